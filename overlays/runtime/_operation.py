@@ -7,7 +7,8 @@ documented media types, documented responses) and keeps only typed wrappers arou
 from __future__ import annotations
 
 import warnings
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from http import HTTPStatus
 from typing import Any, Generic, TypeVar
 
@@ -19,6 +20,8 @@ from ._schema import Model
 from .errors import (
     DeserializationError,
     ResponseDecodeError,
+    Timeout,
+    TransportError,
     UndocumentedContentType,
     UnexpectedStatus,
     UnsupportedMediaType,
@@ -69,7 +72,7 @@ class Operation(Generic[T]):
             raise UnsupportedMediaType(
                 f"{self.operation_id} does not document the request media type {content_type!r}; "
                 f"use one of {', '.join(self.request_media_types)}",
-                media_type=content_type,
+                media_type=str(content_type),
             )
         if accept not in self.response_media_types:
             raise UnsupportedMediaType(
@@ -82,6 +85,14 @@ class Operation(Generic[T]):
             request["content"] = media.serialize(body, content_type)
             request["headers"]["Content-Type"] = content_type
         return request
+
+    def send(self, client: httpx.Client, request: Mapping[str, Any]) -> httpx.Response:
+        with _transport_errors(self):
+            return client.request(**request)
+
+    async def send_async(self, client: httpx.AsyncClient, request: Mapping[str, Any]) -> httpx.Response:
+        with _transport_errors(self):
+            return await client.request(**request)
 
     def parse(self, response: httpx.Response, *, raise_on_unexpected_status: bool) -> T | None:
         """Parse a documented status by the response's actual Content-Type."""
@@ -131,3 +142,16 @@ def _status(code: int) -> HTTPStatus | int:
         return HTTPStatus(code)
     except ValueError:  # codes outside the standard list (599, 520) are still answers
         return code
+
+
+@contextmanager
+def _transport_errors(operation: Operation[Any]) -> Iterator[None]:
+    """Re-raise httpx's transport failures as this package's, keeping them as the cause."""
+    try:
+        yield
+    except httpx.TimeoutException as error:
+        raise Timeout(f"{operation.operation_id}: timed out ({type(error).__name__})") from error
+    except httpx.TransportError as error:
+        # Protocol errors may quote a header value, and so a token: name the failure only.
+        detail = "" if isinstance(error, httpx.ProtocolError) else f": {error}"
+        raise TransportError(f"{operation.operation_id}: {type(error).__name__}{detail}") from error

@@ -113,7 +113,7 @@ class Scalar:
             raise SchemaViolation(path, "expected a finite number")
         if self.enum is not None and value not in self.enum:
             raise SchemaViolation(path, f"expected one of {list(self.enum)!r}")
-        if self._compiled is not None and not self._compiled.search(value):  # type: ignore[arg-type]
+        if self._compiled is not None and isinstance(value, str) and not self._compiled.search(value):
             raise SchemaViolation(path, f"does not match the pattern {self.pattern!r}")
         return value
 
@@ -157,8 +157,10 @@ class AnyValue:
     def to_text(self, value: object, path: str) -> str:
         if isinstance(value, bool):
             return "true" if value else "false"
-        if isinstance(value, str | int | float):
-            return value if isinstance(value, str) else repr(value)
+        if isinstance(value, str):
+            return value
+        if isinstance(value, int | float):
+            return repr(value)
         if value is None:
             return ""
         raise SchemaViolation(path, f"{_json_type(value)} values cannot be written as text")
@@ -196,7 +198,7 @@ class OneOf:
         return self._first(lambda option: option.from_text(text, path), path)
 
     def to_text(self, value: object, path: str) -> str:
-        return self._first(lambda option: option.to_text(value, path), path)
+        return self.option_for(value, path).to_text(value, path)
 
     def option_for(self, value: object, path: str) -> Schema:
         """The option that accepts ``value``, for writers that need its shape (XML elements)."""

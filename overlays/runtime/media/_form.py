@@ -31,7 +31,9 @@ class FormCodec:
                     fields.append((name, field_schema.to_text(item, f"$.{name}")))
             return urlencode(fields, encoding=charset or "utf-8").encode("ascii")
         except SchemaViolation as violation:
-            raise SerializationError(f"cannot write {schema.name} as a form: {violation}", media_type=MEDIA_TYPE) from None
+            raise SerializationError(
+                f"cannot write {schema.name} as a form: {violation}", media_type=MEDIA_TYPE
+            ) from None
         except UnicodeError as error:
             raise SerializationError(f"cannot write {schema.name} as a form: {error}", media_type=MEDIA_TYPE) from None
 
@@ -39,7 +41,9 @@ class FormCodec:
         schema = model.__openapi__
         try:
             text = decode_text(content, "ascii")  # percent-encoding keeps a form ASCII
-            pairs = parse_qsl(text, keep_blank_values=True, strict_parsing=bool(text), encoding=charset or "utf-8", errors="strict")
+            pairs = parse_qsl(
+                text, keep_blank_values=True, strict_parsing=bool(text), encoding=charset or "utf-8", errors="strict"
+            )
             grouped: dict[str, list[str]] = {}
             for name, item in pairs:
                 grouped.setdefault(name, []).append(item)
@@ -63,6 +67,10 @@ class FormCodec:
                 f"form does not match {schema.name}: {violation}", media_type=MEDIA_TYPE, content=content
             ) from None
         except UnicodeError as error:
-            raise DeserializationError(f"not a valid form: {error.reason}", media_type=MEDIA_TYPE, content=content) from None
+            raise DeserializationError(
+                f"not a valid form: {type(error).__name__}", media_type=MEDIA_TYPE, content=content
+            ) from None
         except ValueError:  # parse_qsl quotes the field, which may hold a secret
-            raise DeserializationError("not a valid form: malformed field", media_type=MEDIA_TYPE, content=content) from None
+            raise DeserializationError(
+                "not a valid form: malformed field", media_type=MEDIA_TYPE, content=content
+            ) from None

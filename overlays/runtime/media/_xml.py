@@ -66,7 +66,9 @@ class XmlCodec:
                 raise SchemaViolation("$", "a DOCTYPE is not allowed")
             expected = _tag(schema.xml, None)
             if root.tag != expected:
-                raise SchemaViolation("$", f"expected root element {_clark_to_text(expected)}, got {_clark_to_text(root.tag)}")
+                raise SchemaViolation(
+                    "$", f"expected root element {_clark_to_text(expected)}, got {_clark_to_text(root.tag)}"
+                )
             data = _Reader().object(root, schema, schema.xml.scope(None), "$")
             return schema.load(model, data)
         except SchemaViolation as violation:
@@ -92,13 +94,23 @@ def _clark_to_text(tag: object) -> str:
     return f"<{local}> in namespace {namespace!r}" if namespace else f"<{local}>"
 
 
+def _name(element: etree._Element, path: str) -> str:
+    """An element's ``{namespace}local`` name; other nodes (entity references) are refused."""
+    tag = element.tag
+    if not isinstance(tag, str):
+        raise SchemaViolation(path, "unexpected entity reference or other non-element node")
+    return tag
+
+
 def _array_items_xml(prop_name: str, array: ArrayOf, xml: Xml) -> Xml:
     # items.xml.name names each element; without it, the property's name does (OpenAPI's rule).
     return array.item_xml or Xml(name=prop_name, namespace=xml.namespace, prefix=xml.prefix)
 
 
 class _Writer:
-    def object(self, element: etree._Element, schema: ModelSchema, data: Mapping[str, Any], scope: str | None, path: str) -> None:
+    def object(
+        self, element: etree._Element, schema: ModelSchema, data: Mapping[str, Any], scope: str | None, path: str
+    ) -> None:
         for prop in schema.properties:
             if prop.name in data:
                 self.property(element, prop, data[prop.name], scope, f"{path}.{prop.name}")
@@ -137,7 +149,7 @@ class _Writer:
         element = etree.SubElement(parent, _tag(xml, scope), nsmap=_nsmap(xml))
         inner = xml.scope(scope)
         if isinstance(schema, ModelRef):
-            self.object(element, schema.schema, schema.check(value, path), inner, path)
+            self.object(element, schema.schema, schema.schema.check(value, path), inner, path)
         elif isinstance(schema, AnyValue) and isinstance(value, dict):
             for key, item in value.items():
                 self.value(element, Xml(name=key), schema, item, inner, f"{path}.{key}")
@@ -163,14 +175,16 @@ class _Reader:
             else:
                 by_tag[_tag(prop.xml, scope)] = prop
         for child in element:
-            prop = by_tag.get(child.tag)
-            if prop is None:
+            known = by_tag.get(_name(child, path))
+            if known is None:
                 self._additional(child, schema, scope, data, path)
             else:
-                self.property(child, prop, scope, data, f"{path}.{prop.name}")
+                self.property(child, known, scope, data, f"{path}.{known.name}")
         return data
 
-    def property(self, child: etree._Element, prop: Property, scope: str | None, data: dict[str, Any], path: str) -> None:
+    def property(
+        self, child: etree._Element, prop: Property, scope: str | None, data: dict[str, Any], path: str
+    ) -> None:
         if not isinstance(prop.schema, ArrayOf):
             if prop.name in data:
                 raise SchemaViolation(path, "appears more than once")
@@ -188,7 +202,7 @@ class _Reader:
         item_tag = _tag(items_xml, inner)
         values = []
         for index, item in enumerate(child):
-            if item.tag != item_tag:
+            if _name(item, path) != item_tag:
                 raise SchemaViolation(
                     f"{path}[{index}]", f"expected {_clark_to_text(item_tag)}, got {_clark_to_text(item.tag)}"
                 )
@@ -210,9 +224,10 @@ class _Reader:
     def _additional(
         self, child: etree._Element, schema: ModelSchema, scope: str | None, data: dict[str, Any], path: str
     ) -> None:
-        namespace, _, name = child.tag[1:].partition("}") if child.tag.startswith("{") else (None, "", child.tag)
+        tag = _name(child, path)
+        namespace, _, name = tag[1:].partition("}") if tag.startswith("{") else (None, "", tag)
         if namespace != scope:
-            raise SchemaViolation(path, f"unexpected {_clark_to_text(child.tag)}: the spec declares no such namespace here")
+            raise SchemaViolation(path, f"unexpected {_clark_to_text(tag)}: the spec declares no such namespace here")
         if schema.additional_properties is None or name in schema.by_name:
             raise SchemaViolation(path, f"unexpected element <{name}>")
         value = self.value(child, schema.additional_properties, scope, f"{path}.{name}")

@@ -1,0 +1,157 @@
+"""What every generated operation does, once: build the request, send it, parse the response.
+
+Each generated endpoint module declares its :class:`Operation` from the spec (path, method,
+documented media types, documented responses) and keeps only typed wrappers around it.
+"""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from http import HTTPStatus
+from typing import Any, Generic, TypeVar
+
+import httpx
+from attrs import frozen
+
+from . import media
+from ._schema import Model
+from .errors import (
+    DeserializationError,
+    ResponseDecodeError,
+    Timeout,
+    TransportError,
+    UndocumentedContentType,
+    UnexpectedStatus,
+    UnsupportedMediaType,
+)
+from .types import Response
+
+T = TypeVar("T")
+
+
+@frozen
+class DocumentedResponse:
+    """A status code's documented body: its model and the media types it may come in."""
+
+    model: type[Model]
+    media_types: tuple[str, ...]
+
+
+@frozen
+class Operation(Generic[T]):
+    """One operation of the spec; ``T`` is the union of its documented response models."""
+
+    operation_id: str
+    method: str
+    path: str
+    request_media_types: tuple[str, ...]
+    responses: Mapping[int, DocumentedResponse]
+    deprecated: bool = False
+
+    @property
+    def response_media_types(self) -> tuple[str, ...]:
+        """Every documented response media type, in spec order."""
+        return tuple(dict.fromkeys(t for documented in self.responses.values() for t in documented.media_types))
+
+    def warn_if_deprecated(self) -> None:
+        if self.deprecated:
+            # stacklevel 3: past this method and the generated function, onto the caller's line.
+            warnings.warn(
+                f"{self.operation_id} ({self.method.upper()} {self.path}) is deprecated by the spec",
+                DeprecationWarning,
+                stacklevel=3,
+            )
+
+    def request(
+        self, *, body: Model | None, content_type: str | None, accept: str, headers: Mapping[str, str]
+    ) -> dict[str, Any]:
+        """The ``httpx`` request arguments: ``body`` written in exactly ``content_type``."""
+        if body is not None and content_type not in self.request_media_types:
+            raise UnsupportedMediaType(
+                f"{self.operation_id} does not document the request media type {content_type!r}; "
+                f"use one of {', '.join(self.request_media_types)}",
+                media_type=str(content_type),
+            )
+        if accept not in self.response_media_types:
+            raise UnsupportedMediaType(
+                f"{self.operation_id} does not document the response media type {accept!r}; "
+                f"use one of {', '.join(self.response_media_types)}",
+                media_type=accept,
+            )
+        request: dict[str, Any] = {"method": self.method, "url": self.path, "headers": {**headers, "Accept": accept}}
+        if body is not None and content_type is not None:
+            request["content"] = media.serialize(body, content_type)
+            request["headers"]["Content-Type"] = content_type
+        return request
+
+    def send(self, client: httpx.Client, request: Mapping[str, Any]) -> httpx.Response:
+        with _transport_errors(self):
+            return client.request(**request)
+
+    async def send_async(self, client: httpx.AsyncClient, request: Mapping[str, Any]) -> httpx.Response:
+        with _transport_errors(self):
+            return await client.request(**request)
+
+    def parse(self, response: httpx.Response, *, raise_on_unexpected_status: bool) -> T | None:
+        """Parse a documented status by the response's actual Content-Type."""
+        documented = self.responses.get(response.status_code)
+        if documented is None:
+            if raise_on_unexpected_status:
+                raise UnexpectedStatus(response.status_code, response.content, response.headers)
+            return None
+        content_type = response.headers.get("content-type")
+        try:
+            media_type = media.MediaType.parse(content_type or "")
+        except UnsupportedMediaType:
+            media_type = None
+        if media_type is None or media_type.essence not in documented.media_types:
+            raise UndocumentedContentType(
+                f"{self.operation_id} answered {response.status_code} with "
+                f"{'Content-Type ' + repr(content_type) if content_type else 'no Content-Type'}; "
+                f"the spec documents {', '.join(documented.media_types)}",
+                status_code=response.status_code,
+                headers=response.headers,
+                content=response.content,
+            )
+        try:
+            parsed: T = media.deserialize(documented.model, response.content, content_type or "")  # type: ignore[assignment]
+        except DeserializationError as error:
+            raise ResponseDecodeError(
+                f"{self.operation_id} answered {response.status_code} with a body that is not "
+                f"a valid {documented.model.__openapi__.name}: {error}",
+                status_code=response.status_code,
+                headers=response.headers,
+                content=response.content,
+            ) from error
+        return parsed
+
+    def build_response(self, response: httpx.Response, *, raise_on_unexpected_status: bool) -> Response[T]:
+        parsed = self.parse(response, raise_on_unexpected_status=raise_on_unexpected_status)
+        return Response(
+            status_code=_status(response.status_code),
+            content=response.content,
+            headers=response.headers,
+            parsed=parsed,
+        )
+
+
+def _status(code: int) -> HTTPStatus | int:
+    try:
+        return HTTPStatus(code)
+    except ValueError:  # codes outside the standard list (599, 520) are still answers
+        return code
+
+
+@contextmanager
+def _transport_errors(operation: Operation[Any]) -> Iterator[None]:
+    """Re-raise httpx's transport failures as this package's, keeping them as the cause."""
+    try:
+        yield
+    except httpx.TimeoutException as error:
+        raise Timeout(f"{operation.operation_id}: timed out ({type(error).__name__})") from error
+    except httpx.TransportError as error:
+        # Protocol errors may quote a header value, and so a token: name the failure only.
+        detail = "" if isinstance(error, httpx.ProtocolError) else f": {error}"
+        raise TransportError(f"{operation.operation_id}: {type(error).__name__}{detail}") from error

@@ -1,0 +1,303 @@
+"""The OpenAPI schemas, as the codecs see them at run time.
+
+Every generated model carries a :class:`ModelSchema` in ``__openapi__``, written by the model
+template from ``openapi.yaml``: wire names, types, required properties and the OpenAPI ``xml``
+objects. The codecs read only these descriptions, so a property added to the spec reaches every
+media type after regeneration, with no hand-written field name anywhere.
+
+Values here are the JSON-shaped ones of ``Model.to_dict()`` / ``Model.from_dict()``.
+"""
+
+from __future__ import annotations
+
+import importlib
+import math
+import re
+from collections.abc import Callable, Mapping
+from functools import cached_property
+from typing import Any, ClassVar, Literal, Protocol, Self, TypeVar
+
+from attrs import field, frozen
+
+__all__ = [
+    "AnyValue",
+    "ArrayOf",
+    "Model",
+    "ModelRef",
+    "ModelSchema",
+    "OneOf",
+    "Property",
+    "Scalar",
+    "Schema",
+    "SchemaViolation",
+    "Xml",
+]
+
+
+class SchemaViolation(ValueError):
+    """A value does not match its schema; ``path`` says where (``$.data[2]``)."""
+
+    def __init__(self, path: str, problem: str) -> None:
+        super().__init__(f"{path}: {problem}")
+        self.path = path
+        self.problem = problem
+
+
+class Model(Protocol):
+    """What the codecs need of a generated model class."""
+
+    __openapi__: ClassVar[ModelSchema]
+
+    def to_dict(self) -> dict[str, Any]: ...
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self: ...
+
+
+M = TypeVar("M", bound=Model)
+
+
+@frozen
+class Xml:
+    """An OpenAPI ``xml`` object, with ``name`` already resolved (property or schema name)."""
+
+    name: str
+    namespace: str | None = None
+    prefix: str | None = None
+    attribute: bool = False
+    wrapped: bool = False
+
+    def tag(self, inherited_namespace: str | None) -> str:
+        """The element's name in lxml's ``{namespace}local`` notation.
+
+        An element without a namespace of its own sits in the default namespace declared by an
+        ancestor (XML's scoping rule); attributes never take a default namespace.
+        """
+        namespace = self.namespace if self.namespace is not None or self.attribute else inherited_namespace
+        return f"{{{namespace}}}{self.name}" if namespace else self.name
+
+    def scope(self, inherited_namespace: str | None) -> str | None:
+        """The default namespace this element passes to its children."""
+        if self.namespace is not None and self.prefix is None:
+            return self.namespace
+        return inherited_namespace
+
+
+_INTEGER = re.compile(r"[+-]?[0-9]+")
+_BOOLEANS = {"true": True, "false": False, "1": True, "0": False}
+
+
+@frozen
+class Scalar:
+    """``string``, ``integer``, ``number`` or ``boolean``, with ``enum``/``const`` and ``pattern``."""
+
+    type: Literal["string", "integer", "number", "boolean"]
+    enum: tuple[str | int | float | bool, ...] | None = None
+    pattern: str | None = None
+    _compiled: re.Pattern[str] | None = field(init=False, eq=False, repr=False)
+
+    @_compiled.default
+    def _compile(self) -> re.Pattern[str] | None:
+        return re.compile(self.pattern) if self.pattern is not None else None
+
+    def check(self, value: object, path: str) -> object:
+        valid = {
+            "string": isinstance(value, str),
+            "integer": isinstance(value, int) and not isinstance(value, bool),
+            "number": isinstance(value, int | float) and not isinstance(value, bool),
+            "boolean": isinstance(value, bool),
+        }[self.type]
+        if not valid:
+            raise SchemaViolation(path, f"expected {self.type}, got {_json_type(value)}")
+        if self.type == "number" and not math.isfinite(value):  # type: ignore[arg-type]
+            raise SchemaViolation(path, "expected a finite number")
+        if self.enum is not None and value not in self.enum:
+            raise SchemaViolation(path, f"expected one of {list(self.enum)!r}")
+        if self._compiled is not None and isinstance(value, str) and not self._compiled.search(value):
+            raise SchemaViolation(path, f"does not match the pattern {self.pattern!r}")
+        return value
+
+    def from_text(self, text: str, path: str) -> object:
+        """Read the value from XML text or a form field."""
+        value: object
+        if self.type == "string":
+            value = text
+        elif self.type == "integer":
+            if not _INTEGER.fullmatch(text.strip()):
+                raise SchemaViolation(path, "expected integer text")
+            value = int(text)
+        elif self.type == "number":
+            try:
+                value = int(text) if _INTEGER.fullmatch(text.strip()) else float(text)
+            except ValueError:
+                raise SchemaViolation(path, "expected number text") from None
+        else:
+            value = _BOOLEANS.get(text.strip())
+            if value is None:
+                raise SchemaViolation(path, "expected boolean text (true or false)")
+        return self.check(value, path)
+
+    def to_text(self, value: object, path: str) -> str:
+        self.check(value, path)
+        if isinstance(value, bool):
+            return "true" if value else "false"
+        return value if isinstance(value, str) else repr(value)
+
+
+@frozen
+class AnyValue:
+    """A schema that allows anything (``{}``); in XML and forms it carries text or elements."""
+
+    def check(self, value: object, path: str) -> object:
+        return value
+
+    def from_text(self, text: str, path: str) -> object:
+        return text
+
+    def to_text(self, value: object, path: str) -> str:
+        if isinstance(value, bool):
+            return "true" if value else "false"
+        if isinstance(value, str):
+            return value
+        if isinstance(value, int | float):
+            return repr(value)
+        if value is None:
+            return ""
+        raise SchemaViolation(path, f"{_json_type(value)} values cannot be written as text")
+
+
+@frozen
+class ArrayOf:
+    """``type: array``; ``item_xml`` is the ``xml`` object of ``items`` (None: the property's name)."""
+
+    items: Schema
+    item_xml: Xml | None = None
+
+    def check(self, value: object, path: str) -> object:
+        if not isinstance(value, list):
+            raise SchemaViolation(path, f"expected array, got {_json_type(value)}")
+        return [self.items.check(item, f"{path}[{index}]") for index, item in enumerate(value)]
+
+    def from_text(self, text: str, path: str) -> object:
+        raise SchemaViolation(path, "an array cannot be read from a single text value")
+
+    def to_text(self, value: object, path: str) -> str:
+        raise SchemaViolation(path, "an array cannot be written as a single text value")
+
+
+@frozen
+class OneOf:
+    """``oneOf``/``anyOf``: the first option that accepts the value wins (be liberal in what you accept)."""
+
+    options: tuple[Schema, ...]
+
+    def check(self, value: object, path: str) -> object:
+        return self._first(lambda option: option.check(value, path), path)
+
+    def from_text(self, text: str, path: str) -> object:
+        return self._first(lambda option: option.from_text(text, path), path)
+
+    def to_text(self, value: object, path: str) -> str:
+        return self.option_for(value, path).to_text(value, path)
+
+    def option_for(self, value: object, path: str) -> Schema:
+        """The option that accepts ``value``, for writers that need its shape (XML elements)."""
+
+        def accepting(option: Schema) -> Schema:
+            option.check(value, path)
+            return option
+
+        option: Schema = self._first(accepting, path)
+        return option
+
+    def _first(self, attempt: Callable[[Schema], Any], path: str) -> Any:
+        problems = []
+        for option in self.options:
+            try:
+                return attempt(option)
+            except SchemaViolation as violation:
+                problems.append(violation.problem)
+        raise SchemaViolation(path, "matches none of: " + "; ".join(problems))
+
+
+@frozen
+class ModelRef:
+    """A property whose schema is another generated model, imported when first needed."""
+
+    module: str
+    name: str
+    package: str
+
+    @cached_property
+    def model(self) -> type[Model]:
+        model: type[Model] = getattr(importlib.import_module(self.module, self.package), self.name)
+        return model
+
+    @property
+    def schema(self) -> ModelSchema:
+        return self.model.__openapi__
+
+    def check(self, value: object, path: str) -> object:
+        return self.schema.check(value, path)
+
+    def from_text(self, text: str, path: str) -> object:
+        raise SchemaViolation(path, f"a {self.name} cannot be read from a single text value")
+
+    def to_text(self, value: object, path: str) -> str:
+        raise SchemaViolation(path, f"a {self.name} cannot be written as a single text value")
+
+
+Schema = Scalar | AnyValue | ArrayOf | OneOf | ModelRef
+
+
+@frozen
+class Property:
+    """One property of a model: its wire name, schema, whether it is required, and its ``xml``."""
+
+    name: str
+    schema: Schema
+    required: bool
+    xml: Xml
+
+
+@frozen
+class ModelSchema:
+    """One object schema of the spec: what ``__openapi__`` holds on every generated model."""
+
+    name: str
+    xml: Xml
+    properties: tuple[Property, ...]
+    additional_properties: Schema | None = None
+    by_name: Mapping[str, Property] = field(init=False, eq=False, repr=False)
+
+    @by_name.default
+    def _index(self) -> Mapping[str, Property]:
+        return {prop.name: prop for prop in self.properties}
+
+    def check(self, value: object, path: str = "$") -> dict[str, Any]:
+        """Check JSON-shaped data against the schema before ``from_dict`` sees it."""
+        if not isinstance(value, dict):
+            raise SchemaViolation(path, f"expected {self.name} object, got {_json_type(value)}")
+        for prop in self.properties:
+            if prop.name in value:
+                prop.schema.check(value[prop.name], f"{path}.{prop.name}")
+            elif prop.required:
+                raise SchemaViolation(path, f"missing required property {prop.name!r}")
+        for key in value.keys() - self.by_name.keys():
+            if self.additional_properties is None:
+                raise SchemaViolation(path, f"unknown property {key!r}")
+            self.additional_properties.check(value[key], f"{path}.{key}")
+        return value
+
+    def load(self, model: type[M], data: object) -> M:
+        """Check ``data`` and build the model; every failure is a :class:`SchemaViolation`."""
+        checked = self.check(data)
+        try:
+            return model.from_dict(checked)
+        except (KeyError, TypeError, ValueError) as error:  # a generated from_dict stricter than us
+            raise SchemaViolation("$", f"rejected by {self.name}.from_dict: {error}") from None
+
+
+def _json_type(value: object) -> str:
+    names = {bool: "boolean", int: "integer", float: "number", str: "string", list: "array", dict: "object"}
+    return "null" if value is None else names.get(type(value), type(value).__name__)

@@ -1,0 +1,116 @@
+"""The codec registry: one codec per media family, looked up by the bare media type."""
+
+from __future__ import annotations
+
+import importlib
+import re
+from collections.abc import Callable
+from functools import lru_cache
+from typing import Protocol
+
+from attrs import frozen
+
+from .._schema import M, Model
+from ..errors import UnsupportedMediaType
+
+
+class Codec(Protocol):
+    """Writes and reads models in one media family; ``charset`` comes from the media type."""
+
+    def serialize(self, value: Model, *, charset: str | None) -> bytes: ...
+
+    def deserialize(self, model: type[M], content: bytes, *, charset: str | None) -> M: ...
+
+
+@frozen
+class MediaType:
+    """A parsed media type: ``essence`` is the bare, lower-case ``type/subtype``."""
+
+    essence: str
+    charset: str | None = None
+
+    @classmethod
+    def parse(cls, value: str) -> MediaType:
+        """Parse a Content-Type value (RFC 9110 section 8.3.1); only ``charset`` is kept."""
+        return _parse(value)
+
+    @property
+    def suffix(self) -> str | None:
+        """The structured syntax suffix (RFC 6839): ``json`` for ``application/problem+json``."""
+        _, plus, suffix = self.essence.rpartition("+")
+        return suffix if plus else None
+
+
+class CodecRegistry:
+    """Maps bare media types (and ``+suffix`` families) to codecs, built when first used.
+
+    Factories keep start-up light: the XML codec imports lxml only when an XML media type is
+    first used.
+    """
+
+    def __init__(self) -> None:
+        self._factories: dict[str, Callable[[], Codec]] = {}
+        self._codecs: dict[str, Codec] = {}
+
+    def register(self, media_types: tuple[str, ...], factory: Callable[[], Codec]) -> None:
+        """Register ``factory`` for bare media types and ``+suffix`` families such as ``+json``."""
+        for media_type in media_types:
+            self._factories[media_type.lower()] = factory
+            self._codecs.pop(media_type.lower(), None)
+
+    def lookup(self, media_type: str | MediaType) -> Codec:
+        parsed = MediaType.parse(media_type) if isinstance(media_type, str) else media_type
+        for key in (parsed.essence, f"+{parsed.suffix}" if parsed.suffix else None):
+            if key is None:
+                continue
+            codec = self._codecs.get(key)
+            if codec is None and key in self._factories:
+                codec = self._codecs[key] = self._factories[key]()
+            if codec is not None:
+                return codec
+        raise UnsupportedMediaType(f"no codec for media type {parsed.essence!r}", media_type=parsed.essence)
+
+    def serialize(self, value: Model, media_type: str) -> bytes:
+        """Write ``value`` (a generated model) in ``media_type``."""
+        parsed = MediaType.parse(media_type)
+        return self.lookup(parsed).serialize(value, charset=parsed.charset)
+
+    def deserialize(self, model: type[M], content: bytes, media_type: str) -> M:
+        """Read a ``model`` from ``content`` sent as ``media_type`` (its ``charset`` honoured)."""
+        parsed = MediaType.parse(media_type)
+        return self.lookup(parsed).deserialize(model, content, charset=parsed.charset)
+
+
+_TOKEN = r"[!#$%&'*+.^_`|~0-9A-Za-z-]+"
+_ESSENCE = re.compile(rf"\s*({_TOKEN}/{_TOKEN})\s*")
+_PARAMETER = re.compile(rf'\s*({_TOKEN})\s*=\s*("(?:[^"\\\\]|\\\\.)*"|{_TOKEN})\s*')
+
+
+@lru_cache(maxsize=64)
+def _parse(value: str) -> MediaType:
+    essence, *parameters = value.split(";")
+    match = _ESSENCE.fullmatch(essence)
+    if match is None:
+        raise UnsupportedMediaType(f"not a media type: {value!r}", media_type=value)
+    charset = None
+    for parameter in parameters:
+        pair = _PARAMETER.fullmatch(parameter)
+        if pair is None:
+            raise UnsupportedMediaType(f"malformed media type parameter in {value!r}", media_type=value)
+        if pair[1].lower() == "charset":
+            charset = pair[2].strip('"').lower()
+    return MediaType(match[1].lower(), charset)
+
+
+def _lazy(module: str, name: str) -> Callable[[], Codec]:
+    def factory() -> Codec:
+        codec: Codec = getattr(importlib.import_module(module, __package__), name)()
+        return codec
+
+    return factory
+
+
+registry = CodecRegistry()
+registry.register(("application/json", "text/json", "+json"), _lazy("._json", "JsonCodec"))
+registry.register(("application/xml", "text/xml", "+xml"), _lazy("._xml", "XmlCodec"))
+registry.register(("application/x-www-form-urlencoded",), _lazy("._form", "FormCodec"))

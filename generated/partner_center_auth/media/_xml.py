@@ -1,0 +1,255 @@
+"""XML (``application/xml``, ``text/xml``, ``+xml``), shaped by the spec's OpenAPI ``xml`` objects.
+
+The rules, for any schema:
+
+* the root element is the schema's ``xml.name``, else its component name;
+* a property is a child element named by its ``xml.name``, else the property name; with
+  ``attribute: true`` it is an attribute of its parent instead;
+* ``namespace`` and ``prefix`` qualify the element; a namespace without a prefix becomes the
+  default namespace, which children inherit as XML scoping says;
+* arrays are repeated elements (named by ``items.xml.name``, else the property name), inside one
+  wrapper element (named by the array's ``xml.name``, else the property name) only when
+  ``wrapped: true``;
+* properties the schema does not name (additional properties, schemaless values) are elements
+  named by their key, holding text or, for objects, child elements.
+
+Parsing is safe: no entities resolved, no DTD loaded, no network, no huge trees, and a document
+with a DOCTYPE is refused outright.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from lxml import etree
+
+from .._schema import AnyValue, ArrayOf, M, Model, ModelRef, ModelSchema, OneOf, Property, Schema, SchemaViolation, Xml
+from ..errors import DeserializationError, SerializationError
+
+MEDIA_TYPE = "application/xml"
+
+
+def _parser(encoding: str | None) -> etree.XMLParser:
+    return etree.XMLParser(
+        encoding=encoding,
+        resolve_entities=False,
+        load_dtd=False,
+        dtd_validation=False,
+        no_network=True,
+        huge_tree=False,
+        remove_comments=True,
+        remove_pis=True,
+        collect_ids=False,
+    )
+
+
+class XmlCodec:
+    def serialize(self, value: Model, *, charset: str | None) -> bytes:
+        schema = type(value).__openapi__
+        try:
+            root = etree.Element(_tag(schema.xml, None), nsmap=_nsmap(schema.xml))
+            _Writer().object(root, schema, value.to_dict(), schema.xml.scope(None), "$")
+            encoding = charset or "utf-8"
+            document: bytes = etree.tostring(root, xml_declaration=True, encoding=encoding)
+            return document
+        except SchemaViolation as violation:
+            raise SerializationError(f"cannot write {schema.name} as XML: {violation}", media_type=MEDIA_TYPE) from None
+        except (ValueError, TypeError, LookupError) as error:  # lxml: "All strings must be XML compatible"
+            raise SerializationError(f"cannot write {schema.name} as XML: {error}", media_type=MEDIA_TYPE) from None
+
+    def deserialize(self, model: type[M], content: bytes, *, charset: str | None) -> M:
+        schema = model.__openapi__
+        try:
+            root = etree.fromstring(content, _parser(charset))
+            if root.getroottree().docinfo.doctype:
+                raise SchemaViolation("$", "a DOCTYPE is not allowed")
+            expected = _tag(schema.xml, None)
+            if root.tag != expected:
+                raise SchemaViolation(
+                    "$", f"expected root element {_clark_to_text(expected)}, got {_clark_to_text(root.tag)}"
+                )
+            data = _Reader().object(root, schema, schema.xml.scope(None), "$")
+            return schema.load(model, data)
+        except SchemaViolation as violation:
+            raise DeserializationError(
+                f"XML does not match {schema.name}: {violation}", media_type=MEDIA_TYPE, content=content
+            ) from None
+        except (etree.XMLSyntaxError, ValueError, LookupError, RecursionError) as error:
+            raise DeserializationError(f"not valid XML: {error}", media_type=MEDIA_TYPE, content=content) from None
+
+
+def _tag(xml: Xml, inherited_namespace: str | None) -> str:
+    return xml.tag(inherited_namespace)
+
+
+def _nsmap(xml: Xml) -> dict[str | None, str] | None:
+    return {xml.prefix: xml.namespace} if xml.namespace is not None else None
+
+
+def _clark_to_text(tag: object) -> str:
+    if not isinstance(tag, str):
+        return "a non-element node"
+    namespace, _, local = tag[1:].partition("}") if tag.startswith("{") else ("", "", tag)
+    return f"<{local}> in namespace {namespace!r}" if namespace else f"<{local}>"
+
+
+def _name(element: etree._Element, path: str) -> str:
+    """An element's ``{namespace}local`` name; other nodes (entity references) are refused."""
+    tag = element.tag
+    if not isinstance(tag, str):
+        raise SchemaViolation(path, "unexpected entity reference or other non-element node")
+    return tag
+
+
+def _array_items_xml(prop_name: str, array: ArrayOf, xml: Xml) -> Xml:
+    # items.xml.name names each element; without it, the property's name does (OpenAPI's rule).
+    return array.item_xml or Xml(name=prop_name, namespace=xml.namespace, prefix=xml.prefix)
+
+
+class _Writer:
+    def object(
+        self, element: etree._Element, schema: ModelSchema, data: Mapping[str, Any], scope: str | None, path: str
+    ) -> None:
+        for prop in schema.properties:
+            if prop.name in data:
+                self.property(element, prop, data[prop.name], scope, f"{path}.{prop.name}")
+        extra = schema.additional_properties or AnyValue()
+        for key in data.keys() - schema.by_name.keys():
+            self.value(element, Xml(name=key), extra, data[key], scope, f"{path}.{key}")
+
+    def property(self, element: etree._Element, prop: Property, value: Any, scope: str | None, path: str) -> None:
+        schema, xml = prop.schema, prop.xml
+        if isinstance(schema, OneOf):
+            schema = schema.option_for(value, path)
+        if xml.attribute:
+            element.set(_tag(xml, None), schema.to_text(value, path))
+        elif isinstance(schema, ArrayOf):
+            schema.check(value, path)
+            parent = element
+            if xml.wrapped:
+                parent = etree.SubElement(element, _tag(xml, scope), nsmap=_nsmap(xml))
+                scope = xml.scope(scope)
+            items_xml = _array_items_xml(prop.name, schema, xml)
+            for index, item in enumerate(value):
+                self.value(parent, items_xml, schema.items, item, scope, f"{path}[{index}]")
+        else:
+            self.value(element, xml, schema, value, scope, path)
+
+    def value(self, parent: etree._Element, xml: Xml, schema: Schema, value: Any, scope: str | None, path: str) -> None:
+        if isinstance(schema, OneOf):
+            schema = schema.option_for(value, path)
+        if isinstance(schema, AnyValue) and isinstance(value, list):
+            # A schemaless list repeats its element, as an unwrapped array would.
+            for index, item in enumerate(value):
+                if isinstance(item, list):
+                    raise SchemaViolation(f"{path}[{index}]", "nested arrays have no XML form without a schema")
+                self.value(parent, xml, schema, item, scope, f"{path}[{index}]")
+            return
+        element = etree.SubElement(parent, _tag(xml, scope), nsmap=_nsmap(xml))
+        inner = xml.scope(scope)
+        if isinstance(schema, ModelRef):
+            self.object(element, schema.schema, schema.schema.check(value, path), inner, path)
+        elif isinstance(schema, AnyValue) and isinstance(value, dict):
+            for key, item in value.items():
+                self.value(element, Xml(name=key), schema, item, inner, f"{path}.{key}")
+        elif isinstance(schema, ArrayOf):
+            raise SchemaViolation(path, "nested arrays have no XML form")
+        else:
+            element.text = schema.to_text(value, path)
+
+
+class _Reader:
+    def object(self, element: etree._Element, schema: ModelSchema, scope: str | None, path: str) -> dict[str, Any]:
+        """Read an object element; ``scope`` is the default namespace its children are expected in."""
+        self._no_text(element, path)
+        data: dict[str, Any] = {}
+        by_tag: dict[str, Property] = {}
+        for prop in schema.properties:
+            if prop.xml.attribute:
+                text = element.get(_tag(prop.xml, None))
+                if text is not None:
+                    data[prop.name] = prop.schema.from_text(text, f"{path}.{prop.name}")
+            elif isinstance(prop.schema, ArrayOf) and not prop.xml.wrapped:
+                by_tag[_tag(_array_items_xml(prop.name, prop.schema, prop.xml), scope)] = prop
+            else:
+                by_tag[_tag(prop.xml, scope)] = prop
+        for child in element:
+            known = by_tag.get(_name(child, path))
+            if known is None:
+                self._additional(child, schema, scope, data, path)
+            else:
+                self.property(child, known, scope, data, f"{path}.{known.name}")
+        return data
+
+    def property(
+        self, child: etree._Element, prop: Property, scope: str | None, data: dict[str, Any], path: str
+    ) -> None:
+        if not isinstance(prop.schema, ArrayOf):
+            if prop.name in data:
+                raise SchemaViolation(path, "appears more than once")
+            data[prop.name] = self.value(child, prop.schema, prop.xml.scope(scope), path)
+            return
+        items_xml = _array_items_xml(prop.name, prop.schema, prop.xml)
+        if not prop.xml.wrapped:
+            items = data.setdefault(prop.name, [])
+            items.append(self.value(child, prop.schema.items, items_xml.scope(scope), f"{path}[{len(items)}]"))
+            return
+        if prop.name in data:
+            raise SchemaViolation(path, "appears more than once")
+        self._no_text(child, path)
+        inner = prop.xml.scope(scope)
+        item_tag = _tag(items_xml, inner)
+        values = []
+        for index, item in enumerate(child):
+            if _name(item, path) != item_tag:
+                raise SchemaViolation(
+                    f"{path}[{index}]", f"expected {_clark_to_text(item_tag)}, got {_clark_to_text(item.tag)}"
+                )
+            values.append(self.value(item, prop.schema.items, items_xml.scope(inner), f"{path}[{index}]"))
+        data[prop.name] = values
+
+    def value(self, element: etree._Element, schema: Schema, scope: str | None, path: str) -> Any:
+        """Read one element's value; ``scope`` is the default namespace of its children."""
+        if isinstance(schema, ModelRef):
+            return self.object(element, schema.schema, scope, path)
+        if isinstance(schema, AnyValue):
+            return self._any(element, scope, path)
+        if isinstance(schema, ArrayOf):
+            raise SchemaViolation(path, "nested arrays have no XML form")
+        if len(element):
+            raise SchemaViolation(path, "expected text, got child elements")
+        return schema.from_text(element.text or "", path)
+
+    def _additional(
+        self, child: etree._Element, schema: ModelSchema, scope: str | None, data: dict[str, Any], path: str
+    ) -> None:
+        tag = _name(child, path)
+        namespace, _, name = tag[1:].partition("}") if tag.startswith("{") else (None, "", tag)
+        if namespace != scope:
+            raise SchemaViolation(path, f"unexpected {_clark_to_text(tag)}: the spec declares no such namespace here")
+        if schema.additional_properties is None or name in schema.by_name:
+            raise SchemaViolation(path, f"unexpected element <{name}>")
+        value = self.value(child, schema.additional_properties, scope, f"{path}.{name}")
+        if name in data:  # a repeated unknown element is a list, as an unwrapped array would be
+            previous = data[name]
+            data[name] = [*previous, value] if isinstance(previous, list) else [previous, value]
+        else:
+            data[name] = value
+
+    def _any(self, element: etree._Element, scope: str | None, path: str) -> Any:
+        if not len(element):
+            return element.text or ""
+        self._no_text(element, path)
+        data: dict[str, Any] = {}
+        for child in element:
+            self._additional(child, _SCHEMALESS, scope, data, path)
+        return data
+
+    @staticmethod
+    def _no_text(element: etree._Element, path: str) -> None:
+        if (element.text or "").strip() or any((child.tail or "").strip() for child in element):
+            raise SchemaViolation(path, "unexpected text between elements")
+
+
+_SCHEMALESS = ModelSchema(name="object", xml=Xml(name="object"), properties=(), additional_properties=AnyValue())

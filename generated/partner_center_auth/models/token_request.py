@@ -1,0 +1,80 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, ClassVar, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from .. import _schema
+from ..models.token_request_grant_type import TokenRequestGrantType, check_token_request_grant_type
+
+T = TypeVar("T", bound="TokenRequest")
+
+
+@_attrs_define
+class TokenRequest:
+    """The grant to exchange for a Partner Center token.
+
+    Attributes:
+        grant_type (TokenRequestGrantType): The only supported grant. Default: 'jwt_token'.
+    """
+
+    grant_type: TokenRequestGrantType = "jwt_token"
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    # What the media codecs know of this schema: names, types and OpenAPI xml objects.
+    __openapi__: ClassVar[_schema.ModelSchema] = _schema.ModelSchema(
+        name="TokenRequest",
+        xml=_schema.Xml("TokenRequest"),
+        properties=(
+            _schema.Property(
+                "grant_type",
+                _schema.Scalar("string", enum=("jwt_token",)),
+                required=True,
+                xml=_schema.Xml("grant_type"),
+            ),
+        ),
+        additional_properties=_schema.AnyValue(),
+    )
+
+    def to_dict(self) -> dict[str, Any]:
+        grant_type: str = self.grant_type
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "grant_type": grant_type,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        grant_type = check_token_request_grant_type(d.pop("grant_type"))
+
+        token_request = cls(
+            grant_type=grant_type,
+        )
+
+        token_request.additional_properties = d
+        return token_request
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

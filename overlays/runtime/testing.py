@@ -1,0 +1,250 @@
+"""A stand-in for the Partner Center token service: a real HTTP server on loopback.
+
+    with StandInServer() as server:
+        client = AuthenticatedClient(base_url=server.base_url, token="entra-id-token")
+        token = generate_access_token.sync(client=client, body=TokenRequest())
+
+It serves every operation of the spec, reads every documented request media type and answers in
+the media type the ``Accept`` header negotiates. Like ``httpx.MockTransport``, it ships in the
+package so that code built on this client can be tested without Microsoft.
+
+* no ``Authorization: Bearer ...``            → 401 ApiFault (with ``WWW-Authenticate``)
+* undocumented ``Content-Type``, bad body     → 400 ApiFault
+* an unknown path                             → 404 ApiFault
+* :meth:`StandInServer.fail_next`             → the given status, for the next N calls
+* otherwise                                   → 200 TokenResponse
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+import secrets
+import threading
+import uuid
+from collections import deque
+from collections.abc import Iterator, Mapping
+from http import HTTPStatus
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from types import TracebackType
+from typing import Any, Literal, Self
+
+from attrs import frozen
+
+from . import api, media
+from ._operation import Operation
+from .errors import MediaError
+from .models import ApiFault, TokenRequest, TokenResponse
+
+__all__ = ["RecordedRequest", "StandInServer"]
+
+MAX_REQUEST_BYTES = 1024 * 1024
+
+
+@frozen
+class RecordedRequest:
+    """A request exactly as the stand-in received it (header names lower-cased)."""
+
+    method: str
+    path: str
+    headers: Mapping[str, str]
+    body: bytes
+
+
+def _operations() -> Iterator[Operation[Any]]:
+    """Every operation the generated package declares, found the way the generator laid them out."""
+    for module_info in pkgutil.walk_packages(api.__path__, f"{api.__name__}."):
+        operation = getattr(importlib.import_module(module_info.name), "OPERATION", None)
+        if isinstance(operation, Operation):
+            yield operation
+
+
+class StandInServer:
+    """A Partner Center token service on ``127.0.0.1`` and an ephemeral port.
+
+    Args:
+        expires_in: the ``expires_in`` it issues tokens with; a string is sent as a string.
+        host: the loopback address to listen on.
+        port: 0 for an ephemeral port.
+    """
+
+    def __init__(self, *, expires_in: int | str = 3600, host: str = "127.0.0.1", port: int = 0) -> None:
+        self.expires_in = expires_in
+        self.requests: list[RecordedRequest] = []
+        self.issued_tokens: list[str] = []
+        self._failures: deque[int] = deque()
+        self._lock = threading.Lock()
+        self._operations = {(operation.method.upper(), operation.path): operation for operation in _operations()}
+        self._response_media_types = tuple(
+            dict.fromkeys(media_type for op in self._operations.values() for media_type in op.response_media_types)
+        )
+        self._httpd = _HTTPServer((host, port), _Handler, self)
+        self._thread: threading.Thread | None = None
+
+    @property
+    def base_url(self) -> str:
+        host, port = self._httpd.server_address[:2]
+        return f"http://{host!s}:{port}"
+
+    @property
+    def call_count(self) -> int:
+        """How many requests the stand-in has received."""
+        with self._lock:
+            return len(self.requests)
+
+    def fail_next(self, status: int, times: int = 1) -> None:
+        """Answer the next ``times`` well-formed calls with ``status`` and an ApiFault."""
+        with self._lock:
+            self._failures.extend([status] * times)
+
+    def start(self) -> Self:
+        self._thread = threading.Thread(target=self._httpd.serve_forever, name="stand-in-server", daemon=True)
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        self._httpd.shutdown()
+        self._httpd.server_close()
+        if self._thread is not None:
+            self._thread.join()
+
+    def __enter__(self) -> Self:
+        return self.start()
+
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
+    ) -> None:
+        self.stop()
+
+    def __repr__(self) -> str:
+        return f"StandInServer(base_url={self.base_url!r})"
+
+    # The service itself -------------------------------------------------------------------
+
+    def answer(self, request: RecordedRequest) -> tuple[int, TokenResponse | ApiFault]:
+        """Decide the status and body of a request (called on the server's threads)."""
+        with self._lock:
+            self.requests.append(request)
+        operation = self._operations.get((request.method, request.path.partition("?")[0]))
+        if operation is None:
+            return _fault(HTTPStatus.NOT_FOUND, f"no operation {request.method} {request.path}")
+        scheme, _, credentials = request.headers.get("authorization", "").partition(" ")
+        if scheme.lower() != "bearer" or not credentials.strip():
+            return _fault(HTTPStatus.UNAUTHORIZED, "a Bearer token is required")
+        content_type = request.headers.get("content-type", "")
+        try:
+            essence = media.MediaType.parse(content_type).essence
+        except MediaError:
+            essence = None
+        if essence not in operation.request_media_types:
+            return _fault(HTTPStatus.BAD_REQUEST, f"unsupported Content-Type {content_type!r}")
+        try:
+            media.deserialize(TokenRequest, request.body, content_type)
+        except MediaError as error:
+            return _fault(HTTPStatus.BAD_REQUEST, f"invalid request body: {error}")
+        with self._lock:
+            forced = self._failures.popleft() if self._failures else None
+        if forced is not None:
+            return _fault(HTTPStatus(forced), f"the stand-in was told to answer {forced}")
+        token = f"stand-in-{secrets.token_urlsafe(24)}"
+        with self._lock:
+            self.issued_tokens.append(token)
+        return HTTPStatus.OK, TokenResponse(access_token=token, token_type="bearer", expires_in=self.expires_in)
+
+    def negotiate(self, request: RecordedRequest) -> str:
+        """The documented response media type the ``Accept`` header prefers (JSON if none fits)."""
+        operation = self._operations.get((request.method, request.path.partition("?")[0]))
+        documented = operation.response_media_types if operation else self._response_media_types
+        return negotiate(request.headers.get("accept", "*/*"), documented)
+
+
+def negotiate(accept: str, available: tuple[str, ...]) -> str:
+    """Pick from ``available`` by an ``Accept`` header (RFC 9110 12.5.1): quality, then specificity."""
+    best: tuple[float, int, int] | None = None
+    choice = available[0]
+    for position, option in enumerate(available):
+        for weight, specificity in _accepting(accept, option):
+            rank = (weight, specificity, -position)
+            if weight > 0 and (best is None or rank > best):
+                best, choice = rank, option
+    return choice
+
+
+def _accepting(accept: str, option: str) -> Iterator[tuple[float, int]]:
+    kind = option.partition("/")[0]
+    for range_ in accept.split(","):
+        name, *parameters = (part.strip() for part in range_.split(";"))
+        weight = 1.0
+        for parameter in parameters:
+            key, _, value = parameter.partition("=")
+            if key.strip().lower() == "q":
+                try:
+                    weight = float(value)
+                except ValueError:
+                    weight = 0.0
+        wanted_kind, _, wanted_subtype = name.lower().partition("/")
+        if name.lower() == option:
+            yield weight, 2
+        elif wanted_kind == kind and wanted_subtype == "*":
+            yield weight, 1
+        elif wanted_kind == "*" and wanted_subtype == "*":
+            yield weight, 0
+
+
+def _fault(status: HTTPStatus, description: str) -> tuple[int, ApiFault]:
+    return status, ApiFault(code=int(status) * 10, description=description, data=[], source="StandInServer")
+
+
+class _HTTPServer(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def __init__(self, address: tuple[str, int], handler: type[_Handler], stand_in: StandInServer) -> None:
+        self.stand_in = stand_in
+        super().__init__(address, handler)
+
+
+class _Handler(BaseHTTPRequestHandler):
+    server: _HTTPServer
+    protocol_version = "HTTP/1.1"
+
+    def do_POST(self) -> None:
+        self._serve("POST")
+
+    def do_GET(self) -> None:
+        self._serve("GET")
+
+    def do_PUT(self) -> None:
+        self._serve("PUT")
+
+    def do_DELETE(self) -> None:
+        self._serve("DELETE")
+
+    def _serve(self, method: Literal["POST", "GET", "PUT", "DELETE"]) -> None:
+        length = int(self.headers.get("content-length") or 0)
+        if length > MAX_REQUEST_BYTES:
+            self.send_error(HTTPStatus.REQUEST_ENTITY_TOO_LARGE)
+            return
+        request = RecordedRequest(
+            method=method,
+            path=self.path,
+            headers={name.lower(): value for name, value in self.headers.items()},
+            body=self.rfile.read(length),
+        )
+        stand_in = self.server.stand_in
+        status, model = stand_in.answer(request)
+        media_type = stand_in.negotiate(request)
+        body = media.serialize(model, media_type)
+        self.send_response(status)
+        self.send_header("Content-Type", f"{media_type}; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("MS-CorrelationId", request.headers.get("ms-correlationid") or str(uuid.uuid4()))
+        self.send_header("MS-RequestId", request.headers.get("ms-requestid") or str(uuid.uuid4()))
+        self.send_header("MS-CV", secrets.token_hex(8))
+        self.send_header("MS-ServerId", "stand-in")
+        if status == HTTPStatus.UNAUTHORIZED:
+            self.send_header("WWW-Authenticate", 'OAuth realm="https://api.partnercenter.microsoft.com"')
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, format: str, *args: Any) -> None:
+        pass  # quiet: tests and demos print what matters themselves
