@@ -98,7 +98,10 @@ class StandInServer:
             self._failures.extend([status] * times)
 
     def start(self) -> Self:
-        self._thread = threading.Thread(target=self._httpd.serve_forever, name="stand-in-server", daemon=True)
+        # A short poll interval makes stop() prompt; the server sleeps in select() meanwhile.
+        self._thread = threading.Thread(
+            target=self._httpd.serve_forever, kwargs={"poll_interval": 0.05}, name="stand-in-server", daemon=True
+        )
         self._thread.start()
         return self
 
