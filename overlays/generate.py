@@ -19,12 +19,14 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import os
 import shutil
 import sys
 import tempfile
 from pathlib import Path
 
 from openapi_python_client import cli
+from openapi_python_client import schema as oai
 from openapi_python_client.parser import openapi as parser
 
 OVERLAYS = Path(__file__).resolve().parent
@@ -42,7 +44,7 @@ def _carry_deprecated_into_endpoints() -> None:
         return
     from_data = parser.Endpoint.from_data
 
-    def from_data_keeping_deprecated(*, data: parser.oai.Operation, **kwargs: object) -> object:
+    def from_data_keeping_deprecated(*, data: oai.Operation, **kwargs: object) -> object:
         result = from_data(data=data, **kwargs)  # type: ignore[arg-type]
         endpoint = result[0]
         if isinstance(endpoint, parser.Endpoint):
@@ -65,6 +67,8 @@ def _validate(spec: Path) -> None:
 
 def _run_generator(spec: Path, config: Path, project_dir: Path) -> None:
     _carry_deprecated_into_endpoints()
+    # The post-hooks must run the ruff pinned beside this interpreter, whatever PATH says.
+    os.environ["PATH"] = f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}"
     argv = [
         "generate",
         f"--path={spec}",

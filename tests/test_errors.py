@@ -19,7 +19,7 @@ RESPONSE_MEDIA_TYPES = get_args(generate_access_token.ResponseMediaType)
 @pytest.mark.parametrize("accept", RESPONSE_MEDIA_TYPES)
 @pytest.mark.parametrize("status", ERROR_STATUSES)
 def test_every_error_status_parses_into_an_api_fault(
-    status: int, accept: str, server: StandInServer, client: AuthenticatedClient
+    status: int, accept: generate_access_token.ResponseMediaType, server: StandInServer, client: AuthenticatedClient
 ) -> None:
     server.fail_next(status)
 
@@ -35,7 +35,9 @@ def _fault(**values: object) -> ApiFault:
 
 
 @pytest.mark.parametrize("accept", RESPONSE_MEDIA_TYPES)
-def test_a_missing_bearer_token_is_a_401_fault(accept: str, server: StandInServer) -> None:
+def test_a_missing_bearer_token_is_a_401_fault(
+    accept: generate_access_token.ResponseMediaType, server: StandInServer
+) -> None:
     with AuthenticatedClient(base_url=server.base_url, token="not-bearer", prefix="Basic") as client:
         response = generate_access_token.sync_detailed(client=client, body=TokenRequest(), accept=accept)
 
@@ -77,9 +79,15 @@ def test_an_unknown_path_is_a_404_fault(server: StandInServer) -> None:
     assert media.deserialize(ApiFault, answer.content, answer.headers["content-type"]).code == 4040
 
 
-def mocked(handler: Callable[[httpx.Request], httpx.Response], **options: bool) -> AuthenticatedClient:
-    client = AuthenticatedClient(base_url="https://partner.test", token="t", **options)
-    return client.set_httpx_client(httpx.Client(base_url="https://partner.test", transport=httpx.MockTransport(handler)))
+def mocked(
+    handler: Callable[[httpx.Request], httpx.Response], raise_on_unexpected_status: bool = False
+) -> AuthenticatedClient:
+    client = AuthenticatedClient(
+        base_url="https://partner.test", token="t", raise_on_unexpected_status=raise_on_unexpected_status
+    )
+    return client.set_httpx_client(
+        httpx.Client(base_url="https://partner.test", transport=httpx.MockTransport(handler))
+    )
 
 
 def answering(status: int, content: bytes, content_type: str | None) -> AuthenticatedClient:
@@ -167,7 +175,12 @@ def test_a_charset_parameter_is_honoured() -> None:
 
 def test_an_undocumented_request_media_type_is_refused_before_sending() -> None:
     sent: list[httpx.Request] = []
-    client = mocked(lambda request: sent.append(request) or httpx.Response(200))
+
+    def record(request: httpx.Request) -> httpx.Response:
+        sent.append(request)
+        return httpx.Response(200)
+
+    client = mocked(record)
 
     with pytest.raises(errors.UnsupportedMediaType):
         generate_access_token.sync(client=client, body=TokenRequest(), content_type="text/plain")  # type: ignore[arg-type]

@@ -32,7 +32,7 @@ def decode_wire_body(body: bytes, content_type: str) -> dict[str, Any]:
         return decoded
     if content_type.endswith("xml"):
         root = etree.fromstring(body)
-        return {"<root>": root.tag, **{child.tag: child.text for child in root}}
+        return {"<root>": root.tag, **{str(child.tag): child.text for child in root}}
     return dict(parse_qsl(body.decode("ascii"), strict_parsing=True))
 
 
@@ -124,7 +124,9 @@ def test_the_current_operation_does_not_warn(client: AuthenticatedClient) -> Non
 
 @pytest.mark.anyio
 @pytest.mark.parametrize("content_type", ["application/xml", "text/json"])
-async def test_async_functions_speak_the_same_media_types(server: StandInServer, content_type: str) -> None:
+async def test_async_functions_speak_the_same_media_types(
+    server: StandInServer, content_type: generate_access_token.RequestMediaType
+) -> None:
     async with AuthenticatedClient(base_url=server.base_url, token="async-token") as client:
         detailed = await generate_access_token.asyncio_detailed(
             client=client, body=TokenRequest(), content_type=content_type, accept="text/xml"

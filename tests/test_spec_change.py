@@ -1,0 +1,81 @@
+"""A property added to openapi.yaml reaches every media type after regeneration, with no overlay edit."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import yaml
+
+PROJECT = Path(__file__).resolve().parent.parent
+
+NEW_PROPERTIES = {
+    "scope": {"type": "string"},
+    "roles": {
+        "type": "array",
+        "items": {"type": "string", "xml": {"name": "role"}},
+        "xml": {"name": "grantedRoles", "wrapped": True},
+    },
+    "tenant": {"type": "string", "xml": {"attribute": True}},
+}
+
+# Runs inside the regenerated package, in a fresh interpreter.
+ROUND_TRIP = textwrap.dedent(
+    """
+    import json
+    from partner_center_auth import TokenResponse, media
+
+    token = TokenResponse(access_token="a", scope="https://api.partnercenter.microsoft.com/.default",
+                          roles=["Reader", "Admin"], tenant="contoso")
+    results = {}
+    for media_type in ("application/json", "application/xml", "text/xml", "text/json"):
+        content = media.serialize(token, media_type)
+        results[media_type] = {
+            "content": content.decode(),
+            "equal": media.deserialize(TokenResponse, content, media_type) == token,
+        }
+    print(json.dumps(results))
+    """
+)
+
+
+def test_a_new_property_flows_into_every_media_type(tmp_path: Path) -> None:
+    spec = yaml.safe_load((PROJECT / "openapi.yaml").read_text())
+    spec["components"]["schemas"]["TokenResponse"]["properties"].update(NEW_PROPERTIES)
+    changed_spec = tmp_path / "openapi.yaml"
+    changed_spec.write_text(yaml.safe_dump(spec, sort_keys=False))
+
+    subprocess.run(
+        [
+            sys.executable,
+            str(PROJECT / "overlays" / "generate.py"),
+            f"--spec={changed_spec}",
+            f"--output={tmp_path / 'generated'}",
+        ],
+        check=True,
+        capture_output=True,
+    )
+    run = subprocess.run(
+        [sys.executable, "-c", ROUND_TRIP],
+        check=True,
+        capture_output=True,
+        text=True,
+        cwd=tmp_path / "generated",
+        env={**os.environ, "PYTHONPATH": str(tmp_path / "generated")},
+    )
+    results = json.loads(run.stdout)
+
+    assert all(result["equal"] for result in results.values()), results
+    assert '"roles":["Reader","Admin"]' in results["application/json"]["content"]
+    assert '"scope":"https://api.partnercenter.microsoft.com/.default"' in results["text/json"]["content"]
+    for media_type in ("application/xml", "text/xml"):
+        assert results[media_type]["content"] == (
+            "<?xml version='1.0' encoding='utf-8'?>\n"
+            '<TokenResponse tenant="contoso"><access_token>a</access_token>'
+            "<scope>https://api.partnercenter.microsoft.com/.default</scope>"
+            "<grantedRoles><role>Reader</role><role>Admin</role></grantedRoles></TokenResponse>"
+        )
