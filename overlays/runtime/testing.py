@@ -223,9 +223,12 @@ class _Handler(BaseHTTPRequestHandler):
         self._serve("DELETE")
 
     def _serve(self, method: Literal["POST", "GET", "PUT", "DELETE"]) -> None:
-        length = int(self.headers.get("content-length") or 0)
-        if length > MAX_REQUEST_BYTES:
-            self.send_error(HTTPStatus.REQUEST_ENTITY_TOO_LARGE)
+        try:
+            length = int(self.headers.get("content-length") or 0)
+        except ValueError:
+            length = -1
+        if not 0 <= length <= MAX_REQUEST_BYTES:
+            self.send_error(HTTPStatus.BAD_REQUEST if length < 0 else HTTPStatus.REQUEST_ENTITY_TOO_LARGE)
             return
         request = RecordedRequest(
             method=method,
