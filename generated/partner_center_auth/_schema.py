@@ -14,7 +14,6 @@ import importlib
 import math
 import re
 from collections.abc import Callable, Mapping
-from functools import cached_property
 from typing import Any, ClassVar, Literal, Protocol, Self, TypeVar
 
 from attrs import field, frozen
@@ -228,8 +227,9 @@ class ModelRef:
     name: str
     package: str
 
-    @cached_property
+    @property
     def model(self) -> type[Model]:
+        # import_module is a dictionary lookup once the module is loaded.
         model: type[Model] = getattr(importlib.import_module(self.module, self.package), self.name)
         return model
 
