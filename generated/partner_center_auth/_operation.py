@@ -6,6 +6,8 @@ documented media types, documented responses) and keeps only typed wrappers arou
 
 from __future__ import annotations
 
+import os
+import sys
 import warnings
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
@@ -57,11 +59,10 @@ class Operation(Generic[T]):
 
     def warn_if_deprecated(self) -> None:
         if self.deprecated:
-            # stacklevel 3: past this method and the generated function, onto the caller's line.
             warnings.warn(
                 f"{self.operation_id} ({self.method.upper()} {self.path}) is deprecated by the spec",
                 DeprecationWarning,
-                stacklevel=3,
+                stacklevel=_caller_stacklevel(),
             )
 
     def request(
@@ -135,6 +136,21 @@ class Operation(Generic[T]):
             headers=response.headers,
             parsed=parsed,
         )
+
+
+_PACKAGE_DIR = os.path.dirname(os.path.abspath(__file__)) + os.sep
+
+
+def _caller_stacklevel() -> int:
+    """The stacklevel of the first frame outside this package, for ``warnings.warn`` called here.
+
+    The default filters show a DeprecationWarning only when it is attributed to the caller's code,
+    whichever generated function (``sync`` calls ``sync_detailed``) the call went through.
+    """
+    frame, level = sys._getframe(1), 1
+    while frame.f_back is not None and os.path.abspath(frame.f_code.co_filename).startswith(_PACKAGE_DIR):
+        frame, level = frame.f_back, level + 1
+    return level
 
 
 def _status(code: int) -> HTTPStatus | int:

@@ -82,6 +82,12 @@ class Xml:
         return inherited_namespace
 
 
+_PYTHON_TYPES: dict[str, type | tuple[type, ...]] = {
+    "string": str,
+    "integer": int,
+    "number": (int, float),
+    "boolean": bool,
+}
 _INTEGER = re.compile(r"[+-]?[0-9]+")
 _BOOLEANS = {"true": True, "false": False, "1": True, "0": False}
 
@@ -100,13 +106,7 @@ class Scalar:
         return re.compile(self.pattern) if self.pattern is not None else None
 
     def check(self, value: object, path: str) -> object:
-        valid = {
-            "string": isinstance(value, str),
-            "integer": isinstance(value, int) and not isinstance(value, bool),
-            "number": isinstance(value, int | float) and not isinstance(value, bool),
-            "boolean": isinstance(value, bool),
-        }[self.type]
-        if not valid:
+        if not isinstance(value, _PYTHON_TYPES[self.type]) or (isinstance(value, bool) and self.type != "boolean"):
             raise SchemaViolation(path, f"expected {self.type}, got {_json_type(value)}")
         if self.type == "number" and not math.isfinite(value):  # type: ignore[arg-type]
             raise SchemaViolation(path, "expected a finite number")

@@ -20,6 +20,7 @@ with a DOCTYPE is refused outright.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import lru_cache
 from typing import Any
 
 from lxml import etree
@@ -107,6 +108,25 @@ def _array_items_xml(prop_name: str, array: ArrayOf, xml: Xml) -> Xml:
     return array.item_xml or Xml(name=prop_name, namespace=xml.namespace, prefix=xml.prefix)
 
 
+@lru_cache(maxsize=256)
+def _attributes(schema: ModelSchema) -> tuple[Property, ...]:
+    return tuple(prop for prop in schema.properties if prop.xml.attribute)
+
+
+@lru_cache(maxsize=256)
+def _elements(schema: ModelSchema, scope: str | None) -> Mapping[str, Property]:
+    """The properties of ``schema`` by the element name that carries them, in ``scope``."""
+    by_tag: dict[str, Property] = {}
+    for prop in schema.properties:
+        if prop.xml.attribute:
+            continue
+        if isinstance(prop.schema, ArrayOf) and not prop.xml.wrapped:
+            by_tag[_tag(_array_items_xml(prop.name, prop.schema, prop.xml), scope)] = prop
+        else:
+            by_tag[_tag(prop.xml, scope)] = prop
+    return by_tag
+
+
 class _Writer:
     def object(
         self, element: etree._Element, schema: ModelSchema, data: Mapping[str, Any], scope: str | None, path: str
@@ -164,16 +184,11 @@ class _Reader:
         """Read an object element; ``scope`` is the default namespace its children are expected in."""
         self._no_text(element, path)
         data: dict[str, Any] = {}
-        by_tag: dict[str, Property] = {}
-        for prop in schema.properties:
-            if prop.xml.attribute:
-                text = element.get(_tag(prop.xml, None))
-                if text is not None:
-                    data[prop.name] = prop.schema.from_text(text, f"{path}.{prop.name}")
-            elif isinstance(prop.schema, ArrayOf) and not prop.xml.wrapped:
-                by_tag[_tag(_array_items_xml(prop.name, prop.schema, prop.xml), scope)] = prop
-            else:
-                by_tag[_tag(prop.xml, scope)] = prop
+        for prop in _attributes(schema):
+            text = element.get(_tag(prop.xml, None))
+            if text is not None:
+                data[prop.name] = prop.schema.from_text(text, f"{path}.{prop.name}")
+        by_tag = _elements(schema, scope)
         for child in element:
             known = by_tag.get(_name(child, path))
             if known is None:

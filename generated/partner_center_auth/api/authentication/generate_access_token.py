@@ -114,10 +114,6 @@ def _get_kwargs(
     return OPERATION.request(body=body, content_type=content_type, accept=accept, headers=headers)
 
 
-def _parse_response(*, client: AuthenticatedClient, response: httpx.Response) -> ApiFault | TokenResponse | None:
-    return OPERATION.parse(response, raise_on_unexpected_status=client.raise_on_unexpected_status)
-
-
 def _build_response(*, client: AuthenticatedClient, response: httpx.Response) -> Response[ApiFault | TokenResponse]:
     return OPERATION.build_response(response, raise_on_unexpected_status=client.raise_on_unexpected_status)
 
@@ -204,16 +200,14 @@ def sync(
         ApiFault | TokenResponse
     """
 
-    OPERATION.warn_if_deprecated()
-    kwargs = _get_kwargs(
+    return sync_detailed(
+        client=client,
         body=body,
         content_type=content_type,
         accept=accept,
         ms_correlationid=ms_correlationid,
         ms_requestid=ms_requestid,
-    )
-    response = OPERATION.send(client.get_httpx_client(), kwargs)
-    return _parse_response(client=client, response=response)
+    ).parsed
 
 
 async def asyncio_detailed(
@@ -298,13 +292,13 @@ async def asyncio(
         ApiFault | TokenResponse
     """
 
-    OPERATION.warn_if_deprecated()
-    kwargs = _get_kwargs(
-        body=body,
-        content_type=content_type,
-        accept=accept,
-        ms_correlationid=ms_correlationid,
-        ms_requestid=ms_requestid,
-    )
-    response = await OPERATION.send_async(client.get_async_httpx_client(), kwargs)
-    return _parse_response(client=client, response=response)
+    return (
+        await asyncio_detailed(
+            client=client,
+            body=body,
+            content_type=content_type,
+            accept=accept,
+            ms_correlationid=ms_correlationid,
+            ms_requestid=ms_requestid,
+        )
+    ).parsed
