@@ -11,8 +11,9 @@ package so that code built on this client can be tested without Microsoft.
 * no ``Authorization: Bearer ...``            → 401 ApiFault (with ``WWW-Authenticate``)
 * undocumented ``Content-Type``, bad body     → 400 ApiFault
 * an unknown path                             → 404 ApiFault
-* :meth:`StandInServer.fail_next`             → the given status, for the next N calls
-* otherwise                                   → 200 TokenResponse
+* :meth:`StandInServer.fail_next`             → the given status (and ``Retry-After``), N times
+* :meth:`StandInServer.drop_next`             → the connection closed without an answer, N times
+* otherwise                                   → 200 TokenResponse, after ``delay`` seconds
 """
 
 from __future__ import annotations
@@ -20,7 +21,9 @@ from __future__ import annotations
 import importlib
 import pkgutil
 import secrets
+import socket
 import threading
+import time
 import uuid
 from collections import deque
 from collections.abc import Iterator, Mapping
@@ -29,6 +32,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from types import TracebackType
 from typing import Any, Literal, Self
 
+import attrs
 from attrs import frozen
 
 from . import api, media
@@ -39,6 +43,20 @@ from .models import ApiFault, TokenRequest, TokenResponse
 __all__ = ["RecordedRequest", "StandInServer"]
 
 MAX_REQUEST_BYTES = 1024 * 1024
+
+
+@frozen
+class _Failure:
+    status: int | None  # None: drop the connection
+    retry_after: float | None = None
+
+
+@frozen
+class _Answer:
+    status: int
+    body: TokenResponse | ApiFault
+    headers: Mapping[str, str] = {}
+    drop: bool = False
 
 
 @frozen
@@ -64,15 +82,19 @@ class StandInServer:
 
     Args:
         expires_in: the ``expires_in`` it issues tokens with; a string is sent as a string.
+        delay: seconds to wait before answering each call (settable at any time).
         host: the loopback address to listen on.
         port: 0 for an ephemeral port.
     """
 
-    def __init__(self, *, expires_in: int | str = 3600, host: str = "127.0.0.1", port: int = 0) -> None:
+    def __init__(
+        self, *, expires_in: int | str = 3600, delay: float = 0.0, host: str = "127.0.0.1", port: int = 0
+    ) -> None:
         self.expires_in = expires_in
+        self.delay = delay
         self.requests: list[RecordedRequest] = []
         self.issued_tokens: list[str] = []
-        self._failures: deque[int] = deque()
+        self._failures: deque[_Failure] = deque()
         self._lock = threading.Lock()
         self._operations = {(operation.method.upper(), operation.path): operation for operation in _operations()}
         self._response_media_types = tuple(
@@ -92,10 +114,15 @@ class StandInServer:
         with self._lock:
             return len(self.requests)
 
-    def fail_next(self, status: int, times: int = 1) -> None:
-        """Answer the next ``times`` well-formed calls with ``status`` and an ApiFault."""
+    def fail_next(self, status: int, times: int = 1, *, retry_after: float | None = None) -> None:
+        """Answer the next ``times`` well-formed calls with ``status``, an ApiFault and ``Retry-After``."""
         with self._lock:
-            self._failures.extend([status] * times)
+            self._failures.extend([_Failure(status, retry_after)] * times)
+
+    def drop_next(self, times: int = 1) -> None:
+        """Close the connection of the next ``times`` well-formed calls without answering."""
+        with self._lock:
+            self._failures.extend([_Failure(None)] * times)
 
     def start(self) -> Self:
         # A short poll interval makes stop() prompt; the server sleeps in select() meanwhile.
@@ -124,10 +151,12 @@ class StandInServer:
 
     # The service itself -------------------------------------------------------------------
 
-    def answer(self, request: RecordedRequest) -> tuple[int, TokenResponse | ApiFault]:
-        """Decide the status and body of a request (called on the server's threads)."""
+    def answer(self, request: RecordedRequest) -> _Answer:
+        """Decide the answer to a request (called on the server's threads)."""
         with self._lock:
             self.requests.append(request)
+        if self.delay:
+            time.sleep(self.delay)
         operation = self._operations.get((request.method, request.path.partition("?")[0]))
         if operation is None:
             return _fault(HTTPStatus.NOT_FOUND, f"no operation {request.method} {request.path}")
@@ -146,13 +175,20 @@ class StandInServer:
         except MediaError as error:
             return _fault(HTTPStatus.BAD_REQUEST, f"invalid request body: {error}")
         with self._lock:
-            forced = self._failures.popleft() if self._failures else None
-        if forced is not None:
-            return _fault(HTTPStatus(forced), f"the stand-in was told to answer {forced}")
+            failure = self._failures.popleft() if self._failures else None
+        if failure is not None:
+            if failure.status is None:
+                return _Answer(HTTPStatus.INTERNAL_SERVER_ERROR, ApiFault(), drop=True)
+            fault = _fault(HTTPStatus(failure.status), f"the stand-in was told to answer {failure.status}")
+            if failure.retry_after is None:
+                return fault
+            return attrs.evolve(fault, headers={"Retry-After": f"{failure.retry_after:g}"})
         token = f"stand-in-{secrets.token_urlsafe(24)}"
         with self._lock:
             self.issued_tokens.append(token)
-        return HTTPStatus.OK, TokenResponse(access_token=token, token_type="bearer", expires_in=self.expires_in)
+        return _Answer(
+            HTTPStatus.OK, TokenResponse(access_token=token, token_type="bearer", expires_in=self.expires_in)
+        )
 
     def negotiate(self, request: RecordedRequest) -> str:
         """The documented response media type the ``Accept`` header prefers (JSON if none fits)."""
@@ -194,8 +230,8 @@ def _accepting(accept: str, option: str) -> Iterator[tuple[float, int]]:
             yield weight, 0
 
 
-def _fault(status: HTTPStatus, description: str) -> tuple[int, ApiFault]:
-    return status, ApiFault(code=int(status) * 10, description=description, data=[], source="StandInServer")
+def _fault(status: HTTPStatus, description: str) -> _Answer:
+    return _Answer(status, ApiFault(code=int(status) * 10, description=description, data=[], source="StandInServer"))
 
 
 class _HTTPServer(ThreadingHTTPServer):
@@ -237,18 +273,24 @@ class _Handler(BaseHTTPRequestHandler):
             body=self.rfile.read(length),
         )
         stand_in = self.server.stand_in
-        status, model = stand_in.answer(request)
+        answer = stand_in.answer(request)
+        if answer.drop:
+            self.close_connection = True
+            self.connection.shutdown(socket.SHUT_RDWR)
+            return
         media_type = stand_in.negotiate(request)
-        body = media.serialize(model, media_type)
-        self.send_response(status)
+        body = media.serialize(answer.body, media_type)
+        self.send_response(answer.status)
         self.send_header("Content-Type", f"{media_type}; charset=utf-8")
         self.send_header("Content-Length", str(len(body)))
         self.send_header("MS-CorrelationId", request.headers.get("ms-correlationid") or str(uuid.uuid4()))
         self.send_header("MS-RequestId", request.headers.get("ms-requestid") or str(uuid.uuid4()))
         self.send_header("MS-CV", secrets.token_hex(8))
         self.send_header("MS-ServerId", "stand-in")
-        if status == HTTPStatus.UNAUTHORIZED:
+        if answer.status == HTTPStatus.UNAUTHORIZED:
             self.send_header("WWW-Authenticate", 'OAuth realm="https://api.partnercenter.microsoft.com"')
+        for name, value in answer.headers.items():
+            self.send_header(name, value)
         self.end_headers()
         self.wfile.write(body)
 
