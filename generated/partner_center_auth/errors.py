@@ -5,13 +5,21 @@
     │   ├── UnsupportedMediaType      no codec for the media type
     │   ├── SerializationError        the value cannot be written in the media type
     │   └── DeserializationError      the bytes are not a valid model in the media type
+    ├── MissingExtra                  an optional dependency is not installed (also an ImportError)
     ├── TransportError                the request was not sent or its answer not received
     │   └── Timeout                   past the client's timeout
-    └── UnexpectedResponse            a response that is not a documented model; keeps the
+    └── ResponseError                 an answer that is not what was asked for; keeps the
         │                             status code, headers and raw bytes
-        ├── UnexpectedStatus          a status code the spec does not document
-        ├── UndocumentedContentType   a Content-Type missing or not documented for the status
-        └── ResponseDecodeError       a documented Content-Type whose body does not decode
+        ├── ApiError                  a documented error answer, its body parsed in ``fault``
+        │   ├── BadRequest            400
+        │   ├── NotAuthenticated      401
+        │   ├── Forbidden             403
+        │   ├── NotFound              404
+        │   └── ServerError           500 and other 5xx (retryable)
+        └── UnexpectedResponse        an answer that is not a documented model
+            ├── UnexpectedStatus          a status code the spec does not document
+            ├── UndocumentedContentType   a Content-Type missing or not documented for the status
+            └── ResponseDecodeError       a documented Content-Type whose body does not decode
 
 Messages never quote bodies or headers: they may hold tokens. The raw values stay on the
 exception's attributes.
@@ -52,6 +60,10 @@ class DeserializationError(MediaError):
         self.content = content
 
 
+class MissingExtra(PartnerCenterAuthError, ImportError):
+    """An optional dependency is not installed: the message names the extra to install."""
+
+
 class TransportError(PartnerCenterAuthError):
     """The request could not be sent, or its answer not received; ``__cause__`` is httpx's error."""
 
@@ -60,8 +72,8 @@ class Timeout(TransportError):
     """The request took longer than the client's timeout."""
 
 
-class UnexpectedResponse(PartnerCenterAuthError):
-    """A response that could not be turned into a documented model.
+class ResponseError(PartnerCenterAuthError):
+    """An answer that is not what was asked for.
 
     Attributes:
         status_code: the HTTP status code.
@@ -74,6 +86,50 @@ class UnexpectedResponse(PartnerCenterAuthError):
         self.status_code = status_code
         self.headers = headers
         self.content = content
+
+
+class ApiError(ResponseError):
+    """A documented error answer; ``fault`` is its parsed body (an ApiFault)."""
+
+    def __init__(
+        self, message: str, *, status_code: int, headers: Mapping[str, str], content: bytes, fault: object
+    ) -> None:
+        super().__init__(message, status_code=status_code, headers=headers, content=content)
+        self.fault = fault
+
+    @staticmethod
+    def class_for(status_code: int) -> "type[ApiError]":
+        """The most specific class for a status code."""
+        if status_code >= 500:
+            return ServerError
+        return _BY_STATUS.get(status_code, ApiError)
+
+
+class BadRequest(ApiError):
+    """400: missing or invalid input."""
+
+
+class NotAuthenticated(ApiError):
+    """401: the Entra ID token was missing, invalid or expired."""
+
+
+class Forbidden(ApiError):
+    """403: authenticated, but not allowed."""
+
+
+class NotFound(ApiError):
+    """404: not found or not available for the input."""
+
+
+class ServerError(ApiError):
+    """500 (and other 5xx): the service or a dependency failed; the request can be retried."""
+
+
+_BY_STATUS: dict[int, type[ApiError]] = {400: BadRequest, 401: NotAuthenticated, 403: Forbidden, 404: NotFound}
+
+
+class UnexpectedResponse(ResponseError):
+    """A response that could not be turned into a documented model."""
 
 
 class UnexpectedStatus(UnexpectedResponse):
@@ -97,11 +153,19 @@ class ResponseDecodeError(UnexpectedResponse):
 
 
 __all__ = [
+    "ApiError",
+    "BadRequest",
     "DeserializationError",
+    "Forbidden",
     "MediaError",
+    "MissingExtra",
+    "NotAuthenticated",
+    "NotFound",
     "PartnerCenterAuthError",
     "ResponseDecodeError",
+    "ResponseError",
     "SerializationError",
+    "ServerError",
     "Timeout",
     "TransportError",
     "UndocumentedContentType",

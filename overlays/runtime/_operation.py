@@ -6,8 +6,10 @@ documented media types, documented responses) and keeps only typed wrappers arou
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
+import time
 import warnings
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
@@ -31,6 +33,8 @@ from .errors import (
 from .types import Response
 
 T = TypeVar("T")
+
+logger = logging.getLogger(__package__)
 
 
 @frozen
@@ -88,12 +92,18 @@ class Operation(Generic[T]):
         return request
 
     def send(self, client: httpx.Client, request: Mapping[str, Any]) -> httpx.Response:
-        with _transport_errors(self):
-            return client.request(**request)
+        started = time.perf_counter()
+        with _transport_errors(self, request, started):
+            response = client.request(**request)
+        _log_exchange(request, response, started)
+        return response
 
     async def send_async(self, client: httpx.AsyncClient, request: Mapping[str, Any]) -> httpx.Response:
-        with _transport_errors(self):
-            return await client.request(**request)
+        started = time.perf_counter()
+        with _transport_errors(self, request, started):
+            response = await client.request(**request)
+        _log_exchange(request, response, started)
+        return response
 
     def parse(self, response: httpx.Response, *, raise_on_unexpected_status: bool) -> T | None:
         """Parse a documented status by the response's actual Content-Type."""
@@ -160,14 +170,48 @@ def _status(code: int) -> HTTPStatus | int:
         return code
 
 
+# Only these request headers are logged: never Authorization, never a body.
+_LOGGED_HEADERS = ("content-type", "accept", "ms-correlationid", "ms-requestid")
+
+
+def _described(request: Mapping[str, Any]) -> str:
+    headers = {name.lower(): value for name, value in request.get("headers", {}).items()}
+    return " ".join(f"{name}={headers[name]}" for name in _LOGGED_HEADERS if name in headers)
+
+
+def _log_exchange(request: Mapping[str, Any], response: httpx.Response, started: float) -> None:
+    if logger.isEnabledFor(logging.DEBUG):
+        logger.debug(
+            "%s %s -> %d %s in %.1f ms (%s)",
+            request["method"].upper(),
+            response.request.url,
+            response.status_code,
+            response.headers.get("content-type", "-"),
+            (time.perf_counter() - started) * 1000,
+            _described(request),
+        )
+
+
 @contextmanager
-def _transport_errors(operation: Operation[Any]) -> Iterator[None]:
+def _transport_errors(operation: Operation[Any], request: Mapping[str, Any], started: float) -> Iterator[None]:
     """Re-raise httpx's transport failures as this package's, keeping them as the cause."""
     try:
         yield
-    except httpx.TimeoutException as error:
-        raise Timeout(f"{operation.operation_id}: timed out ({type(error).__name__})") from error
     except httpx.TransportError as error:
-        # Protocol errors may quote a header value, and so a token: name the failure only.
-        detail = "" if isinstance(error, httpx.ProtocolError) else f": {error}"
-        raise TransportError(f"{operation.operation_id}: {type(error).__name__}{detail}") from error
+        logger.debug(
+            "%s %s failed after %.1f ms: %s (%s)",
+            request["method"].upper(),
+            request["url"],
+            (time.perf_counter() - started) * 1000,
+            type(error).__name__,
+            _described(request),
+        )
+        raise _transport_error(operation, error) from error
+
+
+def _transport_error(operation: Operation[Any], error: httpx.TransportError) -> TransportError:
+    if isinstance(error, httpx.TimeoutException):
+        return Timeout(f"{operation.operation_id}: timed out ({type(error).__name__})")
+    # Protocol errors may quote a header value, and so a token: name the failure only.
+    detail = "" if isinstance(error, httpx.ProtocolError) else f": {error}"
+    return TransportError(f"{operation.operation_id}: {type(error).__name__}{detail}")

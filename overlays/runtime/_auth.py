@@ -1,0 +1,51 @@
+"""``httpx.Auth`` for downstream Partner Center calls, with any httpx client.
+
+    provider = TokenProvider(entra_id_token)
+    with httpx.Client(base_url="https://api.partnercenter.microsoft.com", auth=PartnerCenterAuth(provider)) as http:
+        http.get("/v1/customers")
+
+Each request gets ``Authorization: Bearer <Partner Center token>``. On a 401 the token is
+invalidated and the request is sent once more with a fresh one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncGenerator, Generator
+
+import httpx
+
+from ._provider import AsyncTokenProvider, TokenProvider
+
+__all__ = ["PartnerCenterAuth"]
+
+
+class PartnerCenterAuth(httpx.Auth):
+    """Bearer auth from a :class:`TokenProvider` (sync clients) or :class:`AsyncTokenProvider` (async)."""
+
+    def __init__(self, provider: TokenProvider | AsyncTokenProvider) -> None:
+        self.provider = provider
+
+    def sync_auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
+        if not isinstance(self.provider, TokenProvider):
+            raise TypeError("PartnerCenterAuth needs a TokenProvider for a sync httpx.Client")
+        token = self.provider.get_token()
+        request.headers["Authorization"] = f"Bearer {token.access_token}"
+        response = yield request
+        if response.status_code == 401:
+            self.provider.invalidate(token)
+            request.headers["Authorization"] = f"Bearer {self.provider.get_token().access_token}"
+            yield request
+
+    async def async_auth_flow(self, request: httpx.Request) -> AsyncGenerator[httpx.Request, httpx.Response]:
+        if not isinstance(self.provider, AsyncTokenProvider):
+            raise TypeError("PartnerCenterAuth needs an AsyncTokenProvider for an httpx.AsyncClient")
+        token = await self.provider.get_token()
+        request.headers["Authorization"] = f"Bearer {token.access_token}"
+        response = yield request
+        if response.status_code == 401:
+            self.provider.invalidate(token)
+            request.headers["Authorization"] = f"Bearer {(await self.provider.get_token()).access_token}"
+            yield request
+
+    def __repr__(self) -> str:
+        return f"PartnerCenterAuth({self.provider!r})"

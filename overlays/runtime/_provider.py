@@ -1,0 +1,405 @@
+"""Partner Center tokens that are always valid: fetched once, cached, refreshed ahead, shared.
+
+    provider = TokenProvider(entra_id_token)      # a string, a callable or a TokenCredential
+    token = provider.get_token()                  # PartnerCenterToken, cached until refresh time
+
+Expiry comes from ``expires_on`` when the answer has it, else from ``expires_in`` counted from the
+moment the answer arrived, else :data:`DEFAULT_LIFETIME` (5 minutes: short, so a token whose
+lifetime we do not know is replaced early rather than served expired).
+
+Refresh happens ahead of expiry: by default 5 minutes or a tenth of the lifetime, whichever is
+smaller. If that refresh fails while the cached token is still valid, the cached token is served
+and the refresh is tried again after :data:`FAILED_REFRESH_PAUSE`; an expired token is never served.
+
+Single-flight: however many threads (or tasks, for :class:`AsyncTokenProvider`) ask at once,
+one request goes upstream and all of them get its token, or all of them get its error. A failed
+fetch is not cached.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import inspect
+import logging
+import threading
+import time
+import uuid
+from collections.abc import AsyncGenerator, Awaitable, Callable, Generator
+from concurrent.futures import Future
+from typing import Any, Protocol, TypeAlias
+
+import httpx
+from attrs import field, frozen
+
+from ._retry import RetryPolicy
+from .api.authentication import generate_access_token, generate_access_token_legacy
+from .client import AuthenticatedClient
+from .errors import ApiError, MissingExtra, PartnerCenterAuthError, UnexpectedStatus
+from .models import TokenRequest, TokenResponse
+from .types import Response
+
+__all__ = [
+    "DEFAULT_BASE_URL",
+    "DEFAULT_LIFETIME",
+    "ENTRA_ID_SCOPE",
+    "AsyncTokenProvider",
+    "PartnerCenterToken",
+    "TokenProvider",
+]
+
+logger = logging.getLogger(__package__)
+
+DEFAULT_BASE_URL = "https://api.partnercenter.microsoft.com"
+ENTRA_ID_SCOPE = "https://api.partnercenter.microsoft.com/.default"
+"""The scope an Entra ID token must be issued for (audience: the Partner Center API)."""
+DEFAULT_LIFETIME = 300.0
+"""Seconds a token is taken to live when the answer has neither ``expires_on`` nor ``expires_in``."""
+FAILED_REFRESH_PAUSE = 10.0
+"""Seconds to serve a still-valid token after a failed refresh-ahead before trying again."""
+MAX_REFRESH_AHEAD = 300.0
+
+RequestMediaType: TypeAlias = generate_access_token.RequestMediaType
+ResponseMediaType: TypeAlias = generate_access_token.ResponseMediaType
+
+
+class SupportsGetToken(Protocol):
+    """azure-core's ``TokenCredential``: anything with ``get_token(*scopes)`` returning ``.token``."""
+
+    def get_token(self, *scopes: str, **kwargs: Any) -> Any: ...
+
+
+EntraTokenSource: TypeAlias = str | Callable[[], str] | SupportsGetToken
+AsyncEntraTokenSource: TypeAlias = str | Callable[[], Awaitable[str]] | SupportsGetToken
+
+
+@frozen
+class PartnerCenterToken:
+    """A Partner Center access token and when it expires (epoch seconds). Its repr hides the token."""
+
+    access_token: str = field(repr=False)
+    token_type: str
+    expires_on: float
+
+    @classmethod
+    def from_response(cls, parsed: TokenResponse, received_at: float) -> PartnerCenterToken:
+        expires_on, expires_in = _seconds(parsed.expires_on), _seconds(parsed.expires_in)
+        if expires_on is None:
+            expires_on = received_at + (expires_in if expires_in is not None else DEFAULT_LIFETIME)
+        token_type = parsed.token_type if isinstance(parsed.token_type, str) else "bearer"
+        return cls(access_token=parsed.access_token, token_type=token_type, expires_on=expires_on)
+
+
+def _seconds(value: object) -> float | None:
+    """An integer or numeric-string number of seconds, as real services send both."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return float(value)
+    if isinstance(value, str) and value.strip().isdigit():
+        return float(value)
+    return None
+
+
+@frozen
+class _Entry:
+    """The cached token and when to refresh it, swapped as one value so readers need no lock."""
+
+    token: PartnerCenterToken
+    refresh_at: float
+
+
+class _TokenCache:
+    """What both providers share: the cache, the schedule and the operation they call."""
+
+    def __init__(
+        self,
+        *,
+        base_url: str,
+        content_type: RequestMediaType,
+        accept: ResponseMediaType,
+        legacy: bool,
+        refresh_ahead: float | None,
+        correlation_id: uuid.UUID | None,
+        clock: Callable[[], float],
+    ) -> None:
+        self.base_url = base_url
+        self.content_type: RequestMediaType = content_type
+        self.accept: ResponseMediaType = accept
+        self.operation = generate_access_token_legacy if legacy else generate_access_token
+        self._refresh_ahead = refresh_ahead
+        self.correlation_id = correlation_id or uuid.uuid4()
+        self._clock = clock
+        self._entry: _Entry | None = None
+
+    def _cached(self, now: float) -> PartnerCenterToken | None:
+        """The cached token if it is not yet due for refresh."""
+        entry = self._entry
+        return entry.token if entry is not None and now < entry.refresh_at else None
+
+    def _store(self, token: PartnerCenterToken, received_at: float) -> PartnerCenterToken:
+        lifetime = max(0.0, token.expires_on - received_at)
+        ahead = self._refresh_ahead if self._refresh_ahead is not None else min(MAX_REFRESH_AHEAD, lifetime / 10)
+        self._entry = _Entry(token, token.expires_on - ahead)
+        logger.debug(
+            "token cached: %s, expires in %.0fs, refresh in %.0fs", token.token_type, lifetime, lifetime - ahead
+        )
+        return token
+
+    def _fallback(self, error: PartnerCenterAuthError) -> PartnerCenterToken:
+        """After a failed fetch: the cached token if it is still valid (retried later), else the error."""
+        entry, now = self._entry, self._clock()
+        if entry is None or now >= entry.token.expires_on:
+            raise error
+        self._entry = _Entry(entry.token, min(entry.token.expires_on, now + FAILED_REFRESH_PAUSE))
+        logger.debug(
+            "refresh failed (%s); serving the cached token, valid for %.0fs more",
+            type(error).__name__,
+            entry.token.expires_on - now,
+        )
+        return entry.token
+
+    def invalidate(self, token: PartnerCenterToken | None = None) -> None:
+        """Drop the cached token (only if it is ``token``, when given): for callers that got a 401."""
+        entry = self._entry
+        if entry is not None and (token is None or entry.token == token):
+            self._entry = None
+
+    def _token_from(self, response: Response[Any], received_at: float) -> PartnerCenterToken:
+        parsed = response.parsed
+        if isinstance(parsed, TokenResponse):
+            return PartnerCenterToken.from_response(parsed, received_at)
+        status = int(response.status_code)
+        if parsed is None:
+            raise UnexpectedStatus(status, response.content, response.headers)
+        description = getattr(parsed, "description", None)
+        raise ApiError.class_for(status)(
+            f"{self.operation.OPERATION.operation_id} answered {status}"
+            + (f": {description}" if isinstance(description, str) else ""),
+            status_code=status,
+            headers=response.headers,
+            content=response.content,
+            fault=parsed,
+        )
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}(base_url={self.base_url!r})"
+
+
+class _EntraBearer(httpx.Auth):
+    """Sends the Entra ID token, taken from its source at each request, as a Bearer token."""
+
+    def __init__(self, source: EntraTokenSource | AsyncEntraTokenSource) -> None:
+        self._source = source
+
+    def sync_auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
+        token = _unwrap(self._fetch())
+        if not isinstance(token, str):
+            raise TypeError("the Entra ID token source must give a str (use AsyncTokenProvider for async sources)")
+        request.headers["Authorization"] = f"Bearer {token}"
+        yield request
+
+    async def async_auth_flow(self, request: httpx.Request) -> AsyncGenerator[httpx.Request, httpx.Response]:
+        token = self._fetch()
+        if inspect.isawaitable(token):
+            token = await token
+        request.headers["Authorization"] = f"Bearer {_unwrap(token)}"
+        yield request
+
+    def _fetch(self) -> object:
+        source: Any = self._source
+        if isinstance(source, str):
+            return source
+        if callable(getattr(source, "get_token", None)):
+            return source.get_token(ENTRA_ID_SCOPE)
+        return source()
+
+
+def _unwrap(token: object) -> object:
+    """A credential's ``AccessToken`` holds the string in ``.token``."""
+    return getattr(token, "token", token)
+
+
+class TokenProvider(_TokenCache):
+    """Thread-safe, cached Partner Center tokens from the v3 operation (or the legacy one).
+
+    Args:
+        entra_token: the Entra ID token: a string, a callable returning one, or an azure-core
+            ``TokenCredential`` (asked for :data:`ENTRA_ID_SCOPE`).
+        base_url: where Partner Center is.
+        content_type: the request media type; accept: the response media type.
+        legacy: call the deprecated operation (warns with DeprecationWarning).
+        retry: the :class:`~partner_center_auth.RetryPolicy` of each fetch.
+        refresh_ahead: seconds before expiry to refresh (default: min(5 minutes, lifetime / 10)).
+        correlation_id: the ms-correlationid of every fetch (default: a fresh one per provider);
+            each fetch has its own ms-requestid, reused by its retries.
+        timeout: seconds for each HTTP request.
+        http_client: an ``httpx.Client`` to send with (its transport, proxies, TLS settings).
+        clock: epoch seconds, for tests.
+    """
+
+    def __init__(
+        self,
+        entra_token: EntraTokenSource,
+        *,
+        base_url: str = DEFAULT_BASE_URL,
+        content_type: RequestMediaType = "application/x-www-form-urlencoded",
+        accept: ResponseMediaType = "application/json",
+        legacy: bool = False,
+        retry: RetryPolicy | None = None,
+        refresh_ahead: float | None = None,
+        correlation_id: uuid.UUID | None = None,
+        timeout: float = 10.0,
+        http_client: httpx.Client | None = None,
+        clock: Callable[[], float] = time.time,
+    ) -> None:
+        super().__init__(
+            base_url=base_url,
+            content_type=content_type,
+            accept=accept,
+            legacy=legacy,
+            refresh_ahead=refresh_ahead,
+            correlation_id=correlation_id,
+            clock=clock,
+        )
+        self.retry = retry if retry is not None else RetryPolicy()
+        http = http_client or httpx.Client(timeout=timeout)
+        http.base_url = httpx.URL(base_url)
+        http.auth = _EntraBearer(entra_token)
+        self._client = AuthenticatedClient(base_url=base_url, token="").set_httpx_client(http)
+        self._lock = threading.Lock()
+        self._flight: Future[PartnerCenterToken] | None = None
+
+    @classmethod
+    def from_azure_identity(cls, credential: SupportsGetToken | None = None, **options: Any) -> TokenProvider:
+        """A provider whose Entra ID token comes from azure-identity (the ``[azure]`` extra).
+
+        ``credential`` defaults to ``DefaultAzureCredential()``; any ``TokenCredential`` works.
+        """
+        if credential is None:
+            try:
+                from azure.identity import DefaultAzureCredential  # type: ignore[import-not-found, unused-ignore]
+            except ImportError as error:
+                raise MissingExtra("azure-identity is missing: pip install 'partner-center-auth[azure]'") from error
+            credential = DefaultAzureCredential()
+        return cls(credential, **options)
+
+    def get_token(self) -> PartnerCenterToken:
+        """A valid Partner Center token, from the cache or, once for all callers, from upstream."""
+        token = self._cached(self._clock())
+        if token is not None:
+            return token
+        with self._lock:
+            token = self._cached(self._clock())
+            if token is not None:
+                return token
+            flight, leader = self._flight, self._flight is None
+            if flight is None:
+                flight = self._flight = Future()
+        if leader:
+            self._lead(flight)
+        try:
+            return flight.result()
+        except PartnerCenterAuthError as error:
+            return self._fallback(error)
+
+    def _lead(self, flight: Future[PartnerCenterToken]) -> None:
+        try:
+            received_at = self._clock()
+            response = self.retry.call(
+                self.operation.sync_detailed,
+                client=self._client,
+                body=TokenRequest(),
+                content_type=self.content_type,
+                accept=self.accept,
+                ms_correlationid=self.correlation_id,
+            )
+            token = self._store(self._token_from(response, received_at), received_at)
+        except BaseException as error:
+            with self._lock:
+                self._flight = None
+            flight.set_exception(error)
+        else:
+            with self._lock:
+                self._flight = None
+            flight.set_result(token)
+
+    def close(self) -> None:
+        self._client.get_httpx_client().close()
+
+    def __enter__(self) -> TokenProvider:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+
+class AsyncTokenProvider(_TokenCache):
+    """:class:`TokenProvider` for asyncio: the same rules, single-flight across tasks.
+
+    ``entra_token`` may also be a coroutine function or an async ``TokenCredential``.
+    """
+
+    def __init__(
+        self,
+        entra_token: AsyncEntraTokenSource,
+        *,
+        base_url: str = DEFAULT_BASE_URL,
+        content_type: RequestMediaType = "application/x-www-form-urlencoded",
+        accept: ResponseMediaType = "application/json",
+        legacy: bool = False,
+        retry: RetryPolicy | None = None,
+        refresh_ahead: float | None = None,
+        correlation_id: uuid.UUID | None = None,
+        timeout: float = 10.0,
+        http_client: httpx.AsyncClient | None = None,
+        clock: Callable[[], float] = time.time,
+    ) -> None:
+        super().__init__(
+            base_url=base_url,
+            content_type=content_type,
+            accept=accept,
+            legacy=legacy,
+            refresh_ahead=refresh_ahead,
+            correlation_id=correlation_id,
+            clock=clock,
+        )
+        self.retry = retry if retry is not None else RetryPolicy()
+        http = http_client or httpx.AsyncClient(timeout=timeout)
+        http.base_url = httpx.URL(base_url)
+        http.auth = _EntraBearer(entra_token)
+        self._client = AuthenticatedClient(base_url=base_url, token="").set_async_httpx_client(http)
+        self._flight: asyncio.Task[PartnerCenterToken] | None = None
+
+    async def get_token(self) -> PartnerCenterToken:
+        """A valid Partner Center token, from the cache or, once for all tasks, from upstream."""
+        token = self._cached(self._clock())
+        if token is not None:
+            return token
+        if self._flight is None:
+            self._flight = asyncio.ensure_future(self._lead())
+        try:
+            return await asyncio.shield(self._flight)
+        except PartnerCenterAuthError as error:
+            return self._fallback(error)
+
+    async def _lead(self) -> PartnerCenterToken:
+        try:
+            received_at = self._clock()
+            response = await self.retry.call_async(
+                self.operation.asyncio_detailed,
+                client=self._client,
+                body=TokenRequest(),
+                content_type=self.content_type,
+                accept=self.accept,
+                ms_correlationid=self.correlation_id,
+            )
+            return self._store(self._token_from(response, received_at), received_at)
+        finally:
+            self._flight = None
+
+    async def aclose(self) -> None:
+        await self._client.get_async_httpx_client().aclose()
+
+    async def __aenter__(self) -> AsyncTokenProvider:
+        return self
+
+    async def __aexit__(self, *exc_info: object) -> None:
+        await self.aclose()
