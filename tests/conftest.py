@@ -20,3 +20,8 @@ def server() -> Iterator[StandInServer]:
 def client(server: StandInServer) -> Iterator[AuthenticatedClient]:
     with AuthenticatedClient(base_url=server.base_url, token=ENTRA_ID_TOKEN) as authenticated:
         yield authenticated
+
+
+@pytest.fixture
+def anyio_backend() -> str:
+    return "asyncio"

@@ -140,8 +140,3 @@ async def test_async_functions_speak_the_same_media_types(
     assert isinstance(parsed, TokenResponse)
     assert [r.headers["content-type"] for r in server.requests] == [content_type, content_type]
     assert [r.headers["accept"] for r in server.requests] == ["text/xml", "application/xml"]
-
-
-@pytest.fixture
-def anyio_backend() -> str:
-    return "asyncio"
