@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import httpx
 import pytest
 
@@ -97,3 +100,10 @@ def test_the_credential_answers_azure_sdk_pipelines_with_the_partner_center_toke
     assert access.token == server.issued_tokens[0]
     assert access.expires_on == int(provider.get_token().expires_on)
     assert access.token not in repr(access)
+
+
+def test_the_package_imports_nothing_from_azure() -> None:
+    code = "import sys, partner_center_auth; print(sorted(m for m in sys.modules if m.startswith('azure')))"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+
+    assert result.stdout.strip() == "[]"
