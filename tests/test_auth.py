@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
+from pathlib import Path
 
 import httpx
 import pytest
@@ -104,6 +106,7 @@ def test_the_credential_answers_azure_sdk_pipelines_with_the_partner_center_toke
 
 def test_the_package_imports_nothing_from_azure() -> None:
     code = "import sys, partner_center_auth; print(sorted(m for m in sys.modules if m.startswith('azure')))"
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    environment = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent / "generated")}
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=environment)
 
     assert result.stdout.strip() == "[]"
