@@ -7,13 +7,14 @@ export PATH := $(BIN):$(PATH)
 export PYTHONPATH := $(CURDIR)/generated
 export RUFF_NO_CACHE := true
 
-.PHONY: help venv generate check-generated lint typecheck test demo clean
+.PHONY: help venv generate check-generated lint typecheck test demo wheel clean
 
 help:
 	@echo "make demo             40 calls (2 operations x 5 request x 4 response media types) against the stand-in"
 	@echo "make test             lint, mypy --strict, check-generated, pytest"
 	@echo "make generate         regenerate generated/ from openapi.yaml"
 	@echo "make check-generated  fail if generated/ differs from what the spec and overlays produce"
+	@echo "make wheel            build the wheel and sdist of generated/ into dist/"
 
 venv: $(VENV)/.installed
 
@@ -44,5 +45,9 @@ test: lint typecheck check-generated
 demo: venv
 	$(BIN)/python demo.py
 
+wheel: venv
+	rm -rf dist
+	$(BIN)/python -m build --no-isolation --outdir dist generated
+
 clean:
-	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache .hypothesis
+	rm -rf $(VENV) dist .mypy_cache .ruff_cache .pytest_cache .hypothesis
