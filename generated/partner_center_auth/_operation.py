@@ -6,6 +6,7 @@ documented media types, documented responses) and keeps only typed wrappers arou
 
 from __future__ import annotations
 
+import ipaddress
 import logging
 import os
 import sys
@@ -14,7 +15,7 @@ import warnings
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from http import HTTPStatus
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, Protocol, TypeVar
 
 import httpx
 from attrs import frozen
@@ -23,7 +24,9 @@ from . import media
 from ._schema import Model
 from .errors import (
     DeserializationError,
+    InsecureTransport,
     ResponseDecodeError,
+    ResponseTooLarge,
     Timeout,
     TransportError,
     UndocumentedContentType,
@@ -35,6 +38,24 @@ from .types import Response
 T = TypeVar("T")
 
 logger = logging.getLogger(__package__)
+
+
+class SendingClient(Protocol):
+    """What :meth:`Operation.send` needs of the generated ``Client`` / ``AuthenticatedClient``."""
+
+    max_response_size: int
+    total_timeout: float | None
+    allow_insecure_http: bool
+
+    def get_httpx_client(self) -> httpx.Client: ...
+
+
+class AsyncSendingClient(Protocol):
+    max_response_size: int
+    total_timeout: float | None
+    allow_insecure_http: bool
+
+    def get_async_httpx_client(self) -> httpx.AsyncClient: ...
 
 
 @frozen
@@ -91,19 +112,35 @@ class Operation(Generic[T]):
             request["headers"]["Content-Type"] = content_type
         return request
 
-    def send(self, client: httpx.Client, request: Mapping[str, Any]) -> httpx.Response:
-        started = time.perf_counter()
-        with _transport_errors(self, request, started):
-            response = client.request(**request)
-        _log_exchange(request, response, started)
-        return response
+    def send(self, client: SendingClient, request: Mapping[str, Any]) -> httpx.Response:
+        """Send ``request`` and read the body within the client's size and time limits."""
+        http = client.get_httpx_client()
+        outgoing = http.build_request(**request)
+        _refuse_insecure(outgoing.url, client.allow_insecure_http)
+        body = _BoundedBody(self, client)
+        with _transport_errors(self, request, body.started):
+            response = http.send(outgoing, stream=True)
+            try:
+                for chunk in response.iter_bytes():
+                    body.add(chunk, response)
+            finally:
+                response.close()
+        return body.finish(response, request)
 
-    async def send_async(self, client: httpx.AsyncClient, request: Mapping[str, Any]) -> httpx.Response:
-        started = time.perf_counter()
-        with _transport_errors(self, request, started):
-            response = await client.request(**request)
-        _log_exchange(request, response, started)
-        return response
+    async def send_async(self, client: AsyncSendingClient, request: Mapping[str, Any]) -> httpx.Response:
+        """:meth:`send` for ``asyncio``."""
+        http = client.get_async_httpx_client()
+        outgoing = http.build_request(**request)
+        _refuse_insecure(outgoing.url, client.allow_insecure_http)
+        body = _BoundedBody(self, client)
+        with _transport_errors(self, request, body.started):
+            response = await http.send(outgoing, stream=True)
+            try:
+                async for chunk in response.aiter_bytes():
+                    body.add(chunk, response)
+            finally:
+                await response.aclose()
+        return body.finish(response, request)
 
     def parse(self, response: httpx.Response, *, raise_on_unexpected_status: bool) -> T | None:
         """Parse a documented status by the response's actual Content-Type."""
@@ -170,6 +207,56 @@ def _status(code: int) -> HTTPStatus | int:
         return code
 
 
+class _BoundedBody:
+    """Collects a streamed body, refusing to pass the size limit or the total deadline."""
+
+    def __init__(self, operation: Operation[Any], client: SendingClient | AsyncSendingClient) -> None:
+        self.operation = operation
+        self.limit = client.max_response_size
+        self.started = time.perf_counter()
+        self.deadline = None if client.total_timeout is None else self.started + client.total_timeout
+        self.chunks: list[bytes] = []
+        self.size = 0
+
+    def add(self, chunk: bytes, response: httpx.Response) -> None:
+        if self.size + len(chunk) > self.limit:
+            self.chunks.append(chunk[: self.limit - self.size])
+            raise ResponseTooLarge(
+                f"{self.operation.operation_id} answered {response.status_code} with a body larger "
+                f"than max_response_size ({self.limit} bytes)",
+                status_code=response.status_code,
+                headers=response.headers,
+                content=b"".join(self.chunks),
+            )
+        self.chunks.append(chunk)
+        self.size += len(chunk)
+        if self.deadline is not None and time.perf_counter() > self.deadline:
+            raise Timeout(f"{self.operation.operation_id}: the response took longer than total_timeout")
+
+    def finish(self, response: httpx.Response, request: Mapping[str, Any]) -> httpx.Response:
+        # What Response.read() does, once the body is known to be within the limits.
+        response._content = b"".join(self.chunks)
+        _log_exchange(request, response, self.started)
+        return response
+
+
+def _refuse_insecure(url: httpx.URL, allowed: bool) -> None:
+    if url.scheme == "http" and not allowed and not _is_loopback(url.host):
+        raise InsecureTransport(
+            f"refusing to send a bearer token over plain http to {url.host}: use https, or "
+            "allow_insecure_http=True on the client for a test setup"
+        )
+
+
+def _is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
 # Only these request headers are logged: never Authorization, never a body.
 _LOGGED_HEADERS = ("content-type", "accept", "ms-correlationid", "ms-requestid")
 
@@ -197,7 +284,7 @@ def _transport_errors(operation: Operation[Any], request: Mapping[str, Any], sta
     """Re-raise httpx's transport failures as this package's, keeping them as the cause."""
     try:
         yield
-    except httpx.TransportError as error:
+    except httpx.RequestError as error:  # transport failures, and bodies that fail to decompress
         logger.debug(
             "%s %s failed after %.1f ms: %s (%s)",
             request["method"].upper(),
@@ -209,7 +296,7 @@ def _transport_errors(operation: Operation[Any], request: Mapping[str, Any], sta
         raise _transport_error(operation, error) from error
 
 
-def _transport_error(operation: Operation[Any], error: httpx.TransportError) -> TransportError:
+def _transport_error(operation: Operation[Any], error: httpx.RequestError) -> TransportError:
     if isinstance(error, httpx.TimeoutException):
         return Timeout(f"{operation.operation_id}: timed out ({type(error).__name__})")
     # Protocol errors may quote a header value, and so a token: name the failure only.

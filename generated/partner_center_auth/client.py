@@ -27,6 +27,14 @@ class Client:
 
         ``httpx_args``: A dictionary of additional arguments to be passed to the ``httpx.Client`` and ``httpx.AsyncClient`` constructor.
 
+    And by the operations, against hostile or broken servers:
+
+        ``max_response_size``: the most bytes of (decoded) response body read; past it, errors.ResponseTooLarge. 1 MiB.
+
+        ``total_timeout``: the most seconds one response may take, body included (a slow drip); past it, errors.Timeout. 60.
+
+        ``allow_insecure_http``: send the bearer token over plain http:// to hosts other than loopback. Off: only for test setups.
+
 
     Attributes:
         raise_on_unexpected_status: Whether or not to raise an errors.UnexpectedStatus if the API returns a
@@ -44,6 +52,10 @@ class Client:
     _httpx_args: dict[str, Any] = field(factory=dict, kw_only=True, alias="httpx_args")
     _client: httpx.Client | None = field(default=None, init=False)
     _async_client: httpx.AsyncClient | None = field(default=None, init=False)
+    # Safety limits of the operations (see the class docstring); keyword-only, with safe defaults.
+    max_response_size: int = field(default=1024 * 1024, kw_only=True)
+    total_timeout: float | None = field(default=60.0, kw_only=True)
+    allow_insecure_http: bool = field(default=False, kw_only=True)
 
     def __repr__(self) -> str:
         # Never the token or headers: the Authorization header lives there.
@@ -158,6 +170,14 @@ class AuthenticatedClient:
 
         ``httpx_args``: A dictionary of additional arguments to be passed to the ``httpx.Client`` and ``httpx.AsyncClient`` constructor.
 
+    And by the operations, against hostile or broken servers:
+
+        ``max_response_size``: the most bytes of (decoded) response body read; past it, errors.ResponseTooLarge. 1 MiB.
+
+        ``total_timeout``: the most seconds one response may take, body included (a slow drip); past it, errors.Timeout. 60.
+
+        ``allow_insecure_http``: send the bearer token over plain http:// to hosts other than loopback. Off: only for test setups.
+
 
     Attributes:
         raise_on_unexpected_status: Whether or not to raise an errors.UnexpectedStatus if the API returns a
@@ -178,6 +198,10 @@ class AuthenticatedClient:
     _httpx_args: dict[str, Any] = field(factory=dict, kw_only=True, alias="httpx_args")
     _client: httpx.Client | None = field(default=None, init=False)
     _async_client: httpx.AsyncClient | None = field(default=None, init=False)
+    # Safety limits of the operations (see the class docstring); keyword-only, with safe defaults.
+    max_response_size: int = field(default=1024 * 1024, kw_only=True)
+    total_timeout: float | None = field(default=60.0, kw_only=True)
+    allow_insecure_http: bool = field(default=False, kw_only=True)
 
     token: str
     prefix: str = "Bearer"

@@ -6,6 +6,7 @@
     │   ├── SerializationError        the value cannot be written in the media type
     │   └── DeserializationError      the bytes are not a valid model in the media type
     ├── MissingExtra                  an optional dependency is not installed (also an ImportError)
+    ├── InsecureTransport             a bearer token would go over plain http to a non-loopback host
     ├── TransportError                the request was not sent or its answer not received
     │   └── Timeout                   past the client's timeout
     └── ResponseError                 an answer that is not what was asked for; keeps the
@@ -16,6 +17,7 @@
         │   ├── Forbidden             403
         │   ├── NotFound              404
         │   └── ServerError           500 and other 5xx (retryable)
+        ├── ResponseTooLarge          the body passed the client's max_response_size
         └── UnexpectedResponse        an answer that is not a documented model
             ├── UnexpectedStatus          a status code the spec does not document
             ├── UndocumentedContentType   a Content-Type missing or not documented for the status
@@ -62,6 +64,13 @@ class DeserializationError(MediaError):
 
 class MissingExtra(PartnerCenterAuthError, ImportError):
     """An optional dependency is not installed: the message names the extra to install."""
+
+
+class InsecureTransport(PartnerCenterAuthError):
+    """A bearer token would be sent over plain http:// to a host that is not loopback.
+
+    Use https://, or set ``allow_insecure_http=True`` on the client (test setups only).
+    """
 
 
 class TransportError(PartnerCenterAuthError):
@@ -128,6 +137,10 @@ class ServerError(ApiError):
 _BY_STATUS: dict[int, type[ApiError]] = {400: BadRequest, 401: NotAuthenticated, 403: Forbidden, 404: NotFound}
 
 
+class ResponseTooLarge(ResponseError):
+    """The body passed the client's ``max_response_size``; ``content`` holds what was read up to it."""
+
+
 class UnexpectedResponse(ResponseError):
     """A response that could not be turned into a documented model."""
 
@@ -156,6 +169,7 @@ __all__ = [
     "ApiError",
     "BadRequest",
     "DeserializationError",
+    "InsecureTransport",
     "Forbidden",
     "MediaError",
     "MissingExtra",
@@ -164,6 +178,7 @@ __all__ = [
     "PartnerCenterAuthError",
     "ResponseDecodeError",
     "ResponseError",
+    "ResponseTooLarge",
     "SerializationError",
     "ServerError",
     "Timeout",

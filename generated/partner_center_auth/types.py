@@ -4,12 +4,15 @@ from collections.abc import Mapping, MutableMapping
 from http import HTTPStatus
 from typing import IO, BinaryIO, Generic, Literal, TypeVar
 
-from attrs import define
+from attrs import define, field
 
 
 class Unset:
     def __bool__(self) -> Literal[False]:
         return False
+
+    def __repr__(self) -> str:
+        return "UNSET"
 
 
 UNSET: Unset = Unset()
@@ -49,8 +52,9 @@ class Response(Generic[T]):
     """
 
     status_code: HTTPStatus | int
-    content: bytes
-    headers: MutableMapping[str, str]
+    # Not in the repr: the body and headers may hold tokens.
+    content: bytes = field(repr=False)
+    headers: MutableMapping[str, str] = field(repr=False)
     parsed: T | None
 
 

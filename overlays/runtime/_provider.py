@@ -138,9 +138,7 @@ class _TokenCache:
         lifetime = max(0.0, token.expires_on - received_at)
         ahead = self._refresh_ahead if self._refresh_ahead is not None else min(MAX_REFRESH_AHEAD, lifetime / 10)
         self._entry = _Entry(token, token.expires_on - ahead)
-        logger.debug(
-            "token cached: %s, expires in %.0fs, refresh in %.0fs", token.token_type, lifetime, lifetime - ahead
-        )
+        logger.debug("token cached: expires in %.0fs, refresh in %.0fs", lifetime, lifetime - ahead)
         return token
 
     def _fallback(self, error: PartnerCenterAuthError) -> PartnerCenterToken:
@@ -230,7 +228,10 @@ class TokenProvider(_TokenCache):
         refresh_ahead: seconds before expiry to refresh (default: min(5 minutes, lifetime / 10)).
         correlation_id: the ms-correlationid of every fetch (default: a fresh one per provider);
             each fetch has its own ms-requestid, reused by its retries.
-        timeout: seconds for each HTTP request.
+        timeout: seconds for each step of an HTTP request (connect, each read).
+        total_timeout: seconds for a whole response, body included.
+        max_response_size: the most bytes of response body read.
+        allow_insecure_http: send the Entra ID token over plain http to non-loopback hosts (tests only).
         http_client: an ``httpx.Client`` to send with (its transport, proxies, TLS settings).
         clock: epoch seconds, for tests.
     """
@@ -247,6 +248,9 @@ class TokenProvider(_TokenCache):
         refresh_ahead: float | None = None,
         correlation_id: uuid.UUID | None = None,
         timeout: float = 10.0,
+        total_timeout: float = 30.0,
+        max_response_size: int = 1024 * 1024,
+        allow_insecure_http: bool = False,
         http_client: httpx.Client | None = None,
         clock: Callable[[], float] = time.time,
     ) -> None:
@@ -263,7 +267,13 @@ class TokenProvider(_TokenCache):
         http = http_client or httpx.Client(timeout=timeout)
         http.base_url = httpx.URL(base_url)
         http.auth = _EntraBearer(entra_token)
-        self._client = AuthenticatedClient(base_url=base_url, token="").set_httpx_client(http)
+        self._client = AuthenticatedClient(
+            base_url=base_url,
+            token="",
+            max_response_size=max_response_size,
+            total_timeout=total_timeout,
+            allow_insecure_http=allow_insecure_http,
+        ).set_httpx_client(http)
         self._lock = threading.Lock()
         self._flight: Future[PartnerCenterToken] | None = None
 
@@ -349,6 +359,9 @@ class AsyncTokenProvider(_TokenCache):
         refresh_ahead: float | None = None,
         correlation_id: uuid.UUID | None = None,
         timeout: float = 10.0,
+        total_timeout: float = 30.0,
+        max_response_size: int = 1024 * 1024,
+        allow_insecure_http: bool = False,
         http_client: httpx.AsyncClient | None = None,
         clock: Callable[[], float] = time.time,
     ) -> None:
@@ -365,7 +378,13 @@ class AsyncTokenProvider(_TokenCache):
         http = http_client or httpx.AsyncClient(timeout=timeout)
         http.base_url = httpx.URL(base_url)
         http.auth = _EntraBearer(entra_token)
-        self._client = AuthenticatedClient(base_url=base_url, token="").set_async_httpx_client(http)
+        self._client = AuthenticatedClient(
+            base_url=base_url,
+            token="",
+            max_response_size=max_response_size,
+            total_timeout=total_timeout,
+            allow_insecure_http=allow_insecure_http,
+        ).set_async_httpx_client(http)
         self._flight: asyncio.Task[PartnerCenterToken] | None = None
 
     async def get_token(self) -> PartnerCenterToken:

@@ -12,7 +12,10 @@ package so that code built on this client can be tested without Microsoft.
 * undocumented ``Content-Type``, bad body     → 400 ApiFault
 * an unknown path                             → 404 ApiFault
 * :meth:`StandInServer.fail_next`             → the given status (and ``Retry-After``), N times
-* :meth:`StandInServer.drop_next`             → the connection closed without an answer, N times
+* :meth:`StandInServer.break_next`            → a broken exchange, N times: the connection dropped
+                                                before an answer, reset mid-body, a body shorter
+                                                than its Content-Length, a stall after the
+                                                headers, or a body dripped a byte at a time
 * otherwise                                   → 200 TokenResponse, after ``delay`` seconds
 """
 
@@ -22,6 +25,7 @@ import importlib
 import pkgutil
 import secrets
 import socket
+import struct
 import threading
 import time
 import uuid
@@ -45,10 +49,15 @@ __all__ = ["RecordedRequest", "StandInServer"]
 MAX_REQUEST_BYTES = 1024 * 1024
 
 
+Breakage = Literal["drop", "reset-mid-body", "short-body", "stall-after-headers", "slow-drip"]
+"""How :meth:`StandInServer.break_next` breaks an exchange."""
+
+
 @frozen
 class _Failure:
-    status: int | None  # None: drop the connection
+    status: int | None = None
     retry_after: float | None = None
+    breakage: Breakage | None = None
 
 
 @frozen
@@ -56,7 +65,7 @@ class _Answer:
     status: int
     body: TokenResponse | ApiFault
     headers: Mapping[str, str] = {}
-    drop: bool = False
+    breakage: Breakage | None = None
 
 
 @frozen
@@ -65,8 +74,8 @@ class RecordedRequest:
 
     method: str
     path: str
-    headers: Mapping[str, str]
-    body: bytes
+    headers: Mapping[str, str] = attrs.field(repr=False)  # Authorization is among them
+    body: bytes = attrs.field(repr=False)
 
 
 def _operations() -> Iterator[Operation[Any]]:
@@ -92,6 +101,8 @@ class StandInServer:
     ) -> None:
         self.expires_in = expires_in
         self.delay = delay
+        self.drip_interval = 0.05
+        self._stopping = threading.Event()
         self.requests: list[RecordedRequest] = []
         self.issued_tokens: list[str] = []
         self._failures: deque[_Failure] = deque()
@@ -121,8 +132,16 @@ class StandInServer:
 
     def drop_next(self, times: int = 1) -> None:
         """Close the connection of the next ``times`` well-formed calls without answering."""
+        self.break_next("drop", times)
+
+    def break_next(self, breakage: Breakage, times: int = 1) -> None:
+        """Break the exchange of the next ``times`` well-formed calls (after a 200's headers, but "drop").
+
+        "stall-after-headers" holds the body back until the server stops; "slow-drip" sends it
+        one byte every ``drip_interval`` seconds.
+        """
         with self._lock:
-            self._failures.extend([_Failure(None)] * times)
+            self._failures.extend([_Failure(breakage=breakage)] * times)
 
     def start(self) -> Self:
         # A short poll interval makes stop() prompt; the server sleeps in select() meanwhile.
@@ -133,6 +152,7 @@ class StandInServer:
         return self
 
     def stop(self) -> None:
+        self._stopping.set()  # releases stalled answers
         self._httpd.shutdown()
         self._httpd.server_close()
         if self._thread is not None:
@@ -176,9 +196,7 @@ class StandInServer:
             return _fault(HTTPStatus.BAD_REQUEST, f"invalid request body: {error}")
         with self._lock:
             failure = self._failures.popleft() if self._failures else None
-        if failure is not None:
-            if failure.status is None:
-                return _Answer(HTTPStatus.INTERNAL_SERVER_ERROR, ApiFault(), drop=True)
+        if failure is not None and failure.status is not None:
             fault = _fault(HTTPStatus(failure.status), f"the stand-in was told to answer {failure.status}")
             if failure.retry_after is None:
                 return fault
@@ -186,9 +204,8 @@ class StandInServer:
         token = f"stand-in-{secrets.token_urlsafe(24)}"
         with self._lock:
             self.issued_tokens.append(token)
-        return _Answer(
-            HTTPStatus.OK, TokenResponse(access_token=token, token_type="bearer", expires_in=self.expires_in)
-        )
+        issued = TokenResponse(access_token=token, token_type="bearer", expires_in=self.expires_in)
+        return _Answer(HTTPStatus.OK, issued, breakage=failure.breakage if failure else None)
 
     def negotiate(self, request: RecordedRequest) -> str:
         """The documented response media type the ``Accept`` header prefers (JSON if none fits)."""
@@ -274,9 +291,8 @@ class _Handler(BaseHTTPRequestHandler):
         )
         stand_in = self.server.stand_in
         answer = stand_in.answer(request)
-        if answer.drop:
-            self.close_connection = True
-            self.connection.shutdown(socket.SHUT_RDWR)
+        if answer.breakage == "drop":
+            self._abort()
             return
         media_type = stand_in.negotiate(request)
         body = media.serialize(answer.body, media_type)
@@ -292,7 +308,36 @@ class _Handler(BaseHTTPRequestHandler):
         for name, value in answer.headers.items():
             self.send_header(name, value)
         self.end_headers()
-        self.wfile.write(body)
+        self._write(body, answer.breakage)
+
+    def _write(self, body: bytes, breakage: Breakage | None) -> None:
+        stand_in = self.server.stand_in
+        if breakage == "reset-mid-body":
+            self.wfile.write(body[: len(body) // 2])
+            self.wfile.flush()
+            self._abort()
+        elif breakage == "short-body":
+            self.wfile.write(body[:-5])  # Content-Length promised 5 more bytes
+            self.wfile.flush()
+            self.close_connection = True
+        elif breakage == "stall-after-headers":
+            self.wfile.flush()
+            stand_in._stopping.wait(timeout=120)
+            self.close_connection = True
+        elif breakage == "slow-drip":
+            for index in range(len(body)):
+                self.wfile.write(body[index : index + 1])
+                self.wfile.flush()
+                if stand_in._stopping.wait(timeout=stand_in.drip_interval):
+                    break
+        else:
+            self.wfile.write(body)
+
+    def _abort(self) -> None:
+        """Close with a TCP reset (SO_LINGER 0), as a crashed peer or a middlebox would."""
+        self.close_connection = True
+        self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+        self.connection.close()
 
     def log_message(self, format: str, *args: Any) -> None:
         pass  # quiet: tests and demos print what matters themselves

@@ -18,13 +18,13 @@ class TokenResponse:
     properties are kept.
 
         Attributes:
-            access_token (str): The Partner Center access token. Opaque; do not decode it.
+            access_token (str): The Partner Center access token. Opaque; do not decode it. A secret, kept out of reprs.
             token_type (str | Unset): The token type, usually bearer.
             expires_in (int | str | Unset): Lifetime in seconds, as a number or a numeric string.
             expires_on (int | str | Unset): Expiry in epoch seconds, as a number or a numeric string.
     """
 
-    access_token: str
+    access_token: str = _attrs_field(repr=False)
     token_type: str | Unset = UNSET
     expires_in: int | str | Unset = UNSET
     expires_on: int | str | Unset = UNSET

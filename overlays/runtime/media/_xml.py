@@ -13,8 +13,9 @@ The rules, for any schema:
 * properties the schema does not name (additional properties, schemaless values) are elements
   named by their key, holding text or, for objects, child elements.
 
-Parsing is safe: no entities resolved, no DTD loaded, no network, no huge trees, and a document
-with a DOCTYPE is refused outright.
+Parsing is safe: no entities resolved, no DTD loaded, no network, no huge trees (libxml2's
+limits on depth and node size stay on), and a document with a DOCTYPE or a processing
+instruction (an XSLT stylesheet, say) is refused outright.
 """
 
 from __future__ import annotations
@@ -31,8 +32,15 @@ from ..errors import DeserializationError, SerializationError
 MEDIA_TYPE = "application/xml"
 
 
+class _RefuseExternal(etree.Resolver):  # type: ignore[type-arg, misc, unused-ignore]
+    """Refuses every external resource (DTD, entity) before libxml2 opens a file or a socket."""
+
+    def resolve(self, system_url: str | None, public_id: str | None, context: object) -> None:
+        raise SchemaViolation("$", "external resources (DTDs, entities) are not allowed")
+
+
 def _parser(encoding: str | None) -> etree.XMLParser:
-    return etree.XMLParser(
+    parser = etree.XMLParser(
         encoding=encoding,
         resolve_entities=False,
         load_dtd=False,
@@ -40,9 +48,11 @@ def _parser(encoding: str | None) -> etree.XMLParser:
         no_network=True,
         huge_tree=False,
         remove_comments=True,
-        remove_pis=True,
+        remove_pis=False,  # kept so that they can be refused
         collect_ids=False,
     )
+    parser.resolvers.add(_RefuseExternal())
+    return parser
 
 
 class XmlCodec:
@@ -63,8 +73,10 @@ class XmlCodec:
         schema = model.__openapi__
         try:
             root = etree.fromstring(content, _parser(charset))
-            if root.getroottree().docinfo.doctype:
+            if root.getroottree().docinfo.internalDTD is not None or root.getroottree().docinfo.doctype:
                 raise SchemaViolation("$", "a DOCTYPE is not allowed")
+            if any(True for _ in root.itersiblings(preceding=True)) or any(True for _ in root.itersiblings()):
+                raise SchemaViolation("$", "processing instructions are not allowed")
             expected = _tag(schema.xml, None)
             if root.tag != expected:
                 raise SchemaViolation(

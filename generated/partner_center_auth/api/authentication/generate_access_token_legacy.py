@@ -163,7 +163,7 @@ def sync_detailed(
         ms_correlationid=ms_correlationid,
         ms_requestid=ms_requestid,
     )
-    response = OPERATION.send(client.get_httpx_client(), kwargs)
+    response = OPERATION.send(client, kwargs)
     return _build_response(client=client, response=response)
 
 
@@ -259,7 +259,7 @@ async def asyncio_detailed(
         ms_correlationid=ms_correlationid,
         ms_requestid=ms_requestid,
     )
-    response = await OPERATION.send_async(client.get_async_httpx_client(), kwargs)
+    response = await OPERATION.send_async(client, kwargs)
     return _build_response(client=client, response=response)
 
 
