@@ -116,7 +116,7 @@ class Operation(Generic[T]):
         """Send ``request`` and read the body within the client's size and time limits."""
         http = client.get_httpx_client()
         outgoing = http.build_request(**request)
-        _refuse_insecure(outgoing.url, client.allow_insecure_http)
+        refuse_insecure_bearer(outgoing.url, client.allow_insecure_http)
         body = _BoundedBody(self, client)
         with _transport_errors(self, request, body.started):
             response = http.send(outgoing, stream=True)
@@ -131,7 +131,7 @@ class Operation(Generic[T]):
         """:meth:`send` for ``asyncio``."""
         http = client.get_async_httpx_client()
         outgoing = http.build_request(**request)
-        _refuse_insecure(outgoing.url, client.allow_insecure_http)
+        refuse_insecure_bearer(outgoing.url, client.allow_insecure_http)
         body = _BoundedBody(self, client)
         with _transport_errors(self, request, body.started):
             response = await http.send(outgoing, stream=True)
@@ -240,7 +240,8 @@ class _BoundedBody:
         return response
 
 
-def _refuse_insecure(url: httpx.URL, allowed: bool) -> None:
+def refuse_insecure_bearer(url: httpx.URL, allowed: bool) -> None:
+    """Raise InsecureTransport unless ``url`` is https, loopback, or plain http is ``allowed``."""
     if url.scheme == "http" and not allowed and not _is_loopback(url.host):
         raise InsecureTransport(
             f"refusing to send a bearer token over plain http to {url.host}: use https, or "

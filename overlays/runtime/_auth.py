@@ -5,7 +5,8 @@
         http.get("/v1/customers")
 
 Each request gets ``Authorization: Bearer <Partner Center token>``. On a 401 the token is
-invalidated and the request is sent once more with a fresh one.
+invalidated and the request is sent once more with a fresh one. Plain ``http://`` to a host that
+is not loopback is refused (errors.InsecureTransport) unless ``allow_insecure_http=True``.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from collections.abc import AsyncGenerator, Generator
 
 import httpx
 
+from ._operation import refuse_insecure_bearer
 from ._provider import AsyncTokenProvider, TokenProvider
 
 __all__ = ["PartnerCenterAuth"]
@@ -22,12 +24,14 @@ __all__ = ["PartnerCenterAuth"]
 class PartnerCenterAuth(httpx.Auth):
     """Bearer auth from a :class:`TokenProvider` (sync clients) or :class:`AsyncTokenProvider` (async)."""
 
-    def __init__(self, provider: TokenProvider | AsyncTokenProvider) -> None:
+    def __init__(self, provider: TokenProvider | AsyncTokenProvider, *, allow_insecure_http: bool = False) -> None:
         self.provider = provider
+        self.allow_insecure_http = allow_insecure_http
 
     def sync_auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
         if not isinstance(self.provider, TokenProvider):
             raise TypeError("PartnerCenterAuth needs a TokenProvider for a sync httpx.Client")
+        refuse_insecure_bearer(request.url, self.allow_insecure_http)
         token = self.provider.get_token()
         request.headers["Authorization"] = f"Bearer {token.access_token}"
         response = yield request
@@ -39,6 +43,7 @@ class PartnerCenterAuth(httpx.Auth):
     async def async_auth_flow(self, request: httpx.Request) -> AsyncGenerator[httpx.Request, httpx.Response]:
         if not isinstance(self.provider, AsyncTokenProvider):
             raise TypeError("PartnerCenterAuth needs an AsyncTokenProvider for an httpx.AsyncClient")
+        refuse_insecure_bearer(request.url, self.allow_insecure_http)
         token = await self.provider.get_token()
         request.headers["Authorization"] = f"Bearer {token.access_token}"
         response = yield request
