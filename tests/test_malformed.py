@@ -59,7 +59,9 @@ def answering(status: int, content: bytes, headers: dict[str, str], **options: i
 
 @pytest.mark.parametrize("media_type", MEDIA_TYPES)
 @pytest.mark.parametrize("case", MALFORMED, ids=list(MALFORMED))
-def test_malformed_bodies_are_typed_errors_keeping_everything(case: str, media_type: str) -> None:
+def test_malformed_bodies_are_typed_errors_keeping_everything(
+    case: str, media_type: generate_access_token.ResponseMediaType
+) -> None:
     status, build = MALFORMED[case]
     content = build(media_type)
     client = answering(status, content, {"Content-Type": f"{media_type}; charset=utf-8", "MS-CorrelationId": "c1"})

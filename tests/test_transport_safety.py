@@ -18,12 +18,14 @@ from partner_center_auth.api.authentication import generate_access_token
 from partner_center_auth.testing import StandInServer
 
 
-def recording_client(base_url: str, sent: list[httpx.Request], **options: bool) -> AuthenticatedClient:
+def recording_client(
+    base_url: str, sent: list[httpx.Request], allow_insecure_http: bool = False
+) -> AuthenticatedClient:
     def record(request: httpx.Request) -> httpx.Response:
         sent.append(request)
         return httpx.Response(200, json={"access_token": "a"})
 
-    client = AuthenticatedClient(base_url=base_url, token="secret", **options)
+    client = AuthenticatedClient(base_url=base_url, token="secret", allow_insecure_http=allow_insecure_http)
     return client.set_httpx_client(httpx.Client(base_url=base_url, transport=httpx.MockTransport(record)))
 
 
