@@ -7,13 +7,14 @@ export PATH := $(BIN):$(PATH)
 export PYTHONPATH := $(CURDIR)/generated
 export RUFF_NO_CACHE := true
 
-.PHONY: help venv generate check-generated lint typecheck test demo wheel clean
+.PHONY: help venv generate check-generated lint typecheck test fuzz demo wheel clean
 
 help:
 	@echo "make demo             40 calls (2 operations x 5 request x 4 response media types) against the stand-in"
 	@echo "make test             lint, mypy --strict, check-generated, pytest"
 	@echo "make generate         regenerate generated/ from openapi.yaml"
 	@echo "make check-generated  fail if generated/ differs from what the spec and overlays produce"
+	@echo "make fuzz             the property tests with 10 000 examples per model x media type"
 	@echo "make wheel            build the wheel and sdist of generated/ into dist/"
 
 venv: $(VENV)/.installed
@@ -41,6 +42,9 @@ typecheck: venv
 
 test: lint typecheck check-generated
 	$(BIN)/python -m pytest
+
+fuzz: venv
+	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest tests/test_properties.py
 
 demo: venv
 	$(BIN)/python demo.py

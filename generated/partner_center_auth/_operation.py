@@ -73,6 +73,7 @@ class Operation(Generic[T]):
     operation_id: str
     method: str
     path: str
+    request_model: type[Model] | None
     request_media_types: tuple[str, ...]
     responses: Mapping[int, DocumentedResponse]
     deprecated: bool = False

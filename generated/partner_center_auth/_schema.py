@@ -122,12 +122,12 @@ class Scalar:
         if self.type == "string":
             value = text
         elif self.type == "integer":
-            if not _INTEGER.fullmatch(text.strip()):
+            if not _INTEGER.fullmatch(text):
                 raise SchemaViolation(path, "expected integer text")
             value = int(text)
         elif self.type == "number":
             try:
-                value = int(text) if _INTEGER.fullmatch(text.strip()) else float(text)
+                value = int(text) if _INTEGER.fullmatch(text) else float(text)
             except ValueError:
                 raise SchemaViolation(path, "expected number text") from None
         else:

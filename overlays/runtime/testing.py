@@ -42,7 +42,7 @@ from attrs import frozen
 from . import api, media
 from ._operation import Operation
 from .errors import MediaError
-from .models import ApiFault, TokenRequest, TokenResponse
+from .models import ApiFault, TokenResponse
 
 __all__ = ["RecordedRequest", "StandInServer"]
 
@@ -191,7 +191,8 @@ class StandInServer:
         if essence not in operation.request_media_types:
             return _fault(HTTPStatus.BAD_REQUEST, f"unsupported Content-Type {content_type!r}")
         try:
-            media.deserialize(TokenRequest, request.body, content_type)
+            if operation.request_model is not None:
+                media.deserialize(operation.request_model, request.body, content_type)
         except MediaError as error:
             return _fault(HTTPStatus.BAD_REQUEST, f"invalid request body: {error}")
         with self._lock:

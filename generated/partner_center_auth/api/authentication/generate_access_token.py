@@ -31,6 +31,7 @@ OPERATION: Operation[ApiFault | TokenResponse] = Operation(
     operation_id="generate_access_token",
     method="post",
     path="/v3/generatetoken",
+    request_model=TokenRequest,
     request_media_types=(
         "application/x-www-form-urlencoded",
         "application/json",
