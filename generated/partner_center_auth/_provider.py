@@ -285,7 +285,7 @@ class TokenProvider(_TokenCache):
         """
         if credential is None:
             try:
-                from azure.identity import DefaultAzureCredential  # type: ignore[import-not-found, unused-ignore]
+                from azure.identity import DefaultAzureCredential  # type: ignore[import-not-found, import-untyped, unused-ignore]
             except ImportError as error:
                 raise MissingExtra("azure-identity is missing: pip install 'partner-center-auth[azure]'") from error
             credential = DefaultAzureCredential()

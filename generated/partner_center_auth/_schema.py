@@ -10,6 +10,7 @@ Values here are the JSON-shaped ones of ``Model.to_dict()`` / ``Model.from_dict(
 
 from __future__ import annotations
 
+import builtins
 import importlib
 import math
 import re
@@ -40,6 +41,11 @@ class SchemaViolation(ValueError):
         super().__init__(f"{path}: {problem}")
         self.path = path
         self.problem = problem
+
+    def under(self, prefix: str) -> SchemaViolation:
+        """The same violation seen from a parent: containers check children with a relative path
+        (``""``) and prefix it only on failure, so valid data costs no path formatting."""
+        return SchemaViolation(prefix + self.path, self.problem)
 
 
 class Model(Protocol):
@@ -100,21 +106,61 @@ class Scalar:
     enum: tuple[str | int | float | bool, ...] | None = None
     pattern: str | None = None
     _compiled: re.Pattern[str] | None = field(init=False, eq=False, repr=False)
+    _python_type: builtins.type | tuple[builtins.type, ...] = field(init=False, eq=False, repr=False)
+    _fast_type: builtins.type | None = field(init=False, eq=False, repr=False)
 
     @_compiled.default
     def _compile(self) -> re.Pattern[str] | None:
         return re.compile(self.pattern) if self.pattern is not None else None
 
+    @_python_type.default
+    def _python_type_of(self) -> builtins.type | tuple[builtins.type, ...]:
+        return _PYTHON_TYPES[self.type]
+
+    @_fast_type.default
+    def _fast_type_of(self) -> builtins.type | None:
+        # With no enum or pattern, a string, integer or boolean is valid as its exact type: one
+        # comparison decides the common case. Numbers always take the full check (finite floats).
+        if self.enum is not None or self.pattern is not None:
+            return None
+        return {"string": str, "integer": int, "boolean": bool}.get(self.type)
+
     def check(self, value: object, path: str) -> object:
-        if not isinstance(value, _PYTHON_TYPES[self.type]) or (isinstance(value, bool) and self.type != "boolean"):
-            raise SchemaViolation(path, f"expected {self.type}, got {_json_type(value)}")
-        if self.type == "number" and not math.isfinite(value):  # type: ignore[arg-type]
-            raise SchemaViolation(path, "expected a finite number")
-        if self.enum is not None and value not in self.enum:
-            raise SchemaViolation(path, f"expected one of {list(self.enum)!r}")
-        if self._compiled is not None and isinstance(value, str) and not self._compiled.search(value):
-            raise SchemaViolation(path, f"does not match the pattern {self.pattern!r}")
+        if type(value) is not self._fast_type:
+            problem = self.problem(value)
+            if problem is not None:
+                raise SchemaViolation(path, problem)
         return value
+
+    def accepts(self, value: object) -> bool:
+        """Whether ``value`` is valid: the check without building a message, for unions to try."""
+        return type(value) is self._fast_type or self._failure(value) is None
+
+    def problem(self, value: object) -> str | None:
+        """What is wrong with ``value``, or None."""
+        failure = self._failure(value)
+        if failure is None:
+            return None
+        if failure == "type":
+            return f"expected {self.type}, got {_json_type(value)}"
+        return {
+            "finite": "expected a finite number",
+            "enum": f"expected one of {list(self.enum or ())!r}",
+            "pattern": f"does not match the pattern {self.pattern!r}",
+        }[failure]
+
+    def _failure(self, value: object) -> Literal["type", "finite", "enum", "pattern"] | None:
+        if type(value) is self._fast_type:
+            return None
+        if not isinstance(value, self._python_type) or (isinstance(value, bool) and self.type != "boolean"):
+            return "type"
+        if self.type == "number" and not math.isfinite(value):  # type: ignore[arg-type]
+            return "finite"
+        if self.enum is not None and value not in self.enum:
+            return "enum"
+        if self._compiled is not None and isinstance(value, str) and not self._compiled.search(value):
+            return "pattern"
+        return None
 
     def from_text(self, text: str, path: str) -> object:
         """Read the value from XML text or a form field."""
@@ -175,7 +221,12 @@ class ArrayOf:
     def check(self, value: object, path: str) -> object:
         if not isinstance(value, list):
             raise SchemaViolation(path, f"expected array, got {_json_type(value)}")
-        return [self.items.check(item, f"{path}[{index}]") for index, item in enumerate(value)]
+        for index, item in enumerate(value):
+            try:
+                self.items.check(item, "")
+            except SchemaViolation as violation:
+                raise violation.under(f"{path}[{index}]") from None
+        return value
 
     def from_text(self, text: str, path: str) -> object:
         raise SchemaViolation(path, "an array cannot be read from a single text value")
@@ -191,6 +242,9 @@ class OneOf:
     options: tuple[Schema, ...]
 
     def check(self, value: object, path: str) -> object:
+        for option in self.options:  # the happy path: a scalar option that takes the value, no raising
+            if isinstance(option, Scalar) and option.accepts(value):
+                return value
         return self._first(lambda option: option.check(value, path), path)
 
     def from_text(self, text: str, path: str) -> object:
@@ -260,7 +314,7 @@ class Property:
     xml: Xml
 
 
-@frozen
+@frozen(cache_hash=True)  # codecs cache per-model work keyed by the schema
 class ModelSchema:
     """One object schema of the spec: what ``__openapi__`` holds on every generated model."""
 
@@ -269,24 +323,38 @@ class ModelSchema:
     properties: tuple[Property, ...]
     additional_properties: Schema | None = None
     by_name: Mapping[str, Property] = field(init=False, eq=False, repr=False)
+    _checks: tuple[tuple[str, Callable[[object, str], object], bool], ...] = field(init=False, eq=False, repr=False)
 
     @by_name.default
     def _index(self) -> Mapping[str, Property]:
         return {prop.name: prop for prop in self.properties}
 
+    @_checks.default
+    def _bind_checks(self) -> tuple[tuple[str, Callable[[object, str], object], bool], ...]:
+        return tuple((prop.name, prop.schema.check, prop.required) for prop in self.properties)
+
     def check(self, value: object, path: str = "$") -> dict[str, Any]:
         """Check JSON-shaped data against the schema before ``from_dict`` sees it."""
         if not isinstance(value, dict):
             raise SchemaViolation(path, f"expected {self.name} object, got {_json_type(value)}")
-        for prop in self.properties:
-            if prop.name in value:
-                prop.schema.check(value[prop.name], f"{path}.{prop.name}")
-            elif prop.required:
-                raise SchemaViolation(path, f"missing required property {prop.name!r}")
-        for key in value.keys() - self.by_name.keys():
-            if self.additional_properties is None:
-                raise SchemaViolation(path, f"unknown property {key!r}")
-            self.additional_properties.check(value[key], f"{path}.{key}")
+        for name, check, required in self._checks:
+            if name in value:
+                try:
+                    check(value[name], "")
+                except SchemaViolation as violation:
+                    raise violation.under(f"{path}.{name}") from None
+            elif required:
+                raise SchemaViolation(path, f"missing required property {name!r}")
+        unknown = value.keys() - self.by_name.keys()
+        if unknown:
+            extra = self.additional_properties
+            for key in unknown:
+                if extra is None:
+                    raise SchemaViolation(path, f"unknown property {key!r}")
+                try:
+                    extra.check(value[key], "")
+                except SchemaViolation as violation:
+                    raise violation.under(f"{path}.{key}") from None
         return value
 
     def load(self, model: type[M], data: object) -> M:

@@ -20,6 +20,7 @@ instruction (an XSLT stylesheet, say) is refused outright.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Mapping
 from functools import lru_cache
 from typing import Any
@@ -39,7 +40,19 @@ class _RefuseExternal(etree.Resolver):  # type: ignore[type-arg, misc, unused-ig
         raise SchemaViolation("$", "external resources (DTDs, entities) are not allowed")
 
 
+_parsers = threading.local()
+
+
 def _parser(encoding: str | None) -> etree.XMLParser:
+    """The safe parser for ``encoding``, made once per thread (lxml parsers are not shared across threads)."""
+    cache: dict[str | None, etree.XMLParser] = _parsers.__dict__.setdefault("by_encoding", {})
+    parser = cache.get(encoding)
+    if parser is None:
+        parser = cache[encoding] = _new_parser(encoding)
+    return parser
+
+
+def _new_parser(encoding: str | None) -> etree.XMLParser:
     parser = etree.XMLParser(
         encoding=encoding,
         resolve_entities=False,

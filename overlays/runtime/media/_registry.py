@@ -56,17 +56,21 @@ class CodecRegistry:
         """Register ``factory`` for bare media types and ``+suffix`` families such as ``+json``."""
         for media_type in media_types:
             self._factories[media_type.lower()] = factory
-            self._codecs.pop(media_type.lower(), None)
+        self._codecs.clear()  # resolutions made before may now resolve differently
 
     def lookup(self, media_type: str | MediaType) -> Codec:
         parsed = MediaType.parse(media_type) if isinstance(media_type, str) else media_type
+        codec = self._codecs.get(parsed.essence)  # every essence seen before: one dictionary read
+        if codec is None:
+            codec = self._codecs[parsed.essence] = self._resolve(parsed)
+        return codec
+
+    def _resolve(self, parsed: MediaType) -> Codec:
         for key in (parsed.essence, f"+{parsed.suffix}" if parsed.suffix else None):
-            if key is None:
-                continue
-            codec = self._codecs.get(key)
-            if codec is None and key in self._factories:
-                codec = self._codecs[key] = self._factories[key]()
-            if codec is not None:
+            if key is not None and key in self._factories:
+                codec = self._codecs.get(key)
+                if codec is None:
+                    codec = self._codecs[key] = self._factories[key]()
                 return codec
         raise UnsupportedMediaType(f"no codec for media type {parsed.essence!r}", media_type=parsed.essence)
 

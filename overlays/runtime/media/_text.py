@@ -1,16 +1,20 @@
-"""Bytes to text for the text-based codecs, strict and bounded in what it reports."""
+"""Bytes to text for the text-based codecs, strict, with the charset the media type names."""
 
 from __future__ import annotations
 
 import codecs
+from functools import lru_cache
 
 
 def decode_text(content: bytes, charset: str) -> str:
     """Decode ``content`` in ``charset``, stripping a byte order mark that matches it."""
+    text = content.decode(_codec_name(charset))
+    return text[1:] if text[:1] == "\ufeff" else text
+
+
+@lru_cache(maxsize=32)
+def _codec_name(charset: str) -> str:
     try:
-        codec = codecs.lookup(charset)
+        return codecs.lookup(charset).name
     except LookupError:
         raise ValueError(f"unknown charset {charset!r}") from None
-    if codec.name == "utf-8":
-        codec = codecs.lookup("utf-8-sig")
-    return content.decode(codec.name)
