@@ -7,7 +7,7 @@ export PATH := $(BIN):$(PATH)
 export PYTHONPATH := $(CURDIR)/generated
 export RUFF_NO_CACHE := true
 
-.PHONY: help venv generate check-generated lint typecheck test fuzz demo wheel clean
+.PHONY: help venv generate check-generated lint typecheck test fuzz bench demo wheel clean
 
 help:
 	@echo "make demo             40 calls (2 operations x 5 request x 4 response media types) against the stand-in"
@@ -15,6 +15,7 @@ help:
 	@echo "make generate         regenerate generated/ from openapi.yaml"
 	@echo "make check-generated  fail if generated/ differs from what the spec and overlays produce"
 	@echo "make fuzz             the property tests with 10 000 examples per model x media type"
+	@echo "make bench            benchmarks against the floor and the peers: writes BENCHMARKS.md"
 	@echo "make wheel            build the wheel and sdist of generated/ into dist/"
 
 venv: $(VENV)/.installed
@@ -46,6 +47,16 @@ test: lint typecheck check-generated
 fuzz: venv
 	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest tests/test_properties.py
 
+# The peers live in their own environment: never in the runtime's, nor in the dev lock.
+BENCH_VENV := .venv-bench
+$(BENCH_VENV)/.installed: requirements-bench.txt
+	$(PYTHON) -m venv $(BENCH_VENV)
+	$(BENCH_VENV)/bin/python -m pip install --quiet --disable-pip-version-check -r requirements-bench.txt
+	touch $@
+
+bench: $(BENCH_VENV)/.installed
+	$(BENCH_VENV)/bin/python -m bench
+
 demo: venv
 	$(BIN)/python demo.py
 
@@ -54,4 +65,4 @@ wheel: venv
 	$(BIN)/python -m build --no-isolation --outdir dist generated
 
 clean:
-	rm -rf $(VENV) dist .mypy_cache .ruff_cache .pytest_cache .hypothesis
+	rm -rf $(VENV) $(BENCH_VENV) dist .mypy_cache .ruff_cache .pytest_cache .hypothesis

@@ -18,7 +18,7 @@ NEW_PROPERTIES = {
     "roles": {
         "type": "array",
         "items": {"type": "string", "xml": {"name": "role"}},
-        "xml": {"name": "grantedRoles", "wrapped": True},
+        "xml": {"name": "grantedRoles", "wrapped": True, "namespace": "urn:example:roles", "prefix": "r"},
     },
     "tenant": {"type": "string", "xml": {"attribute": True}},
 }
@@ -77,5 +77,6 @@ def test_a_new_property_flows_into_every_media_type(tmp_path: Path) -> None:
             "<?xml version='1.0' encoding='utf-8'?>\n"
             '<TokenResponse tenant="contoso"><access_token>a</access_token>'
             "<scope>https://api.partnercenter.microsoft.com/.default</scope>"
-            "<grantedRoles><role>Reader</role><role>Admin</role></grantedRoles></TokenResponse>"
+            '<r:grantedRoles xmlns:r="urn:example:roles"><role>Reader</role><role>Admin</role></r:grantedRoles>'
+            "</TokenResponse>"
         )

@@ -18,7 +18,7 @@ fetch is not cached.
 
 from __future__ import annotations
 
-import asyncio
+import importlib
 import inspect
 import logging
 import threading
@@ -26,12 +26,15 @@ import time
 import uuid
 from collections.abc import AsyncGenerator, Awaitable, Callable, Generator
 from concurrent.futures import Future
-from typing import Any, Protocol, TypeAlias
+from typing import TYPE_CHECKING, Any, Protocol, TypeAlias
 
 import httpx
 from attrs import field, frozen
 
 from ._retry import RetryPolicy
+
+if TYPE_CHECKING:
+    import asyncio
 from .api.authentication import generate_access_token, generate_access_token_legacy
 from .client import AuthenticatedClient
 from .errors import ApiError, MissingExtra, PartnerCenterAuthError, UnexpectedStatus
@@ -386,6 +389,7 @@ class AsyncTokenProvider(_TokenCache):
             allow_insecure_http=allow_insecure_http,
         ).set_async_httpx_client(http)
         self._flight: asyncio.Task[PartnerCenterToken] | None = None
+        self._asyncio = importlib.import_module("asyncio")  # only async users pay for its import
 
     async def get_token(self) -> PartnerCenterToken:
         """A valid Partner Center token, from the cache or, once for all tasks, from upstream."""
@@ -393,9 +397,10 @@ class AsyncTokenProvider(_TokenCache):
         if token is not None:
             return token
         if self._flight is None:
-            self._flight = asyncio.ensure_future(self._lead())
+            self._flight = self._asyncio.ensure_future(self._lead())
         try:
-            return await asyncio.shield(self._flight)
+            fetched: PartnerCenterToken = await self._asyncio.shield(self._flight)
+            return fetched
         except PartnerCenterAuthError as error:
             return self._fallback(error)
 

@@ -10,7 +10,6 @@ once before the first attempt, so every attempt sends the same values.
 
 from __future__ import annotations
 
-import asyncio
 import email.utils
 import inspect
 import logging
@@ -34,6 +33,12 @@ P = ParamSpec("P")
 R = TypeVar("R", bound=Response[Any])
 
 
+async def _asyncio_sleep(seconds: float) -> None:
+    import asyncio  # here, not at the top: sync users never pay for asyncio's import
+
+    await asyncio.sleep(seconds)
+
+
 @frozen
 class RetryPolicy:
     """When and how long to wait before sending a request again.
@@ -52,7 +57,7 @@ class RetryPolicy:
     jitter: bool = True
     clock: Callable[[], float] = field(default=time.monotonic, eq=False, repr=False)
     sleep: Callable[[float], None] = field(default=time.sleep, eq=False, repr=False)
-    async_sleep: Callable[[float], Awaitable[None]] = field(default=asyncio.sleep, eq=False, repr=False)
+    async_sleep: Callable[[float], Awaitable[None]] = field(default=_asyncio_sleep, eq=False, repr=False)
 
     def call(self, send: Callable[P, R], /, *args: P.args, **kwargs: P.kwargs) -> R:
         """Call ``send`` (a generated ``*_detailed`` function) until it succeeds or the policy gives up."""

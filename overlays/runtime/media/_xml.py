@@ -27,7 +27,20 @@ from typing import Any
 
 from lxml import etree
 
-from .._schema import AnyValue, ArrayOf, M, Model, ModelRef, ModelSchema, OneOf, Property, Schema, SchemaViolation, Xml
+from .._schema import (
+    AnyValue,
+    ArrayOf,
+    M,
+    Model,
+    ModelRef,
+    ModelSchema,
+    OneOf,
+    Property,
+    Scalar,
+    Schema,
+    SchemaViolation,
+    Xml,
+)
 from ..errors import DeserializationError, SerializationError
 
 MEDIA_TYPE = "application/xml"
@@ -156,12 +169,21 @@ class _Writer:
     def object(
         self, element: etree._Element, schema: ModelSchema, data: Mapping[str, Any], scope: str | None, path: str
     ) -> None:
-        for prop in schema.properties:
-            if prop.name in data:
-                self.property(element, prop, data[prop.name], scope, f"{path}.{prop.name}")
-        extra = schema.additional_properties or AnyValue()
-        for key in data.keys() - schema.by_name.keys():
-            self.value(element, Xml(name=key), extra, data[key], scope, f"{path}.{key}")
+        for name, prop, tag, nsmap in _write_plan(schema, scope):
+            if name not in data:
+                continue
+            try:
+                if type(prop.schema) is Scalar and not prop.xml.attribute:  # most properties
+                    etree.SubElement(element, tag, nsmap=nsmap).text = prop.schema.to_text(data[name], "")
+                else:
+                    self.property(element, prop, data[name], scope, "")
+            except SchemaViolation as violation:
+                raise violation.under(f"{path}.{name}") from None
+        unknown = data.keys() - schema.by_name.keys()
+        if unknown:
+            extra = schema.additional_properties or AnyValue()
+            for key in unknown:
+                self.value(element, _named(key), extra, data[key], scope, f"{path}.{key}")
 
     def property(self, element: etree._Element, prop: Property, value: Any, scope: str | None, path: str) -> None:
         schema, xml = prop.schema, prop.xml
@@ -197,17 +219,32 @@ class _Writer:
             self.object(element, schema.schema, schema.schema.check(value, path), inner, path)
         elif isinstance(schema, AnyValue) and isinstance(value, dict):
             for key, item in value.items():
-                self.value(element, Xml(name=key), schema, item, inner, f"{path}.{key}")
+                self.value(element, _named(key), schema, item, inner, f"{path}.{key}")
         elif isinstance(schema, ArrayOf):
             raise SchemaViolation(path, "nested arrays have no XML form")
         else:
             element.text = schema.to_text(value, path)
 
 
+@lru_cache(maxsize=1024)
+def _named(name: str) -> Xml:
+    """The ``xml`` of an element the schema does not name: just its key."""
+    return Xml(name=name)
+
+
+@lru_cache(maxsize=256)
+def _write_plan(
+    schema: ModelSchema, scope: str | None
+) -> tuple[tuple[str, Property, str, dict[str | None, str] | None], ...]:
+    """Per model and scope, once: each property with its element name and namespace map."""
+    return tuple((prop.name, prop, _tag(prop.xml, scope), _nsmap(prop.xml)) for prop in schema.properties)
+
+
 class _Reader:
     def object(self, element: etree._Element, schema: ModelSchema, scope: str | None, path: str) -> dict[str, Any]:
         """Read an object element; ``scope`` is the default namespace its children are expected in."""
-        self._no_text(element, path)
+        if element.text and not element.text.isspace():
+            raise SchemaViolation(path, "unexpected text between elements")
         data: dict[str, Any] = {}
         for prop in _attributes(schema):
             text = element.get(_tag(prop.xml, None))
@@ -215,9 +252,16 @@ class _Reader:
                 data[prop.name] = prop.schema.from_text(text, f"{path}.{prop.name}")
         by_tag = _elements(schema, scope)
         for child in element:
+            if child.tail and not child.tail.isspace():
+                raise SchemaViolation(path, "unexpected text between elements")
             known = by_tag.get(_name(child, path))
             if known is None:
                 self._additional(child, schema, scope, data, path)
+            elif type(known.schema) is Scalar and known.name not in data and not len(child):  # most elements
+                try:
+                    data[known.name] = known.schema.from_text(child.text or "", "")
+                except SchemaViolation as violation:
+                    raise violation.under(f"{path}.{known.name}") from None
             else:
                 self.property(child, known, scope, data, f"{path}.{known.name}")
         return data
