@@ -5,7 +5,7 @@ from __future__ import annotations
 from partner_center_auth import media
 
 from . import floor, samples
-from .harness import Row, Stats, measure, table, verdict
+from .harness import Row, measure_together, table, verdict
 from .peers import PEERS
 
 GOAL = 1.3
@@ -38,21 +38,18 @@ def run() -> tuple[str, list[tuple[str, float, bool]]]:
             content = media.serialize(value, media_type)
             model = type(value)
             for write in (True, False):
-                ours = measure(
+                labels = ["partner_center_auth.media", "floor (stdlib json / urllib / lxml, no model)"]
+                actions = [
                     (lambda value=value, media_type=media_type: media.serialize(value, media_type))
                     if write
                     else (
                         lambda model=model, content=content, media_type=media_type: media.deserialize(
                             model, content, media_type
                         )
-                    )
-                )
-                base = measure(floor.serializer(kind, name, data) if write else floor.deserializer(kind, content))
-                rows = [
-                    Row("partner_center_auth.media", ours),
-                    Row("floor (stdlib json / urllib / lxml, no model)", base),
+                    ),
+                    floor.serializer(kind, name, data) if write else floor.deserializer(kind, content),
                 ]
-                peers: list[Stats] = []
+                failing: list[Row] = []
                 for label, peer in PEERS.items():
                     action = peer(name, kind, data, content, write)
                     if action is None:
@@ -60,11 +57,13 @@ def run() -> tuple[str, list[tuple[str, float, bool]]]:
                     try:
                         action()
                     except Exception as error:  # a peer that cannot carry this schema
-                        rows.append(Row(label, None, f"fails: {type(error).__name__}"))
+                        failing.append(Row(label, None, f"fails: {type(error).__name__}"))
                         continue
-                    stats = measure(action)
-                    peers.append(stats)
-                    rows.append(Row(label, stats))
+                    labels.append(label)
+                    actions.append(action)
+                stats = measure_together(actions)
+                ours, base, peers = stats[0], stats[1], stats[2:]
+                rows = [Row(label, measured) for label, measured in zip(labels, stats, strict=True)] + failing
                 ratio = ours.median / base.median
                 beats = all(ours.median < peer.median for peer in peers)
                 direction = "serialize" if write else "deserialize"

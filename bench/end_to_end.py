@@ -10,7 +10,7 @@ from partner_center_auth import AuthenticatedClient, TokenRequest, media
 from partner_center_auth.api.authentication import generate_access_token
 from partner_center_auth.testing import StandInServer
 
-from .harness import Row, measure, table, verdict
+from .harness import Row, measure_together, table, verdict
 
 GOAL = 1.05
 
@@ -44,9 +44,7 @@ def run() -> tuple[str, list[tuple[str, float]]]:
                 def baseline(body: bytes = body, headers: dict[str, str] = headers) -> object:
                     return raw.post("/v3/generatetoken", content=body, headers=headers)
 
-                # Interleave the two so that drift of the machine hits both alike.
-                base = measure(baseline, sample_seconds=0.05, samples=9)
-                mine = measure(ours, sample_seconds=0.05, samples=9)
+                base, mine = measure_together([baseline, ours], sample_seconds=0.05, samples=9)
                 ratio = mine.median / base.median
                 ratios.append((f"{content_type} → {accept}", ratio))
                 rows = [Row("generated client (serialize, send, parse)", mine), Row("raw httpx.Client.post", base)]

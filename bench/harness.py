@@ -31,10 +31,21 @@ class Stats:
 
 def measure(action: Callable[[], object], *, sample_seconds: float = 0.01, samples: int = 15) -> Stats:
     """Time ``action``: each sample runs it enough times to last about ``sample_seconds``."""
-    timer = timeit.Timer(action)
-    number, _ = timer.autorange()
-    number = max(1, int(number * sample_seconds / 0.2))  # autorange aims at 0.2 s
-    return Stats.of([seconds / number for seconds in timer.repeat(repeat=samples, number=number)])
+    return measure_together([action], sample_seconds=sample_seconds, samples=samples)[0]
+
+
+def measure_together(
+    actions: Sequence[Callable[[], object]], *, sample_seconds: float = 0.01, samples: int = 21
+) -> list[Stats]:
+    """Time several actions in interleaved rounds, so that a busy moment of the machine hits all of
+    them alike and their ratios stay stable even when absolute times drift."""
+    timers = [timeit.Timer(action) for action in actions]
+    numbers = [max(1, int(timer.autorange()[0] * sample_seconds / 0.2)) for timer in timers]  # autorange aims at 0.2 s
+    times: list[list[float]] = [[] for _ in actions]
+    for _ in range(samples):
+        for timer, number, collected in zip(timers, numbers, times, strict=True):
+            collected.append(timer.timeit(number) / number)
+    return [Stats.of(collected) for collected in times]
 
 
 def microseconds(seconds: float) -> str:

@@ -22,77 +22,65 @@ from msrest.serialization import Deserializer, Model, Serializer
 from pydantic_xml import BaseXmlModel, element, wrapped
 
 # msrest: the Azure SDK's runtime, with is_xml=True for XML --------------------------------------
+# As in the Azure SDKs, JSON models have no _xml_map (msrest writes XML for any model that has one),
+# and XML models have no additional properties (msrest cannot write them as XML).
 
-
-class MsrestTokenRequest(Model):  # type: ignore[misc]
-    _attribute_map = {"grant_type": {"key": "grant_type", "type": "str"}}
-    _xml_map = {"name": "TokenRequest"}
-
-    def __init__(self, **kwargs: Any) -> None:
-        super().__init__(**kwargs)
-        self.grant_type = kwargs.get("grant_type")
-
-
-class MsrestTokenResponse(Model):  # type: ignore[misc]
-    _attribute_map = {
-        "additional_properties": {"key": "", "type": "{str}"},
+_MSREST_ATTRIBUTES: dict[str, dict[str, dict[str, Any]]] = {
+    "TokenRequest": {"grant_type": {"key": "grant_type", "type": "str"}},
+    "TokenResponse": {
+        "additional_properties": {"key": "", "type": "{object}"},
         "access_token": {"key": "access_token", "type": "str"},
         "token_type": {"key": "token_type", "type": "str"},
         "expires_in": {"key": "expires_in", "type": "int"},
         "expires_on": {"key": "expires_on", "type": "str"},
-    }
-    _xml_map = {"name": "TokenResponse"}
-
-    def __init__(self, **kwargs: Any) -> None:
-        super().__init__(**kwargs)
-        self.additional_properties = kwargs.get("additional_properties")
-        self.access_token = kwargs.get("access_token")
-        self.token_type = kwargs.get("token_type")
-        self.expires_in = kwargs.get("expires_in")
-        self.expires_on = kwargs.get("expires_on")
-
-
-class MsrestApiFault(Model):  # type: ignore[misc]
-    _attribute_map = {
-        "additional_properties": {"key": "", "type": "{str}"},
+    },
+    "ApiFault": {
+        "additional_properties": {"key": "", "type": "{object}"},
         "code": {"key": "code", "type": "int"},
         "description": {"key": "description", "type": "str"},
         "data": {"key": "data", "type": "[str]", "xml": {"wrapped": True, "itemsName": "item"}},
         "source": {"key": "source", "type": "str"},
         "is_retryable": {"key": "isRetryable", "type": "bool"},
+    },
+}
+
+
+def _msrest_model(name: str, xml: bool) -> type[Model]:
+    attributes = {
+        key: value for key, value in _MSREST_ATTRIBUTES[name].items() if not (xml and key == "additional_properties")
     }
-    _xml_map = {"name": "ApiFault"}
 
-    def __init__(self, **kwargs: Any) -> None:
-        super().__init__(**kwargs)
-        self.additional_properties = kwargs.get("additional_properties")
-        self.code = kwargs.get("code")
-        self.description = kwargs.get("description")
-        self.data = kwargs.get("data")
-        self.source = kwargs.get("source")
-        self.is_retryable = kwargs.get("is_retryable")
+    def __init__(self: Model, **kwargs: Any) -> None:
+        Model.__init__(self, **kwargs)
+        for attribute in attributes:
+            setattr(self, attribute, kwargs.get(attribute))
 
-
-_MSREST = {"TokenRequest": MsrestTokenRequest, "TokenResponse": MsrestTokenResponse, "ApiFault": MsrestApiFault}
-_MSREST_CLASSES = {cls.__name__: cls for cls in _MSREST.values()}
+    namespace: dict[str, Any] = {"_attribute_map": attributes, "__init__": __init__}
+    if xml:
+        namespace["_xml_map"] = {"name": name}
+    return type(f"Msrest{name}{'Xml' if xml else 'Json'}", (Model,), namespace)
 
 
-def _msrest_instance(name: str, data: dict[str, Any]) -> Model:
-    return _MSREST[name].deserialize(data)
+_MSREST = {(name, xml): _msrest_model(name, xml) for name in _MSREST_ATTRIBUTES for xml in (False, True)}
 
 
 def msrest(name: str, family: str, data: dict[str, Any], content: bytes, write: bool) -> Callable[[], object] | None:
     if family == "form":
         return None
-    serializer, deserializer = Serializer(_MSREST_CLASSES), Deserializer(_MSREST_CLASSES)
-    target = _MSREST[name].__name__
+    model = _MSREST[name, family == "xml"]
+    classes = {model.__name__: model}
+    serializer, deserializer = Serializer(classes), Deserializer(classes)
     if write:
-        instance = _msrest_instance(name, data)
+        instance = (
+            deserializer(model.__name__, json.dumps(data), content_type="application/json")
+            if family == "json"
+            else deserializer(model.__name__, content, content_type="application/xml")
+        )
         if family == "json":
-            return lambda: json.dumps(serializer.body(instance, target)).encode()
-        return lambda: ElementTree.tostring(serializer.body(instance, target, is_xml=True))
+            return lambda: json.dumps(serializer.body(instance, model.__name__)).encode()
+        return lambda: ElementTree.tostring(serializer.body(instance, model.__name__, is_xml=True))
     content_type = "application/json" if family == "json" else "application/xml"
-    return lambda: deserializer(target, content, content_type=content_type)
+    return lambda: deserializer(model.__name__, content, content_type=content_type)
 
 
 # xmltodict: XML as dicts ------------------------------------------------------------------------
