@@ -47,7 +47,9 @@ _MSREST_ATTRIBUTES: dict[str, dict[str, dict[str, Any]]] = {
 
 def _msrest_model(name: str, xml: bool) -> type[Model]:
     attributes = {
-        key: value for key, value in _MSREST_ATTRIBUTES[name].items() if not (xml and key == "additional_properties")
+        key: value if xml else {k: v for k, v in value.items() if k != "xml"}  # any "xml" key makes msrest write XML
+        for key, value in _MSREST_ATTRIBUTES[name].items()
+        if not (xml and key == "additional_properties")
     }
 
     def __init__(self: Model, **kwargs: Any) -> None:
