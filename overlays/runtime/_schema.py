@@ -126,10 +126,8 @@ class Scalar:
         return {"string": str, "integer": int, "boolean": bool}.get(self.type)
 
     def check(self, value: object, path: str) -> object:
-        if type(value) is not self._fast_type:
-            problem = self.problem(value)
-            if problem is not None:
-                raise SchemaViolation(path, problem)
+        if type(value) is not self._fast_type and self._failure(value) is not None:
+            raise SchemaViolation(path, str(self.problem(value)))
         return value
 
     def accepts(self, value: object) -> bool:
@@ -255,6 +253,9 @@ class OneOf:
 
     def option_for(self, value: object, path: str) -> Schema:
         """The option that accepts ``value``, for writers that need its shape (XML elements)."""
+        for option in self.options:  # scalars first, without raising
+            if isinstance(option, Scalar) and option.accepts(value):
+                return option
 
         def accepting(option: Schema) -> Schema:
             option.check(value, path)
