@@ -253,16 +253,16 @@ class OneOf:
 
     def option_for(self, value: object, path: str) -> Schema:
         """The option that accepts ``value``, for writers that need its shape (XML elements)."""
-        for option in self.options:  # scalars first, without raising
-            if isinstance(option, Scalar) and option.accepts(value):
-                return option
+        for candidate in self.options:  # scalars first, without raising
+            if isinstance(candidate, Scalar) and candidate.accepts(value):
+                return candidate
 
         def accepting(option: Schema) -> Schema:
             option.check(value, path)
             return option
 
-        option: Schema = self._first(accepting, path)
-        return option
+        chosen: Schema = self._first(accepting, path)
+        return chosen
 
     def _first(self, attempt: Callable[[Schema], Any], path: str) -> Any:
         problems = []
