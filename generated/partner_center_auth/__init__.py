@@ -38,7 +38,23 @@ _WHERE = {
 }
 _MODULES = ("errors", "media")
 
-__all__ = (*_WHERE, *_MODULES)
+__all__ = (
+    "AccessToken",
+    "AsyncTokenProvider",
+    "AuthenticatedClient",
+    "Client",
+    "PartnerCenterAuth",
+    "PartnerCenterAuthError",
+    "PartnerCenterCredential",
+    "PartnerCenterToken",
+    "RetryPolicy",
+    "TokenProvider",
+    "ApiFault",
+    "TokenRequest",
+    "TokenResponse",
+    "errors",
+    "media",
+)
 
 
 def __getattr__(name: str) -> Any:

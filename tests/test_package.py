@@ -1,0 +1,39 @@
+"""The public surface: every exported name resolves, and importing the package stays light."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import partner_center_auth
+
+GENERATED = Path(__file__).resolve().parent.parent / "generated"
+
+
+@pytest.mark.parametrize("name", partner_center_auth.__all__)
+def test_every_exported_name_resolves(name: str) -> None:
+    assert getattr(partner_center_auth, name) is not None
+    assert name in dir(partner_center_auth)
+
+
+def test_an_unknown_name_is_an_attribute_error() -> None:
+    with pytest.raises(AttributeError):
+        _ = partner_center_auth.NoSuchThing
+
+
+def test_importing_loads_neither_lxml_nor_asyncio_until_used() -> None:
+    code = (
+        "import sys, partner_center_auth\n"
+        "from partner_center_auth import TokenProvider, media, TokenRequest\n"
+        "print('lxml' in sys.modules, 'asyncio' in sys.modules)\n"
+        "media.serialize(TokenRequest(), 'application/xml')\n"
+        "print('lxml' in sys.modules)\n"
+    )
+    environment = {**os.environ, "PYTHONPATH": str(GENERATED)}
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=environment)
+
+    assert result.stdout.split() == ["False", "False", "True"]
