@@ -6,9 +6,9 @@ import codecs
 from functools import lru_cache
 
 
-def decode_text(content: bytes, charset: str) -> str:
-    """Decode ``content`` in ``charset``, stripping a byte order mark that matches it."""
-    text = content.decode(_codec_name(charset))
+def decode_text(content: bytes, charset: str | None) -> str:
+    """Decode ``content`` in ``charset`` (UTF-8 if None), stripping a byte order mark."""
+    text = content.decode("utf-8" if charset is None else _codec_name(charset))
     return text[1:] if text[:1] == "\ufeff" else text
 
 

@@ -36,7 +36,7 @@ class JsonCodec:
 
     def deserialize(self, model: type[M], content: bytes, *, charset: str | None) -> M:
         try:
-            data = _DECODER.decode(decode_text(content, charset or "utf-8"))
+            data = _DECODER.decode(decode_text(content, charset))
             return model.__openapi__.load(model, data)
         except SchemaViolation as violation:
             raise DeserializationError(

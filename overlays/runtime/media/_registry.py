@@ -51,12 +51,14 @@ class CodecRegistry:
     def __init__(self) -> None:
         self._factories: dict[str, Callable[[], Codec]] = {}
         self._codecs: dict[str, Codec] = {}
+        self._by_header: dict[str, tuple[Codec, str | None]] = {}
 
     def register(self, media_types: tuple[str, ...], factory: Callable[[], Codec]) -> None:
         """Register ``factory`` for bare media types and ``+suffix`` families such as ``+json``."""
         for media_type in media_types:
             self._factories[media_type.lower()] = factory
         self._codecs.clear()  # resolutions made before may now resolve differently
+        self._by_header.clear()
 
     def lookup(self, media_type: str | MediaType) -> Codec:
         parsed = MediaType.parse(media_type) if isinstance(media_type, str) else media_type
@@ -76,13 +78,23 @@ class CodecRegistry:
 
     def serialize(self, value: Model, media_type: str) -> bytes:
         """Write ``value`` (a generated model) in ``media_type``."""
-        parsed = MediaType.parse(media_type)
-        return self.lookup(parsed).serialize(value, charset=parsed.charset)
+        codec, charset = self._for_header(media_type)
+        return codec.serialize(value, charset=charset)
 
     def deserialize(self, model: type[M], content: bytes, media_type: str) -> M:
         """Read a ``model`` from ``content`` sent as ``media_type`` (its ``charset`` honoured)."""
-        parsed = MediaType.parse(media_type)
-        return self.lookup(parsed).deserialize(model, content, charset=parsed.charset)
+        codec, charset = self._for_header(media_type)
+        return codec.deserialize(model, content, charset=charset)
+
+    def _for_header(self, media_type: str) -> tuple[Codec, str | None]:
+        # A service sends the same few Content-Type values: after the first, one dictionary read.
+        resolved = self._by_header.get(media_type)
+        if resolved is None:
+            parsed = MediaType.parse(media_type)
+            resolved = (self.lookup(parsed), parsed.charset)
+            if len(self._by_header) < 256:  # bounded: headers come from the network
+                self._by_header[media_type] = resolved
+        return resolved
 
 
 _TOKEN = r"[!#$%&'*+.^_`|~0-9A-Za-z-]+"
