@@ -26,7 +26,7 @@ import time
 import uuid
 from collections.abc import AsyncGenerator, Awaitable, Callable, Generator
 from concurrent.futures import Future
-from typing import TYPE_CHECKING, Any, Protocol, TypeAlias
+from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeAlias, TypeVar
 
 import httpx
 from attrs import field, frozen
@@ -109,28 +109,77 @@ class _Entry:
     refresh_at: float
 
 
-class _TokenCache:
-    """What both providers share: the cache, the schedule and the operation they call."""
+H = TypeVar("H", httpx.Client, httpx.AsyncClient)
+
+
+class BaseTokenProvider(Generic[H]):
+    """What both providers share: the options, the cache, the schedule and the operation they call.
+
+    Args:
+        entra_token: the Entra ID token: a string, a callable returning one, or an azure-core
+            ``TokenCredential`` (asked for :data:`ENTRA_ID_SCOPE`); for the async provider also a
+            coroutine function or an async credential.
+        base_url: where Partner Center is.
+        content_type: the request media type; accept: the response media type.
+        legacy: call the deprecated operation (warns with DeprecationWarning).
+        retry: the :class:`~partner_center_auth.RetryPolicy` of each fetch.
+        refresh_ahead: seconds before expiry to refresh (default: min(5 minutes, lifetime / 10)).
+        correlation_id: the ms-correlationid of every fetch (default: a fresh one per provider);
+            each fetch has its own ms-requestid, reused by its retries.
+        timeout: seconds for each step of an HTTP request (connect, each read).
+        total_timeout: seconds for a whole response, body included.
+        max_response_size: the most bytes of response body read.
+        allow_insecure_http: send the Entra ID token over plain http to non-loopback hosts (tests only).
+        http_client: the ``httpx`` client to send with (its transport, proxies, TLS settings).
+        clock: epoch seconds, for tests.
+    """
 
     def __init__(
         self,
+        entra_token: EntraTokenSource | AsyncEntraTokenSource,
         *,
-        base_url: str,
-        content_type: RequestMediaType,
-        accept: ResponseMediaType,
-        legacy: bool,
-        refresh_ahead: float | None,
-        correlation_id: uuid.UUID | None,
-        clock: Callable[[], float],
+        base_url: str = DEFAULT_BASE_URL,
+        content_type: RequestMediaType = "application/x-www-form-urlencoded",
+        accept: ResponseMediaType = "application/json",
+        legacy: bool = False,
+        retry: RetryPolicy | None = None,
+        refresh_ahead: float | None = None,
+        correlation_id: uuid.UUID | None = None,
+        timeout: float = 10.0,
+        total_timeout: float = 30.0,
+        max_response_size: int = 1024 * 1024,
+        allow_insecure_http: bool = False,
+        http_client: H | None = None,
+        clock: Callable[[], float] = time.time,
     ) -> None:
         self.base_url = base_url
         self.content_type: RequestMediaType = content_type
         self.accept: ResponseMediaType = accept
         self.operation = generate_access_token_legacy if legacy else generate_access_token
-        self._refresh_ahead = refresh_ahead
+        self.retry = retry if retry is not None else RetryPolicy()
         self.correlation_id = correlation_id or uuid.uuid4()
+        self._refresh_ahead = refresh_ahead
         self._clock = clock
         self._entry: _Entry | None = None
+        http = http_client if http_client is not None else self._new_http_client(timeout)
+        http.base_url = httpx.URL(base_url)
+        http.auth = _EntraBearer(entra_token)
+        self._client = self._attach(
+            AuthenticatedClient(
+                base_url=base_url,
+                token="",
+                max_response_size=max_response_size,
+                total_timeout=total_timeout,
+                allow_insecure_http=allow_insecure_http,
+            ),
+            http,
+        )
+
+    def _new_http_client(self, timeout: float) -> H:
+        raise NotImplementedError
+
+    def _attach(self, client: AuthenticatedClient, http: H) -> AuthenticatedClient:
+        raise NotImplementedError
 
     def _cached(self, now: float) -> PartnerCenterToken | None:
         """The cached token if it is not yet due for refresh."""
@@ -218,67 +267,21 @@ def _unwrap(token: object) -> object:
     return getattr(token, "token", token)
 
 
-class TokenProvider(_TokenCache):
+class TokenProvider(BaseTokenProvider[httpx.Client]):
     """Thread-safe, cached Partner Center tokens from the v3 operation (or the legacy one).
 
-    Args:
-        entra_token: the Entra ID token: a string, a callable returning one, or an azure-core
-            ``TokenCredential`` (asked for :data:`ENTRA_ID_SCOPE`).
-        base_url: where Partner Center is.
-        content_type: the request media type; accept: the response media type.
-        legacy: call the deprecated operation (warns with DeprecationWarning).
-        retry: the :class:`~partner_center_auth.RetryPolicy` of each fetch.
-        refresh_ahead: seconds before expiry to refresh (default: min(5 minutes, lifetime / 10)).
-        correlation_id: the ms-correlationid of every fetch (default: a fresh one per provider);
-            each fetch has its own ms-requestid, reused by its retries.
-        timeout: seconds for each step of an HTTP request (connect, each read).
-        total_timeout: seconds for a whole response, body included.
-        max_response_size: the most bytes of response body read.
-        allow_insecure_http: send the Entra ID token over plain http to non-loopback hosts (tests only).
-        http_client: an ``httpx.Client`` to send with (its transport, proxies, TLS settings).
-        clock: epoch seconds, for tests.
+    Takes the options documented on :class:`BaseTokenProvider`; ``http_client`` is an ``httpx.Client``.
     """
 
-    def __init__(
-        self,
-        entra_token: EntraTokenSource,
-        *,
-        base_url: str = DEFAULT_BASE_URL,
-        content_type: RequestMediaType = "application/x-www-form-urlencoded",
-        accept: ResponseMediaType = "application/json",
-        legacy: bool = False,
-        retry: RetryPolicy | None = None,
-        refresh_ahead: float | None = None,
-        correlation_id: uuid.UUID | None = None,
-        timeout: float = 10.0,
-        total_timeout: float = 30.0,
-        max_response_size: int = 1024 * 1024,
-        allow_insecure_http: bool = False,
-        http_client: httpx.Client | None = None,
-        clock: Callable[[], float] = time.time,
-    ) -> None:
-        super().__init__(
-            base_url=base_url,
-            content_type=content_type,
-            accept=accept,
-            legacy=legacy,
-            refresh_ahead=refresh_ahead,
-            correlation_id=correlation_id,
-            clock=clock,
-        )
-        self.retry = retry if retry is not None else RetryPolicy()
-        http = http_client or httpx.Client(timeout=timeout)
-        http.base_url = httpx.URL(base_url)
-        http.auth = _EntraBearer(entra_token)
-        self._client = AuthenticatedClient(
-            base_url=base_url,
-            token="",
-            max_response_size=max_response_size,
-            total_timeout=total_timeout,
-            allow_insecure_http=allow_insecure_http,
-        ).set_httpx_client(http)
+    _lock: threading.Lock
+    _flight: Future[PartnerCenterToken] | None = None
+
+    def _new_http_client(self, timeout: float) -> httpx.Client:
+        return httpx.Client(timeout=timeout)
+
+    def _attach(self, client: AuthenticatedClient, http: httpx.Client) -> AuthenticatedClient:
         self._lock = threading.Lock()
-        self._flight: Future[PartnerCenterToken] | None = None
+        return client.set_httpx_client(http)
 
     @classmethod
     def from_azure_identity(cls, credential: SupportsGetToken | None = None, **options: Any) -> TokenProvider:
@@ -344,52 +347,21 @@ class TokenProvider(_TokenCache):
         self.close()
 
 
-class AsyncTokenProvider(_TokenCache):
+class AsyncTokenProvider(BaseTokenProvider[httpx.AsyncClient]):
     """:class:`TokenProvider` for asyncio: the same rules, single-flight across tasks.
 
-    ``entra_token`` may also be a coroutine function or an async ``TokenCredential``.
+    ``entra_token`` may also be a coroutine function or an async ``TokenCredential``;
+    ``http_client`` is an ``httpx.AsyncClient``.
     """
 
-    def __init__(
-        self,
-        entra_token: AsyncEntraTokenSource,
-        *,
-        base_url: str = DEFAULT_BASE_URL,
-        content_type: RequestMediaType = "application/x-www-form-urlencoded",
-        accept: ResponseMediaType = "application/json",
-        legacy: bool = False,
-        retry: RetryPolicy | None = None,
-        refresh_ahead: float | None = None,
-        correlation_id: uuid.UUID | None = None,
-        timeout: float = 10.0,
-        total_timeout: float = 30.0,
-        max_response_size: int = 1024 * 1024,
-        allow_insecure_http: bool = False,
-        http_client: httpx.AsyncClient | None = None,
-        clock: Callable[[], float] = time.time,
-    ) -> None:
-        super().__init__(
-            base_url=base_url,
-            content_type=content_type,
-            accept=accept,
-            legacy=legacy,
-            refresh_ahead=refresh_ahead,
-            correlation_id=correlation_id,
-            clock=clock,
-        )
-        self.retry = retry if retry is not None else RetryPolicy()
-        http = http_client or httpx.AsyncClient(timeout=timeout)
-        http.base_url = httpx.URL(base_url)
-        http.auth = _EntraBearer(entra_token)
-        self._client = AuthenticatedClient(
-            base_url=base_url,
-            token="",
-            max_response_size=max_response_size,
-            total_timeout=total_timeout,
-            allow_insecure_http=allow_insecure_http,
-        ).set_async_httpx_client(http)
-        self._flight: asyncio.Task[PartnerCenterToken] | None = None
+    _flight: asyncio.Task[PartnerCenterToken] | None = None
+
+    def _new_http_client(self, timeout: float) -> httpx.AsyncClient:
+        return httpx.AsyncClient(timeout=timeout)
+
+    def _attach(self, client: AuthenticatedClient, http: httpx.AsyncClient) -> AuthenticatedClient:
         self._asyncio = importlib.import_module("asyncio")  # only async users pay for its import
+        return client.set_async_httpx_client(http)
 
     async def get_token(self) -> PartnerCenterToken:
         """A valid Partner Center token, from the cache or, once for all tasks, from upstream."""
