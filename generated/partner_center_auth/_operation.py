@@ -14,11 +14,12 @@ import time
 import warnings
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
+from functools import lru_cache
 from http import HTTPStatus
 from typing import Any, Generic, Protocol, TypeVar
 
 import httpx
-from attrs import frozen
+from attrs import field, frozen
 
 from . import media
 from ._schema import Model
@@ -77,10 +78,11 @@ class Operation(Generic[T]):
     request_media_types: tuple[str, ...]
     responses: Mapping[int, DocumentedResponse]
     deprecated: bool = False
+    response_media_types: tuple[str, ...] = field(init=False)
+    """Every documented response media type, in spec order."""
 
-    @property
-    def response_media_types(self) -> tuple[str, ...]:
-        """Every documented response media type, in spec order."""
+    @response_media_types.default
+    def _all_response_media_types(self) -> tuple[str, ...]:
         return tuple(dict.fromkeys(t for documented in self.responses.values() for t in documented.media_types))
 
     def warn_if_deprecated(self) -> None:
@@ -250,6 +252,7 @@ def refuse_insecure_bearer(url: httpx.URL, allowed: bool) -> None:
         )
 
 
+@lru_cache(maxsize=64)
 def _is_loopback(host: str) -> bool:
     if host == "localhost":
         return True
