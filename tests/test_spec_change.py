@@ -21,6 +21,13 @@ NEW_PROPERTIES = {
         "xml": {"name": "grantedRoles", "wrapped": True, "namespace": "urn:example:roles", "prefix": "r"},
     },
     "tenant": {"type": "string", "xml": {"attribute": True}},
+    "home": {"$ref": "#/components/schemas/Tenant"},
+    "guests": {"type": "array", "items": {"$ref": "#/components/schemas/Tenant"}},
+}
+NEW_SCHEMA = {
+    "type": "object",
+    "properties": {"id": {"type": "string", "xml": {"attribute": True}}, "name": {"type": "string"}},
+    "xml": {"name": "Tenant"},
 }
 
 # Runs inside the regenerated package, in a fresh interpreter.
@@ -28,9 +35,11 @@ ROUND_TRIP = textwrap.dedent(
     """
     import json
     from partner_center_auth import TokenResponse, media
+    from partner_center_auth.models import Tenant
 
     token = TokenResponse(access_token="a", scope="https://api.partnercenter.microsoft.com/.default",
-                          roles=["Reader", "Admin"], tenant="contoso")
+                          roles=["Reader", "Admin"], tenant="contoso",
+                          home=Tenant(id="t1", name="Contoso"), guests=[Tenant(id="t2"), Tenant(name="Fabrikam")])
     results = {}
     for media_type in ("application/json", "application/xml", "text/xml", "text/json"):
         content = media.serialize(token, media_type)
@@ -46,6 +55,7 @@ ROUND_TRIP = textwrap.dedent(
 def test_a_new_property_flows_into_every_media_type(tmp_path: Path) -> None:
     spec = yaml.safe_load((PROJECT / "openapi.yaml").read_text())
     spec["components"]["schemas"]["TokenResponse"]["properties"].update(NEW_PROPERTIES)
+    spec["components"]["schemas"]["Tenant"] = NEW_SCHEMA
     changed_spec = tmp_path / "openapi.yaml"
     changed_spec.write_text(yaml.safe_dump(spec, sort_keys=False))
 
@@ -71,6 +81,7 @@ def test_a_new_property_flows_into_every_media_type(tmp_path: Path) -> None:
 
     assert all(result["equal"] for result in results.values()), results
     assert '"roles":["Reader","Admin"]' in results["application/json"]["content"]
+    assert '"guests":[{"id":"t2"},{"name":"Fabrikam"}]' in results["application/json"]["content"]
     assert '"scope":"https://api.partnercenter.microsoft.com/.default"' in results["text/json"]["content"]
     for media_type in ("application/xml", "text/xml"):
         assert results[media_type]["content"] == (
@@ -78,5 +89,6 @@ def test_a_new_property_flows_into_every_media_type(tmp_path: Path) -> None:
             '<TokenResponse tenant="contoso"><access_token>a</access_token>'
             "<scope>https://api.partnercenter.microsoft.com/.default</scope>"
             '<r:grantedRoles xmlns:r="urn:example:roles"><role>Reader</role><role>Admin</role></r:grantedRoles>'
+            '<home id="t1"><name>Contoso</name></home><guests id="t2"/><guests><name>Fabrikam</name></guests>'
             "</TokenResponse>"
         )
