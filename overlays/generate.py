@@ -1,66 +1,358 @@
-"""Regenerate the client: openapi.yaml -> openapi-python-client + overlays -> a package folder.
+"""Generate a client package: spec -> openapi-python-client + overlays -> a package folder.
 
-    python overlays/generate.py --output generated
+    python overlays/generate.py [--spec openapi.yaml] [--config generator-config.yaml] [--output generated]
 
 Steps, each failing loudly (non-zero exit, one clear message):
 
 1. validate the spec with openapi-spec-validator;
-2. run the pinned openapi-python-client with ``generator-config.yaml``, the template overrides in
-   ``overlays/templates`` and ``--fail-on-warning`` (a spec change can never silently drop an
-   operation or a media type);
-3. layer the hand-written runtime modules of ``overlays/runtime`` into the package, and the
-   project files of ``overlays/project`` (LICENSE) beside it;
+2. run the pinned openapi-python-client through its Python API, with the configuration, the
+   template overrides of ``overlays/templates`` and every warning counted as an error (a spec
+   change can never silently drop an operation or a media type). Media types the generator
+   cannot read are mapped, for its parser only, to one it can (see :func:`content_type_overrides`);
+   the templates still see and serve the real ones;
+3. layer the generic runtime (``overlays/runtime``) into the package, then each application
+   layer the configuration names under ``layers:`` (Partner Center's is ``overlays/layers/partner_center``),
+   and the project files of ``overlays/project`` (LICENSE) beside it;
 4. replace the output folder as a whole, so files that are no longer generated disappear.
 
 It refuses to run with a generator or ruff other than the versions pinned in
-``requirements-dev.txt``: they decide the bytes of ``generated/``.
-
-The result is byte-for-byte reproducible: the same spec, overlays and pinned tools give the same
-files, which is what ``make check-generated`` relies on.
+``requirements-dev.txt``: they decide the bytes of the output, which is byte-for-byte
+reproducible (what ``make check-generated`` relies on).
 """
 
 from __future__ import annotations
 
 import argparse
-import dataclasses
+import importlib.util
 import os
+import re
 import shutil
 import subprocess
 import sys
 import tempfile
+from collections.abc import Iterator, Mapping
 from importlib import metadata
 from pathlib import Path
+from typing import Any
 
-from openapi_python_client import cli
+import typer
+import yaml
+from attrs import frozen
+from openapi_python_client import Project
 from openapi_python_client import schema as oai
-from openapi_python_client.parser import openapi as parser
+from openapi_python_client.cli import handle_errors
+from openapi_python_client.config import Config, ConfigFile, MetaType
+from openapi_python_client.parser import GeneratorData
+from openapi_python_client.parser.openapi import Endpoint
+from openapi_python_client.strings import get_content_type
 
 OVERLAYS = Path(__file__).resolve().parent
 PROJECT = OVERLAYS.parent
-PACKAGE = "partner_center_auth"
-
-
-def _carry_deprecated_into_endpoints() -> None:
-    """Expose ``Operation.deprecated`` to templates as ``endpoint.deprecated``.
-
-    openapi-python-client 0.29 parses the flag but drops it before rendering (its issue #1412,
-    fixed the same way by its pull request #1413). Drop this once the pinned version has it.
-    """
-    if any(f.name == "deprecated" for f in dataclasses.fields(parser.Endpoint)):
-        return
-    from_data = parser.Endpoint.from_data
-
-    def from_data_keeping_deprecated(*, data: oai.Operation, **kwargs: object) -> object:
-        result = from_data(data=data, **kwargs)  # type: ignore[arg-type]
-        endpoint = result[0]
-        if isinstance(endpoint, parser.Endpoint):
-            endpoint.deprecated = bool(data.deprecated)  # type: ignore[attr-defined]
-        return result
-
-    parser.Endpoint.from_data = staticmethod(from_data_keeping_deprecated)  # type: ignore[assignment]
-
-
+RUNTIME = OVERLAYS / "runtime"
 PINNED_TOOLS = ("openapi-python-client", "ruff")
+
+
+class GenerationError(Exception):
+    """Why a package cannot be generated: printed as one ``error:`` line."""
+
+
+# Media families -----------------------------------------------------------------------------
+
+
+def _runtime_families() -> Any:
+    """The runtime's own table of media families (one source of truth), loaded without its package."""
+    location = RUNTIME / "media" / "_families.py"
+    module_spec = importlib.util.spec_from_file_location("_families", location)
+    assert module_spec is not None and module_spec.loader is not None
+    module = importlib.util.module_from_spec(module_spec)
+    module_spec.loader.exec_module(module)
+    return module
+
+
+_family = _runtime_families().family
+
+
+def family(media_type: object) -> str:
+    """The ``media_family`` global: a media type's family, as the runtime's registry sees it."""
+    return str(_family(_untrusted(media_type)))
+
+
+def _untrusted(value: object) -> str:
+    """Text from the spec (openapi-python-client wraps it so it cannot reach code by accident)."""
+    return str(value.get_untrusted_value()) if hasattr(value, "get_untrusted_value") else str(value)
+
+
+# What the generator itself parses: anything else it drops with a warning.
+_STOCK_BODIES = (
+    "application/json",
+    "application/x-www-form-urlencoded",
+    "multipart/form-data",
+    "application/octet-stream",
+)
+
+
+def _stock_reads(media_type: str, config: Config) -> bool:
+    parsed = get_content_type(media_type, config)
+    if parsed is None:
+        return False
+    return parsed in _STOCK_BODIES or parsed.endswith("+json")
+
+
+def content_type_overrides(document: Mapping[str, Any], config: Config) -> dict[str, str]:
+    """Map every media type of the spec that the generator cannot parse to one it can.
+
+    Only the generator's parser sees the mapping: it makes it read the schema instead of dropping
+    the body or response. JSON and XML families and forms become ``application/json`` (a
+    structured body whose schema becomes models); every other type becomes
+    ``application/octet-stream`` (bytes, ``File`` or ``str``). Overrides in the configuration win.
+    """
+    overrides: dict[str, str] = {}
+    for media_type in sorted(_media_types(document)):
+        if media_type in config.content_type_overrides or _stock_reads(media_type, config):
+            continue
+        structured = family(media_type) in ("json", "xml", "form")
+        overrides[media_type] = "application/json" if structured else "application/octet-stream"
+    return {**overrides, **config.content_type_overrides}
+
+
+def _media_types(node: object) -> Iterator[str]:
+    """Every key of every ``content`` map in the document."""
+    if isinstance(node, Mapping):
+        for key, value in node.items():
+            if key == "content" and isinstance(value, Mapping):
+                yield from (str(media_type) for media_type in value)
+            yield from _media_types(value)
+    elif isinstance(node, list):
+        for item in node:
+            yield from _media_types(item)
+
+
+# What the templates read beyond the generator's own model ------------------------------------
+
+_PATH_PARAMETER = re.compile(r"\{[^}]*\}")
+_DEFAULT_STYLE = {"path": "simple", "query": "form", "header": "simple", "cookie": "form"}
+
+
+@frozen
+class Resolver:
+    """Follows ``$ref`` to ``#/components/...`` until a real object (a cycle stops at its last ref).
+
+    Templates reach it as ``wire_resolve(node)``, to read a referenced schema's ``xml`` object.
+    """
+
+    document: oai.OpenAPI
+
+    def __call__(self, node: object) -> Any:
+        seen: set[str] = set()
+        while isinstance(node, oai.Reference):
+            reference = node.ref.get_untrusted_value()
+            if reference in seen or not reference.startswith("#/components/"):
+                return node
+            seen.add(reference)
+            _, kind, name = reference[len("#/") :].split("/", 2)
+            node = (getattr(self.document.components, kind, None) or {}).get(_unescape(name))
+        return node
+
+
+@frozen
+class Wire:
+    """The parts of one operation of the spec that the generator parses and then drops.
+
+    Templates reach it as ``wire(endpoint)``: the raw operation (its ``requestBody`` with every
+    media type's schema and ``xml`` objects), ``deprecated`` (openapi-python-client's issue #1412),
+    and each parameter's ``style`` and ``explode`` with the spec's defaults.
+    """
+
+    operation: oai.Operation
+    resolve: Resolver
+    raw_parameters: Mapping[tuple[str, str], Mapping[str, Any]]
+
+    @property
+    def deprecated(self) -> bool:
+        return bool(self.operation.deprecated)
+
+    def style(self, location: str, name: str) -> tuple[str, bool]:
+        """``(style, explode)`` of a parameter: explode defaults to true only for ``form``."""
+        raw = self.raw_parameters.get((location, name), {})
+        style = str(raw.get("style") or _DEFAULT_STYLE[location])
+        return style, bool(raw.get("explode", style == "form"))
+
+    def request_schema(self, media_type: object) -> Any:
+        """The raw schema of one request media type (its ``xml`` object names an XML root)."""
+        body = self.resolve(self.operation.request_body)
+        for key, content in ((body.content if body else None) or {}).items():
+            if key.get_untrusted_value() == _untrusted(media_type):
+                return self.resolve(content.media_type_schema)
+        return None
+
+    def response_contents(self, response: Any) -> list[Content]:
+        """Each media type of a generator ``Response``, in spec order.
+
+        The generator parsed one schema per status, the first media type's (every media type has a
+        parser, see :func:`content_type_overrides`): ``typed`` says whether a media type shares it.
+        """
+        contents = list((getattr(response.data, "content", None) or {}).items())
+        parsed = contents[0][1].media_type_schema if contents else None
+        return [
+            Content(
+                key.get_untrusted_value(),
+                self.resolve(media.media_type_schema),
+                typed=media.media_type_schema is not None and media.media_type_schema == parsed,
+            )
+            for key, media in contents
+        ]
+
+    def typed_response(self, response: Any) -> bool:
+        """Whether some structured media type of the response parses into the generator's type."""
+        return any(content.structured and content.typed for content in self.response_contents(response))
+
+
+@frozen
+class Content:
+    """One media type of a response, as the endpoint template needs it."""
+
+    media_type: str
+    schema: Any
+    typed: bool
+
+    @property
+    def structured(self) -> bool:
+        return self.schema is not None and family(self.media_type) in ("json", "xml", "form")
+
+    def as_file(self, prop: Any) -> bool:
+        """A raw body the spec types ``format: binary``: a ``File``, as stock gives."""
+        return self.typed and not self.structured and schema_kind(prop) == "file"
+
+    def python_type(self, prop: Any) -> str:
+        """What this media type parses into."""
+        if self.structured:
+            return str(prop.get_type_string().as_unembedded_code()) if self.typed else "Any"
+        if self.as_file(prop):
+            return "File"
+        return "str" if family(self.media_type) == "text" else "bytes"
+
+
+def _unescape(pointer_part: str) -> str:
+    return pointer_part.replace("~1", "/").replace("~0", "~")
+
+
+def _wires(document: Mapping[str, Any], resolver: Resolver) -> dict[tuple[str, str], Wire]:
+    """A :class:`Wire` per operation, keyed by method and path template (parameter names blanked)."""
+    parsed = resolver.document
+    wires: dict[tuple[str, str], Wire] = {}
+    for path, item in (document.get("paths") or {}).items():
+        for method in ("get", "put", "post", "delete", "options", "head", "patch", "trace"):
+            if method not in item:
+                continue
+            raw_parameters: dict[tuple[str, str], Mapping[str, Any]] = {}
+            for raw in [*item.get("parameters", ()), *item[method].get("parameters", ())]:
+                raw = _resolve_raw(document, raw)
+                raw_parameters[(raw.get("in", ""), raw.get("name", ""))] = raw
+            operation = getattr(parsed.paths[path], method)
+            wires[(method, _PATH_PARAMETER.sub("{}", path))] = Wire(operation, resolver, raw_parameters)
+    return wires
+
+
+def _resolve_raw(document: Mapping[str, Any], node: Mapping[str, Any]) -> Mapping[str, Any]:
+    seen: set[str] = set()
+    while "$ref" in node and node["$ref"] not in seen and node["$ref"].startswith("#/"):
+        seen.add(node["$ref"])
+        target: Any = document
+        for part in node["$ref"][2:].split("/"):
+            target = target.get(_unescape(part), {}) if isinstance(target, Mapping) else {}
+        node = target
+    return node
+
+
+def _wire_lookup(wires: Mapping[tuple[str, str], Wire]) -> Any:
+    def wire(endpoint: Endpoint) -> Wire:
+        key = (endpoint.method, _PATH_PARAMETER.sub("{}", endpoint.path.get_untrusted_value()))
+        return wires[key]
+
+    return wire
+
+
+# Which kind of property the generator made, told from what it documents for templates: the
+# property template it renders with and, for the plain ones sharing the default template, the
+# Python type. A generator upgrade that adds a kind fails generation here, loudly.
+_KIND_BY_TEMPLATE = {
+    "boolean_property.py.jinja": "boolean",
+    "const_property.py.jinja": "const",
+    "date_property.py.jinja": "date",
+    "datetime_property.py.jinja": "datetime",
+    "enum_property.py.jinja": "enum",
+    "file_property.py.jinja": "file",
+    "float_property.py.jinja": "number",
+    "int_property.py.jinja": "integer",
+    "list_property.py.jinja": "list",
+    "literal_enum_property.py.jinja": "literal_enum",
+    "model_property.py.jinja": "model",
+    "union_property.py.jinja": "union",
+    "uuid_property.py.jinja": "uuid",
+}
+_KIND_BY_TYPE = {"str": "string", "Any": "any", "None": "none"}
+
+
+def schema_kind(prop: Any) -> str:
+    """The ``schema_kind`` filter: the kind of a generator property, or a loud failure."""
+    kind = _KIND_BY_TEMPLATE.get(prop.template)
+    if kind is None and prop.template == "any_property.py.jinja":
+        kind = _KIND_BY_TYPE.get(prop.get_base_type_string().as_unembedded_code())
+    if kind is None:
+        raise GenerationError(
+            f"property {prop.name!s} is of a kind the templates do not know "
+            f"(template {prop.template}, type {prop.get_base_type_string().as_unembedded_code()})"
+        )
+    return kind
+
+
+def fail(message: str) -> None:
+    """Templates call ``fail(...)`` on a spec they cannot turn into correct code."""
+    raise GenerationError(message)
+
+
+# Layers --------------------------------------------------------------------------------------
+
+
+@frozen
+class Layer:
+    """An application layer: runtime modules layered into the package, and what it exports.
+
+    ``layer.yaml`` beside the modules lists the public names the package re-exports (by module),
+    console scripts and optional dependencies; the templates render them.
+    """
+
+    path: Path
+    exports: Mapping[str, tuple[str, ...]]
+    scripts: Mapping[str, str]
+    optional_dependencies: Mapping[str, tuple[str, ...]]
+
+    @classmethod
+    def load(cls, path: Path) -> Layer:
+        manifest = path / "layer.yaml"
+        if not manifest.is_file():
+            raise GenerationError(f"layer {path} has no layer.yaml")
+        data = yaml.safe_load(manifest.read_text()) or {}
+        return cls(
+            path=path,
+            exports={module: tuple(names) for module, names in (data.get("exports") or {}).items()},
+            scripts=dict(data.get("scripts") or {}),
+            optional_dependencies={
+                extra: tuple(requirements) for extra, requirements in (data.get("optional-dependencies") or {}).items()
+            },
+        )
+
+
+def _layers(config_path: Path) -> list[Layer]:
+    entries = (yaml.safe_load(config_path.read_text()) or {}).get("layers") or []
+    return [Layer.load((config_path.parent / entry).resolve()) for entry in entries]
+
+
+def _config_list(config_path: Path, key: str) -> list[str]:
+    return [str(item) for item in (yaml.safe_load(config_path.read_text()) or {}).get(key) or []]
+
+
+# Running the generator -----------------------------------------------------------------------
 
 
 def pinned_versions() -> dict[str, str]:
@@ -82,74 +374,96 @@ def _check_tools() -> None:
     pinned, running = pinned_versions(), running_versions()
     for tool in PINNED_TOOLS:
         if running[tool] != pinned.get(tool):
-            sys.exit(f"error: {tool} {running[tool]} is running but {pinned.get(tool)} is pinned: run `make venv`")
+            raise GenerationError(
+                f"{tool} {running[tool]} is running but {pinned.get(tool)} is pinned: run `make venv`"
+            )
 
 
 def _tool(name: str) -> str:
     return str(Path(sys.executable).parent / name)
 
 
-def _validate(spec: Path) -> None:
+def _load_spec(spec: Path) -> dict[str, Any]:
     from openapi_spec_validator import validate
-    from openapi_spec_validator.readers import read_from_filename
 
     try:
-        document, _ = read_from_filename(str(spec))
+        document = yaml.safe_load(spec.read_text())
         validate(document)
-    except Exception as error:  # the validator raises several unrelated types
-        sys.exit(f"error: {spec} is not a valid OpenAPI document: {error}")
+    except Exception as error:  # the reader and the validator raise several unrelated types
+        raise GenerationError(f"{spec} is not a valid OpenAPI document: {error}") from None
+    if not isinstance(document, dict):
+        raise GenerationError(f"{spec} is not a valid OpenAPI document")
+    return document
 
 
-def _run_generator(spec: Path, config: Path, project_dir: Path) -> None:
-    _carry_deprecated_into_endpoints()
+def _project(document: dict[str, Any], spec: Path, config_path: Path, output: Path) -> Project:
+    config = Config.from_sources(
+        ConfigFile.load_from_path(config_path),
+        MetaType.UV,
+        document_source=spec,
+        file_encoding="utf-8",
+        overwrite=True,
+        output_path=output,
+    )
+    config.content_type_overrides = content_type_overrides(document, config)
+    openapi = GeneratorData.from_dict(document, config=config)
+    if not isinstance(openapi, GeneratorData):
+        handle_errors([openapi], fail_on_warning=True)
+    project = Project(openapi=openapi, config=config, custom_template_path=OVERLAYS / "templates")  # type: ignore[arg-type]
+    layers = _layers(config_path)
+    resolver = Resolver(oai.OpenAPI.model_validate(document))
+    project.env.filters["schema_kind"] = schema_kind
+    project.env.globals.update(
+        wire=_wire_lookup(_wires(document, resolver)),
+        wire_resolve=resolver,
+        media_family=family,
+        fail=fail,
+        layers=layers,
+        fresh_uuid_headers=_config_list(config_path, "fresh_uuid_headers"),
+        spec=document,
+    )
+    return project
+
+
+def generate(spec: Path, config_path: Path, output: Path) -> None:
+    _check_tools()
+    document = _load_spec(spec)
     # The post-hooks must run the ruff pinned beside this interpreter, whatever PATH says.
     os.environ["PATH"] = f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}"
-    argv = [
-        "generate",
-        f"--path={spec}",
-        f"--config={config}",
-        f"--custom-template-path={OVERLAYS / 'templates'}",
-        "--meta=uv",
-        f"--output-path={project_dir}",
-        "--fail-on-warning",
-    ]
-    try:
-        # Without standalone mode click returns typer.Exit's code instead of exiting.
-        status = cli.app(argv, standalone_mode=False)
-    except Exception as error:  # click's usage errors
-        sys.exit(f"error: openapi-python-client refused {spec}: {error}")
-    if status:
-        sys.exit(f"error: openapi-python-client refused {spec} (warnings count as errors): see the messages above")
-
-
-def _layer(source_dir: Path, target_dir: Path, pattern: str) -> None:
-    for source in sorted(source_dir.rglob(pattern)):
-        if source.is_file() and "__pycache__" not in source.parts:
-            target = target_dir / source.relative_to(source_dir)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(source, target)
-
-
-def generate(spec: Path, config: Path, output: Path) -> None:
-    _check_tools()
-    _validate(spec)
     with tempfile.TemporaryDirectory() as scratch:
         project_dir = Path(scratch) / "project"
-        _run_generator(spec, config, project_dir)
-        _layer(OVERLAYS / "runtime", project_dir / PACKAGE, "*.py")
-        _layer(OVERLAYS / "project", project_dir, "*")
+        project = _project(document, spec, config_path, project_dir)
+        # Warnings count as errors: a spec must never lose an operation or a media type quietly.
+        handle_errors(project.build(), fail_on_warning=True)
+        _layer(RUNTIME, project.package_dir)
+        for layer in _layers(config_path):
+            _layer(layer.path, project.package_dir)
+        _layer(OVERLAYS / "project", project_dir)
         if output.exists():
             shutil.rmtree(output)
         shutil.copytree(project_dir, output)
 
 
+def _layer(source_dir: Path, target_dir: Path) -> None:
+    for source in sorted(source_dir.rglob("*")):
+        if source.is_file() and "__pycache__" not in source.parts and source.name != "layer.yaml":
+            target = target_dir / source.relative_to(source_dir)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(source, target)
+
+
 def main() -> None:
-    arguments = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    arguments = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     arguments.add_argument("--spec", type=Path, default=PROJECT / "openapi.yaml")
     arguments.add_argument("--config", type=Path, default=PROJECT / "generator-config.yaml")
     arguments.add_argument("--output", type=Path, default=PROJECT / "generated")
     options = arguments.parse_args()
-    generate(options.spec.resolve(), options.config.resolve(), options.output.resolve())
+    try:
+        generate(options.spec.resolve(), options.config.resolve(), options.output.resolve())
+    except GenerationError as error:
+        sys.exit(f"error: {error}")
+    except typer.Exit:  # handle_errors printed the generator's messages
+        sys.exit("error: openapi-python-client refused the spec (warnings count as errors): see the messages above")
 
 
 if __name__ == "__main__":

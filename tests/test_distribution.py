@@ -212,20 +212,23 @@ def test_an_invalid_spec_is_refused_loudly(tmp_path: Path) -> None:
 
 
 def test_a_generator_warning_is_refused_so_nothing_is_dropped_silently(tmp_path: Path) -> None:
-    with_text_plain = (
+    # An object in a header has no serialization the generator knows: it drops the operation.
+    with_object_header = (
         (PROJECT / "openapi.yaml")
         .read_text()
         .replace(
-            '        text/json:\n          schema:\n            $ref: "#/components/schemas/TokenRequest"',
-            '        text/json:\n          schema:\n            $ref: "#/components/schemas/TokenRequest"\n'
-            '        text/plain:\n          schema:\n            $ref: "#/components/schemas/TokenRequest"',
+            '      parameters:\n        - $ref: "#/components/parameters/CorrelationId"\n',
+            "      parameters:\n        - name: x-grant\n          in: header\n          schema:\n"
+            '            $ref: "#/components/schemas/TokenRequest"\n'
+            '        - $ref: "#/components/parameters/CorrelationId"\n',
             1,
         )
     )
-    assert "text/plain" in with_text_plain
+    assert "x-grant" in with_object_header
 
-    result = regenerate(with_text_plain, tmp_path)
+    result = regenerate(with_object_header, tmp_path)
 
     assert result.returncode != 0
-    assert "Unsupported content type text/plain" in result.stdout + result.stderr
+    assert "is not allowed in header" in result.stdout + result.stderr
+    assert "warnings count as errors" in result.stderr
     assert not (tmp_path / "out").exists()

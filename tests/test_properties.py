@@ -17,7 +17,7 @@ from strategies import Shape, has_xml_invalid_text, objects, text_round_trip
 
 from partner_center_auth import api, errors, media
 from partner_center_auth._operation import Operation
-from partner_center_auth._schema import Model
+from partner_center_auth._schema import Model, ModelRef
 
 
 def documented() -> list[tuple[type[Model], str]]:
@@ -27,8 +27,10 @@ def documented() -> list[tuple[type[Model], str]]:
         if isinstance(operation, Operation):
             if operation.request_model is not None:
                 pairs.update(dict.fromkeys((operation.request_model, t) for t in operation.request_media_types))
-            for answer in operation.responses.values():
-                pairs.update(dict.fromkeys((answer.model, t) for t in answer.media_types))
+            for answer in operation.responses:
+                for content in answer.contents:
+                    if content.document is not None and isinstance(content.document.schema, ModelRef):
+                        pairs[(content.document.schema.model, content.media_type)] = None
     return list(pairs)
 
 

@@ -13,16 +13,13 @@ if TYPE_CHECKING:
     from ._retry import RetryPolicy
     from .client import AuthenticatedClient, Client
     from .errors import PartnerCenterAuthError
-    from .models import (
-        ApiFault,
-        TokenRequest,
-        TokenResponse,
-    )
+    from .models import ApiFault, TokenRequest, TokenResponse
 
 __version__ = "1.0.0"
 
 _WHERE = {
     "AccessToken": "._credential",
+    "ApiFault": ".models",
     "AsyncTokenProvider": "._provider",
     "AuthenticatedClient": ".client",
     "Client": ".client",
@@ -32,7 +29,6 @@ _WHERE = {
     "PartnerCenterToken": "._provider",
     "RetryPolicy": "._retry",
     "TokenProvider": "._provider",
-    "ApiFault": ".models",
     "TokenRequest": ".models",
     "TokenResponse": ".models",
 }
@@ -40,6 +36,7 @@ _MODULES = ("errors", "media")
 
 __all__ = (
     "AccessToken",
+    "ApiFault",
     "AsyncTokenProvider",
     "AuthenticatedClient",
     "Client",
@@ -49,7 +46,6 @@ __all__ = (
     "PartnerCenterToken",
     "RetryPolicy",
     "TokenProvider",
-    "ApiFault",
     "TokenRequest",
     "TokenResponse",
     "errors",

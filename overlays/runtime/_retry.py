@@ -22,7 +22,7 @@ from typing import Any, ParamSpec, TypeVar, get_args
 
 from attrs import field, frozen
 
-from .errors import TransportError
+from ._errors import TransportError
 from .types import Response, Unset
 
 __all__ = ["RetryPolicy"]

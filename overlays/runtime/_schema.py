@@ -5,7 +5,9 @@ template from ``openapi.yaml``: wire names, types, required properties and the O
 objects. The codecs read only these descriptions, so a property added to the spec reaches every
 media type after regeneration, with no hand-written field name anywhere.
 
-Values here are the JSON-shaped ones of ``Model.to_dict()`` / ``Model.from_dict()``.
+Values here are the JSON-shaped ones of ``Model.to_dict()`` / ``Model.from_dict()``. A request
+or response body is a :class:`Document`: any schema (a model, an array, a map, a scalar) and, for
+XML, its root element.
 """
 
 from __future__ import annotations
@@ -22,9 +24,12 @@ from attrs import field, frozen
 __all__ = [
     "AnyValue",
     "ArrayOf",
+    "Binary",
+    "Document",
     "Model",
     "ModelRef",
     "ModelSchema",
+    "Null",
     "OneOf",
     "Property",
     "Scalar",
@@ -60,6 +65,8 @@ class Model(Protocol):
 
 
 M = TypeVar("M", bound=Model)
+
+_PACKAGE = __name__.rpartition(".")[0]  # the generated package, wherever it is vendored
 
 
 @frozen
@@ -210,6 +217,58 @@ class AnyValue:
 
 
 @frozen
+class Null:
+    """``type: null`` (or the ``None`` option of a ``nullable`` value): empty text in XML and forms."""
+
+    def check(self, value: object, path: str) -> object:
+        if value is None:
+            return value
+        raise SchemaViolation(path, f"expected null, got {_json_type(value)}")
+
+    def from_text(self, text: str, path: str) -> object:
+        if text == "":
+            return None
+        raise SchemaViolation(path, "expected empty text for null")
+
+    def to_text(self, value: object, path: str) -> str:
+        self.check(value, path)
+        return ""
+
+
+@frozen
+class Binary:
+    """``format: binary``: bytes. The generated ``to_dict`` gives a ``File``'s tuple, ``from_dict`` takes bytes.
+
+    Only forms carry them (the bytes, percent-encoded); JSON and XML have no binary text.
+    """
+
+    def check(self, value: object, path: str) -> object:
+        if isinstance(value, bytes | tuple):
+            return value
+        raise SchemaViolation(path, f"expected binary content, got {_json_type(value)}")
+
+    def from_text(self, text: str, path: str) -> object:
+        return text.encode("utf-8")
+
+    def to_text(self, value: object, path: str) -> str:
+        raise SchemaViolation(path, "binary content has no text form in this media type")
+
+    def to_bytes(self, value: object, path: str) -> bytes:
+        """The bytes of a ``File`` tuple (name, payload, type) or of plain bytes."""
+        if isinstance(value, bytes):
+            return value
+        if isinstance(value, tuple) and len(value) >= 2:
+            payload = value[1]
+            if isinstance(payload, bytes):
+                return payload
+            if hasattr(payload, "getvalue"):  # BytesIO: its bytes, whatever its position
+                return bytes(payload.getvalue())
+            if hasattr(payload, "read"):
+                return bytes(payload.read())
+        raise SchemaViolation(path, f"expected binary content, got {_json_type(value)}")
+
+
+@frozen
 class ArrayOf:
     """``type: array``; ``item_xml`` is the ``xml`` object of ``items`` (None: the property's name)."""
 
@@ -276,16 +335,18 @@ class OneOf:
 
 @frozen
 class ModelRef:
-    """A property whose schema is another generated model, imported when first needed."""
+    """A schema that is a generated model, imported when first needed (models may refer to each other).
+
+    ``module`` is relative to the package root (``models.pet``), so a vendored copy resolves too.
+    """
 
     module: str
     name: str
-    package: str
 
     @property
     def model(self) -> type[Model]:
         # import_module is a dictionary lookup once the module is loaded.
-        model: type[Model] = getattr(importlib.import_module(self.module, self.package), self.name)
+        model: type[Model] = getattr(importlib.import_module(f".{self.module}", _PACKAGE), self.name)
         return model
 
     @property
@@ -300,9 +361,6 @@ class ModelRef:
 
     def to_text(self, value: object, path: str) -> str:
         raise SchemaViolation(path, f"a {self.name} cannot be written as a single text value")
-
-
-Schema = Scalar | AnyValue | ArrayOf | OneOf | ModelRef
 
 
 @frozen
@@ -325,6 +383,13 @@ class ModelSchema:
     additional_properties: Schema | None = None
     by_name: Mapping[str, Property] = field(init=False, eq=False, repr=False)
     _checks: tuple[tuple[str, Callable[[object, str], object], bool], ...] = field(init=False, eq=False, repr=False)
+
+    document: Document = field(init=False, eq=False, repr=False)
+    """The body that holds just this model: what ``media.serialize`` / ``deserialize`` use."""
+
+    @document.default
+    def _as_document(self) -> Document:
+        return Document(self)
 
     @by_name.default
     def _index(self) -> Mapping[str, Property]:
@@ -358,13 +423,51 @@ class ModelSchema:
                     raise violation.under(f"{path}.{key}") from None
         return value
 
-    def load(self, model: type[M], data: object) -> M:
-        """Check ``data`` and build the model; every failure is a :class:`SchemaViolation`."""
-        checked = self.check(data)
-        try:
-            return model.from_dict(checked)
-        except (KeyError, TypeError, ValueError) as error:  # a generated from_dict stricter than us
-            raise SchemaViolation("$", f"rejected by {self.name}.from_dict: {error}") from None
+    def from_text(self, text: str, path: str) -> object:
+        raise SchemaViolation(path, f"a {self.name} cannot be read from a single text value")
+
+    def to_text(self, value: object, path: str) -> str:
+        raise SchemaViolation(path, f"a {self.name} cannot be written as a single text value")
+
+
+Schema = Scalar | AnyValue | Null | Binary | ArrayOf | OneOf | ModelRef | ModelSchema
+
+
+def model_of(schema: Schema) -> ModelSchema | None:
+    """The object schema behind ``schema`` when it is a model (by reference or itself), else None."""
+    if isinstance(schema, ModelRef):
+        return schema.schema
+    return schema if isinstance(schema, ModelSchema) else None
+
+
+@frozen
+class Document:
+    """What one request or response body holds: a schema and, for XML, its root element.
+
+    ``xml`` is the OpenAPI ``xml`` object of the body's own schema. Without one, a model's root
+    is the model's element; an array or a scalar root is written as ``<items>`` / ``<value>`` and
+    read under any root name, since the spec names none.
+    """
+
+    schema: Schema
+    xml: Xml | None = None
+
+    def root(self) -> tuple[Xml, bool]:
+        """The root element's ``xml``, and whether a reader must find exactly that name."""
+        if self.xml is not None:
+            return self.xml, True
+        model = model_of(self.schema)
+        if model is not None:
+            return model.xml, True
+        return Xml("items" if isinstance(self.schema, ArrayOf) else "value"), False
+
+    @property
+    def name(self) -> str:
+        """The schema's name for messages: the model's, else what kind of value it is."""
+        model = model_of(self.schema)
+        if model is not None:
+            return model.name
+        return "array" if isinstance(self.schema, ArrayOf) else "value"
 
 
 def _json_type(value: object) -> str:

@@ -1,12 +1,12 @@
-"""JSON (``application/json``, ``text/json``, ``+json``): the model's dict, checked against its schema."""
+"""JSON (``application/json``, ``text/json``, ``+json``): JSON-shaped data, checked against its schema."""
 
 from __future__ import annotations
 
 import json
 from typing import Any, NoReturn
 
-from .._schema import M, Model, SchemaViolation
-from ..errors import DeserializationError, SerializationError
+from .._errors import DeserializationError, SerializationError
+from .._schema import Document, SchemaViolation
 from ._text import decode_text
 
 MEDIA_TYPE = "application/json"
@@ -28,19 +28,19 @@ _ENCODER = json.JSONEncoder(ensure_ascii=False, allow_nan=False, separators=(","
 
 
 class JsonCodec:
-    def serialize(self, value: Model, *, charset: str | None) -> bytes:
+    def encode(self, data: object, document: Document, *, charset: str | None) -> bytes:
         try:
-            return _ENCODER.encode(value.to_dict()).encode(charset or "utf-8")
+            return _ENCODER.encode(data).encode(charset or "utf-8")
         except (TypeError, ValueError, UnicodeError) as error:
             raise SerializationError(f"cannot write JSON: {error}", media_type=MEDIA_TYPE) from None
 
-    def deserialize(self, model: type[M], content: bytes, *, charset: str | None) -> M:
+    def decode(self, content: bytes, document: Document, *, charset: str | None) -> object:
         try:
             data = _DECODER.decode(decode_text(content, charset))
-            return model.__openapi__.load(model, data)
+            return document.schema.check(data, "$")
         except SchemaViolation as violation:
             raise DeserializationError(
-                f"JSON does not match {model.__openapi__.name}: {violation}", media_type=MEDIA_TYPE, content=content
+                f"JSON does not match {document.name}: {violation}", media_type=MEDIA_TYPE, content=content
             ) from None
         except (ValueError, RecursionError) as error:  # json.JSONDecodeError and UnicodeError included
             raise DeserializationError(f"not valid JSON: {error}", media_type=MEDIA_TYPE, content=content) from None

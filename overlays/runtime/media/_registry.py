@@ -1,4 +1,4 @@
-"""The codec registry: one codec per media family, looked up by the bare media type."""
+"""The codec registry: one codec per structured media family, looked up by the bare media type."""
 
 from __future__ import annotations
 
@@ -6,20 +6,25 @@ import importlib
 import re
 from collections.abc import Callable
 from functools import lru_cache
-from typing import Protocol
+from typing import Any, Protocol
 
 from attrs import frozen
 
-from .._schema import M, Model
-from ..errors import UnsupportedMediaType
+from .._errors import DeserializationError, UnsupportedMediaType
+from .._schema import Document, M, Model
+from ._families import STRUCTURED
 
 
 class Codec(Protocol):
-    """Writes and reads models in one media family; ``charset`` comes from the media type."""
+    """Writes and reads JSON-shaped data in one media family, shaped by a :class:`Document`.
 
-    def serialize(self, value: Model, *, charset: str | None) -> bytes: ...
+    ``decode`` returns data already checked against the document's schema; ``charset`` comes from
+    the media type.
+    """
 
-    def deserialize(self, model: type[M], content: bytes, *, charset: str | None) -> M: ...
+    def encode(self, data: object, document: Document, *, charset: str | None) -> bytes: ...
+
+    def decode(self, content: bytes, document: Document, *, charset: str | None) -> object: ...
 
 
 @frozen
@@ -76,15 +81,24 @@ class CodecRegistry:
                 return codec
         raise UnsupportedMediaType(f"no codec for media type {parsed.essence!r}", media_type=parsed.essence)
 
+    def encode(self, data: object, document: Document, media_type: str) -> bytes:
+        """Write JSON-shaped ``data`` (what generated ``to_dict`` functions give) in ``media_type``."""
+        codec, charset = self._for_header(media_type)
+        return codec.encode(data, document, charset=charset)
+
+    def decode(self, content: bytes, document: Document, media_type: str) -> object:
+        """Read JSON-shaped data, checked against ``document``, from ``content`` sent as ``media_type``."""
+        codec, charset = self._for_header(media_type)
+        return codec.decode(content, document, charset=charset)
+
     def serialize(self, value: Model, media_type: str) -> bytes:
         """Write ``value`` (a generated model) in ``media_type``."""
-        codec, charset = self._for_header(media_type)
-        return codec.serialize(value, charset=charset)
+        return self.encode(value.to_dict(), type(value).__openapi__.document, media_type)
 
     def deserialize(self, model: type[M], content: bytes, media_type: str) -> M:
         """Read a ``model`` from ``content`` sent as ``media_type`` (its ``charset`` honoured)."""
-        codec, charset = self._for_header(media_type)
-        return codec.deserialize(model, content, charset=charset)
+        data = self.decode(content, model.__openapi__.document, media_type)
+        return build(model.from_dict, data, content=content, media_type=media_type)
 
     def _for_header(self, media_type: str) -> tuple[Codec, str | None]:
         # A service sends the same few Content-Type values: after the first, one dictionary read.
@@ -95,6 +109,22 @@ class CodecRegistry:
             if len(self._by_header) < 256:  # bounded: headers come from the network
                 self._by_header[media_type] = resolved
         return resolved
+
+
+def build(construct: Callable[[Any], M], data: object, *, content: bytes, media_type: str) -> M:
+    """Turn checked JSON-shaped ``data`` into typed values with a generated constructor.
+
+    The constructor may be stricter than the schema (a ``date`` that does not parse): its failure
+    is a :class:`DeserializationError` naming only the kind of failure, never a value.
+    """
+    try:
+        return construct(data)
+    except (KeyError, TypeError, ValueError, AttributeError) as error:
+        raise DeserializationError(
+            f"the body does not build the documented value ({type(error).__name__})",
+            media_type=MediaType.parse(media_type).essence,
+            content=content,
+        ) from None
 
 
 _TOKEN = r"[!#$%&'*+.^_`|~0-9A-Za-z-]+"
@@ -118,6 +148,9 @@ def _parse(value: str) -> MediaType:
     return MediaType(match[1].lower(), charset)
 
 
+_CODECS = {"json": ("._json", "JsonCodec"), "xml": ("._xml", "XmlCodec"), "form": ("._form", "FormCodec")}
+
+
 def _lazy(module: str, name: str) -> Callable[[], Codec]:
     def factory() -> Codec:
         codec: Codec = getattr(importlib.import_module(module, __package__), name)()
@@ -127,6 +160,5 @@ def _lazy(module: str, name: str) -> Callable[[], Codec]:
 
 
 registry = CodecRegistry()
-registry.register(("application/json", "text/json", "+json"), _lazy("._json", "JsonCodec"))
-registry.register(("application/xml", "text/xml", "+xml"), _lazy("._xml", "XmlCodec"))
-registry.register(("application/x-www-form-urlencoded",), _lazy("._form", "FormCodec"))
+for _family in _CODECS:
+    registry.register(tuple(key for key, known in STRUCTURED.items() if known == _family), _lazy(*_CODECS[_family]))

@@ -27,12 +27,11 @@ from typing import Any
 
 from lxml import etree
 
+from .._errors import DeserializationError, SerializationError
 from .._schema import (
     AnyValue,
     ArrayOf,
-    M,
-    Model,
-    ModelRef,
+    Document,
     ModelSchema,
     OneOf,
     Property,
@@ -40,8 +39,8 @@ from .._schema import (
     Schema,
     SchemaViolation,
     Xml,
+    model_of,
 )
-from ..errors import DeserializationError, SerializationError
 
 MEDIA_TYPE = "application/xml"
 
@@ -82,37 +81,39 @@ def _new_parser(encoding: str | None) -> etree.XMLParser:
 
 
 class XmlCodec:
-    def serialize(self, value: Model, *, charset: str | None) -> bytes:
-        schema = type(value).__openapi__
+    def encode(self, data: object, document: Document, *, charset: str | None) -> bytes:
         try:
-            root = etree.Element(_tag(schema.xml, None), nsmap=_nsmap(schema.xml))
-            _Writer().object(root, schema, value.to_dict(), schema.xml.scope(None), "$")
+            root_xml, _ = document.root()
+            root = etree.Element(_tag(root_xml, None), nsmap=_nsmap(root_xml))
+            _Writer().root(root, document.schema, root_xml, data)
             encoding = charset or "utf-8"
-            document: bytes = etree.tostring(root, xml_declaration=True, encoding=encoding)
-            return document
+            written: bytes = etree.tostring(root, xml_declaration=True, encoding=encoding)
+            return written
         except SchemaViolation as violation:
-            raise SerializationError(f"cannot write {schema.name} as XML: {violation}", media_type=MEDIA_TYPE) from None
+            raise SerializationError(
+                f"cannot write {document.name} as XML: {violation}", media_type=MEDIA_TYPE
+            ) from None
         except (ValueError, TypeError, LookupError) as error:  # lxml: "All strings must be XML compatible"
-            raise SerializationError(f"cannot write {schema.name} as XML: {error}", media_type=MEDIA_TYPE) from None
+            raise SerializationError(f"cannot write {document.name} as XML: {error}", media_type=MEDIA_TYPE) from None
 
-    def deserialize(self, model: type[M], content: bytes, *, charset: str | None) -> M:
-        schema = model.__openapi__
+    def decode(self, content: bytes, document: Document, *, charset: str | None) -> object:
         try:
             root = etree.fromstring(content, _parser(charset))
             if root.getroottree().docinfo.internalDTD is not None or root.getroottree().docinfo.doctype:
                 raise SchemaViolation("$", "a DOCTYPE is not allowed")
             if any(True for _ in root.itersiblings(preceding=True)) or any(True for _ in root.itersiblings()):
                 raise SchemaViolation("$", "processing instructions are not allowed")
-            expected = _tag(schema.xml, None)
-            if root.tag != expected:
+            root_xml, named = document.root()
+            expected = _tag(root_xml, None)
+            if named and root.tag != expected:
                 raise SchemaViolation(
                     "$", f"expected root element {_clark_to_text(expected)}, got {_clark_to_text(root.tag)}"
                 )
-            data = _Reader().object(root, schema, schema.xml.scope(None), "$")
-            return schema.load(model, data)
+            data = _Reader().root(root, document.schema, root_xml if named else None)
+            return document.schema.check(data, "$")
         except SchemaViolation as violation:
             raise DeserializationError(
-                f"XML does not match {schema.name}: {violation}", media_type=MEDIA_TYPE, content=content
+                f"XML does not match {document.name}: {violation}", media_type=MEDIA_TYPE, content=content
             ) from None
         except (etree.XMLSyntaxError, ValueError, LookupError, RecursionError) as error:
             raise DeserializationError(f"not valid XML: {error}", media_type=MEDIA_TYPE, content=content) from None
@@ -124,6 +125,10 @@ def _tag(xml: Xml, inherited_namespace: str | None) -> str:
 
 def _nsmap(xml: Xml) -> dict[str | None, str] | None:
     return {xml.prefix: xml.namespace} if xml.namespace is not None else None
+
+
+def _namespace_of(tag: object) -> str | None:
+    return tag[1:].partition("}")[0] if isinstance(tag, str) and tag.startswith("{") else None
 
 
 def _clark_to_text(tag: object) -> str:
@@ -146,6 +151,14 @@ def _array_items_xml(prop_name: str, array: ArrayOf, xml: Xml) -> Xml:
     return array.item_xml or Xml(name=prop_name, namespace=xml.namespace, prefix=xml.prefix)
 
 
+def _root_items_xml(array: ArrayOf) -> Xml:
+    # A root array has no property to name its items: items.xml.name, else the model's element.
+    if array.item_xml is not None:
+        return array.item_xml
+    model = model_of(array.items)
+    return model.xml if model is not None else Xml("item")
+
+
 @lru_cache(maxsize=256)
 def _attributes(schema: ModelSchema) -> tuple[Property, ...]:
     return tuple(prop for prop in schema.properties if prop.xml.attribute)
@@ -166,6 +179,26 @@ def _elements(schema: ModelSchema, scope: str | None) -> Mapping[str, Property]:
 
 
 class _Writer:
+    def root(self, element: etree._Element, schema: Schema, xml: Xml, data: Any) -> None:
+        """Write a whole body into its root ``element``."""
+        scope = xml.scope(None)
+        model = model_of(schema)
+        if model is not None:
+            self.object(element, model, model.check(data, "$"), scope, "$")
+        elif isinstance(schema, ArrayOf):
+            schema.check(data, "$")
+            items_xml = _root_items_xml(schema)
+            for index, item in enumerate(data):
+                self.value(element, items_xml, schema.items, item, scope, f"$[{index}]")
+        elif isinstance(schema, AnyValue) and isinstance(data, dict | list):
+            items = data.items() if isinstance(data, dict) else (("item", item) for item in data)
+            for key, item in items:
+                self.value(element, _named(key), schema, item, scope, f"$.{key}")
+        else:
+            if isinstance(schema, OneOf):
+                schema = schema.option_for(data, "$")
+            element.text = schema.to_text(data, "$")
+
     def object(
         self, element: etree._Element, schema: ModelSchema, data: Mapping[str, Any], scope: str | None, path: str
     ) -> None:
@@ -215,8 +248,9 @@ class _Writer:
             return
         element = etree.SubElement(parent, _tag(xml, scope), nsmap=_nsmap(xml))
         inner = xml.scope(scope)
-        if isinstance(schema, ModelRef):
-            self.object(element, schema.schema, schema.schema.check(value, path), inner, path)
+        model = model_of(schema)
+        if model is not None:
+            self.object(element, model, model.check(value, path), inner, path)
         elif isinstance(schema, AnyValue) and isinstance(value, dict):
             for key, item in value.items():
                 self.value(element, _named(key), schema, item, inner, f"{path}.{key}")
@@ -241,6 +275,26 @@ def _write_plan(
 
 
 class _Reader:
+    def root(self, element: etree._Element, schema: Schema, xml: Xml | None) -> Any:
+        """Read a whole body from its root ``element`` (``xml`` None: the spec names no root)."""
+        scope = xml.scope(None) if xml is not None else _namespace_of(element.tag)
+        model = model_of(schema)
+        if model is not None:
+            return self.object(element, model, scope, "$")
+        if not isinstance(schema, ArrayOf):
+            return self.value(element, schema, scope, "$")
+        self._no_text(element, "$")
+        items_xml = _root_items_xml(schema)
+        item_tag = _tag(items_xml, scope)
+        values = []
+        for index, item in enumerate(element):
+            if _name(item, "$") != item_tag:
+                raise SchemaViolation(
+                    f"$[{index}]", f"expected {_clark_to_text(item_tag)}, got {_clark_to_text(item.tag)}"
+                )
+            values.append(self.value(item, schema.items, items_xml.scope(scope), f"$[{index}]"))
+        return values
+
     def object(self, element: etree._Element, schema: ModelSchema, scope: str | None, path: str) -> dict[str, Any]:
         """Read an object element; ``scope`` is the default namespace its children are expected in."""
         if element.text and not element.text.isspace():
@@ -295,8 +349,9 @@ class _Reader:
 
     def value(self, element: etree._Element, schema: Schema, scope: str | None, path: str) -> Any:
         """Read one element's value; ``scope`` is the default namespace of its children."""
-        if isinstance(schema, ModelRef):
-            return self.object(element, schema.schema, scope, path)
+        model = model_of(schema)
+        if model is not None:
+            return self.object(element, model, scope, path)
         if isinstance(schema, AnyValue):
             return self._any(element, scope, path)
         if isinstance(schema, ArrayOf):

@@ -1,9 +1,8 @@
 from typing import Any, Literal
 from uuid import UUID, uuid4
 
-import httpx
-
-from ..._operation import DocumentedResponse, Operation
+from ... import _schema
+from ..._operation import DocumentedResponse, Operation, Parameter, Received, RequestContent, ResponseContent
 from ...client import AuthenticatedClient
 from ...models.api_fault import ApiFault
 from ...models.token_request import TokenRequest
@@ -27,74 +26,99 @@ ResponseMediaType = Literal[
 ]
 """The response media types the spec documents; the first is the default ``Accept``."""
 
+_DOCUMENT_1 = _schema.Document(_schema.ModelRef("models.token_request", "TokenRequest"))
+_DOCUMENT_2 = _schema.Document(_schema.ModelRef("models.token_response", "TokenResponse"))
+_DOCUMENT_3 = _schema.Document(_schema.ModelRef("models.api_fault", "ApiFault"))
+
+
+def _dump_1(body: TokenRequest) -> Any:
+    data = body.to_dict()
+    return data
+
+
+def _load_1(data: Any) -> TokenResponse:
+    response_200 = TokenResponse.from_dict(data)
+
+    return response_200
+
+
+def _load_2(data: Any) -> ApiFault:
+    response_400 = ApiFault.from_dict(data)
+
+    return response_400
+
+
 OPERATION: Operation[ApiFault | TokenResponse] = Operation(
     operation_id="generate_access_token_legacy",
     method="post",
     path="/generatetoken",
-    request_model=TokenRequest,
-    request_media_types=(
-        "application/x-www-form-urlencoded",
-        "application/json",
-        "application/xml",
-        "text/xml",
-        "text/json",
+    parameters=(
+        Parameter("ms-correlationid", "header", "simple", False),
+        Parameter("ms-requestid", "header", "simple", False),
     ),
-    responses={
-        200: DocumentedResponse(
-            TokenResponse,
+    request_contents=(
+        RequestContent("application/x-www-form-urlencoded", _DOCUMENT_1, _dump_1),
+        RequestContent("application/json", _DOCUMENT_1, _dump_1),
+        RequestContent("application/xml", _DOCUMENT_1, _dump_1),
+        RequestContent("text/xml", _DOCUMENT_1, _dump_1),
+        RequestContent("text/json", _DOCUMENT_1, _dump_1),
+    ),
+    responses=(
+        DocumentedResponse(
+            "200",
             (
-                "application/json",
-                "application/xml",
-                "text/xml",
-                "text/json",
+                ResponseContent("application/json", _DOCUMENT_2, _load_1),
+                ResponseContent("application/xml", _DOCUMENT_2, _load_1),
+                ResponseContent("text/xml", _DOCUMENT_2, _load_1),
+                ResponseContent("text/json", _DOCUMENT_2, _load_1),
             ),
         ),
-        400: DocumentedResponse(
-            ApiFault,
+        DocumentedResponse(
+            "400",
             (
-                "application/json",
-                "application/xml",
-                "text/xml",
-                "text/json",
+                ResponseContent("application/json", _DOCUMENT_3, _load_2),
+                ResponseContent("application/xml", _DOCUMENT_3, _load_2),
+                ResponseContent("text/xml", _DOCUMENT_3, _load_2),
+                ResponseContent("text/json", _DOCUMENT_3, _load_2),
             ),
         ),
-        401: DocumentedResponse(
-            ApiFault,
+        DocumentedResponse(
+            "401",
             (
-                "application/json",
-                "application/xml",
-                "text/xml",
-                "text/json",
+                ResponseContent("application/json", _DOCUMENT_3, _load_2),
+                ResponseContent("application/xml", _DOCUMENT_3, _load_2),
+                ResponseContent("text/xml", _DOCUMENT_3, _load_2),
+                ResponseContent("text/json", _DOCUMENT_3, _load_2),
             ),
         ),
-        403: DocumentedResponse(
-            ApiFault,
+        DocumentedResponse(
+            "403",
             (
-                "application/json",
-                "application/xml",
-                "text/xml",
-                "text/json",
+                ResponseContent("application/json", _DOCUMENT_3, _load_2),
+                ResponseContent("application/xml", _DOCUMENT_3, _load_2),
+                ResponseContent("text/xml", _DOCUMENT_3, _load_2),
+                ResponseContent("text/json", _DOCUMENT_3, _load_2),
             ),
         ),
-        404: DocumentedResponse(
-            ApiFault,
+        DocumentedResponse(
+            "404",
             (
-                "application/json",
-                "application/xml",
-                "text/xml",
-                "text/json",
+                ResponseContent("application/json", _DOCUMENT_3, _load_2),
+                ResponseContent("application/xml", _DOCUMENT_3, _load_2),
+                ResponseContent("text/xml", _DOCUMENT_3, _load_2),
+                ResponseContent("text/json", _DOCUMENT_3, _load_2),
             ),
         ),
-        500: DocumentedResponse(
-            ApiFault,
+        DocumentedResponse(
+            "500",
             (
-                "application/json",
-                "application/xml",
-                "text/xml",
-                "text/json",
+                ResponseContent("application/json", _DOCUMENT_3, _load_2),
+                ResponseContent("application/xml", _DOCUMENT_3, _load_2),
+                ResponseContent("text/xml", _DOCUMENT_3, _load_2),
+                ResponseContent("text/json", _DOCUMENT_3, _load_2),
             ),
         ),
-    },
+    ),
     deprecated=True,
 )
 
@@ -102,20 +126,27 @@ OPERATION: Operation[ApiFault | TokenResponse] = Operation(
 def _get_kwargs(
     *,
     body: TokenRequest,
-    content_type: RequestMediaType = "application/x-www-form-urlencoded",
-    accept: ResponseMediaType = "application/json",
     ms_correlationid: UUID | Unset = UNSET,
     ms_requestid: UUID | Unset = UNSET,
+    content_type: RequestMediaType = "application/x-www-form-urlencoded",
+    accept: ResponseMediaType = "application/json",
 ) -> dict[str, Any]:
-    headers: dict[str, str] = {}
     # A per-request identifier: a fresh one unless the caller gives one (a retry reuses it).
-    headers["ms-correlationid"] = str(uuid4() if isinstance(ms_correlationid, Unset) else ms_correlationid)
+    json_ms_correlationid = str(uuid4() if isinstance(ms_correlationid, Unset) else ms_correlationid)
     # A per-request identifier: a fresh one unless the caller gives one (a retry reuses it).
-    headers["ms-requestid"] = str(uuid4() if isinstance(ms_requestid, Unset) else ms_requestid)
-    return OPERATION.request(body=body, content_type=content_type, accept=accept, headers=headers)
+    json_ms_requestid = str(uuid4() if isinstance(ms_requestid, Unset) else ms_requestid)
+    return OPERATION.request(
+        headers={
+            "ms-correlationid": json_ms_correlationid,
+            "ms-requestid": json_ms_requestid,
+        },
+        body=body,
+        content_type=content_type,
+        accept=accept,
+    )
 
 
-def _build_response(*, client: AuthenticatedClient, response: httpx.Response) -> Response[ApiFault | TokenResponse]:
+def _build_response(*, client: AuthenticatedClient, response: Received) -> Response[ApiFault | TokenResponse]:
     return OPERATION.build_response(response, raise_on_unexpected_status=client.raise_on_unexpected_status)
 
 
@@ -123,10 +154,10 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: TokenRequest,
-    content_type: RequestMediaType = "application/x-www-form-urlencoded",
-    accept: ResponseMediaType = "application/json",
     ms_correlationid: UUID | Unset = UNSET,
     ms_requestid: UUID | Unset = UNSET,
+    content_type: RequestMediaType = "application/x-www-form-urlencoded",
+    accept: ResponseMediaType = "application/json",
 ) -> Response[ApiFault | TokenResponse]:
     """Generate access token (deprecated version)
 
@@ -137,18 +168,18 @@ def sync_detailed(
 
     Args:
         body (TokenRequest): The grant to exchange for a Partner Center token.
-        content_type (RequestMediaType): The media type the body is sent in (Content-Type).
-        accept (ResponseMediaType): The media type asked for (Accept).
         ms_correlationid (UUID | Unset): Traces a request across services. A fresh one is sent
             when none is given.
         ms_requestid (UUID | Unset): Idempotency key of the request: reuse it when retrying the
             same logical request. A fresh one is sent when none is given.
+        content_type (RequestMediaType): The media type the body is sent in (Content-Type).
+        accept (ResponseMediaType): The media type asked for (Accept).
 
     Raises:
         errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
         errors.UndocumentedContentType: If a documented status comes with an undocumented or no Content-Type.
-        errors.ResponseDecodeError: If the body does not decode into the documented model.
-        errors.SerializationError: If the body cannot be written in content_type.
+        errors.ResponseDecodeError: If the body does not decode into the documented value.
+        errors.SerializationError: If the body or a parameter cannot be written as the spec says.
         errors.TransportError: If the request could not be sent or its answer not received (errors.Timeout
             past Client.timeout).
 
@@ -159,10 +190,10 @@ def sync_detailed(
     OPERATION.warn_if_deprecated()
     kwargs = _get_kwargs(
         body=body,
-        content_type=content_type,
-        accept=accept,
         ms_correlationid=ms_correlationid,
         ms_requestid=ms_requestid,
+        content_type=content_type,
+        accept=accept,
     )
     response = OPERATION.send(client, kwargs)
     return _build_response(client=client, response=response)
@@ -172,10 +203,10 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: TokenRequest,
-    content_type: RequestMediaType = "application/x-www-form-urlencoded",
-    accept: ResponseMediaType = "application/json",
     ms_correlationid: UUID | Unset = UNSET,
     ms_requestid: UUID | Unset = UNSET,
+    content_type: RequestMediaType = "application/x-www-form-urlencoded",
+    accept: ResponseMediaType = "application/json",
 ) -> ApiFault | TokenResponse | None:
     """Generate access token (deprecated version)
 
@@ -186,18 +217,18 @@ def sync(
 
     Args:
         body (TokenRequest): The grant to exchange for a Partner Center token.
-        content_type (RequestMediaType): The media type the body is sent in (Content-Type).
-        accept (ResponseMediaType): The media type asked for (Accept).
         ms_correlationid (UUID | Unset): Traces a request across services. A fresh one is sent
             when none is given.
         ms_requestid (UUID | Unset): Idempotency key of the request: reuse it when retrying the
             same logical request. A fresh one is sent when none is given.
+        content_type (RequestMediaType): The media type the body is sent in (Content-Type).
+        accept (ResponseMediaType): The media type asked for (Accept).
 
     Raises:
         errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
         errors.UndocumentedContentType: If a documented status comes with an undocumented or no Content-Type.
-        errors.ResponseDecodeError: If the body does not decode into the documented model.
-        errors.SerializationError: If the body cannot be written in content_type.
+        errors.ResponseDecodeError: If the body does not decode into the documented value.
+        errors.SerializationError: If the body or a parameter cannot be written as the spec says.
         errors.TransportError: If the request could not be sent or its answer not received (errors.Timeout
             past Client.timeout).
 
@@ -208,10 +239,10 @@ def sync(
     return sync_detailed(
         client=client,
         body=body,
-        content_type=content_type,
-        accept=accept,
         ms_correlationid=ms_correlationid,
         ms_requestid=ms_requestid,
+        content_type=content_type,
+        accept=accept,
     ).parsed
 
 
@@ -219,10 +250,10 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: TokenRequest,
-    content_type: RequestMediaType = "application/x-www-form-urlencoded",
-    accept: ResponseMediaType = "application/json",
     ms_correlationid: UUID | Unset = UNSET,
     ms_requestid: UUID | Unset = UNSET,
+    content_type: RequestMediaType = "application/x-www-form-urlencoded",
+    accept: ResponseMediaType = "application/json",
 ) -> Response[ApiFault | TokenResponse]:
     """Generate access token (deprecated version)
 
@@ -233,18 +264,18 @@ async def asyncio_detailed(
 
     Args:
         body (TokenRequest): The grant to exchange for a Partner Center token.
-        content_type (RequestMediaType): The media type the body is sent in (Content-Type).
-        accept (ResponseMediaType): The media type asked for (Accept).
         ms_correlationid (UUID | Unset): Traces a request across services. A fresh one is sent
             when none is given.
         ms_requestid (UUID | Unset): Idempotency key of the request: reuse it when retrying the
             same logical request. A fresh one is sent when none is given.
+        content_type (RequestMediaType): The media type the body is sent in (Content-Type).
+        accept (ResponseMediaType): The media type asked for (Accept).
 
     Raises:
         errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
         errors.UndocumentedContentType: If a documented status comes with an undocumented or no Content-Type.
-        errors.ResponseDecodeError: If the body does not decode into the documented model.
-        errors.SerializationError: If the body cannot be written in content_type.
+        errors.ResponseDecodeError: If the body does not decode into the documented value.
+        errors.SerializationError: If the body or a parameter cannot be written as the spec says.
         errors.TransportError: If the request could not be sent or its answer not received (errors.Timeout
             past Client.timeout).
 
@@ -255,10 +286,10 @@ async def asyncio_detailed(
     OPERATION.warn_if_deprecated()
     kwargs = _get_kwargs(
         body=body,
-        content_type=content_type,
-        accept=accept,
         ms_correlationid=ms_correlationid,
         ms_requestid=ms_requestid,
+        content_type=content_type,
+        accept=accept,
     )
     response = await OPERATION.send_async(client, kwargs)
     return _build_response(client=client, response=response)
@@ -268,10 +299,10 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: TokenRequest,
-    content_type: RequestMediaType = "application/x-www-form-urlencoded",
-    accept: ResponseMediaType = "application/json",
     ms_correlationid: UUID | Unset = UNSET,
     ms_requestid: UUID | Unset = UNSET,
+    content_type: RequestMediaType = "application/x-www-form-urlencoded",
+    accept: ResponseMediaType = "application/json",
 ) -> ApiFault | TokenResponse | None:
     """Generate access token (deprecated version)
 
@@ -282,18 +313,18 @@ async def asyncio(
 
     Args:
         body (TokenRequest): The grant to exchange for a Partner Center token.
-        content_type (RequestMediaType): The media type the body is sent in (Content-Type).
-        accept (ResponseMediaType): The media type asked for (Accept).
         ms_correlationid (UUID | Unset): Traces a request across services. A fresh one is sent
             when none is given.
         ms_requestid (UUID | Unset): Idempotency key of the request: reuse it when retrying the
             same logical request. A fresh one is sent when none is given.
+        content_type (RequestMediaType): The media type the body is sent in (Content-Type).
+        accept (ResponseMediaType): The media type asked for (Accept).
 
     Raises:
         errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
         errors.UndocumentedContentType: If a documented status comes with an undocumented or no Content-Type.
-        errors.ResponseDecodeError: If the body does not decode into the documented model.
-        errors.SerializationError: If the body cannot be written in content_type.
+        errors.ResponseDecodeError: If the body does not decode into the documented value.
+        errors.SerializationError: If the body or a parameter cannot be written as the spec says.
         errors.TransportError: If the request could not be sent or its answer not received (errors.Timeout
             past Client.timeout).
 
@@ -305,9 +336,9 @@ async def asyncio(
         await asyncio_detailed(
             client=client,
             body=body,
-            content_type=content_type,
-            accept=accept,
             ms_correlationid=ms_correlationid,
             ms_requestid=ms_requestid,
+            content_type=content_type,
+            accept=accept,
         )
     ).parsed
