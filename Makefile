@@ -7,13 +7,14 @@ export PATH := $(BIN):$(PATH)
 export PYTHONPATH := $(CURDIR)/generated
 export RUFF_NO_CACHE := true
 
-.PHONY: help venv generate check-generated lint typecheck test fuzz bench demo wheel clean
+.PHONY: help venv generate golden check-generated lint typecheck test fuzz bench demo wheel clean
 
 help:
 	@echo "make demo             40 calls (2 operations x 5 request x 4 response media types) against the stand-in"
 	@echo "make test             lint, mypy --strict, check-generated, pytest"
 	@echo "make generate         regenerate generated/ from openapi.yaml"
 	@echo "make check-generated  fail if generated/ differs from what the spec and overlays produce"
+	@echo "make golden           regenerate the golden record tests/golden/petstore3 from tests/specs/petstore3.yaml"
 	@echo "make fuzz             the property tests with 10 000 examples per model x media type"
 	@echo "make bench            benchmarks against the floor and the peers: writes BENCHMARKS.md"
 	@echo "make wheel            build the wheel and sdist of generated/ into dist/"
@@ -30,6 +31,11 @@ generate: venv
 
 check-generated: venv
 	@$(BIN)/python overlays/check_generated.py
+
+# The golden record: the package generated from one spec of the corpus, committed so that every
+# template change shows its effect in review (tests/test_any_spec.py fails on any drift).
+golden: venv
+	$(BIN)/python overlays/generate.py --spec tests/specs/petstore3.yaml --config tests/specs/petstore3.config.yaml --output tests/golden/petstore3
 
 lint: venv
 	$(BIN)/ruff check .

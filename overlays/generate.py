@@ -158,11 +158,13 @@ class Resolver:
 class Wire:
     """The parts of one operation of the spec that the generator parses and then drops.
 
-    Templates reach it as ``wire(endpoint)``: the raw operation (its ``requestBody`` with every
-    media type's schema and ``xml`` objects), ``deprecated`` (openapi-python-client's issue #1412),
-    and each parameter's ``style`` and ``explode`` with the spec's defaults.
+    Templates reach it as ``wire(endpoint)``: the path as the spec writes it (the generator puts
+    Python names in it), the raw operation (its request body with every media type's schema and
+    ``xml`` objects), ``deprecated`` (openapi-python-client's issue #1412), and each parameter's
+    ``style`` and ``explode`` with the spec's defaults.
     """
 
+    path: str
     operation: oai.Operation
     resolve: Resolver
     raw_parameters: Mapping[tuple[str, str], Mapping[str, Any]]
@@ -249,7 +251,7 @@ def _wires(document: Mapping[str, Any], resolver: Resolver) -> dict[tuple[str, s
                 raw = _resolve_raw(document, raw)
                 raw_parameters[(raw.get("in", ""), raw.get("name", ""))] = raw
             operation = getattr(parsed.paths[path], method)
-            wires[(method, _PATH_PARAMETER.sub("{}", path))] = Wire(operation, resolver, raw_parameters)
+            wires[(method, _PATH_PARAMETER.sub("{}", path))] = Wire(path, operation, resolver, raw_parameters)
     return wires
 
 

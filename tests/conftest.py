@@ -1,13 +1,17 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, settings
 
 from partner_center_auth import AuthenticatedClient
 from partner_center_auth.testing import StandInServer
+from wire import WireServer
 
 ENTRA_ID_TOKEN = "entra-id-token-for-tests"
 
@@ -34,3 +38,41 @@ def client(server: StandInServer) -> Iterator[AuthenticatedClient]:
 @pytest.fixture
 def anyio_backend() -> str:
     return "asyncio"
+
+
+# The spec corpus (tests/specs): each generated once per session, importable by its package name.
+SPECS = Path(__file__).resolve().parent / "specs"
+CORPUS = {
+    "petstore3": "petstore3_client",
+    "petstore-expanded": "petstore_expanded_client",
+    "uspto": "uspto_client",
+    "features": "customers_client",
+}
+
+
+@pytest.fixture(scope="session")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """Generate every spec of the corpus with its config; yield the folder holding one project per spec."""
+    root = tmp_path_factory.mktemp("corpus")
+    for name in CORPUS:
+        subprocess.run(
+            [
+                sys.executable,
+                str(SPECS.parent.parent / "overlays" / "generate.py"),
+                f"--spec={SPECS / f'{name}.yaml'}",
+                f"--config={SPECS / f'{name}.config.yaml'}",
+                f"--output={root / name}",
+            ],
+            check=True,
+            capture_output=True,
+        )
+        sys.path.insert(0, str(root / name))
+    yield root
+    for name in CORPUS:
+        sys.path.remove(str(root / name))
+
+
+@pytest.fixture(scope="session")
+def wire() -> Iterator[WireServer]:
+    with WireServer() as server:
+        yield server

@@ -89,6 +89,6 @@ def test_a_new_property_flows_into_every_media_type(tmp_path: Path) -> None:
             '<TokenResponse tenant="contoso"><access_token>a</access_token>'
             "<scope>https://api.partnercenter.microsoft.com/.default</scope>"
             '<r:grantedRoles xmlns:r="urn:example:roles"><role>Reader</role><role>Admin</role></r:grantedRoles>'
-            '<home id="t1"><name>Contoso</name></home><guests id="t2"/><guests><name>Fabrikam</name></guests>'
+            '<home id="t1"><name>Contoso</name></home><Tenant id="t2"/><Tenant><name>Fabrikam</name></Tenant>'
             "</TokenResponse>"
         )

@@ -147,8 +147,14 @@ def _name(element: etree._Element, path: str) -> str:
 
 
 def _array_items_xml(prop_name: str, array: ArrayOf, xml: Xml) -> Xml:
-    # items.xml.name names each element; without it, the property's name does (OpenAPI's rule).
-    return array.item_xml or Xml(name=prop_name, namespace=xml.namespace, prefix=xml.prefix)
+    # items.xml.name names each element; else a model's own element name (as Swagger's tools
+    # write `<tags><tag>...</tag></tags>`); else the property's name (OpenAPI's rule for scalars).
+    if array.item_xml is not None:
+        return array.item_xml
+    model = model_of(array.items)
+    if model is not None:
+        return model.xml
+    return Xml(name=prop_name, namespace=xml.namespace, prefix=xml.prefix)
 
 
 def _root_items_xml(array: ArrayOf) -> Xml:

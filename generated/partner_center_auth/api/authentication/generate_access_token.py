@@ -10,20 +10,11 @@ from ...models.token_response import TokenResponse
 from ...types import UNSET, Response, Unset
 
 RequestMediaType = Literal[
-    "application/x-www-form-urlencoded",
-    "application/json",
-    "application/xml",
-    "text/xml",
-    "text/json",
+    "application/x-www-form-urlencoded", "application/json", "application/xml", "text/xml", "text/json"
 ]
 """The request media types the spec documents; the first is the default."""
 
-ResponseMediaType = Literal[
-    "application/json",
-    "application/xml",
-    "text/xml",
-    "text/json",
-]
+ResponseMediaType = Literal["application/json", "application/xml", "text/xml", "text/json"]
 """The response media types the spec documents; the first is the default ``Accept``."""
 
 _DOCUMENT_1 = _schema.Document(_schema.ModelRef("models.token_request", "TokenRequest"))

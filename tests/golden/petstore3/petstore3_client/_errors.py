@@ -1,0 +1,190 @@
+"""Everything a generated client raises (``errors.py`` re-exports it, with the package's own name for ``Error``).
+
+    Error
+    ├── MediaError                    a value or body that a media type cannot carry
+    │   ├── UnsupportedMediaType      no codec for the media type
+    │   ├── SerializationError        the value cannot be written in the media type
+    │   └── DeserializationError      the bytes are not a valid model in the media type
+    ├── MissingExtra                  an optional dependency is not installed (also an ImportError)
+    ├── InsecureTransport             a bearer token would go over plain http to a non-loopback host
+    ├── TransportError                the request was not sent or its answer not received
+    │   └── Timeout                   past the client's timeout
+    └── ResponseError                 an answer that is not what was asked for; keeps the
+        │                             status code, headers and raw bytes
+        ├── ApiError                  a documented error answer, its body parsed in ``fault``
+        │   ├── BadRequest            400
+        │   ├── NotAuthenticated      401
+        │   ├── Forbidden             403
+        │   ├── NotFound              404
+        │   └── ServerError           500 and other 5xx (retryable)
+        ├── ResponseTooLarge          the body passed the client's max_response_size
+        └── UnexpectedResponse        an answer that is not a documented model
+            ├── UnexpectedStatus          a status code the spec does not document
+            ├── UndocumentedContentType   a Content-Type missing or not documented for the status
+            └── ResponseDecodeError       a documented Content-Type whose body does not decode
+
+Messages never quote bodies or headers: they may hold tokens. The raw values stay on the
+exception's attributes.
+"""
+
+from collections.abc import Mapping
+
+
+class Error(Exception):
+    """Base class of every error raised by this package."""
+
+
+class MediaError(Error):
+    """A value or body that a media type cannot carry."""
+
+    def __init__(self, message: str, *, media_type: str) -> None:
+        super().__init__(message)
+        self.media_type = media_type
+
+
+class UnsupportedMediaType(MediaError):
+    """No codec is registered for the media type."""
+
+
+class SerializationError(MediaError):
+    """The value cannot be written in the media type (for example, text XML 1.0 cannot carry)."""
+
+
+class DeserializationError(MediaError):
+    """The bytes are not a valid model in the media type.
+
+    Attributes:
+        content: the bytes that failed to decode.
+    """
+
+    def __init__(self, message: str, *, media_type: str, content: bytes) -> None:
+        super().__init__(message, media_type=media_type)
+        self.content = content
+
+
+class MissingExtra(Error, ImportError):
+    """An optional dependency is not installed: the message names the extra to install."""
+
+
+class InsecureTransport(Error):
+    """A bearer token would be sent over plain http:// to a host that is not loopback.
+
+    Use https://, or set ``allow_insecure_http=True`` on the client (test setups only).
+    """
+
+
+class TransportError(Error):
+    """The request could not be sent, or its answer not received; ``__cause__`` is httpx's error."""
+
+
+class Timeout(TransportError):
+    """The request took longer than the client's timeout."""
+
+
+class ResponseError(Error):
+    """An answer that is not what was asked for.
+
+    Attributes:
+        status_code: the HTTP status code.
+        headers: the response headers.
+        content: the raw response body.
+    """
+
+    def __init__(self, message: str, *, status_code: int, headers: Mapping[str, str], content: bytes) -> None:
+        super().__init__(message)
+        self.status_code = status_code
+        self.headers = headers
+        self.content = content
+
+
+class ApiError(ResponseError):
+    """A documented error answer; ``fault`` is its parsed body (the documented model)."""
+
+    def __init__(
+        self, message: str, *, status_code: int, headers: Mapping[str, str], content: bytes, fault: object
+    ) -> None:
+        super().__init__(message, status_code=status_code, headers=headers, content=content)
+        self.fault = fault
+
+    @staticmethod
+    def class_for(status_code: int) -> "type[ApiError]":
+        """The most specific class for a status code."""
+        if status_code >= 500:
+            return ServerError
+        return _BY_STATUS.get(status_code, ApiError)
+
+
+class BadRequest(ApiError):
+    """400: missing or invalid input."""
+
+
+class NotAuthenticated(ApiError):
+    """401: the credentials were missing, invalid or expired."""
+
+
+class Forbidden(ApiError):
+    """403: authenticated, but not allowed."""
+
+
+class NotFound(ApiError):
+    """404: not found or not available for the input."""
+
+
+class ServerError(ApiError):
+    """500 (and other 5xx): the service or a dependency failed; the request can be retried."""
+
+
+_BY_STATUS: dict[int, type[ApiError]] = {400: BadRequest, 401: NotAuthenticated, 403: Forbidden, 404: NotFound}
+
+
+class ResponseTooLarge(ResponseError):
+    """The body passed the client's ``max_response_size``; ``content`` holds what was read up to it."""
+
+
+class UnexpectedResponse(ResponseError):
+    """A response that could not be turned into a documented model."""
+
+
+class UnexpectedStatus(UnexpectedResponse):
+    """The status code is not documented (raised when ``Client.raise_on_unexpected_status`` is set)."""
+
+    def __init__(self, status_code: int, content: bytes, headers: Mapping[str, str] | None = None) -> None:
+        super().__init__(
+            f"Unexpected status code: {status_code} ({len(content)} bytes of content)",
+            status_code=status_code,
+            headers=headers or {},
+            content=content,
+        )
+
+
+class UndocumentedContentType(UnexpectedResponse):
+    """The Content-Type is missing, or not one the spec documents for this status."""
+
+
+class ResponseDecodeError(UnexpectedResponse):
+    """The Content-Type is documented but the body does not decode into the documented model."""
+
+
+__all__ = [
+    "ApiError",
+    "BadRequest",
+    "DeserializationError",
+    "Error",
+    "Forbidden",
+    "InsecureTransport",
+    "MediaError",
+    "MissingExtra",
+    "NotAuthenticated",
+    "NotFound",
+    "ResponseDecodeError",
+    "ResponseError",
+    "ResponseTooLarge",
+    "SerializationError",
+    "ServerError",
+    "Timeout",
+    "TransportError",
+    "UndocumentedContentType",
+    "UnexpectedResponse",
+    "UnexpectedStatus",
+    "UnsupportedMediaType",
+]

@@ -1,0 +1,485 @@
+"""What every generated operation does, once: build the request, send it, parse the response.
+
+Each generated endpoint module declares its :class:`Operation` from the spec (method, path,
+parameters with their style, the documented request and response media types with the schema of
+each) and keeps only typed wrappers around it: the same for any spec.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import logging
+import os
+import sys
+import time
+import warnings
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
+from functools import lru_cache
+from http import HTTPStatus
+from io import BytesIO
+from typing import Any, Generic, Protocol, TypeVar
+
+import httpx
+from attrs import field, frozen
+
+from . import media
+from ._errors import (
+    DeserializationError,
+    InsecureTransport,
+    ResponseDecodeError,
+    ResponseTooLarge,
+    SerializationError,
+    Timeout,
+    TransportError,
+    UndocumentedContentType,
+    UnexpectedStatus,
+    UnsupportedMediaType,
+)
+from ._params import Parameter, cookie_header, expand_path, header_value, query_string
+from ._schema import Document, Model, ModelRef
+from .types import UNSET, File, Response, Unset
+
+__all__ = ["DocumentedResponse", "Operation", "Parameter", "Received", "RequestContent", "ResponseContent"]
+
+T = TypeVar("T")
+
+logger = logging.getLogger(__package__)
+
+
+class SendingClient(Protocol):
+    """What :meth:`Operation.send` needs of the generated ``Client`` / ``AuthenticatedClient``."""
+
+    max_response_size: int
+    total_timeout: float | None
+    allow_insecure_http: bool
+
+    def get_httpx_client(self) -> httpx.Client: ...
+
+
+class AsyncSendingClient(Protocol):
+    max_response_size: int
+    total_timeout: float | None
+    allow_insecure_http: bool
+
+    def get_async_httpx_client(self) -> httpx.AsyncClient: ...
+
+
+@frozen
+class RequestContent:
+    """One documented request media type, and how a Python body becomes its bytes.
+
+    Structured families (JSON, XML, forms) ``dump`` the body to JSON-shaped data, which the codec
+    writes as ``document`` says; multipart bodies are models with ``to_multipart()``; every other
+    type carries a ``File``, bytes or text as it is.
+    """
+
+    media_type: str
+    document: Document | None = None
+    dump: Callable[[Any], Any] | None = None
+    family: media.Family = field(init=False)
+
+    @family.default
+    def _family(self) -> media.Family:
+        return media.family(self.media_type)
+
+    def write(self, body: object) -> dict[str, Any]:
+        """The ``httpx`` arguments that carry ``body``: ``content`` and its Content-Type, or ``files``."""
+        if self.family == "multipart":
+            to_multipart = getattr(body, "to_multipart", None)
+            if to_multipart is None:
+                raise SerializationError("a multipart/form-data body is a model", media_type=self.media_type)
+            return {"files": to_multipart()}
+        if self.document is not None and self.dump is not None:
+            content = media.encode(self.dump(body), self.document, self.media_type)
+        else:
+            content = media.encode_raw(body, self.media_type)
+        return {"content": content, "headers": {"Content-Type": self._concrete(body)}}
+
+    def _concrete(self, body: object) -> str:
+        # A documented range (`*/*`, `image/*`) is no Content-Type: a File says its own, or octets.
+        if "*" not in self.media_type:
+            return self.media_type
+        mime_type = getattr(body, "mime_type", None)
+        return mime_type if isinstance(mime_type, str) else "application/octet-stream"
+
+
+@frozen
+class ResponseContent:
+    """One documented response media type, and how its bytes become a Python value.
+
+    Structured families decode into JSON-shaped data checked against ``document``, which ``load``
+    (the generated constructor) turns into models; other types are bytes (``str`` for ``text/*``),
+    wrapped in a ``File`` where the spec says ``format: binary``.
+    """
+
+    media_type: str
+    document: Document | None = None
+    load: Callable[[Any], Any] | None = None
+    as_file: bool = False
+
+    def read(self, content: bytes, content_type: str) -> object:
+        if self.document is not None:
+            data = media.decode(content, self.document, content_type)
+            return data if self.load is None else media.build(self.load, data, content=content, media_type=content_type)
+        raw = media.decode_raw(content, content_type)
+        if self.as_file:
+            return File(payload=BytesIO(raw if isinstance(raw, bytes) else content))
+        return raw
+
+
+@frozen
+class DocumentedResponse:
+    """A documented status (``"200"``, a range such as ``"2XX"``, or ``"default"``) and its contents.
+
+    No contents: the status has no body (a 204), and its parsed value is None.
+    """
+
+    status: str
+    contents: tuple[ResponseContent, ...] = ()
+    by_essence: Mapping[str, ResponseContent] = field(init=False, eq=False, repr=False)
+
+    @by_essence.default
+    def _index(self) -> Mapping[str, ResponseContent]:
+        return {media.essence(content.media_type): content for content in self.contents}
+
+    @property
+    def media_types(self) -> tuple[str, ...]:
+        return tuple(content.media_type for content in self.contents)
+
+    def content_for(self, content_type: str | None) -> ResponseContent | None:
+        """The documented content a Content-Type value falls under: exact, then ``type/*``, then ``*/*``."""
+        try:
+            essence = media.MediaType.parse(content_type or "").essence
+        except UnsupportedMediaType:
+            return None
+        kind = essence.partition("/")[0]
+        for key in (essence, f"{kind}/*", "*/*"):
+            found = self.by_essence.get(key)
+            if found is not None:
+                return found
+        return None
+
+
+@frozen
+class Received:
+    """An answer read within the client's limits: what parsing and the caller's ``Response`` need."""
+
+    status_code: int
+    headers: httpx.Headers
+    content: bytes
+    url: httpx.URL
+
+
+@frozen
+class Operation(Generic[T]):
+    """One operation of the spec; ``T`` is the union of what its documented responses parse into."""
+
+    operation_id: str
+    method: str
+    path: str
+    parameters: tuple[Parameter, ...] = ()
+    request_contents: tuple[RequestContent, ...] = ()
+    responses: tuple[DocumentedResponse, ...] = ()
+    deprecated: bool = False
+    _parameters: Mapping[str, Mapping[str, Parameter]] = field(init=False, eq=False, repr=False)
+    _requests: Mapping[str, RequestContent] = field(init=False, eq=False, repr=False)
+    _exact: Mapping[int, DocumentedResponse] = field(init=False, eq=False, repr=False)
+
+    @_parameters.default
+    def _index_parameters(self) -> Mapping[str, Mapping[str, Parameter]]:
+        index: dict[str, dict[str, Parameter]] = {"path": {}, "query": {}, "header": {}, "cookie": {}}
+        for parameter in self.parameters:
+            index[parameter.location][parameter.name] = parameter
+        return index
+
+    @_requests.default
+    def _index_requests(self) -> Mapping[str, RequestContent]:
+        return {content.media_type: content for content in self.request_contents}
+
+    @_exact.default
+    def _index_exact(self) -> Mapping[int, DocumentedResponse]:
+        return {int(r.status): r for r in self.responses if r.status.isdigit()}
+
+    @property
+    def request_media_types(self) -> tuple[str, ...]:
+        """The documented request media types, in spec order (the first is the default)."""
+        return tuple(self._requests)
+
+    @property
+    def response_media_types(self) -> tuple[str, ...]:
+        """Every documented response media type, in spec order."""
+        return tuple(dict.fromkeys(t for documented in self.responses for t in documented.media_types))
+
+    @property
+    def request_model(self) -> type[Model] | None:
+        """The model every structured request media type carries, when there is exactly one."""
+        models = {
+            content.document.schema.model
+            for content in self.request_contents
+            if content.document is not None and isinstance(content.document.schema, ModelRef)
+        }
+        return models.pop() if len(models) == 1 else None
+
+    def documented(self, status_code: int) -> DocumentedResponse | None:
+        """The documented response for a status: the exact code, else its range (``4XX``), else ``default``."""
+        exact = self._exact.get(status_code)
+        if exact is not None:
+            return exact
+        range_ = f"{status_code // 100}XX"
+        for documented in self.responses:
+            if documented.status.upper() in (range_, "DEFAULT"):
+                return documented
+        return None
+
+    def warn_if_deprecated(self) -> None:
+        if self.deprecated:
+            warnings.warn(
+                f"{self.operation_id} ({self.method.upper()} {self.path}) is deprecated by the spec",
+                DeprecationWarning,
+                stacklevel=_caller_stacklevel(),
+            )
+
+    def request(
+        self,
+        *,
+        path: Mapping[str, object] | None = None,
+        query: Mapping[str, object] | None = None,
+        headers: Mapping[str, object] | None = None,
+        cookies: Mapping[str, object] | None = None,
+        body: object = UNSET,
+        content_type: str | None = None,
+        accept: str | None = None,
+    ) -> dict[str, Any]:
+        """The ``httpx`` request arguments; parameter values are JSON-shaped, unset ones left out."""
+        url = expand_path(self.path, self._parameters["path"], path or {})
+        query_text = query_string(self._parameters["query"], _present(query))
+        if query_text:
+            url = f"{url}?{query_text}"
+        sent_headers = {
+            name: header_value(self._parameters["header"][name], value) for name, value in _present(headers).items()
+        }
+        sent_cookies = _present(cookies)
+        if sent_cookies:
+            sent_headers["Cookie"] = cookie_header(self._parameters["cookie"], sent_cookies)
+        if accept is not None:
+            if accept not in self.response_media_types:
+                raise UnsupportedMediaType(
+                    f"{self.operation_id} does not document the response media type {accept!r}; "
+                    f"use one of {', '.join(self.response_media_types)}",
+                    media_type=accept,
+                )
+            sent_headers["Accept"] = accept
+        request: dict[str, Any] = {"method": self.method, "url": url, "headers": sent_headers}
+        if not isinstance(body, Unset):
+            written = self._request_content(content_type).write(body)
+            sent_headers.update(written.pop("headers", {}))
+            request.update(written)
+        return request
+
+    def _request_content(self, content_type: str | None) -> RequestContent:
+        content = self._requests.get(content_type or "")
+        if content is None:
+            raise UnsupportedMediaType(
+                f"{self.operation_id} does not document the request media type {content_type!r}; "
+                f"use one of {', '.join(self.request_media_types)}",
+                media_type=str(content_type),
+            )
+        return content
+
+    def send(self, client: SendingClient, request: Mapping[str, Any]) -> Received:
+        """Send ``request`` and read the body within the client's size and time limits."""
+        http = client.get_httpx_client()
+        outgoing = http.build_request(**request)
+        refuse_insecure_bearer(outgoing, client.allow_insecure_http)
+        body = _BoundedBody(self, client)
+        with _transport_errors(self, request, body.started):
+            response = http.send(outgoing, stream=True)
+            try:
+                for chunk in response.iter_bytes():
+                    body.add(chunk, response)
+            finally:
+                response.close()
+        return body.finish(response, request)
+
+    async def send_async(self, client: AsyncSendingClient, request: Mapping[str, Any]) -> Received:
+        """:meth:`send` for ``asyncio``."""
+        http = client.get_async_httpx_client()
+        outgoing = http.build_request(**request)
+        refuse_insecure_bearer(outgoing, client.allow_insecure_http)
+        body = _BoundedBody(self, client)
+        with _transport_errors(self, request, body.started):
+            response = await http.send(outgoing, stream=True)
+            try:
+                async for chunk in response.aiter_bytes():
+                    body.add(chunk, response)
+            finally:
+                await response.aclose()
+        return body.finish(response, request)
+
+    def parse(self, response: Received, *, raise_on_unexpected_status: bool) -> T | None:
+        """Parse a documented status by the response's actual Content-Type."""
+        documented = self.documented(response.status_code)
+        if documented is None:
+            if raise_on_unexpected_status:
+                raise UnexpectedStatus(response.status_code, response.content, response.headers)
+            return None
+        if not documented.contents:
+            return None
+        content_type = response.headers.get("content-type")
+        content = documented.content_for(content_type)
+        if content is None or content_type is None:
+            raise UndocumentedContentType(
+                f"{self.operation_id} answered {response.status_code} with "
+                f"{'Content-Type ' + repr(content_type) if content_type else 'no Content-Type'}; "
+                f"the spec documents {', '.join(documented.media_types)}",
+                status_code=response.status_code,
+                headers=response.headers,
+                content=response.content,
+            )
+        try:
+            parsed: T = content.read(response.content, content_type)  # type: ignore[assignment]
+        except DeserializationError as error:
+            raise ResponseDecodeError(
+                f"{self.operation_id} answered {response.status_code} with a body that does not "
+                f"decode as documented: {error}",
+                status_code=response.status_code,
+                headers=response.headers,
+                content=response.content,
+            ) from error
+        return parsed
+
+    def build_response(self, response: Received, *, raise_on_unexpected_status: bool) -> Response[T]:
+        parsed = self.parse(response, raise_on_unexpected_status=raise_on_unexpected_status)
+        return Response(
+            status_code=_status(response.status_code),
+            content=response.content,
+            headers=response.headers,
+            parsed=parsed,
+        )
+
+
+def _present(values: Mapping[str, object] | None) -> dict[str, object]:
+    """The values the caller gave: unset and ``None`` (no value) are not sent."""
+    return {name: value for name, value in (values or {}).items() if not isinstance(value, Unset) and value is not None}
+
+
+_PACKAGE_DIR = os.path.dirname(os.path.abspath(__file__)) + os.sep
+
+
+def _caller_stacklevel() -> int:
+    """The stacklevel of the first frame outside this package, for ``warnings.warn`` called here.
+
+    The default filters show a DeprecationWarning only when it is attributed to the caller's code,
+    whichever generated function (``sync`` calls ``sync_detailed``) the call went through.
+    """
+    frame, level = sys._getframe(1), 1
+    while frame.f_back is not None and os.path.abspath(frame.f_code.co_filename).startswith(_PACKAGE_DIR):
+        frame, level = frame.f_back, level + 1
+    return level
+
+
+def _status(code: int) -> HTTPStatus | int:
+    try:
+        return HTTPStatus(code)
+    except ValueError:  # codes outside the standard list (599, 520) are still answers
+        return code
+
+
+class _BoundedBody:
+    """Collects a streamed body, refusing to pass the size limit or the total deadline."""
+
+    def __init__(self, operation: Operation[Any], client: SendingClient | AsyncSendingClient) -> None:
+        self.operation = operation
+        self.limit = client.max_response_size
+        self.started = time.perf_counter()
+        self.deadline = None if client.total_timeout is None else self.started + client.total_timeout
+        self.chunks: list[bytes] = []
+        self.size = 0
+
+    def add(self, chunk: bytes, response: httpx.Response) -> None:
+        if self.size + len(chunk) > self.limit:
+            self.chunks.append(chunk[: self.limit - self.size])
+            raise ResponseTooLarge(
+                f"{self.operation.operation_id} answered {response.status_code} with a body larger "
+                f"than max_response_size ({self.limit} bytes)",
+                status_code=response.status_code,
+                headers=response.headers,
+                content=b"".join(self.chunks),
+            )
+        self.chunks.append(chunk)
+        self.size += len(chunk)
+        if self.deadline is not None and time.perf_counter() > self.deadline:
+            raise Timeout(f"{self.operation.operation_id}: the response took longer than total_timeout")
+
+    def finish(self, response: httpx.Response, request: Mapping[str, Any]) -> Received:
+        received = Received(response.status_code, response.headers, b"".join(self.chunks), response.request.url)
+        _log_exchange(request, received, self.started)
+        return received
+
+
+def refuse_insecure_bearer(request: httpx.Request | httpx.URL, allowed: bool) -> None:
+    """Raise InsecureTransport unless the request goes over https, to loopback, or plain http is ``allowed``."""
+    url = request.url if isinstance(request, httpx.Request) else request
+    if url.scheme == "http" and not allowed and not _is_loopback(url.host):
+        raise InsecureTransport(
+            f"refusing to send a bearer token over plain http to {url.host}: use https, or "
+            "allow_insecure_http=True on the client for a test setup"
+        )
+
+
+@lru_cache(maxsize=64)
+def _is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+# Only these request headers are logged: never Authorization, never a body.
+_LOGGED_HEADERS = ("content-type", "accept", "ms-correlationid", "ms-requestid")
+
+
+def _described(request: Mapping[str, Any]) -> str:
+    headers = {name.lower(): value for name, value in request.get("headers", {}).items()}
+    return " ".join(f"{name}={headers[name]}" for name in _LOGGED_HEADERS if name in headers)
+
+
+def _log_exchange(request: Mapping[str, Any], response: Received, started: float) -> None:
+    if logger.isEnabledFor(logging.DEBUG):
+        logger.debug(
+            "%s %s -> %d %s in %.1f ms (%s)",
+            request["method"].upper(),
+            response.url.copy_with(query=None),  # query values may be credentials
+            response.status_code,
+            response.headers.get("content-type", "-"),
+            (time.perf_counter() - started) * 1000,
+            _described(request),
+        )
+
+
+@contextmanager
+def _transport_errors(operation: Operation[Any], request: Mapping[str, Any], started: float) -> Iterator[None]:
+    """Re-raise httpx's transport failures as this package's, keeping them as the cause."""
+    try:
+        yield
+    except httpx.RequestError as error:  # transport failures, and bodies that fail to decompress
+        logger.debug(
+            "%s %s failed after %.1f ms: %s (%s)",
+            request["method"].upper(),
+            str(request["url"]).partition("?")[0],
+            (time.perf_counter() - started) * 1000,
+            type(error).__name__,
+            _described(request),
+        )
+        raise _transport_error(operation, error) from error
+
+
+def _transport_error(operation: Operation[Any], error: httpx.RequestError) -> TransportError:
+    if isinstance(error, httpx.TimeoutException):
+        return Timeout(f"{operation.operation_id}: timed out ({type(error).__name__})")
+    # Protocol errors may quote a header value, and so a token: name the failure only.
+    detail = "" if isinstance(error, httpx.ProtocolError) else f": {error}"
+    return TransportError(f"{operation.operation_id}: {type(error).__name__}{detail}")

@@ -1,0 +1,139 @@
+"""Parameters on the wire, by their OpenAPI ``style`` and ``explode`` (RFC 6570, as OpenAPI profiles it).
+
+Values arrive JSON-shaped (the generated code has already turned dates into RFC 3339 text, enums
+into their values, models into dicts): a scalar, an array of scalars, or an object of scalars.
+
+=================  =================  ===========================  ==========================
+style              where              array ``[a, b]``             object ``{k: v}``
+=================  =================  ===========================  ==========================
+simple             path, header       ``a,b``                      ``k,v`` (explode ``k=v``)
+label              path               ``.a,b`` (explode ``.a.b``)  ``.k,v`` (explode ``.k=v``)
+matrix             path               ``;n=a,b`` (``;n=a;n=b``)    ``;n=k,v`` (``;k=v``)
+form               query, cookie      ``n=a,b`` (``n=a&n=b``)      ``n=k,v`` (``k=v``)
+spaceDelimited     query              ``n=a%20b``                  (as form)
+pipeDelimited      query              ``n=a|b``                    (as form)
+deepObject         query              (as form)                    ``n[k]=v``
+=================  =================  ===========================  ==========================
+
+Reserved characters in values are percent-encoded; the delimiters are not.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from urllib.parse import quote
+
+from attrs import frozen
+
+from ._errors import SerializationError
+
+__all__ = ["Parameter", "cookie_header", "expand_path", "header_value", "query_string"]
+
+
+@frozen
+class Parameter:
+    """One parameter of an operation: its wire name, where it goes and how it is written."""
+
+    name: str
+    location: str
+    style: str
+    explode: bool
+
+
+def text(value: object) -> str:
+    """A scalar as text: booleans as ``true``/``false`` (JSON's spelling), ``None`` as empty."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if value is None:
+        return ""
+    if isinstance(value, str | int | float):
+        return str(value)
+    raise SerializationError(f"a {type(value).__name__} is not a parameter value", media_type="text/plain")
+
+
+def _encoded(value: object) -> str:
+    return quote(text(value), safe="")
+
+
+def _pairs(value: Mapping[str, object]) -> Iterator[tuple[str, str]]:
+    return ((quote(str(key), safe=""), _encoded(item)) for key, item in value.items())
+
+
+def _joined(parameter: Parameter, value: object, separator: str = ",") -> str:
+    """A value as one encoded string: arrays and objects joined by ``separator`` (simple style)."""
+    if isinstance(value, list):
+        return separator.join(_encoded(item) for item in value)
+    if isinstance(value, dict):
+        join = "=" if parameter.explode else ","
+        return separator.join(f"{key}{join}{item}" for key, item in _pairs(value))
+    return _encoded(value)
+
+
+def path_segment(parameter: Parameter, value: object) -> str:
+    """The text that replaces ``{name}`` in the path."""
+    if parameter.style == "label":
+        return "." + _joined(parameter, value, "." if parameter.explode else ",")
+    if parameter.style == "matrix":
+        name = quote(parameter.name, safe="")
+        if isinstance(value, list):
+            if parameter.explode:
+                return "".join(f";{name}={_encoded(item)}" for item in value)
+            return f";{name}={_joined(parameter, value)}"
+        if isinstance(value, dict) and parameter.explode:
+            return "".join(f";{key}={item}" for key, item in _pairs(value))
+        return f";{name}={_joined(parameter, value)}"
+    return _joined(parameter, value)
+
+
+def expand_path(template: str, parameters: Mapping[str, Parameter], values: Mapping[str, object]) -> str:
+    """The path with every ``{name}`` replaced by its parameter's value, written by its style."""
+    path = template
+    for name, value in values.items():
+        path = path.replace("{" + name + "}", path_segment(parameters[name], value))
+    return path
+
+
+def query_items(parameter: Parameter, value: object) -> list[str]:
+    """The ``name=value`` items one query parameter adds to the query string."""
+    name = quote(parameter.name, safe="")
+    if isinstance(value, dict):
+        if parameter.style == "deepObject":
+            return [f"{name}%5B{key}%5D={item}" for key, item in _pairs(value)]
+        if parameter.explode:
+            return [f"{key}={item}" for key, item in _pairs(value)]
+        return [f"{name}={_joined(parameter, value)}"]
+    if isinstance(value, list):
+        if parameter.explode:
+            return [f"{name}={_encoded(item)}" for item in value]
+        separator = {"spaceDelimited": "%20", "pipeDelimited": "|"}.get(parameter.style, ",")
+        return [f"{name}={separator.join(_encoded(item) for item in value)}"]
+    return [f"{name}={_encoded(value)}"]
+
+
+def query_string(parameters: Mapping[str, Parameter], values: Mapping[str, object]) -> str:
+    """The query string (without ``?``) of the given values, in their order; unset values skipped."""
+    return "&".join(item for name, value in values.items() for item in query_items(parameters[name], value))
+
+
+def header_value(parameter: Parameter, value: object) -> str:
+    """A header parameter's value (always ``simple``): arrays and objects comma-separated, not encoded."""
+    if isinstance(value, list):
+        return ",".join(text(item) for item in value)
+    if isinstance(value, dict):
+        join = "=" if parameter.explode else ","
+        return ",".join(f"{key}{join}{text(item)}" for key, item in value.items())
+    return text(value)
+
+
+def cookie_header(parameters: Mapping[str, Parameter], values: Mapping[str, object]) -> str:
+    """A ``Cookie`` header for the given cookie parameters (``form`` style)."""
+    crumbs: list[str] = []
+    for name, value in values.items():
+        parameter = parameters[name]
+        if isinstance(value, list) and parameter.explode:
+            crumbs.extend(f"{name}={_encoded(item)}" for item in value)
+        elif isinstance(value, dict) and parameter.explode:
+            crumbs.extend(f"{key}={item}" for key, item in _pairs(value))
+        else:
+            crumbs.append(f"{name}={_joined(parameter, value)}")
+    return "; ".join(crumbs)

@@ -1,0 +1,152 @@
+"""Retries with exponential backoff, jitter, a deadline and ``Retry-After``.
+
+    policy = RetryPolicy(max_attempts=5)
+    response = policy.call(generate_access_token.sync_detailed, client=client, body=TokenRequest())
+
+A retry repeats the *same* logical request: the per-request identifiers of the operation (its
+optional ``UUID`` header parameters, ``ms-requestid`` the idempotency key among them) are fixed
+once before the first attempt, so every attempt sends the same values.
+"""
+
+from __future__ import annotations
+
+import email.utils
+import inspect
+import logging
+import random
+import time
+import uuid
+from collections.abc import Awaitable, Callable
+from functools import lru_cache
+from typing import Any, ParamSpec, TypeVar, get_args
+
+from attrs import field, frozen
+
+from ._errors import TransportError
+from .types import Response, Unset
+
+__all__ = ["RetryPolicy"]
+
+logger = logging.getLogger(__package__)
+
+P = ParamSpec("P")
+R = TypeVar("R", bound=Response[Any])
+
+
+async def _asyncio_sleep(seconds: float) -> None:
+    import asyncio  # here, not at the top: sync users never pay for asyncio's import
+
+    await asyncio.sleep(seconds)
+
+
+@frozen
+class RetryPolicy:
+    """When and how long to wait before sending a request again.
+
+    Defaults: 3 attempts, backoff 0.5 s doubling up to 8 s with jitter, all within 30 s; retry on
+    transport failures (connect errors, timeouts, resets) and on 429, 500, 502, 503 and 504.
+    Never on other statuses (400, 401, 403 and 404 above all). ``Retry-After`` is honoured, and
+    a wait that would pass the deadline is not started.
+    """
+
+    max_attempts: int = 3
+    backoff: float = 0.5
+    max_backoff: float = 8.0
+    deadline: float = 30.0
+    retry_statuses: frozenset[int] = frozenset({429, 500, 502, 503, 504})
+    jitter: bool = True
+    clock: Callable[[], float] = field(default=time.monotonic, eq=False, repr=False)
+    sleep: Callable[[float], None] = field(default=time.sleep, eq=False, repr=False)
+    async_sleep: Callable[[float], Awaitable[None]] = field(default=_asyncio_sleep, eq=False, repr=False)
+
+    def call(self, send: Callable[P, R], /, *args: P.args, **kwargs: P.kwargs) -> R:
+        """Call ``send`` (a generated ``*_detailed`` function) until it succeeds or the policy gives up."""
+        _fix_request_ids(send, kwargs)
+        started = self.clock()
+        for attempt in range(1, self.max_attempts + 1):
+            try:
+                response = send(*args, **kwargs)
+            except TransportError as error:
+                delay = self._delay(attempt, started, None, error)
+                if delay is None:
+                    raise
+            else:
+                delay = self._delay(attempt, started, response, None)
+                if delay is None:
+                    return response
+            self.sleep(delay)
+        raise AssertionError("unreachable: the last attempt returns or raises")
+
+    async def call_async(self, send: Callable[P, Awaitable[R]], /, *args: P.args, **kwargs: P.kwargs) -> R:
+        """Await ``send`` (a generated ``asyncio_detailed`` function) with the same rules as :meth:`call`."""
+        _fix_request_ids(send, kwargs)
+        started = self.clock()
+        for attempt in range(1, self.max_attempts + 1):
+            try:
+                response = await send(*args, **kwargs)
+            except TransportError as error:
+                delay = self._delay(attempt, started, None, error)
+                if delay is None:
+                    raise
+            else:
+                delay = self._delay(attempt, started, response, None)
+                if delay is None:
+                    return response
+            await self.async_sleep(delay)
+        raise AssertionError("unreachable: the last attempt returns or raises")
+
+    def _delay(
+        self, attempt: int, started: float, response: Response[Any] | None, error: TransportError | None
+    ) -> float | None:
+        """Seconds to wait before the next attempt, or None to stop here."""
+        if response is not None and response.status_code not in self.retry_statuses:
+            return None
+        outcome = f"status {int(response.status_code)}" if response is not None else type(error).__name__
+        if attempt >= self.max_attempts:
+            logger.debug("attempt %d failed (%s): no attempts left", attempt, outcome)
+            return None
+        delay: float = min(self.max_backoff, self.backoff * 2.0 ** (attempt - 1))
+        if self.jitter:
+            delay *= 0.5 + random.random() / 2  # "equal jitter": spread retries, keep a floor
+        retry_after = _retry_after(str(response.headers.get("retry-after", ""))) if response is not None else None
+        if retry_after is not None:
+            delay = max(delay, retry_after)
+        if self.clock() + delay > started + self.deadline:
+            logger.debug("attempt %d failed (%s): waiting %.2fs would pass the deadline", attempt, outcome, delay)
+            return None
+        logger.debug("attempt %d failed (%s): retrying in %.2fs", attempt, outcome, delay)
+        return delay
+
+
+def _retry_after(value: str | None) -> float | None:
+    """``Retry-After`` as seconds: a number of seconds or an HTTP date (RFC 9110 10.2.3)."""
+    if not value:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        return max(0.0, float(value))
+    except ValueError:
+        pass
+    try:
+        moment = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    return max(0.0, moment.timestamp() - time.time())
+
+
+def _fix_request_ids(send: Callable[..., Any], kwargs: dict[str, Any]) -> None:
+    for name in _request_id_parameters(send):
+        if isinstance(kwargs.get(name, Unset()), Unset):
+            kwargs[name] = uuid.uuid4()
+
+
+@lru_cache(maxsize=64)
+def _request_id_parameters(send: Callable[..., Any]) -> tuple[str, ...]:
+    """The optional ``UUID`` parameters of a generated function: its per-request identifiers."""
+    return tuple(
+        name
+        for name, parameter in inspect.signature(send).parameters.items()
+        if isinstance(parameter.default, Unset) and uuid.UUID in get_args(parameter.annotation)
+    )

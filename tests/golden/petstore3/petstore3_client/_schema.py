@@ -1,0 +1,475 @@
+"""The OpenAPI schemas, as the codecs see them at run time.
+
+Every generated model carries a :class:`ModelSchema` in ``__openapi__``, written by the model
+template from ``openapi.yaml``: wire names, types, required properties and the OpenAPI ``xml``
+objects. The codecs read only these descriptions, so a property added to the spec reaches every
+media type after regeneration, with no hand-written field name anywhere.
+
+Values here are the JSON-shaped ones of ``Model.to_dict()`` / ``Model.from_dict()``. A request
+or response body is a :class:`Document`: any schema (a model, an array, a map, a scalar) and, for
+XML, its root element.
+"""
+
+from __future__ import annotations
+
+import builtins
+import importlib
+import math
+import re
+from collections.abc import Callable, Mapping
+from typing import Any, ClassVar, Literal, Protocol, Self, TypeVar
+
+from attrs import field, frozen
+
+__all__ = [
+    "AnyValue",
+    "ArrayOf",
+    "Binary",
+    "Document",
+    "Model",
+    "ModelRef",
+    "ModelSchema",
+    "Null",
+    "OneOf",
+    "Property",
+    "Scalar",
+    "Schema",
+    "SchemaViolation",
+    "Xml",
+]
+
+
+class SchemaViolation(ValueError):
+    """A value does not match its schema; ``path`` says where (``$.data[2]``)."""
+
+    def __init__(self, path: str, problem: str) -> None:
+        super().__init__(f"{path}: {problem}")
+        self.path = path
+        self.problem = problem
+
+    def under(self, prefix: str) -> SchemaViolation:
+        """The same violation seen from a parent: containers check children with a relative path
+        (``""``) and prefix it only on failure, so valid data costs no path formatting."""
+        return SchemaViolation(prefix + self.path, self.problem)
+
+
+class Model(Protocol):
+    """What the codecs need of a generated model class."""
+
+    __openapi__: ClassVar[ModelSchema]
+
+    def to_dict(self) -> dict[str, Any]: ...
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self: ...
+
+
+M = TypeVar("M", bound=Model)
+
+_PACKAGE = __name__.rpartition(".")[0]  # the generated package, wherever it is vendored
+
+
+@frozen
+class Xml:
+    """An OpenAPI ``xml`` object, with ``name`` already resolved (property or schema name)."""
+
+    name: str
+    namespace: str | None = None
+    prefix: str | None = None
+    attribute: bool = False
+    wrapped: bool = False
+
+    def tag(self, inherited_namespace: str | None) -> str:
+        """The element's name in lxml's ``{namespace}local`` notation.
+
+        An element without a namespace of its own sits in the default namespace declared by an
+        ancestor (XML's scoping rule); attributes never take a default namespace.
+        """
+        namespace = self.namespace if self.namespace is not None or self.attribute else inherited_namespace
+        return f"{{{namespace}}}{self.name}" if namespace else self.name
+
+    def scope(self, inherited_namespace: str | None) -> str | None:
+        """The default namespace this element passes to its children."""
+        if self.namespace is not None and self.prefix is None:
+            return self.namespace
+        return inherited_namespace
+
+
+_PYTHON_TYPES: dict[str, type | tuple[type, ...]] = {
+    "string": str,
+    "integer": int,
+    "number": (int, float),
+    "boolean": bool,
+}
+_INTEGER = re.compile(r"[+-]?[0-9]+")
+_BOOLEANS = {"true": True, "false": False, "1": True, "0": False}
+
+
+@frozen
+class Scalar:
+    """``string``, ``integer``, ``number`` or ``boolean``, with ``enum``/``const`` and ``pattern``."""
+
+    type: Literal["string", "integer", "number", "boolean"]
+    enum: tuple[str | int | float | bool, ...] | None = None
+    pattern: str | None = None
+    _compiled: re.Pattern[str] | None = field(init=False, eq=False, repr=False)
+    _python_type: builtins.type | tuple[builtins.type, ...] = field(init=False, eq=False, repr=False)
+    _fast_type: builtins.type | None = field(init=False, eq=False, repr=False)
+
+    @_compiled.default
+    def _compile(self) -> re.Pattern[str] | None:
+        return re.compile(self.pattern) if self.pattern is not None else None
+
+    @_python_type.default
+    def _python_type_of(self) -> builtins.type | tuple[builtins.type, ...]:
+        return _PYTHON_TYPES[self.type]
+
+    @_fast_type.default
+    def _fast_type_of(self) -> builtins.type | None:
+        # With no enum or pattern, a string, integer or boolean is valid as its exact type: one
+        # comparison decides the common case. Numbers always take the full check (finite floats).
+        if self.enum is not None or self.pattern is not None:
+            return None
+        return {"string": str, "integer": int, "boolean": bool}.get(self.type)
+
+    def check(self, value: object, path: str) -> object:
+        if type(value) is not self._fast_type and self._failure(value) is not None:
+            raise SchemaViolation(path, str(self.problem(value)))
+        return value
+
+    def accepts(self, value: object) -> bool:
+        """Whether ``value`` is valid: the check without building a message, for unions to try."""
+        return type(value) is self._fast_type or self._failure(value) is None
+
+    def problem(self, value: object) -> str | None:
+        """What is wrong with ``value``, or None."""
+        failure = self._failure(value)
+        if failure is None:
+            return None
+        if failure == "type":
+            return f"expected {self.type}, got {_json_type(value)}"
+        return {
+            "finite": "expected a finite number",
+            "enum": f"expected one of {list(self.enum or ())!r}",
+            "pattern": f"does not match the pattern {self.pattern!r}",
+        }[failure]
+
+    def _failure(self, value: object) -> Literal["type", "finite", "enum", "pattern"] | None:
+        if type(value) is self._fast_type:
+            return None
+        if not isinstance(value, self._python_type) or (isinstance(value, bool) and self.type != "boolean"):
+            return "type"
+        if self.type == "number" and not math.isfinite(value):  # type: ignore[arg-type]
+            return "finite"
+        if self.enum is not None and value not in self.enum:
+            return "enum"
+        if self._compiled is not None and isinstance(value, str) and not self._compiled.search(value):
+            return "pattern"
+        return None
+
+    def from_text(self, text: str, path: str) -> object:
+        """Read the value from XML text or a form field."""
+        value: object
+        if self.type == "string":
+            value = text
+        elif self.type == "integer":
+            if not _INTEGER.fullmatch(text):
+                raise SchemaViolation(path, "expected integer text")
+            value = int(text)
+        elif self.type == "number":
+            try:
+                value = int(text) if _INTEGER.fullmatch(text) else float(text)
+            except ValueError:
+                raise SchemaViolation(path, "expected number text") from None
+        else:
+            value = _BOOLEANS.get(text.strip())
+            if value is None:
+                raise SchemaViolation(path, "expected boolean text (true or false)")
+        return self.check(value, path)
+
+    def to_text(self, value: object, path: str) -> str:
+        self.check(value, path)
+        if isinstance(value, bool):
+            return "true" if value else "false"
+        return value if isinstance(value, str) else repr(value)
+
+
+@frozen
+class AnyValue:
+    """A schema that allows anything (``{}``); in XML and forms it carries text or elements."""
+
+    def check(self, value: object, path: str) -> object:
+        return value
+
+    def from_text(self, text: str, path: str) -> object:
+        return text
+
+    def to_text(self, value: object, path: str) -> str:
+        if isinstance(value, bool):
+            return "true" if value else "false"
+        if isinstance(value, str):
+            return value
+        if isinstance(value, int | float):
+            return repr(value)
+        if value is None:
+            return ""
+        raise SchemaViolation(path, f"{_json_type(value)} values cannot be written as text")
+
+
+@frozen
+class Null:
+    """``type: null`` (or the ``None`` option of a ``nullable`` value): empty text in XML and forms."""
+
+    def check(self, value: object, path: str) -> object:
+        if value is None:
+            return value
+        raise SchemaViolation(path, f"expected null, got {_json_type(value)}")
+
+    def from_text(self, text: str, path: str) -> object:
+        if text == "":
+            return None
+        raise SchemaViolation(path, "expected empty text for null")
+
+    def to_text(self, value: object, path: str) -> str:
+        self.check(value, path)
+        return ""
+
+
+@frozen
+class Binary:
+    """``format: binary``: bytes. The generated ``to_dict`` gives a ``File``'s tuple, ``from_dict`` takes bytes.
+
+    Only forms carry them (the bytes, percent-encoded); JSON and XML have no binary text.
+    """
+
+    def check(self, value: object, path: str) -> object:
+        if isinstance(value, bytes | tuple):
+            return value
+        raise SchemaViolation(path, f"expected binary content, got {_json_type(value)}")
+
+    def from_text(self, text: str, path: str) -> object:
+        return text.encode("utf-8")
+
+    def to_text(self, value: object, path: str) -> str:
+        raise SchemaViolation(path, "binary content has no text form in this media type")
+
+    def to_bytes(self, value: object, path: str) -> bytes:
+        """The bytes of a ``File`` tuple (name, payload, type) or of plain bytes."""
+        if isinstance(value, bytes):
+            return value
+        if isinstance(value, tuple) and len(value) >= 2:
+            payload = value[1]
+            if isinstance(payload, bytes):
+                return payload
+            if hasattr(payload, "getvalue"):  # BytesIO: its bytes, whatever its position
+                return bytes(payload.getvalue())
+            if hasattr(payload, "read"):
+                return bytes(payload.read())
+        raise SchemaViolation(path, f"expected binary content, got {_json_type(value)}")
+
+
+@frozen
+class ArrayOf:
+    """``type: array``; ``item_xml`` is the ``xml`` object of ``items`` (None: the property's name)."""
+
+    items: Schema
+    item_xml: Xml | None = None
+
+    def check(self, value: object, path: str) -> object:
+        if not isinstance(value, list):
+            raise SchemaViolation(path, f"expected array, got {_json_type(value)}")
+        for index, item in enumerate(value):
+            try:
+                self.items.check(item, "")
+            except SchemaViolation as violation:
+                raise violation.under(f"{path}[{index}]") from None
+        return value
+
+    def from_text(self, text: str, path: str) -> object:
+        raise SchemaViolation(path, "an array cannot be read from a single text value")
+
+    def to_text(self, value: object, path: str) -> str:
+        raise SchemaViolation(path, "an array cannot be written as a single text value")
+
+
+@frozen
+class OneOf:
+    """``oneOf``/``anyOf``: the first option that accepts the value wins (be liberal in what you accept)."""
+
+    options: tuple[Schema, ...]
+
+    def check(self, value: object, path: str) -> object:
+        for option in self.options:  # the happy path: a scalar option that takes the value, no raising
+            if isinstance(option, Scalar) and option.accepts(value):
+                return value
+        return self._first(lambda option: option.check(value, path), path)
+
+    def from_text(self, text: str, path: str) -> object:
+        return self._first(lambda option: option.from_text(text, path), path)
+
+    def to_text(self, value: object, path: str) -> str:
+        return self.option_for(value, path).to_text(value, path)
+
+    def option_for(self, value: object, path: str) -> Schema:
+        """The option that accepts ``value``, for writers that need its shape (XML elements)."""
+        for candidate in self.options:  # scalars first, without raising
+            if isinstance(candidate, Scalar) and candidate.accepts(value):
+                return candidate
+
+        def accepting(option: Schema) -> Schema:
+            option.check(value, path)
+            return option
+
+        chosen: Schema = self._first(accepting, path)
+        return chosen
+
+    def _first(self, attempt: Callable[[Schema], Any], path: str) -> Any:
+        problems = []
+        for option in self.options:
+            try:
+                return attempt(option)
+            except SchemaViolation as violation:
+                problems.append(violation.problem)
+        raise SchemaViolation(path, "matches none of: " + "; ".join(problems))
+
+
+@frozen
+class ModelRef:
+    """A schema that is a generated model, imported when first needed (models may refer to each other).
+
+    ``module`` is relative to the package root (``models.pet``), so a vendored copy resolves too.
+    """
+
+    module: str
+    name: str
+
+    @property
+    def model(self) -> type[Model]:
+        # import_module is a dictionary lookup once the module is loaded.
+        model: type[Model] = getattr(importlib.import_module(f".{self.module}", _PACKAGE), self.name)
+        return model
+
+    @property
+    def schema(self) -> ModelSchema:
+        return self.model.__openapi__
+
+    def check(self, value: object, path: str) -> object:
+        return self.schema.check(value, path)
+
+    def from_text(self, text: str, path: str) -> object:
+        raise SchemaViolation(path, f"a {self.name} cannot be read from a single text value")
+
+    def to_text(self, value: object, path: str) -> str:
+        raise SchemaViolation(path, f"a {self.name} cannot be written as a single text value")
+
+
+@frozen
+class Property:
+    """One property of a model: its wire name, schema, whether it is required, and its ``xml``."""
+
+    name: str
+    schema: Schema
+    required: bool
+    xml: Xml
+
+
+@frozen(cache_hash=True)  # codecs cache per-model work keyed by the schema
+class ModelSchema:
+    """One object schema of the spec: what ``__openapi__`` holds on every generated model."""
+
+    name: str
+    xml: Xml
+    properties: tuple[Property, ...]
+    additional_properties: Schema | None = None
+    by_name: Mapping[str, Property] = field(init=False, eq=False, repr=False)
+    _checks: tuple[tuple[str, Callable[[object, str], object], bool], ...] = field(init=False, eq=False, repr=False)
+
+    document: Document = field(init=False, eq=False, repr=False)
+    """The body that holds just this model: what ``media.serialize`` / ``deserialize`` use."""
+
+    @document.default
+    def _as_document(self) -> Document:
+        return Document(self)
+
+    @by_name.default
+    def _index(self) -> Mapping[str, Property]:
+        return {prop.name: prop for prop in self.properties}
+
+    @_checks.default
+    def _bind_checks(self) -> tuple[tuple[str, Callable[[object, str], object], bool], ...]:
+        return tuple((prop.name, prop.schema.check, prop.required) for prop in self.properties)
+
+    def check(self, value: object, path: str = "$") -> dict[str, Any]:
+        """Check JSON-shaped data against the schema before ``from_dict`` sees it."""
+        if not isinstance(value, dict):
+            raise SchemaViolation(path, f"expected {self.name} object, got {_json_type(value)}")
+        for name, check, required in self._checks:
+            if name in value:
+                try:
+                    check(value[name], "")
+                except SchemaViolation as violation:
+                    raise violation.under(f"{path}.{name}") from None
+            elif required:
+                raise SchemaViolation(path, f"missing required property {name!r}")
+        unknown = value.keys() - self.by_name.keys()
+        if unknown:
+            extra = self.additional_properties
+            for key in unknown:
+                if extra is None:
+                    raise SchemaViolation(path, f"unknown property {key!r}")
+                try:
+                    extra.check(value[key], "")
+                except SchemaViolation as violation:
+                    raise violation.under(f"{path}.{key}") from None
+        return value
+
+    def from_text(self, text: str, path: str) -> object:
+        raise SchemaViolation(path, f"a {self.name} cannot be read from a single text value")
+
+    def to_text(self, value: object, path: str) -> str:
+        raise SchemaViolation(path, f"a {self.name} cannot be written as a single text value")
+
+
+Schema = Scalar | AnyValue | Null | Binary | ArrayOf | OneOf | ModelRef | ModelSchema
+
+
+def model_of(schema: Schema) -> ModelSchema | None:
+    """The object schema behind ``schema`` when it is a model (by reference or itself), else None."""
+    if isinstance(schema, ModelRef):
+        return schema.schema
+    return schema if isinstance(schema, ModelSchema) else None
+
+
+@frozen
+class Document:
+    """What one request or response body holds: a schema and, for XML, its root element.
+
+    ``xml`` is the OpenAPI ``xml`` object of the body's own schema. Without one, a model's root
+    is the model's element; an array or a scalar root is written as ``<items>`` / ``<value>`` and
+    read under any root name, since the spec names none.
+    """
+
+    schema: Schema
+    xml: Xml | None = None
+
+    def root(self) -> tuple[Xml, bool]:
+        """The root element's ``xml``, and whether a reader must find exactly that name."""
+        if self.xml is not None:
+            return self.xml, True
+        model = model_of(self.schema)
+        if model is not None:
+            return model.xml, True
+        return Xml("items" if isinstance(self.schema, ArrayOf) else "value"), False
+
+    @property
+    def name(self) -> str:
+        """The schema's name for messages: the model's, else what kind of value it is."""
+        model = model_of(self.schema)
+        if model is not None:
+            return model.name
+        return "array" if isinstance(self.schema, ArrayOf) else "value"
+
+
+def _json_type(value: object) -> str:
+    names = {bool: "boolean", int: "integer", float: "number", str: "string", list: "array", dict: "object"}
+    return "null" if value is None else names.get(type(value), type(value).__name__)

@@ -1,0 +1,190 @@
+from typing import Any
+
+from ..._operation import DocumentedResponse, Operation, Parameter, Received
+from ...client import AuthenticatedClient
+from ...types import UNSET, Response, Unset
+
+OPERATION: Operation[None] = Operation(
+    operation_id="delete_pet",
+    method="delete",
+    path="/pet/{petId}",
+    parameters=(
+        Parameter("petId", "path", "simple", False),
+        Parameter("api_key", "header", "simple", False),
+    ),
+    request_contents=(),
+    responses=(
+        DocumentedResponse(
+            "200",
+            (),
+        ),
+        DocumentedResponse(
+            "400",
+            (),
+        ),
+        DocumentedResponse(
+            "default",
+            (),
+        ),
+    ),
+    deprecated=False,
+)
+
+
+def _get_kwargs(
+    pet_id: int,
+    *,
+    api_key: str | Unset = UNSET,
+) -> dict[str, Any]:
+    json_pet_id = pet_id
+    json_api_key = api_key
+    return OPERATION.request(
+        path={
+            "petId": json_pet_id,
+        },
+        headers={
+            "api_key": json_api_key,
+        },
+    )
+
+
+def _build_response(*, client: AuthenticatedClient, response: Received) -> Response[None]:
+    return OPERATION.build_response(response, raise_on_unexpected_status=client.raise_on_unexpected_status)
+
+
+def sync_detailed(
+    pet_id: int,
+    *,
+    client: AuthenticatedClient,
+    api_key: str | Unset = UNSET,
+) -> Response[None]:
+    """Deletes a pet.
+
+    Delete a pet.
+
+    Args:
+        pet_id (int):
+        api_key (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
+        errors.UndocumentedContentType: If a documented status comes with an undocumented or no Content-Type.
+        errors.ResponseDecodeError: If the body does not decode into the documented value.
+        errors.SerializationError: If the body or a parameter cannot be written as the spec says.
+        errors.TransportError: If the request could not be sent or its answer not received (errors.Timeout
+            past Client.timeout).
+
+    Returns:
+        Response[None]
+    """
+
+    OPERATION.warn_if_deprecated()
+    kwargs = _get_kwargs(
+        pet_id=pet_id,
+        api_key=api_key,
+    )
+    response = OPERATION.send(client, kwargs)
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    pet_id: int,
+    *,
+    client: AuthenticatedClient,
+    api_key: str | Unset = UNSET,
+) -> None:
+    """Deletes a pet.
+
+    Delete a pet.
+
+    Args:
+        pet_id (int):
+        api_key (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
+        errors.UndocumentedContentType: If a documented status comes with an undocumented or no Content-Type.
+        errors.ResponseDecodeError: If the body does not decode into the documented value.
+        errors.SerializationError: If the body or a parameter cannot be written as the spec says.
+        errors.TransportError: If the request could not be sent or its answer not received (errors.Timeout
+            past Client.timeout).
+
+    Returns:
+        None
+    """
+
+    return sync_detailed(
+        pet_id=pet_id,
+        client=client,
+        api_key=api_key,
+    ).parsed
+
+
+async def asyncio_detailed(
+    pet_id: int,
+    *,
+    client: AuthenticatedClient,
+    api_key: str | Unset = UNSET,
+) -> Response[None]:
+    """Deletes a pet.
+
+    Delete a pet.
+
+    Args:
+        pet_id (int):
+        api_key (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
+        errors.UndocumentedContentType: If a documented status comes with an undocumented or no Content-Type.
+        errors.ResponseDecodeError: If the body does not decode into the documented value.
+        errors.SerializationError: If the body or a parameter cannot be written as the spec says.
+        errors.TransportError: If the request could not be sent or its answer not received (errors.Timeout
+            past Client.timeout).
+
+    Returns:
+        Response[None]
+    """
+
+    OPERATION.warn_if_deprecated()
+    kwargs = _get_kwargs(
+        pet_id=pet_id,
+        api_key=api_key,
+    )
+    response = await OPERATION.send_async(client, kwargs)
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    pet_id: int,
+    *,
+    client: AuthenticatedClient,
+    api_key: str | Unset = UNSET,
+) -> None:
+    """Deletes a pet.
+
+    Delete a pet.
+
+    Args:
+        pet_id (int):
+        api_key (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
+        errors.UndocumentedContentType: If a documented status comes with an undocumented or no Content-Type.
+        errors.ResponseDecodeError: If the body does not decode into the documented value.
+        errors.SerializationError: If the body or a parameter cannot be written as the spec says.
+        errors.TransportError: If the request could not be sent or its answer not received (errors.Timeout
+            past Client.timeout).
+
+    Returns:
+        None
+    """
+
+    return (
+        await asyncio_detailed(
+            pet_id=pet_id,
+            client=client,
+            api_key=api_key,
+        )
+    ).parsed

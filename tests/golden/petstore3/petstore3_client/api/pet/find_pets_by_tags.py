@@ -1,0 +1,209 @@
+from typing import Any, Literal
+
+from ... import _schema
+from ..._operation import DocumentedResponse, Operation, Parameter, Received, ResponseContent
+from ...client import AuthenticatedClient
+from ...models.pet import Pet
+from ...types import UNSET, Response, Unset
+
+ResponseMediaType = Literal["application/json", "application/xml"]
+"""The response media types the spec documents; the first is the default ``Accept``."""
+
+_DOCUMENT_1 = _schema.Document(_schema.ArrayOf(_schema.ModelRef("models.pet", "Pet")))
+
+
+def _load_1(data: Any) -> list[Pet]:
+    response_200 = []
+    _response_200 = data
+    for response_200_item_data in _response_200:
+        response_200_item = Pet.from_dict(response_200_item_data)
+
+        response_200.append(response_200_item)
+
+    return response_200
+
+
+OPERATION: Operation[list[Pet] | None] = Operation(
+    operation_id="find_pets_by_tags",
+    method="get",
+    path="/pet/findByTags",
+    parameters=(Parameter("tags", "query", "form", True),),
+    request_contents=(),
+    responses=(
+        DocumentedResponse(
+            "200",
+            (
+                ResponseContent("application/json", _DOCUMENT_1, _load_1),
+                ResponseContent("application/xml", _DOCUMENT_1, _load_1),
+            ),
+        ),
+        DocumentedResponse(
+            "400",
+            (),
+        ),
+        DocumentedResponse(
+            "default",
+            (),
+        ),
+    ),
+    deprecated=False,
+)
+
+
+def _get_kwargs(
+    *,
+    tags: list[str] | Unset = UNSET,
+    accept: ResponseMediaType = "application/json",
+) -> dict[str, Any]:
+    json_tags: list[str] | Unset = UNSET
+    if not isinstance(tags, Unset):
+        json_tags = tags
+
+    return OPERATION.request(
+        query={
+            "tags": json_tags,
+        },
+        accept=accept,
+    )
+
+
+def _build_response(*, client: AuthenticatedClient, response: Received) -> Response[list[Pet] | None]:
+    return OPERATION.build_response(response, raise_on_unexpected_status=client.raise_on_unexpected_status)
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    tags: list[str] | Unset = UNSET,
+    accept: ResponseMediaType = "application/json",
+) -> Response[list[Pet] | None]:
+    """Finds Pets by tags.
+
+    Multiple tags can be provided with comma separated strings. Use tag1, tag2, tag3 for testing.
+
+    Args:
+        tags (list[str] | Unset):
+        accept (ResponseMediaType): The media type asked for (Accept).
+
+    Raises:
+        errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
+        errors.UndocumentedContentType: If a documented status comes with an undocumented or no Content-Type.
+        errors.ResponseDecodeError: If the body does not decode into the documented value.
+        errors.SerializationError: If the body or a parameter cannot be written as the spec says.
+        errors.TransportError: If the request could not be sent or its answer not received (errors.Timeout
+            past Client.timeout).
+
+    Returns:
+        Response[list[Pet] | None]
+    """
+
+    OPERATION.warn_if_deprecated()
+    kwargs = _get_kwargs(
+        tags=tags,
+        accept=accept,
+    )
+    response = OPERATION.send(client, kwargs)
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    tags: list[str] | Unset = UNSET,
+    accept: ResponseMediaType = "application/json",
+) -> list[Pet] | None:
+    """Finds Pets by tags.
+
+    Multiple tags can be provided with comma separated strings. Use tag1, tag2, tag3 for testing.
+
+    Args:
+        tags (list[str] | Unset):
+        accept (ResponseMediaType): The media type asked for (Accept).
+
+    Raises:
+        errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
+        errors.UndocumentedContentType: If a documented status comes with an undocumented or no Content-Type.
+        errors.ResponseDecodeError: If the body does not decode into the documented value.
+        errors.SerializationError: If the body or a parameter cannot be written as the spec says.
+        errors.TransportError: If the request could not be sent or its answer not received (errors.Timeout
+            past Client.timeout).
+
+    Returns:
+        list[Pet] | None
+    """
+
+    return sync_detailed(
+        client=client,
+        tags=tags,
+        accept=accept,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    tags: list[str] | Unset = UNSET,
+    accept: ResponseMediaType = "application/json",
+) -> Response[list[Pet] | None]:
+    """Finds Pets by tags.
+
+    Multiple tags can be provided with comma separated strings. Use tag1, tag2, tag3 for testing.
+
+    Args:
+        tags (list[str] | Unset):
+        accept (ResponseMediaType): The media type asked for (Accept).
+
+    Raises:
+        errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
+        errors.UndocumentedContentType: If a documented status comes with an undocumented or no Content-Type.
+        errors.ResponseDecodeError: If the body does not decode into the documented value.
+        errors.SerializationError: If the body or a parameter cannot be written as the spec says.
+        errors.TransportError: If the request could not be sent or its answer not received (errors.Timeout
+            past Client.timeout).
+
+    Returns:
+        Response[list[Pet] | None]
+    """
+
+    OPERATION.warn_if_deprecated()
+    kwargs = _get_kwargs(
+        tags=tags,
+        accept=accept,
+    )
+    response = await OPERATION.send_async(client, kwargs)
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    tags: list[str] | Unset = UNSET,
+    accept: ResponseMediaType = "application/json",
+) -> list[Pet] | None:
+    """Finds Pets by tags.
+
+    Multiple tags can be provided with comma separated strings. Use tag1, tag2, tag3 for testing.
+
+    Args:
+        tags (list[str] | Unset):
+        accept (ResponseMediaType): The media type asked for (Accept).
+
+    Raises:
+        errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
+        errors.UndocumentedContentType: If a documented status comes with an undocumented or no Content-Type.
+        errors.ResponseDecodeError: If the body does not decode into the documented value.
+        errors.SerializationError: If the body or a parameter cannot be written as the spec says.
+        errors.TransportError: If the request could not be sent or its answer not received (errors.Timeout
+            past Client.timeout).
+
+    Returns:
+        list[Pet] | None
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            tags=tags,
+            accept=accept,
+        )
+    ).parsed

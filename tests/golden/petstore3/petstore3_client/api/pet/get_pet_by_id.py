@@ -1,0 +1,205 @@
+from typing import Any, Literal
+
+from ... import _schema
+from ..._operation import DocumentedResponse, Operation, Parameter, Received, ResponseContent
+from ...client import AuthenticatedClient
+from ...models.pet import Pet
+from ...types import Response
+
+ResponseMediaType = Literal["application/json", "application/xml"]
+"""The response media types the spec documents; the first is the default ``Accept``."""
+
+_DOCUMENT_1 = _schema.Document(_schema.ModelRef("models.pet", "Pet"))
+
+
+def _load_1(data: Any) -> Pet:
+    response_200 = Pet.from_dict(data)
+
+    return response_200
+
+
+OPERATION: Operation[Pet | None] = Operation(
+    operation_id="get_pet_by_id",
+    method="get",
+    path="/pet/{petId}",
+    parameters=(Parameter("petId", "path", "simple", False),),
+    request_contents=(),
+    responses=(
+        DocumentedResponse(
+            "200",
+            (
+                ResponseContent("application/json", _DOCUMENT_1, _load_1),
+                ResponseContent("application/xml", _DOCUMENT_1, _load_1),
+            ),
+        ),
+        DocumentedResponse(
+            "400",
+            (),
+        ),
+        DocumentedResponse(
+            "404",
+            (),
+        ),
+        DocumentedResponse(
+            "default",
+            (),
+        ),
+    ),
+    deprecated=False,
+)
+
+
+def _get_kwargs(
+    pet_id: int,
+    *,
+    accept: ResponseMediaType = "application/json",
+) -> dict[str, Any]:
+    json_pet_id = pet_id
+    return OPERATION.request(
+        path={
+            "petId": json_pet_id,
+        },
+        accept=accept,
+    )
+
+
+def _build_response(*, client: AuthenticatedClient, response: Received) -> Response[Pet | None]:
+    return OPERATION.build_response(response, raise_on_unexpected_status=client.raise_on_unexpected_status)
+
+
+def sync_detailed(
+    pet_id: int,
+    *,
+    client: AuthenticatedClient,
+    accept: ResponseMediaType = "application/json",
+) -> Response[Pet | None]:
+    """Find pet by ID.
+
+    Returns a single pet.
+
+    Args:
+        pet_id (int):
+        accept (ResponseMediaType): The media type asked for (Accept).
+
+    Raises:
+        errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
+        errors.UndocumentedContentType: If a documented status comes with an undocumented or no Content-Type.
+        errors.ResponseDecodeError: If the body does not decode into the documented value.
+        errors.SerializationError: If the body or a parameter cannot be written as the spec says.
+        errors.TransportError: If the request could not be sent or its answer not received (errors.Timeout
+            past Client.timeout).
+
+    Returns:
+        Response[Pet | None]
+    """
+
+    OPERATION.warn_if_deprecated()
+    kwargs = _get_kwargs(
+        pet_id=pet_id,
+        accept=accept,
+    )
+    response = OPERATION.send(client, kwargs)
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    pet_id: int,
+    *,
+    client: AuthenticatedClient,
+    accept: ResponseMediaType = "application/json",
+) -> Pet | None:
+    """Find pet by ID.
+
+    Returns a single pet.
+
+    Args:
+        pet_id (int):
+        accept (ResponseMediaType): The media type asked for (Accept).
+
+    Raises:
+        errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
+        errors.UndocumentedContentType: If a documented status comes with an undocumented or no Content-Type.
+        errors.ResponseDecodeError: If the body does not decode into the documented value.
+        errors.SerializationError: If the body or a parameter cannot be written as the spec says.
+        errors.TransportError: If the request could not be sent or its answer not received (errors.Timeout
+            past Client.timeout).
+
+    Returns:
+        Pet | None
+    """
+
+    return sync_detailed(
+        pet_id=pet_id,
+        client=client,
+        accept=accept,
+    ).parsed
+
+
+async def asyncio_detailed(
+    pet_id: int,
+    *,
+    client: AuthenticatedClient,
+    accept: ResponseMediaType = "application/json",
+) -> Response[Pet | None]:
+    """Find pet by ID.
+
+    Returns a single pet.
+
+    Args:
+        pet_id (int):
+        accept (ResponseMediaType): The media type asked for (Accept).
+
+    Raises:
+        errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
+        errors.UndocumentedContentType: If a documented status comes with an undocumented or no Content-Type.
+        errors.ResponseDecodeError: If the body does not decode into the documented value.
+        errors.SerializationError: If the body or a parameter cannot be written as the spec says.
+        errors.TransportError: If the request could not be sent or its answer not received (errors.Timeout
+            past Client.timeout).
+
+    Returns:
+        Response[Pet | None]
+    """
+
+    OPERATION.warn_if_deprecated()
+    kwargs = _get_kwargs(
+        pet_id=pet_id,
+        accept=accept,
+    )
+    response = await OPERATION.send_async(client, kwargs)
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    pet_id: int,
+    *,
+    client: AuthenticatedClient,
+    accept: ResponseMediaType = "application/json",
+) -> Pet | None:
+    """Find pet by ID.
+
+    Returns a single pet.
+
+    Args:
+        pet_id (int):
+        accept (ResponseMediaType): The media type asked for (Accept).
+
+    Raises:
+        errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
+        errors.UndocumentedContentType: If a documented status comes with an undocumented or no Content-Type.
+        errors.ResponseDecodeError: If the body does not decode into the documented value.
+        errors.SerializationError: If the body or a parameter cannot be written as the spec says.
+        errors.TransportError: If the request could not be sent or its answer not received (errors.Timeout
+            past Client.timeout).
+
+    Returns:
+        Pet | None
+    """
+
+    return (
+        await asyncio_detailed(
+            pet_id=pet_id,
+            client=client,
+            accept=accept,
+        )
+    ).parsed

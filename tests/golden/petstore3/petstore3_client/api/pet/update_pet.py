@@ -1,0 +1,232 @@
+from typing import Any, Literal
+
+from ... import _schema
+from ..._operation import DocumentedResponse, Operation, Received, RequestContent, ResponseContent
+from ...client import AuthenticatedClient
+from ...models.pet import Pet
+from ...types import Response
+
+RequestMediaType = Literal["application/json", "application/xml", "application/x-www-form-urlencoded"]
+"""The request media types the spec documents; the first is the default."""
+
+ResponseMediaType = Literal["application/json", "application/xml"]
+"""The response media types the spec documents; the first is the default ``Accept``."""
+
+_DOCUMENT_1 = _schema.Document(_schema.ModelRef("models.pet", "Pet"))
+
+
+def _dump_1(body: Pet) -> Any:
+    data = body.to_dict()
+    return data
+
+
+def _load_1(data: Any) -> Pet:
+    response_200 = Pet.from_dict(data)
+
+    return response_200
+
+
+OPERATION: Operation[Pet | None] = Operation(
+    operation_id="update_pet",
+    method="put",
+    path="/pet",
+    parameters=(),
+    request_contents=(
+        RequestContent("application/json", _DOCUMENT_1, _dump_1),
+        RequestContent("application/xml", _DOCUMENT_1, _dump_1),
+        RequestContent("application/x-www-form-urlencoded", _DOCUMENT_1, _dump_1),
+    ),
+    responses=(
+        DocumentedResponse(
+            "200",
+            (
+                ResponseContent("application/json", _DOCUMENT_1, _load_1),
+                ResponseContent("application/xml", _DOCUMENT_1, _load_1),
+            ),
+        ),
+        DocumentedResponse(
+            "400",
+            (),
+        ),
+        DocumentedResponse(
+            "404",
+            (),
+        ),
+        DocumentedResponse(
+            "422",
+            (),
+        ),
+        DocumentedResponse(
+            "default",
+            (),
+        ),
+    ),
+    deprecated=False,
+)
+
+
+def _get_kwargs(
+    *,
+    body: Pet,
+    content_type: RequestMediaType = "application/json",
+    accept: ResponseMediaType = "application/json",
+) -> dict[str, Any]:
+    return OPERATION.request(
+        body=body,
+        content_type=content_type,
+        accept=accept,
+    )
+
+
+def _build_response(*, client: AuthenticatedClient, response: Received) -> Response[Pet | None]:
+    return OPERATION.build_response(response, raise_on_unexpected_status=client.raise_on_unexpected_status)
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: Pet,
+    content_type: RequestMediaType = "application/json",
+    accept: ResponseMediaType = "application/json",
+) -> Response[Pet | None]:
+    """Update an existing pet.
+
+    Update an existing pet by Id.
+
+    Args:
+        body (Pet): The request body.
+        content_type (RequestMediaType): The media type the body is sent in (Content-Type).
+        accept (ResponseMediaType): The media type asked for (Accept).
+
+    Raises:
+        errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
+        errors.UndocumentedContentType: If a documented status comes with an undocumented or no Content-Type.
+        errors.ResponseDecodeError: If the body does not decode into the documented value.
+        errors.SerializationError: If the body or a parameter cannot be written as the spec says.
+        errors.TransportError: If the request could not be sent or its answer not received (errors.Timeout
+            past Client.timeout).
+
+    Returns:
+        Response[Pet | None]
+    """
+
+    OPERATION.warn_if_deprecated()
+    kwargs = _get_kwargs(
+        body=body,
+        content_type=content_type,
+        accept=accept,
+    )
+    response = OPERATION.send(client, kwargs)
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    body: Pet,
+    content_type: RequestMediaType = "application/json",
+    accept: ResponseMediaType = "application/json",
+) -> Pet | None:
+    """Update an existing pet.
+
+    Update an existing pet by Id.
+
+    Args:
+        body (Pet): The request body.
+        content_type (RequestMediaType): The media type the body is sent in (Content-Type).
+        accept (ResponseMediaType): The media type asked for (Accept).
+
+    Raises:
+        errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
+        errors.UndocumentedContentType: If a documented status comes with an undocumented or no Content-Type.
+        errors.ResponseDecodeError: If the body does not decode into the documented value.
+        errors.SerializationError: If the body or a parameter cannot be written as the spec says.
+        errors.TransportError: If the request could not be sent or its answer not received (errors.Timeout
+            past Client.timeout).
+
+    Returns:
+        Pet | None
+    """
+
+    return sync_detailed(
+        client=client,
+        body=body,
+        content_type=content_type,
+        accept=accept,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: Pet,
+    content_type: RequestMediaType = "application/json",
+    accept: ResponseMediaType = "application/json",
+) -> Response[Pet | None]:
+    """Update an existing pet.
+
+    Update an existing pet by Id.
+
+    Args:
+        body (Pet): The request body.
+        content_type (RequestMediaType): The media type the body is sent in (Content-Type).
+        accept (ResponseMediaType): The media type asked for (Accept).
+
+    Raises:
+        errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
+        errors.UndocumentedContentType: If a documented status comes with an undocumented or no Content-Type.
+        errors.ResponseDecodeError: If the body does not decode into the documented value.
+        errors.SerializationError: If the body or a parameter cannot be written as the spec says.
+        errors.TransportError: If the request could not be sent or its answer not received (errors.Timeout
+            past Client.timeout).
+
+    Returns:
+        Response[Pet | None]
+    """
+
+    OPERATION.warn_if_deprecated()
+    kwargs = _get_kwargs(
+        body=body,
+        content_type=content_type,
+        accept=accept,
+    )
+    response = await OPERATION.send_async(client, kwargs)
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    body: Pet,
+    content_type: RequestMediaType = "application/json",
+    accept: ResponseMediaType = "application/json",
+) -> Pet | None:
+    """Update an existing pet.
+
+    Update an existing pet by Id.
+
+    Args:
+        body (Pet): The request body.
+        content_type (RequestMediaType): The media type the body is sent in (Content-Type).
+        accept (ResponseMediaType): The media type asked for (Accept).
+
+    Raises:
+        errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
+        errors.UndocumentedContentType: If a documented status comes with an undocumented or no Content-Type.
+        errors.ResponseDecodeError: If the body does not decode into the documented value.
+        errors.SerializationError: If the body or a parameter cannot be written as the spec says.
+        errors.TransportError: If the request could not be sent or its answer not received (errors.Timeout
+            past Client.timeout).
+
+    Returns:
+        Pet | None
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            body=body,
+            content_type=content_type,
+            accept=accept,
+        )
+    ).parsed

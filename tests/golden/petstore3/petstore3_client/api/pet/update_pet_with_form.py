@@ -1,0 +1,237 @@
+from typing import Any, Literal
+
+from ... import _schema
+from ..._operation import DocumentedResponse, Operation, Parameter, Received, ResponseContent
+from ...client import AuthenticatedClient
+from ...models.pet import Pet
+from ...types import UNSET, Response, Unset
+
+ResponseMediaType = Literal["application/json", "application/xml"]
+"""The response media types the spec documents; the first is the default ``Accept``."""
+
+_DOCUMENT_1 = _schema.Document(_schema.ModelRef("models.pet", "Pet"))
+
+
+def _load_1(data: Any) -> Pet:
+    response_200 = Pet.from_dict(data)
+
+    return response_200
+
+
+OPERATION: Operation[Pet | None] = Operation(
+    operation_id="update_pet_with_form",
+    method="post",
+    path="/pet/{petId}",
+    parameters=(
+        Parameter("petId", "path", "simple", False),
+        Parameter("name", "query", "form", True),
+        Parameter("status", "query", "form", True),
+    ),
+    request_contents=(),
+    responses=(
+        DocumentedResponse(
+            "200",
+            (
+                ResponseContent("application/json", _DOCUMENT_1, _load_1),
+                ResponseContent("application/xml", _DOCUMENT_1, _load_1),
+            ),
+        ),
+        DocumentedResponse(
+            "400",
+            (),
+        ),
+        DocumentedResponse(
+            "default",
+            (),
+        ),
+    ),
+    deprecated=False,
+)
+
+
+def _get_kwargs(
+    pet_id: int,
+    *,
+    name: str | Unset = UNSET,
+    status: str | Unset = UNSET,
+    accept: ResponseMediaType = "application/json",
+) -> dict[str, Any]:
+    json_pet_id = pet_id
+    json_name = name
+    json_status = status
+    return OPERATION.request(
+        path={
+            "petId": json_pet_id,
+        },
+        query={
+            "name": json_name,
+            "status": json_status,
+        },
+        accept=accept,
+    )
+
+
+def _build_response(*, client: AuthenticatedClient, response: Received) -> Response[Pet | None]:
+    return OPERATION.build_response(response, raise_on_unexpected_status=client.raise_on_unexpected_status)
+
+
+def sync_detailed(
+    pet_id: int,
+    *,
+    client: AuthenticatedClient,
+    name: str | Unset = UNSET,
+    status: str | Unset = UNSET,
+    accept: ResponseMediaType = "application/json",
+) -> Response[Pet | None]:
+    """Updates a pet in the store with form data.
+
+    Updates a pet resource based on the form data.
+
+    Args:
+        pet_id (int):
+        name (str | Unset):
+        status (str | Unset):
+        accept (ResponseMediaType): The media type asked for (Accept).
+
+    Raises:
+        errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
+        errors.UndocumentedContentType: If a documented status comes with an undocumented or no Content-Type.
+        errors.ResponseDecodeError: If the body does not decode into the documented value.
+        errors.SerializationError: If the body or a parameter cannot be written as the spec says.
+        errors.TransportError: If the request could not be sent or its answer not received (errors.Timeout
+            past Client.timeout).
+
+    Returns:
+        Response[Pet | None]
+    """
+
+    OPERATION.warn_if_deprecated()
+    kwargs = _get_kwargs(
+        pet_id=pet_id,
+        name=name,
+        status=status,
+        accept=accept,
+    )
+    response = OPERATION.send(client, kwargs)
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    pet_id: int,
+    *,
+    client: AuthenticatedClient,
+    name: str | Unset = UNSET,
+    status: str | Unset = UNSET,
+    accept: ResponseMediaType = "application/json",
+) -> Pet | None:
+    """Updates a pet in the store with form data.
+
+    Updates a pet resource based on the form data.
+
+    Args:
+        pet_id (int):
+        name (str | Unset):
+        status (str | Unset):
+        accept (ResponseMediaType): The media type asked for (Accept).
+
+    Raises:
+        errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
+        errors.UndocumentedContentType: If a documented status comes with an undocumented or no Content-Type.
+        errors.ResponseDecodeError: If the body does not decode into the documented value.
+        errors.SerializationError: If the body or a parameter cannot be written as the spec says.
+        errors.TransportError: If the request could not be sent or its answer not received (errors.Timeout
+            past Client.timeout).
+
+    Returns:
+        Pet | None
+    """
+
+    return sync_detailed(
+        pet_id=pet_id,
+        client=client,
+        name=name,
+        status=status,
+        accept=accept,
+    ).parsed
+
+
+async def asyncio_detailed(
+    pet_id: int,
+    *,
+    client: AuthenticatedClient,
+    name: str | Unset = UNSET,
+    status: str | Unset = UNSET,
+    accept: ResponseMediaType = "application/json",
+) -> Response[Pet | None]:
+    """Updates a pet in the store with form data.
+
+    Updates a pet resource based on the form data.
+
+    Args:
+        pet_id (int):
+        name (str | Unset):
+        status (str | Unset):
+        accept (ResponseMediaType): The media type asked for (Accept).
+
+    Raises:
+        errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
+        errors.UndocumentedContentType: If a documented status comes with an undocumented or no Content-Type.
+        errors.ResponseDecodeError: If the body does not decode into the documented value.
+        errors.SerializationError: If the body or a parameter cannot be written as the spec says.
+        errors.TransportError: If the request could not be sent or its answer not received (errors.Timeout
+            past Client.timeout).
+
+    Returns:
+        Response[Pet | None]
+    """
+
+    OPERATION.warn_if_deprecated()
+    kwargs = _get_kwargs(
+        pet_id=pet_id,
+        name=name,
+        status=status,
+        accept=accept,
+    )
+    response = await OPERATION.send_async(client, kwargs)
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    pet_id: int,
+    *,
+    client: AuthenticatedClient,
+    name: str | Unset = UNSET,
+    status: str | Unset = UNSET,
+    accept: ResponseMediaType = "application/json",
+) -> Pet | None:
+    """Updates a pet in the store with form data.
+
+    Updates a pet resource based on the form data.
+
+    Args:
+        pet_id (int):
+        name (str | Unset):
+        status (str | Unset):
+        accept (ResponseMediaType): The media type asked for (Accept).
+
+    Raises:
+        errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
+        errors.UndocumentedContentType: If a documented status comes with an undocumented or no Content-Type.
+        errors.ResponseDecodeError: If the body does not decode into the documented value.
+        errors.SerializationError: If the body or a parameter cannot be written as the spec says.
+        errors.TransportError: If the request could not be sent or its answer not received (errors.Timeout
+            past Client.timeout).
+
+    Returns:
+        Pet | None
+    """
+
+    return (
+        await asyncio_detailed(
+            pet_id=pet_id,
+            client=client,
+            name=name,
+            status=status,
+            accept=accept,
+        )
+    ).parsed

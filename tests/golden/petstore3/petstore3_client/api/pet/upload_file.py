@@ -1,0 +1,253 @@
+from typing import Any, Literal
+
+from ... import _schema
+from ..._operation import DocumentedResponse, Operation, Parameter, Received, RequestContent, ResponseContent
+from ...client import AuthenticatedClient
+from ...models.api_response import ApiResponse
+from ...types import UNSET, File, Response, Unset
+
+RequestMediaType = Literal["application/octet-stream"]
+"""The request media types the spec documents; the first is the default."""
+
+ResponseMediaType = Literal["application/json"]
+"""The response media types the spec documents; the first is the default ``Accept``."""
+
+_DOCUMENT_1 = _schema.Document(_schema.ModelRef("models.api_response", "ApiResponse"))
+
+
+def _load_1(data: Any) -> ApiResponse:
+    response_200 = ApiResponse.from_dict(data)
+
+    return response_200
+
+
+OPERATION: Operation[ApiResponse | None] = Operation(
+    operation_id="upload_file",
+    method="post",
+    path="/pet/{petId}/uploadImage",
+    parameters=(
+        Parameter("petId", "path", "simple", False),
+        Parameter("additionalMetadata", "query", "form", True),
+    ),
+    request_contents=(RequestContent("application/octet-stream"),),
+    responses=(
+        DocumentedResponse(
+            "200",
+            (ResponseContent("application/json", _DOCUMENT_1, _load_1),),
+        ),
+        DocumentedResponse(
+            "400",
+            (),
+        ),
+        DocumentedResponse(
+            "404",
+            (),
+        ),
+        DocumentedResponse(
+            "default",
+            (),
+        ),
+    ),
+    deprecated=False,
+)
+
+
+def _get_kwargs(
+    pet_id: int,
+    *,
+    body: File | Unset = UNSET,
+    additional_metadata: str | Unset = UNSET,
+    content_type: RequestMediaType = "application/octet-stream",
+    accept: ResponseMediaType = "application/json",
+) -> dict[str, Any]:
+    json_pet_id = pet_id
+    json_additional_metadata = additional_metadata
+    return OPERATION.request(
+        path={
+            "petId": json_pet_id,
+        },
+        query={
+            "additionalMetadata": json_additional_metadata,
+        },
+        body=body,
+        content_type=content_type,
+        accept=accept,
+    )
+
+
+def _build_response(*, client: AuthenticatedClient, response: Received) -> Response[ApiResponse | None]:
+    return OPERATION.build_response(response, raise_on_unexpected_status=client.raise_on_unexpected_status)
+
+
+def sync_detailed(
+    pet_id: int,
+    *,
+    client: AuthenticatedClient,
+    body: File | Unset = UNSET,
+    additional_metadata: str | Unset = UNSET,
+    content_type: RequestMediaType = "application/octet-stream",
+    accept: ResponseMediaType = "application/json",
+) -> Response[ApiResponse | None]:
+    """Uploads an image.
+
+    Upload image of the pet.
+
+    Args:
+        pet_id (int):
+        body (File): The request body.
+        additional_metadata (str | Unset):
+        content_type (RequestMediaType): The media type the body is sent in (Content-Type).
+        accept (ResponseMediaType): The media type asked for (Accept).
+
+    Raises:
+        errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
+        errors.UndocumentedContentType: If a documented status comes with an undocumented or no Content-Type.
+        errors.ResponseDecodeError: If the body does not decode into the documented value.
+        errors.SerializationError: If the body or a parameter cannot be written as the spec says.
+        errors.TransportError: If the request could not be sent or its answer not received (errors.Timeout
+            past Client.timeout).
+
+    Returns:
+        Response[ApiResponse | None]
+    """
+
+    OPERATION.warn_if_deprecated()
+    kwargs = _get_kwargs(
+        pet_id=pet_id,
+        body=body,
+        additional_metadata=additional_metadata,
+        content_type=content_type,
+        accept=accept,
+    )
+    response = OPERATION.send(client, kwargs)
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    pet_id: int,
+    *,
+    client: AuthenticatedClient,
+    body: File | Unset = UNSET,
+    additional_metadata: str | Unset = UNSET,
+    content_type: RequestMediaType = "application/octet-stream",
+    accept: ResponseMediaType = "application/json",
+) -> ApiResponse | None:
+    """Uploads an image.
+
+    Upload image of the pet.
+
+    Args:
+        pet_id (int):
+        body (File): The request body.
+        additional_metadata (str | Unset):
+        content_type (RequestMediaType): The media type the body is sent in (Content-Type).
+        accept (ResponseMediaType): The media type asked for (Accept).
+
+    Raises:
+        errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
+        errors.UndocumentedContentType: If a documented status comes with an undocumented or no Content-Type.
+        errors.ResponseDecodeError: If the body does not decode into the documented value.
+        errors.SerializationError: If the body or a parameter cannot be written as the spec says.
+        errors.TransportError: If the request could not be sent or its answer not received (errors.Timeout
+            past Client.timeout).
+
+    Returns:
+        ApiResponse | None
+    """
+
+    return sync_detailed(
+        pet_id=pet_id,
+        client=client,
+        body=body,
+        additional_metadata=additional_metadata,
+        content_type=content_type,
+        accept=accept,
+    ).parsed
+
+
+async def asyncio_detailed(
+    pet_id: int,
+    *,
+    client: AuthenticatedClient,
+    body: File | Unset = UNSET,
+    additional_metadata: str | Unset = UNSET,
+    content_type: RequestMediaType = "application/octet-stream",
+    accept: ResponseMediaType = "application/json",
+) -> Response[ApiResponse | None]:
+    """Uploads an image.
+
+    Upload image of the pet.
+
+    Args:
+        pet_id (int):
+        body (File): The request body.
+        additional_metadata (str | Unset):
+        content_type (RequestMediaType): The media type the body is sent in (Content-Type).
+        accept (ResponseMediaType): The media type asked for (Accept).
+
+    Raises:
+        errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
+        errors.UndocumentedContentType: If a documented status comes with an undocumented or no Content-Type.
+        errors.ResponseDecodeError: If the body does not decode into the documented value.
+        errors.SerializationError: If the body or a parameter cannot be written as the spec says.
+        errors.TransportError: If the request could not be sent or its answer not received (errors.Timeout
+            past Client.timeout).
+
+    Returns:
+        Response[ApiResponse | None]
+    """
+
+    OPERATION.warn_if_deprecated()
+    kwargs = _get_kwargs(
+        pet_id=pet_id,
+        body=body,
+        additional_metadata=additional_metadata,
+        content_type=content_type,
+        accept=accept,
+    )
+    response = await OPERATION.send_async(client, kwargs)
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    pet_id: int,
+    *,
+    client: AuthenticatedClient,
+    body: File | Unset = UNSET,
+    additional_metadata: str | Unset = UNSET,
+    content_type: RequestMediaType = "application/octet-stream",
+    accept: ResponseMediaType = "application/json",
+) -> ApiResponse | None:
+    """Uploads an image.
+
+    Upload image of the pet.
+
+    Args:
+        pet_id (int):
+        body (File): The request body.
+        additional_metadata (str | Unset):
+        content_type (RequestMediaType): The media type the body is sent in (Content-Type).
+        accept (ResponseMediaType): The media type asked for (Accept).
+
+    Raises:
+        errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
+        errors.UndocumentedContentType: If a documented status comes with an undocumented or no Content-Type.
+        errors.ResponseDecodeError: If the body does not decode into the documented value.
+        errors.SerializationError: If the body or a parameter cannot be written as the spec says.
+        errors.TransportError: If the request could not be sent or its answer not received (errors.Timeout
+            past Client.timeout).
+
+    Returns:
+        ApiResponse | None
+    """
+
+    return (
+        await asyncio_detailed(
+            pet_id=pet_id,
+            client=client,
+            body=body,
+            additional_metadata=additional_metadata,
+            content_type=content_type,
+            accept=accept,
+        )
+    ).parsed

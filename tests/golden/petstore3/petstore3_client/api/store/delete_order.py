@@ -1,0 +1,177 @@
+from typing import Any
+
+from ..._operation import DocumentedResponse, Operation, Parameter, Received
+from ...client import AuthenticatedClient, Client
+from ...types import Response
+
+OPERATION: Operation[None] = Operation(
+    operation_id="delete_order",
+    method="delete",
+    path="/store/order/{orderId}",
+    parameters=(Parameter("orderId", "path", "simple", False),),
+    request_contents=(),
+    responses=(
+        DocumentedResponse(
+            "200",
+            (),
+        ),
+        DocumentedResponse(
+            "400",
+            (),
+        ),
+        DocumentedResponse(
+            "404",
+            (),
+        ),
+        DocumentedResponse(
+            "default",
+            (),
+        ),
+    ),
+    deprecated=False,
+)
+
+
+def _get_kwargs(
+    order_id: int,
+) -> dict[str, Any]:
+    json_order_id = order_id
+    return OPERATION.request(
+        path={
+            "orderId": json_order_id,
+        },
+    )
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: Received) -> Response[None]:
+    return OPERATION.build_response(response, raise_on_unexpected_status=client.raise_on_unexpected_status)
+
+
+def sync_detailed(
+    order_id: int,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[None]:
+    """Delete purchase order by identifier.
+
+    For valid response try integer IDs with value < 1000. Anything above 1000 or non-integers will
+    generate API errors.
+
+    Args:
+        order_id (int):
+
+    Raises:
+        errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
+        errors.UndocumentedContentType: If a documented status comes with an undocumented or no Content-Type.
+        errors.ResponseDecodeError: If the body does not decode into the documented value.
+        errors.SerializationError: If the body or a parameter cannot be written as the spec says.
+        errors.TransportError: If the request could not be sent or its answer not received (errors.Timeout
+            past Client.timeout).
+
+    Returns:
+        Response[None]
+    """
+
+    OPERATION.warn_if_deprecated()
+    kwargs = _get_kwargs(
+        order_id=order_id,
+    )
+    response = OPERATION.send(client, kwargs)
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    order_id: int,
+    *,
+    client: AuthenticatedClient | Client,
+) -> None:
+    """Delete purchase order by identifier.
+
+    For valid response try integer IDs with value < 1000. Anything above 1000 or non-integers will
+    generate API errors.
+
+    Args:
+        order_id (int):
+
+    Raises:
+        errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
+        errors.UndocumentedContentType: If a documented status comes with an undocumented or no Content-Type.
+        errors.ResponseDecodeError: If the body does not decode into the documented value.
+        errors.SerializationError: If the body or a parameter cannot be written as the spec says.
+        errors.TransportError: If the request could not be sent or its answer not received (errors.Timeout
+            past Client.timeout).
+
+    Returns:
+        None
+    """
+
+    return sync_detailed(
+        order_id=order_id,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    order_id: int,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[None]:
+    """Delete purchase order by identifier.
+
+    For valid response try integer IDs with value < 1000. Anything above 1000 or non-integers will
+    generate API errors.
+
+    Args:
+        order_id (int):
+
+    Raises:
+        errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
+        errors.UndocumentedContentType: If a documented status comes with an undocumented or no Content-Type.
+        errors.ResponseDecodeError: If the body does not decode into the documented value.
+        errors.SerializationError: If the body or a parameter cannot be written as the spec says.
+        errors.TransportError: If the request could not be sent or its answer not received (errors.Timeout
+            past Client.timeout).
+
+    Returns:
+        Response[None]
+    """
+
+    OPERATION.warn_if_deprecated()
+    kwargs = _get_kwargs(
+        order_id=order_id,
+    )
+    response = await OPERATION.send_async(client, kwargs)
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    order_id: int,
+    *,
+    client: AuthenticatedClient | Client,
+) -> None:
+    """Delete purchase order by identifier.
+
+    For valid response try integer IDs with value < 1000. Anything above 1000 or non-integers will
+    generate API errors.
+
+    Args:
+        order_id (int):
+
+    Raises:
+        errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
+        errors.UndocumentedContentType: If a documented status comes with an undocumented or no Content-Type.
+        errors.ResponseDecodeError: If the body does not decode into the documented value.
+        errors.SerializationError: If the body or a parameter cannot be written as the spec says.
+        errors.TransportError: If the request could not be sent or its answer not received (errors.Timeout
+            past Client.timeout).
+
+    Returns:
+        None
+    """
+
+    return (
+        await asyncio_detailed(
+            order_id=order_id,
+            client=client,
+        )
+    ).parsed

@@ -1,0 +1,177 @@
+from typing import Any, Literal
+
+from ... import _schema
+from ..._operation import DocumentedResponse, Operation, Received, ResponseContent
+from ...client import AuthenticatedClient
+from ...models.get_inventory_response_200 import GetInventoryResponse200
+from ...types import Response
+
+ResponseMediaType = Literal["application/json"]
+"""The response media types the spec documents; the first is the default ``Accept``."""
+
+_DOCUMENT_1 = _schema.Document(_schema.ModelRef("models.get_inventory_response_200", "GetInventoryResponse200"))
+
+
+def _load_1(data: Any) -> GetInventoryResponse200:
+    response_200 = GetInventoryResponse200.from_dict(data)
+
+    return response_200
+
+
+OPERATION: Operation[GetInventoryResponse200 | None] = Operation(
+    operation_id="get_inventory",
+    method="get",
+    path="/store/inventory",
+    parameters=(),
+    request_contents=(),
+    responses=(
+        DocumentedResponse(
+            "200",
+            (ResponseContent("application/json", _DOCUMENT_1, _load_1),),
+        ),
+        DocumentedResponse(
+            "default",
+            (),
+        ),
+    ),
+    deprecated=False,
+)
+
+
+def _get_kwargs(
+    *,
+    accept: ResponseMediaType = "application/json",
+) -> dict[str, Any]:
+    return OPERATION.request(
+        accept=accept,
+    )
+
+
+def _build_response(*, client: AuthenticatedClient, response: Received) -> Response[GetInventoryResponse200 | None]:
+    return OPERATION.build_response(response, raise_on_unexpected_status=client.raise_on_unexpected_status)
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    accept: ResponseMediaType = "application/json",
+) -> Response[GetInventoryResponse200 | None]:
+    """Returns pet inventories by status.
+
+    Returns a map of status codes to quantities.
+
+    Args:
+        accept (ResponseMediaType): The media type asked for (Accept).
+
+    Raises:
+        errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
+        errors.UndocumentedContentType: If a documented status comes with an undocumented or no Content-Type.
+        errors.ResponseDecodeError: If the body does not decode into the documented value.
+        errors.SerializationError: If the body or a parameter cannot be written as the spec says.
+        errors.TransportError: If the request could not be sent or its answer not received (errors.Timeout
+            past Client.timeout).
+
+    Returns:
+        Response[GetInventoryResponse200 | None]
+    """
+
+    OPERATION.warn_if_deprecated()
+    kwargs = _get_kwargs(
+        accept=accept,
+    )
+    response = OPERATION.send(client, kwargs)
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    accept: ResponseMediaType = "application/json",
+) -> GetInventoryResponse200 | None:
+    """Returns pet inventories by status.
+
+    Returns a map of status codes to quantities.
+
+    Args:
+        accept (ResponseMediaType): The media type asked for (Accept).
+
+    Raises:
+        errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
+        errors.UndocumentedContentType: If a documented status comes with an undocumented or no Content-Type.
+        errors.ResponseDecodeError: If the body does not decode into the documented value.
+        errors.SerializationError: If the body or a parameter cannot be written as the spec says.
+        errors.TransportError: If the request could not be sent or its answer not received (errors.Timeout
+            past Client.timeout).
+
+    Returns:
+        GetInventoryResponse200 | None
+    """
+
+    return sync_detailed(
+        client=client,
+        accept=accept,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    accept: ResponseMediaType = "application/json",
+) -> Response[GetInventoryResponse200 | None]:
+    """Returns pet inventories by status.
+
+    Returns a map of status codes to quantities.
+
+    Args:
+        accept (ResponseMediaType): The media type asked for (Accept).
+
+    Raises:
+        errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
+        errors.UndocumentedContentType: If a documented status comes with an undocumented or no Content-Type.
+        errors.ResponseDecodeError: If the body does not decode into the documented value.
+        errors.SerializationError: If the body or a parameter cannot be written as the spec says.
+        errors.TransportError: If the request could not be sent or its answer not received (errors.Timeout
+            past Client.timeout).
+
+    Returns:
+        Response[GetInventoryResponse200 | None]
+    """
+
+    OPERATION.warn_if_deprecated()
+    kwargs = _get_kwargs(
+        accept=accept,
+    )
+    response = await OPERATION.send_async(client, kwargs)
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    accept: ResponseMediaType = "application/json",
+) -> GetInventoryResponse200 | None:
+    """Returns pet inventories by status.
+
+    Returns a map of status codes to quantities.
+
+    Args:
+        accept (ResponseMediaType): The media type asked for (Accept).
+
+    Raises:
+        errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
+        errors.UndocumentedContentType: If a documented status comes with an undocumented or no Content-Type.
+        errors.ResponseDecodeError: If the body does not decode into the documented value.
+        errors.SerializationError: If the body or a parameter cannot be written as the spec says.
+        errors.TransportError: If the request could not be sent or its answer not received (errors.Timeout
+            past Client.timeout).
+
+    Returns:
+        GetInventoryResponse200 | None
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            accept=accept,
+        )
+    ).parsed

@@ -1,0 +1,205 @@
+from typing import Any, Literal
+
+from ... import _schema
+from ..._operation import DocumentedResponse, Operation, Parameter, Received, ResponseContent
+from ...client import AuthenticatedClient, Client
+from ...models.order import Order
+from ...types import Response
+
+ResponseMediaType = Literal["application/json", "application/xml"]
+"""The response media types the spec documents; the first is the default ``Accept``."""
+
+_DOCUMENT_1 = _schema.Document(_schema.ModelRef("models.order", "Order"))
+
+
+def _load_1(data: Any) -> Order:
+    response_200 = Order.from_dict(data)
+
+    return response_200
+
+
+OPERATION: Operation[Order | None] = Operation(
+    operation_id="get_order_by_id",
+    method="get",
+    path="/store/order/{orderId}",
+    parameters=(Parameter("orderId", "path", "simple", False),),
+    request_contents=(),
+    responses=(
+        DocumentedResponse(
+            "200",
+            (
+                ResponseContent("application/json", _DOCUMENT_1, _load_1),
+                ResponseContent("application/xml", _DOCUMENT_1, _load_1),
+            ),
+        ),
+        DocumentedResponse(
+            "400",
+            (),
+        ),
+        DocumentedResponse(
+            "404",
+            (),
+        ),
+        DocumentedResponse(
+            "default",
+            (),
+        ),
+    ),
+    deprecated=False,
+)
+
+
+def _get_kwargs(
+    order_id: int,
+    *,
+    accept: ResponseMediaType = "application/json",
+) -> dict[str, Any]:
+    json_order_id = order_id
+    return OPERATION.request(
+        path={
+            "orderId": json_order_id,
+        },
+        accept=accept,
+    )
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: Received) -> Response[Order | None]:
+    return OPERATION.build_response(response, raise_on_unexpected_status=client.raise_on_unexpected_status)
+
+
+def sync_detailed(
+    order_id: int,
+    *,
+    client: AuthenticatedClient | Client,
+    accept: ResponseMediaType = "application/json",
+) -> Response[Order | None]:
+    """Find purchase order by ID.
+
+    For valid response try integer IDs with value <= 5 or > 10. Other values will generate exceptions.
+
+    Args:
+        order_id (int):
+        accept (ResponseMediaType): The media type asked for (Accept).
+
+    Raises:
+        errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
+        errors.UndocumentedContentType: If a documented status comes with an undocumented or no Content-Type.
+        errors.ResponseDecodeError: If the body does not decode into the documented value.
+        errors.SerializationError: If the body or a parameter cannot be written as the spec says.
+        errors.TransportError: If the request could not be sent or its answer not received (errors.Timeout
+            past Client.timeout).
+
+    Returns:
+        Response[Order | None]
+    """
+
+    OPERATION.warn_if_deprecated()
+    kwargs = _get_kwargs(
+        order_id=order_id,
+        accept=accept,
+    )
+    response = OPERATION.send(client, kwargs)
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    order_id: int,
+    *,
+    client: AuthenticatedClient | Client,
+    accept: ResponseMediaType = "application/json",
+) -> Order | None:
+    """Find purchase order by ID.
+
+    For valid response try integer IDs with value <= 5 or > 10. Other values will generate exceptions.
+
+    Args:
+        order_id (int):
+        accept (ResponseMediaType): The media type asked for (Accept).
+
+    Raises:
+        errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
+        errors.UndocumentedContentType: If a documented status comes with an undocumented or no Content-Type.
+        errors.ResponseDecodeError: If the body does not decode into the documented value.
+        errors.SerializationError: If the body or a parameter cannot be written as the spec says.
+        errors.TransportError: If the request could not be sent or its answer not received (errors.Timeout
+            past Client.timeout).
+
+    Returns:
+        Order | None
+    """
+
+    return sync_detailed(
+        order_id=order_id,
+        client=client,
+        accept=accept,
+    ).parsed
+
+
+async def asyncio_detailed(
+    order_id: int,
+    *,
+    client: AuthenticatedClient | Client,
+    accept: ResponseMediaType = "application/json",
+) -> Response[Order | None]:
+    """Find purchase order by ID.
+
+    For valid response try integer IDs with value <= 5 or > 10. Other values will generate exceptions.
+
+    Args:
+        order_id (int):
+        accept (ResponseMediaType): The media type asked for (Accept).
+
+    Raises:
+        errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
+        errors.UndocumentedContentType: If a documented status comes with an undocumented or no Content-Type.
+        errors.ResponseDecodeError: If the body does not decode into the documented value.
+        errors.SerializationError: If the body or a parameter cannot be written as the spec says.
+        errors.TransportError: If the request could not be sent or its answer not received (errors.Timeout
+            past Client.timeout).
+
+    Returns:
+        Response[Order | None]
+    """
+
+    OPERATION.warn_if_deprecated()
+    kwargs = _get_kwargs(
+        order_id=order_id,
+        accept=accept,
+    )
+    response = await OPERATION.send_async(client, kwargs)
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    order_id: int,
+    *,
+    client: AuthenticatedClient | Client,
+    accept: ResponseMediaType = "application/json",
+) -> Order | None:
+    """Find purchase order by ID.
+
+    For valid response try integer IDs with value <= 5 or > 10. Other values will generate exceptions.
+
+    Args:
+        order_id (int):
+        accept (ResponseMediaType): The media type asked for (Accept).
+
+    Raises:
+        errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
+        errors.UndocumentedContentType: If a documented status comes with an undocumented or no Content-Type.
+        errors.ResponseDecodeError: If the body does not decode into the documented value.
+        errors.SerializationError: If the body or a parameter cannot be written as the spec says.
+        errors.TransportError: If the request could not be sent or its answer not received (errors.Timeout
+            past Client.timeout).
+
+    Returns:
+        Order | None
+    """
+
+    return (
+        await asyncio_detailed(
+            order_id=order_id,
+            client=client,
+            accept=accept,
+        )
+    ).parsed

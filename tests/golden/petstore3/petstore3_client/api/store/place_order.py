@@ -1,0 +1,227 @@
+from typing import Any, Literal
+
+from ... import _schema
+from ..._operation import DocumentedResponse, Operation, Received, RequestContent, ResponseContent
+from ...client import AuthenticatedClient, Client
+from ...models.order import Order
+from ...types import UNSET, Response, Unset
+
+RequestMediaType = Literal["application/json", "application/xml", "application/x-www-form-urlencoded"]
+"""The request media types the spec documents; the first is the default."""
+
+ResponseMediaType = Literal["application/json"]
+"""The response media types the spec documents; the first is the default ``Accept``."""
+
+_DOCUMENT_1 = _schema.Document(_schema.ModelRef("models.order", "Order"))
+
+
+def _dump_1(body: Order) -> Any:
+
+    if not isinstance(body, Unset):
+        data = body.to_dict()
+    return data
+
+
+def _load_1(data: Any) -> Order:
+    response_200 = Order.from_dict(data)
+
+    return response_200
+
+
+OPERATION: Operation[Order | None] = Operation(
+    operation_id="place_order",
+    method="post",
+    path="/store/order",
+    parameters=(),
+    request_contents=(
+        RequestContent("application/json", _DOCUMENT_1, _dump_1),
+        RequestContent("application/xml", _DOCUMENT_1, _dump_1),
+        RequestContent("application/x-www-form-urlencoded", _DOCUMENT_1, _dump_1),
+    ),
+    responses=(
+        DocumentedResponse(
+            "200",
+            (ResponseContent("application/json", _DOCUMENT_1, _load_1),),
+        ),
+        DocumentedResponse(
+            "400",
+            (),
+        ),
+        DocumentedResponse(
+            "422",
+            (),
+        ),
+        DocumentedResponse(
+            "default",
+            (),
+        ),
+    ),
+    deprecated=False,
+)
+
+
+def _get_kwargs(
+    *,
+    body: Order | Unset = UNSET,
+    content_type: RequestMediaType = "application/json",
+    accept: ResponseMediaType = "application/json",
+) -> dict[str, Any]:
+    return OPERATION.request(
+        body=body,
+        content_type=content_type,
+        accept=accept,
+    )
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: Received) -> Response[Order | None]:
+    return OPERATION.build_response(response, raise_on_unexpected_status=client.raise_on_unexpected_status)
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: Order | Unset = UNSET,
+    content_type: RequestMediaType = "application/json",
+    accept: ResponseMediaType = "application/json",
+) -> Response[Order | None]:
+    """Place an order for a pet.
+
+    Place a new order in the store.
+
+    Args:
+        body (Order): The request body.
+        content_type (RequestMediaType): The media type the body is sent in (Content-Type).
+        accept (ResponseMediaType): The media type asked for (Accept).
+
+    Raises:
+        errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
+        errors.UndocumentedContentType: If a documented status comes with an undocumented or no Content-Type.
+        errors.ResponseDecodeError: If the body does not decode into the documented value.
+        errors.SerializationError: If the body or a parameter cannot be written as the spec says.
+        errors.TransportError: If the request could not be sent or its answer not received (errors.Timeout
+            past Client.timeout).
+
+    Returns:
+        Response[Order | None]
+    """
+
+    OPERATION.warn_if_deprecated()
+    kwargs = _get_kwargs(
+        body=body,
+        content_type=content_type,
+        accept=accept,
+    )
+    response = OPERATION.send(client, kwargs)
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    body: Order | Unset = UNSET,
+    content_type: RequestMediaType = "application/json",
+    accept: ResponseMediaType = "application/json",
+) -> Order | None:
+    """Place an order for a pet.
+
+    Place a new order in the store.
+
+    Args:
+        body (Order): The request body.
+        content_type (RequestMediaType): The media type the body is sent in (Content-Type).
+        accept (ResponseMediaType): The media type asked for (Accept).
+
+    Raises:
+        errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
+        errors.UndocumentedContentType: If a documented status comes with an undocumented or no Content-Type.
+        errors.ResponseDecodeError: If the body does not decode into the documented value.
+        errors.SerializationError: If the body or a parameter cannot be written as the spec says.
+        errors.TransportError: If the request could not be sent or its answer not received (errors.Timeout
+            past Client.timeout).
+
+    Returns:
+        Order | None
+    """
+
+    return sync_detailed(
+        client=client,
+        body=body,
+        content_type=content_type,
+        accept=accept,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: Order | Unset = UNSET,
+    content_type: RequestMediaType = "application/json",
+    accept: ResponseMediaType = "application/json",
+) -> Response[Order | None]:
+    """Place an order for a pet.
+
+    Place a new order in the store.
+
+    Args:
+        body (Order): The request body.
+        content_type (RequestMediaType): The media type the body is sent in (Content-Type).
+        accept (ResponseMediaType): The media type asked for (Accept).
+
+    Raises:
+        errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
+        errors.UndocumentedContentType: If a documented status comes with an undocumented or no Content-Type.
+        errors.ResponseDecodeError: If the body does not decode into the documented value.
+        errors.SerializationError: If the body or a parameter cannot be written as the spec says.
+        errors.TransportError: If the request could not be sent or its answer not received (errors.Timeout
+            past Client.timeout).
+
+    Returns:
+        Response[Order | None]
+    """
+
+    OPERATION.warn_if_deprecated()
+    kwargs = _get_kwargs(
+        body=body,
+        content_type=content_type,
+        accept=accept,
+    )
+    response = await OPERATION.send_async(client, kwargs)
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    body: Order | Unset = UNSET,
+    content_type: RequestMediaType = "application/json",
+    accept: ResponseMediaType = "application/json",
+) -> Order | None:
+    """Place an order for a pet.
+
+    Place a new order in the store.
+
+    Args:
+        body (Order): The request body.
+        content_type (RequestMediaType): The media type the body is sent in (Content-Type).
+        accept (ResponseMediaType): The media type asked for (Accept).
+
+    Raises:
+        errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
+        errors.UndocumentedContentType: If a documented status comes with an undocumented or no Content-Type.
+        errors.ResponseDecodeError: If the body does not decode into the documented value.
+        errors.SerializationError: If the body or a parameter cannot be written as the spec says.
+        errors.TransportError: If the request could not be sent or its answer not received (errors.Timeout
+            past Client.timeout).
+
+    Returns:
+        Order | None
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            body=body,
+            content_type=content_type,
+            accept=accept,
+        )
+    ).parsed

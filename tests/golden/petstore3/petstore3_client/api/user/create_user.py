@@ -1,0 +1,222 @@
+from typing import Any, Literal
+
+from ... import _schema
+from ..._operation import DocumentedResponse, Operation, Received, RequestContent, ResponseContent
+from ...client import AuthenticatedClient, Client
+from ...models.user import User
+from ...types import UNSET, Response, Unset
+
+RequestMediaType = Literal["application/json", "application/xml", "application/x-www-form-urlencoded"]
+"""The request media types the spec documents; the first is the default."""
+
+ResponseMediaType = Literal["application/json", "application/xml"]
+"""The response media types the spec documents; the first is the default ``Accept``."""
+
+_DOCUMENT_1 = _schema.Document(_schema.ModelRef("models.user", "User"))
+
+
+def _dump_1(body: User) -> Any:
+
+    if not isinstance(body, Unset):
+        data = body.to_dict()
+    return data
+
+
+def _load_1(data: Any) -> User:
+    response_200 = User.from_dict(data)
+
+    return response_200
+
+
+OPERATION: Operation[User | None] = Operation(
+    operation_id="create_user",
+    method="post",
+    path="/user",
+    parameters=(),
+    request_contents=(
+        RequestContent("application/json", _DOCUMENT_1, _dump_1),
+        RequestContent("application/xml", _DOCUMENT_1, _dump_1),
+        RequestContent("application/x-www-form-urlencoded", _DOCUMENT_1, _dump_1),
+    ),
+    responses=(
+        DocumentedResponse(
+            "200",
+            (
+                ResponseContent("application/json", _DOCUMENT_1, _load_1),
+                ResponseContent("application/xml", _DOCUMENT_1, _load_1),
+            ),
+        ),
+        DocumentedResponse(
+            "default",
+            (),
+        ),
+    ),
+    deprecated=False,
+)
+
+
+def _get_kwargs(
+    *,
+    body: User | Unset = UNSET,
+    content_type: RequestMediaType = "application/json",
+    accept: ResponseMediaType = "application/json",
+) -> dict[str, Any]:
+    return OPERATION.request(
+        body=body,
+        content_type=content_type,
+        accept=accept,
+    )
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: Received) -> Response[User | None]:
+    return OPERATION.build_response(response, raise_on_unexpected_status=client.raise_on_unexpected_status)
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: User | Unset = UNSET,
+    content_type: RequestMediaType = "application/json",
+    accept: ResponseMediaType = "application/json",
+) -> Response[User | None]:
+    """Create user.
+
+    This can only be done by the logged in user.
+
+    Args:
+        body (User): The request body.
+        content_type (RequestMediaType): The media type the body is sent in (Content-Type).
+        accept (ResponseMediaType): The media type asked for (Accept).
+
+    Raises:
+        errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
+        errors.UndocumentedContentType: If a documented status comes with an undocumented or no Content-Type.
+        errors.ResponseDecodeError: If the body does not decode into the documented value.
+        errors.SerializationError: If the body or a parameter cannot be written as the spec says.
+        errors.TransportError: If the request could not be sent or its answer not received (errors.Timeout
+            past Client.timeout).
+
+    Returns:
+        Response[User | None]
+    """
+
+    OPERATION.warn_if_deprecated()
+    kwargs = _get_kwargs(
+        body=body,
+        content_type=content_type,
+        accept=accept,
+    )
+    response = OPERATION.send(client, kwargs)
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    body: User | Unset = UNSET,
+    content_type: RequestMediaType = "application/json",
+    accept: ResponseMediaType = "application/json",
+) -> User | None:
+    """Create user.
+
+    This can only be done by the logged in user.
+
+    Args:
+        body (User): The request body.
+        content_type (RequestMediaType): The media type the body is sent in (Content-Type).
+        accept (ResponseMediaType): The media type asked for (Accept).
+
+    Raises:
+        errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
+        errors.UndocumentedContentType: If a documented status comes with an undocumented or no Content-Type.
+        errors.ResponseDecodeError: If the body does not decode into the documented value.
+        errors.SerializationError: If the body or a parameter cannot be written as the spec says.
+        errors.TransportError: If the request could not be sent or its answer not received (errors.Timeout
+            past Client.timeout).
+
+    Returns:
+        User | None
+    """
+
+    return sync_detailed(
+        client=client,
+        body=body,
+        content_type=content_type,
+        accept=accept,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: User | Unset = UNSET,
+    content_type: RequestMediaType = "application/json",
+    accept: ResponseMediaType = "application/json",
+) -> Response[User | None]:
+    """Create user.
+
+    This can only be done by the logged in user.
+
+    Args:
+        body (User): The request body.
+        content_type (RequestMediaType): The media type the body is sent in (Content-Type).
+        accept (ResponseMediaType): The media type asked for (Accept).
+
+    Raises:
+        errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
+        errors.UndocumentedContentType: If a documented status comes with an undocumented or no Content-Type.
+        errors.ResponseDecodeError: If the body does not decode into the documented value.
+        errors.SerializationError: If the body or a parameter cannot be written as the spec says.
+        errors.TransportError: If the request could not be sent or its answer not received (errors.Timeout
+            past Client.timeout).
+
+    Returns:
+        Response[User | None]
+    """
+
+    OPERATION.warn_if_deprecated()
+    kwargs = _get_kwargs(
+        body=body,
+        content_type=content_type,
+        accept=accept,
+    )
+    response = await OPERATION.send_async(client, kwargs)
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    body: User | Unset = UNSET,
+    content_type: RequestMediaType = "application/json",
+    accept: ResponseMediaType = "application/json",
+) -> User | None:
+    """Create user.
+
+    This can only be done by the logged in user.
+
+    Args:
+        body (User): The request body.
+        content_type (RequestMediaType): The media type the body is sent in (Content-Type).
+        accept (ResponseMediaType): The media type asked for (Accept).
+
+    Raises:
+        errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
+        errors.UndocumentedContentType: If a documented status comes with an undocumented or no Content-Type.
+        errors.ResponseDecodeError: If the body does not decode into the documented value.
+        errors.SerializationError: If the body or a parameter cannot be written as the spec says.
+        errors.TransportError: If the request could not be sent or its answer not received (errors.Timeout
+            past Client.timeout).
+
+    Returns:
+        User | None
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            body=body,
+            content_type=content_type,
+            accept=accept,
+        )
+    ).parsed

@@ -1,0 +1,173 @@
+from typing import Any
+
+from ..._operation import DocumentedResponse, Operation, Parameter, Received
+from ...client import AuthenticatedClient, Client
+from ...types import Response
+
+OPERATION: Operation[None] = Operation(
+    operation_id="delete_user",
+    method="delete",
+    path="/user/{username}",
+    parameters=(Parameter("username", "path", "simple", False),),
+    request_contents=(),
+    responses=(
+        DocumentedResponse(
+            "200",
+            (),
+        ),
+        DocumentedResponse(
+            "400",
+            (),
+        ),
+        DocumentedResponse(
+            "404",
+            (),
+        ),
+        DocumentedResponse(
+            "default",
+            (),
+        ),
+    ),
+    deprecated=False,
+)
+
+
+def _get_kwargs(
+    username: str,
+) -> dict[str, Any]:
+    json_username = username
+    return OPERATION.request(
+        path={
+            "username": json_username,
+        },
+    )
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: Received) -> Response[None]:
+    return OPERATION.build_response(response, raise_on_unexpected_status=client.raise_on_unexpected_status)
+
+
+def sync_detailed(
+    username: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[None]:
+    """Delete user resource.
+
+    This can only be done by the logged in user.
+
+    Args:
+        username (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
+        errors.UndocumentedContentType: If a documented status comes with an undocumented or no Content-Type.
+        errors.ResponseDecodeError: If the body does not decode into the documented value.
+        errors.SerializationError: If the body or a parameter cannot be written as the spec says.
+        errors.TransportError: If the request could not be sent or its answer not received (errors.Timeout
+            past Client.timeout).
+
+    Returns:
+        Response[None]
+    """
+
+    OPERATION.warn_if_deprecated()
+    kwargs = _get_kwargs(
+        username=username,
+    )
+    response = OPERATION.send(client, kwargs)
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    username: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> None:
+    """Delete user resource.
+
+    This can only be done by the logged in user.
+
+    Args:
+        username (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
+        errors.UndocumentedContentType: If a documented status comes with an undocumented or no Content-Type.
+        errors.ResponseDecodeError: If the body does not decode into the documented value.
+        errors.SerializationError: If the body or a parameter cannot be written as the spec says.
+        errors.TransportError: If the request could not be sent or its answer not received (errors.Timeout
+            past Client.timeout).
+
+    Returns:
+        None
+    """
+
+    return sync_detailed(
+        username=username,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    username: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[None]:
+    """Delete user resource.
+
+    This can only be done by the logged in user.
+
+    Args:
+        username (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
+        errors.UndocumentedContentType: If a documented status comes with an undocumented or no Content-Type.
+        errors.ResponseDecodeError: If the body does not decode into the documented value.
+        errors.SerializationError: If the body or a parameter cannot be written as the spec says.
+        errors.TransportError: If the request could not be sent or its answer not received (errors.Timeout
+            past Client.timeout).
+
+    Returns:
+        Response[None]
+    """
+
+    OPERATION.warn_if_deprecated()
+    kwargs = _get_kwargs(
+        username=username,
+    )
+    response = await OPERATION.send_async(client, kwargs)
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    username: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> None:
+    """Delete user resource.
+
+    This can only be done by the logged in user.
+
+    Args:
+        username (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
+        errors.UndocumentedContentType: If a documented status comes with an undocumented or no Content-Type.
+        errors.ResponseDecodeError: If the body does not decode into the documented value.
+        errors.SerializationError: If the body or a parameter cannot be written as the spec says.
+        errors.TransportError: If the request could not be sent or its answer not received (errors.Timeout
+            past Client.timeout).
+
+    Returns:
+        None
+    """
+
+    return (
+        await asyncio_detailed(
+            username=username,
+            client=client,
+        )
+    ).parsed

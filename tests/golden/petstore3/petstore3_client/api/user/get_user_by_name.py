@@ -1,0 +1,205 @@
+from typing import Any, Literal
+
+from ... import _schema
+from ..._operation import DocumentedResponse, Operation, Parameter, Received, ResponseContent
+from ...client import AuthenticatedClient, Client
+from ...models.user import User
+from ...types import Response
+
+ResponseMediaType = Literal["application/json", "application/xml"]
+"""The response media types the spec documents; the first is the default ``Accept``."""
+
+_DOCUMENT_1 = _schema.Document(_schema.ModelRef("models.user", "User"))
+
+
+def _load_1(data: Any) -> User:
+    response_200 = User.from_dict(data)
+
+    return response_200
+
+
+OPERATION: Operation[User | None] = Operation(
+    operation_id="get_user_by_name",
+    method="get",
+    path="/user/{username}",
+    parameters=(Parameter("username", "path", "simple", False),),
+    request_contents=(),
+    responses=(
+        DocumentedResponse(
+            "200",
+            (
+                ResponseContent("application/json", _DOCUMENT_1, _load_1),
+                ResponseContent("application/xml", _DOCUMENT_1, _load_1),
+            ),
+        ),
+        DocumentedResponse(
+            "400",
+            (),
+        ),
+        DocumentedResponse(
+            "404",
+            (),
+        ),
+        DocumentedResponse(
+            "default",
+            (),
+        ),
+    ),
+    deprecated=False,
+)
+
+
+def _get_kwargs(
+    username: str,
+    *,
+    accept: ResponseMediaType = "application/json",
+) -> dict[str, Any]:
+    json_username = username
+    return OPERATION.request(
+        path={
+            "username": json_username,
+        },
+        accept=accept,
+    )
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: Received) -> Response[User | None]:
+    return OPERATION.build_response(response, raise_on_unexpected_status=client.raise_on_unexpected_status)
+
+
+def sync_detailed(
+    username: str,
+    *,
+    client: AuthenticatedClient | Client,
+    accept: ResponseMediaType = "application/json",
+) -> Response[User | None]:
+    """Get user by user name.
+
+    Get user detail based on username.
+
+    Args:
+        username (str):
+        accept (ResponseMediaType): The media type asked for (Accept).
+
+    Raises:
+        errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
+        errors.UndocumentedContentType: If a documented status comes with an undocumented or no Content-Type.
+        errors.ResponseDecodeError: If the body does not decode into the documented value.
+        errors.SerializationError: If the body or a parameter cannot be written as the spec says.
+        errors.TransportError: If the request could not be sent or its answer not received (errors.Timeout
+            past Client.timeout).
+
+    Returns:
+        Response[User | None]
+    """
+
+    OPERATION.warn_if_deprecated()
+    kwargs = _get_kwargs(
+        username=username,
+        accept=accept,
+    )
+    response = OPERATION.send(client, kwargs)
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    username: str,
+    *,
+    client: AuthenticatedClient | Client,
+    accept: ResponseMediaType = "application/json",
+) -> User | None:
+    """Get user by user name.
+
+    Get user detail based on username.
+
+    Args:
+        username (str):
+        accept (ResponseMediaType): The media type asked for (Accept).
+
+    Raises:
+        errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
+        errors.UndocumentedContentType: If a documented status comes with an undocumented or no Content-Type.
+        errors.ResponseDecodeError: If the body does not decode into the documented value.
+        errors.SerializationError: If the body or a parameter cannot be written as the spec says.
+        errors.TransportError: If the request could not be sent or its answer not received (errors.Timeout
+            past Client.timeout).
+
+    Returns:
+        User | None
+    """
+
+    return sync_detailed(
+        username=username,
+        client=client,
+        accept=accept,
+    ).parsed
+
+
+async def asyncio_detailed(
+    username: str,
+    *,
+    client: AuthenticatedClient | Client,
+    accept: ResponseMediaType = "application/json",
+) -> Response[User | None]:
+    """Get user by user name.
+
+    Get user detail based on username.
+
+    Args:
+        username (str):
+        accept (ResponseMediaType): The media type asked for (Accept).
+
+    Raises:
+        errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
+        errors.UndocumentedContentType: If a documented status comes with an undocumented or no Content-Type.
+        errors.ResponseDecodeError: If the body does not decode into the documented value.
+        errors.SerializationError: If the body or a parameter cannot be written as the spec says.
+        errors.TransportError: If the request could not be sent or its answer not received (errors.Timeout
+            past Client.timeout).
+
+    Returns:
+        Response[User | None]
+    """
+
+    OPERATION.warn_if_deprecated()
+    kwargs = _get_kwargs(
+        username=username,
+        accept=accept,
+    )
+    response = await OPERATION.send_async(client, kwargs)
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    username: str,
+    *,
+    client: AuthenticatedClient | Client,
+    accept: ResponseMediaType = "application/json",
+) -> User | None:
+    """Get user by user name.
+
+    Get user detail based on username.
+
+    Args:
+        username (str):
+        accept (ResponseMediaType): The media type asked for (Accept).
+
+    Raises:
+        errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
+        errors.UndocumentedContentType: If a documented status comes with an undocumented or no Content-Type.
+        errors.ResponseDecodeError: If the body does not decode into the documented value.
+        errors.SerializationError: If the body or a parameter cannot be written as the spec says.
+        errors.TransportError: If the request could not be sent or its answer not received (errors.Timeout
+            past Client.timeout).
+
+    Returns:
+        User | None
+    """
+
+    return (
+        await asyncio_detailed(
+            username=username,
+            client=client,
+            accept=accept,
+        )
+    ).parsed

@@ -1,0 +1,216 @@
+from typing import Any, Literal, cast
+
+from ... import _schema
+from ..._operation import DocumentedResponse, Operation, Parameter, Received, ResponseContent
+from ...client import AuthenticatedClient, Client
+from ...types import UNSET, Response, Unset
+
+ResponseMediaType = Literal["application/xml", "application/json"]
+"""The response media types the spec documents; the first is the default ``Accept``."""
+
+_DOCUMENT_1 = _schema.Document(_schema.Scalar("string"))
+
+
+def _load_1(data: Any) -> str:
+    return cast(str, data)
+
+
+OPERATION: Operation[str | None] = Operation(
+    operation_id="login_user",
+    method="get",
+    path="/user/login",
+    parameters=(
+        Parameter("username", "query", "form", True),
+        Parameter("password", "query", "form", True),
+    ),
+    request_contents=(),
+    responses=(
+        DocumentedResponse(
+            "200",
+            (
+                ResponseContent("application/xml", _DOCUMENT_1, _load_1),
+                ResponseContent("application/json", _DOCUMENT_1, _load_1),
+            ),
+        ),
+        DocumentedResponse(
+            "400",
+            (),
+        ),
+        DocumentedResponse(
+            "default",
+            (),
+        ),
+    ),
+    deprecated=False,
+)
+
+
+def _get_kwargs(
+    *,
+    username: str | Unset = UNSET,
+    password: str | Unset = UNSET,
+    accept: ResponseMediaType = "application/xml",
+) -> dict[str, Any]:
+    json_username = username
+    json_password = password
+    return OPERATION.request(
+        query={
+            "username": json_username,
+            "password": json_password,
+        },
+        accept=accept,
+    )
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: Received) -> Response[str | None]:
+    return OPERATION.build_response(response, raise_on_unexpected_status=client.raise_on_unexpected_status)
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    username: str | Unset = UNSET,
+    password: str | Unset = UNSET,
+    accept: ResponseMediaType = "application/xml",
+) -> Response[str | None]:
+    """Logs user into the system.
+
+    Log into the system.
+
+    Args:
+        username (str | Unset):
+        password (str | Unset):
+        accept (ResponseMediaType): The media type asked for (Accept).
+
+    Raises:
+        errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
+        errors.UndocumentedContentType: If a documented status comes with an undocumented or no Content-Type.
+        errors.ResponseDecodeError: If the body does not decode into the documented value.
+        errors.SerializationError: If the body or a parameter cannot be written as the spec says.
+        errors.TransportError: If the request could not be sent or its answer not received (errors.Timeout
+            past Client.timeout).
+
+    Returns:
+        Response[str | None]
+    """
+
+    OPERATION.warn_if_deprecated()
+    kwargs = _get_kwargs(
+        username=username,
+        password=password,
+        accept=accept,
+    )
+    response = OPERATION.send(client, kwargs)
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    username: str | Unset = UNSET,
+    password: str | Unset = UNSET,
+    accept: ResponseMediaType = "application/xml",
+) -> str | None:
+    """Logs user into the system.
+
+    Log into the system.
+
+    Args:
+        username (str | Unset):
+        password (str | Unset):
+        accept (ResponseMediaType): The media type asked for (Accept).
+
+    Raises:
+        errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
+        errors.UndocumentedContentType: If a documented status comes with an undocumented or no Content-Type.
+        errors.ResponseDecodeError: If the body does not decode into the documented value.
+        errors.SerializationError: If the body or a parameter cannot be written as the spec says.
+        errors.TransportError: If the request could not be sent or its answer not received (errors.Timeout
+            past Client.timeout).
+
+    Returns:
+        str | None
+    """
+
+    return sync_detailed(
+        client=client,
+        username=username,
+        password=password,
+        accept=accept,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    username: str | Unset = UNSET,
+    password: str | Unset = UNSET,
+    accept: ResponseMediaType = "application/xml",
+) -> Response[str | None]:
+    """Logs user into the system.
+
+    Log into the system.
+
+    Args:
+        username (str | Unset):
+        password (str | Unset):
+        accept (ResponseMediaType): The media type asked for (Accept).
+
+    Raises:
+        errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
+        errors.UndocumentedContentType: If a documented status comes with an undocumented or no Content-Type.
+        errors.ResponseDecodeError: If the body does not decode into the documented value.
+        errors.SerializationError: If the body or a parameter cannot be written as the spec says.
+        errors.TransportError: If the request could not be sent or its answer not received (errors.Timeout
+            past Client.timeout).
+
+    Returns:
+        Response[str | None]
+    """
+
+    OPERATION.warn_if_deprecated()
+    kwargs = _get_kwargs(
+        username=username,
+        password=password,
+        accept=accept,
+    )
+    response = await OPERATION.send_async(client, kwargs)
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    username: str | Unset = UNSET,
+    password: str | Unset = UNSET,
+    accept: ResponseMediaType = "application/xml",
+) -> str | None:
+    """Logs user into the system.
+
+    Log into the system.
+
+    Args:
+        username (str | Unset):
+        password (str | Unset):
+        accept (ResponseMediaType): The media type asked for (Accept).
+
+    Raises:
+        errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
+        errors.UndocumentedContentType: If a documented status comes with an undocumented or no Content-Type.
+        errors.ResponseDecodeError: If the body does not decode into the documented value.
+        errors.SerializationError: If the body or a parameter cannot be written as the spec says.
+        errors.TransportError: If the request could not be sent or its answer not received (errors.Timeout
+            past Client.timeout).
+
+    Returns:
+        str | None
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            username=username,
+            password=password,
+            accept=accept,
+        )
+    ).parsed

@@ -1,0 +1,221 @@
+from typing import Any, Literal
+
+from ... import _schema
+from ..._operation import DocumentedResponse, Operation, Parameter, Received, RequestContent
+from ...client import AuthenticatedClient, Client
+from ...models.user import User
+from ...types import UNSET, Response, Unset
+
+RequestMediaType = Literal["application/json", "application/xml", "application/x-www-form-urlencoded"]
+"""The request media types the spec documents; the first is the default."""
+
+_DOCUMENT_1 = _schema.Document(_schema.ModelRef("models.user", "User"))
+
+
+def _dump_1(body: User) -> Any:
+
+    if not isinstance(body, Unset):
+        data = body.to_dict()
+    return data
+
+
+OPERATION: Operation[None] = Operation(
+    operation_id="update_user",
+    method="put",
+    path="/user/{username}",
+    parameters=(Parameter("username", "path", "simple", False),),
+    request_contents=(
+        RequestContent("application/json", _DOCUMENT_1, _dump_1),
+        RequestContent("application/xml", _DOCUMENT_1, _dump_1),
+        RequestContent("application/x-www-form-urlencoded", _DOCUMENT_1, _dump_1),
+    ),
+    responses=(
+        DocumentedResponse(
+            "200",
+            (),
+        ),
+        DocumentedResponse(
+            "400",
+            (),
+        ),
+        DocumentedResponse(
+            "404",
+            (),
+        ),
+        DocumentedResponse(
+            "default",
+            (),
+        ),
+    ),
+    deprecated=False,
+)
+
+
+def _get_kwargs(
+    username: str,
+    *,
+    body: User | Unset = UNSET,
+    content_type: RequestMediaType = "application/json",
+) -> dict[str, Any]:
+    json_username = username
+    return OPERATION.request(
+        path={
+            "username": json_username,
+        },
+        body=body,
+        content_type=content_type,
+    )
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: Received) -> Response[None]:
+    return OPERATION.build_response(response, raise_on_unexpected_status=client.raise_on_unexpected_status)
+
+
+def sync_detailed(
+    username: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: User | Unset = UNSET,
+    content_type: RequestMediaType = "application/json",
+) -> Response[None]:
+    """Update user resource.
+
+    This can only be done by the logged in user.
+
+    Args:
+        username (str):
+        body (User): The request body.
+        content_type (RequestMediaType): The media type the body is sent in (Content-Type).
+
+    Raises:
+        errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
+        errors.UndocumentedContentType: If a documented status comes with an undocumented or no Content-Type.
+        errors.ResponseDecodeError: If the body does not decode into the documented value.
+        errors.SerializationError: If the body or a parameter cannot be written as the spec says.
+        errors.TransportError: If the request could not be sent or its answer not received (errors.Timeout
+            past Client.timeout).
+
+    Returns:
+        Response[None]
+    """
+
+    OPERATION.warn_if_deprecated()
+    kwargs = _get_kwargs(
+        username=username,
+        body=body,
+        content_type=content_type,
+    )
+    response = OPERATION.send(client, kwargs)
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    username: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: User | Unset = UNSET,
+    content_type: RequestMediaType = "application/json",
+) -> None:
+    """Update user resource.
+
+    This can only be done by the logged in user.
+
+    Args:
+        username (str):
+        body (User): The request body.
+        content_type (RequestMediaType): The media type the body is sent in (Content-Type).
+
+    Raises:
+        errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
+        errors.UndocumentedContentType: If a documented status comes with an undocumented or no Content-Type.
+        errors.ResponseDecodeError: If the body does not decode into the documented value.
+        errors.SerializationError: If the body or a parameter cannot be written as the spec says.
+        errors.TransportError: If the request could not be sent or its answer not received (errors.Timeout
+            past Client.timeout).
+
+    Returns:
+        None
+    """
+
+    return sync_detailed(
+        username=username,
+        client=client,
+        body=body,
+        content_type=content_type,
+    ).parsed
+
+
+async def asyncio_detailed(
+    username: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: User | Unset = UNSET,
+    content_type: RequestMediaType = "application/json",
+) -> Response[None]:
+    """Update user resource.
+
+    This can only be done by the logged in user.
+
+    Args:
+        username (str):
+        body (User): The request body.
+        content_type (RequestMediaType): The media type the body is sent in (Content-Type).
+
+    Raises:
+        errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
+        errors.UndocumentedContentType: If a documented status comes with an undocumented or no Content-Type.
+        errors.ResponseDecodeError: If the body does not decode into the documented value.
+        errors.SerializationError: If the body or a parameter cannot be written as the spec says.
+        errors.TransportError: If the request could not be sent or its answer not received (errors.Timeout
+            past Client.timeout).
+
+    Returns:
+        Response[None]
+    """
+
+    OPERATION.warn_if_deprecated()
+    kwargs = _get_kwargs(
+        username=username,
+        body=body,
+        content_type=content_type,
+    )
+    response = await OPERATION.send_async(client, kwargs)
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    username: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: User | Unset = UNSET,
+    content_type: RequestMediaType = "application/json",
+) -> None:
+    """Update user resource.
+
+    This can only be done by the logged in user.
+
+    Args:
+        username (str):
+        body (User): The request body.
+        content_type (RequestMediaType): The media type the body is sent in (Content-Type).
+
+    Raises:
+        errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
+        errors.UndocumentedContentType: If a documented status comes with an undocumented or no Content-Type.
+        errors.ResponseDecodeError: If the body does not decode into the documented value.
+        errors.SerializationError: If the body or a parameter cannot be written as the spec says.
+        errors.TransportError: If the request could not be sent or its answer not received (errors.Timeout
+            past Client.timeout).
+
+    Returns:
+        None
+    """
+
+    return (
+        await asyncio_detailed(
+            username=username,
+            client=client,
+            body=body,
+            content_type=content_type,
+        )
+    ).parsed

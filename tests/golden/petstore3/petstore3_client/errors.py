@@ -1,0 +1,80 @@
+"""Everything this package raises, rooted at :class:`Petstore3ClientError`.
+
+    Petstore3ClientError (also errors.Error)
+    ├── MediaError                    a value or body that a media type cannot carry
+    │   ├── UnsupportedMediaType      no codec for the media type
+    │   ├── SerializationError        the value cannot be written in the media type
+    │   └── DeserializationError      the bytes are not a valid value in the media type
+    ├── MissingExtra                  an optional dependency is not installed (also an ImportError)
+    ├── InsecureTransport             a bearer token would go over plain http to a non-loopback host
+    ├── TransportError                the request was not sent or its answer not received
+    │   └── Timeout                   past the client's timeout
+    └── ResponseError                 an answer that is not what was asked for; keeps the
+        │                             status code, headers and raw bytes
+        ├── ApiError                  a documented error answer, its body parsed in ``fault``
+        │   ├── BadRequest            400
+        │   ├── NotAuthenticated      401
+        │   ├── Forbidden             403
+        │   ├── NotFound              404
+        │   └── ServerError           500 and other 5xx (retryable)
+        ├── ResponseTooLarge          the body passed the client's max_response_size
+        └── UnexpectedResponse        an answer that is not a documented value
+            ├── UnexpectedStatus          a status code the spec does not document
+            ├── UndocumentedContentType   a Content-Type missing or not documented for the status
+            └── ResponseDecodeError       a documented Content-Type whose body does not decode
+
+Messages never quote bodies or headers: they may hold tokens. The raw values stay on the
+exception's attributes.
+"""
+
+from ._errors import (
+    ApiError,
+    BadRequest,
+    DeserializationError,
+    Error,
+    Forbidden,
+    InsecureTransport,
+    MediaError,
+    MissingExtra,
+    NotAuthenticated,
+    NotFound,
+    ResponseDecodeError,
+    ResponseError,
+    ResponseTooLarge,
+    SerializationError,
+    ServerError,
+    Timeout,
+    TransportError,
+    UndocumentedContentType,
+    UnexpectedResponse,
+    UnexpectedStatus,
+    UnsupportedMediaType,
+)
+
+Petstore3ClientError = Error
+"""The base class of every error this package raises."""
+
+__all__ = [
+    "Petstore3ClientError",
+    "ApiError",
+    "BadRequest",
+    "DeserializationError",
+    "Error",
+    "Forbidden",
+    "InsecureTransport",
+    "MediaError",
+    "MissingExtra",
+    "NotAuthenticated",
+    "NotFound",
+    "ResponseDecodeError",
+    "ResponseError",
+    "ResponseTooLarge",
+    "SerializationError",
+    "ServerError",
+    "Timeout",
+    "TransportError",
+    "UndocumentedContentType",
+    "UnexpectedResponse",
+    "UnexpectedStatus",
+    "UnsupportedMediaType",
+]

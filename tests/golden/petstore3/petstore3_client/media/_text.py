@@ -1,0 +1,20 @@
+"""Bytes to text for the text-based codecs, strict, with the charset the media type names."""
+
+from __future__ import annotations
+
+import codecs
+from functools import lru_cache
+
+
+def decode_text(content: bytes, charset: str | None) -> str:
+    """Decode ``content`` in ``charset`` (UTF-8 if None), stripping a byte order mark."""
+    text = content.decode("utf-8" if charset is None else _codec_name(charset))
+    return text[1:] if text[:1] == "\ufeff" else text
+
+
+@lru_cache(maxsize=32)
+def _codec_name(charset: str) -> str:
+    try:
+        return codecs.lookup(charset).name
+    except LookupError:
+        raise ValueError(f"unknown charset {charset!r}") from None

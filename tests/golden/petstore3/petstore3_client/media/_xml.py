@@ -1,0 +1,400 @@
+"""XML (``application/xml``, ``text/xml``, ``+xml``), shaped by the spec's OpenAPI ``xml`` objects.
+
+The rules, for any schema:
+
+* the root element is the schema's ``xml.name``, else its component name;
+* a property is a child element named by its ``xml.name``, else the property name; with
+  ``attribute: true`` it is an attribute of its parent instead;
+* ``namespace`` and ``prefix`` qualify the element; a namespace without a prefix becomes the
+  default namespace, which children inherit as XML scoping says;
+* arrays are repeated elements (named by ``items.xml.name``, else the property name), inside one
+  wrapper element (named by the array's ``xml.name``, else the property name) only when
+  ``wrapped: true``;
+* properties the schema does not name (additional properties, schemaless values) are elements
+  named by their key, holding text or, for objects, child elements.
+
+Parsing is safe: no entities resolved, no DTD loaded, no network, no huge trees (libxml2's
+limits on depth and node size stay on), and a document with a DOCTYPE or a processing
+instruction (an XSLT stylesheet, say) is refused outright.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Mapping
+from functools import lru_cache
+from typing import Any
+
+from lxml import etree
+
+from .._errors import DeserializationError, SerializationError
+from .._schema import (
+    AnyValue,
+    ArrayOf,
+    Document,
+    ModelSchema,
+    OneOf,
+    Property,
+    Scalar,
+    Schema,
+    SchemaViolation,
+    Xml,
+    model_of,
+)
+
+MEDIA_TYPE = "application/xml"
+
+
+class _RefuseExternal(etree.Resolver):  # type: ignore[type-arg, misc, unused-ignore]
+    """Refuses every external resource (DTD, entity) before libxml2 opens a file or a socket."""
+
+    def resolve(self, system_url: str | None, public_id: str | None, context: object) -> None:
+        raise SchemaViolation("$", "external resources (DTDs, entities) are not allowed")
+
+
+_parsers = threading.local()
+
+
+def _parser(encoding: str | None) -> etree.XMLParser:
+    """The safe parser for ``encoding``, made once per thread (lxml parsers are not shared across threads)."""
+    cache: dict[str | None, etree.XMLParser] = _parsers.__dict__.setdefault("by_encoding", {})
+    parser = cache.get(encoding)
+    if parser is None:
+        parser = cache[encoding] = _new_parser(encoding)
+    return parser
+
+
+def _new_parser(encoding: str | None) -> etree.XMLParser:
+    parser = etree.XMLParser(
+        encoding=encoding,
+        resolve_entities=False,
+        load_dtd=False,
+        dtd_validation=False,
+        no_network=True,
+        huge_tree=False,
+        remove_comments=True,
+        remove_pis=False,  # kept so that they can be refused
+        collect_ids=False,
+    )
+    parser.resolvers.add(_RefuseExternal())
+    return parser
+
+
+class XmlCodec:
+    def encode(self, data: object, document: Document, *, charset: str | None) -> bytes:
+        try:
+            root_xml, _ = document.root()
+            root = etree.Element(_tag(root_xml, None), nsmap=_nsmap(root_xml))
+            _Writer().root(root, document.schema, root_xml, data)
+            encoding = charset or "utf-8"
+            written: bytes = etree.tostring(root, xml_declaration=True, encoding=encoding)
+            return written
+        except SchemaViolation as violation:
+            raise SerializationError(
+                f"cannot write {document.name} as XML: {violation}", media_type=MEDIA_TYPE
+            ) from None
+        except (ValueError, TypeError, LookupError) as error:  # lxml: "All strings must be XML compatible"
+            raise SerializationError(f"cannot write {document.name} as XML: {error}", media_type=MEDIA_TYPE) from None
+
+    def decode(self, content: bytes, document: Document, *, charset: str | None) -> object:
+        try:
+            root = etree.fromstring(content, _parser(charset))
+            if root.getroottree().docinfo.internalDTD is not None or root.getroottree().docinfo.doctype:
+                raise SchemaViolation("$", "a DOCTYPE is not allowed")
+            if any(True for _ in root.itersiblings(preceding=True)) or any(True for _ in root.itersiblings()):
+                raise SchemaViolation("$", "processing instructions are not allowed")
+            root_xml, named = document.root()
+            expected = _tag(root_xml, None)
+            if named and root.tag != expected:
+                raise SchemaViolation(
+                    "$", f"expected root element {_clark_to_text(expected)}, got {_clark_to_text(root.tag)}"
+                )
+            data = _Reader().root(root, document.schema, root_xml if named else None)
+            return document.schema.check(data, "$")
+        except SchemaViolation as violation:
+            raise DeserializationError(
+                f"XML does not match {document.name}: {violation}", media_type=MEDIA_TYPE, content=content
+            ) from None
+        except (etree.XMLSyntaxError, ValueError, LookupError, RecursionError) as error:
+            raise DeserializationError(f"not valid XML: {error}", media_type=MEDIA_TYPE, content=content) from None
+
+
+def _tag(xml: Xml, inherited_namespace: str | None) -> str:
+    return xml.tag(inherited_namespace)
+
+
+def _nsmap(xml: Xml) -> dict[str | None, str] | None:
+    return {xml.prefix: xml.namespace} if xml.namespace is not None else None
+
+
+def _namespace_of(tag: object) -> str | None:
+    return tag[1:].partition("}")[0] if isinstance(tag, str) and tag.startswith("{") else None
+
+
+def _clark_to_text(tag: object) -> str:
+    if not isinstance(tag, str):
+        return "a non-element node"
+    namespace, _, local = tag[1:].partition("}") if tag.startswith("{") else ("", "", tag)
+    return f"<{local}> in namespace {namespace!r}" if namespace else f"<{local}>"
+
+
+def _name(element: etree._Element, path: str) -> str:
+    """An element's ``{namespace}local`` name; other nodes (entity references) are refused."""
+    tag = element.tag
+    if not isinstance(tag, str):
+        raise SchemaViolation(path, "unexpected entity reference or other non-element node")
+    return tag
+
+
+def _array_items_xml(prop_name: str, array: ArrayOf, xml: Xml) -> Xml:
+    # items.xml.name names each element; else a model's own element name (as Swagger's tools
+    # write `<tags><tag>...</tag></tags>`); else the property's name (OpenAPI's rule for scalars).
+    if array.item_xml is not None:
+        return array.item_xml
+    model = model_of(array.items)
+    if model is not None:
+        return model.xml
+    return Xml(name=prop_name, namespace=xml.namespace, prefix=xml.prefix)
+
+
+def _root_items_xml(array: ArrayOf) -> Xml:
+    # A root array has no property to name its items: items.xml.name, else the model's element.
+    if array.item_xml is not None:
+        return array.item_xml
+    model = model_of(array.items)
+    return model.xml if model is not None else Xml("item")
+
+
+@lru_cache(maxsize=256)
+def _attributes(schema: ModelSchema) -> tuple[Property, ...]:
+    return tuple(prop for prop in schema.properties if prop.xml.attribute)
+
+
+@lru_cache(maxsize=256)
+def _elements(schema: ModelSchema, scope: str | None) -> Mapping[str, Property]:
+    """The properties of ``schema`` by the element name that carries them, in ``scope``."""
+    by_tag: dict[str, Property] = {}
+    for prop in schema.properties:
+        if prop.xml.attribute:
+            continue
+        if isinstance(prop.schema, ArrayOf) and not prop.xml.wrapped:
+            by_tag[_tag(_array_items_xml(prop.name, prop.schema, prop.xml), scope)] = prop
+        else:
+            by_tag[_tag(prop.xml, scope)] = prop
+    return by_tag
+
+
+class _Writer:
+    def root(self, element: etree._Element, schema: Schema, xml: Xml, data: Any) -> None:
+        """Write a whole body into its root ``element``."""
+        scope = xml.scope(None)
+        model = model_of(schema)
+        if model is not None:
+            self.object(element, model, model.check(data, "$"), scope, "$")
+        elif isinstance(schema, ArrayOf):
+            schema.check(data, "$")
+            items_xml = _root_items_xml(schema)
+            for index, item in enumerate(data):
+                self.value(element, items_xml, schema.items, item, scope, f"$[{index}]")
+        elif isinstance(schema, AnyValue) and isinstance(data, dict | list):
+            items = data.items() if isinstance(data, dict) else (("item", item) for item in data)
+            for key, item in items:
+                self.value(element, _named(key), schema, item, scope, f"$.{key}")
+        else:
+            if isinstance(schema, OneOf):
+                schema = schema.option_for(data, "$")
+            element.text = schema.to_text(data, "$")
+
+    def object(
+        self, element: etree._Element, schema: ModelSchema, data: Mapping[str, Any], scope: str | None, path: str
+    ) -> None:
+        for name, prop, tag, nsmap in _write_plan(schema, scope):
+            if name not in data:
+                continue
+            try:
+                if type(prop.schema) is Scalar and not prop.xml.attribute:  # most properties
+                    etree.SubElement(element, tag, nsmap=nsmap).text = prop.schema.to_text(data[name], "")
+                else:
+                    self.property(element, prop, data[name], scope, "")
+            except SchemaViolation as violation:
+                raise violation.under(f"{path}.{name}") from None
+        unknown = data.keys() - schema.by_name.keys()
+        if unknown:
+            extra = schema.additional_properties or AnyValue()
+            for key in unknown:
+                self.value(element, _named(key), extra, data[key], scope, f"{path}.{key}")
+
+    def property(self, element: etree._Element, prop: Property, value: Any, scope: str | None, path: str) -> None:
+        schema, xml = prop.schema, prop.xml
+        if isinstance(schema, OneOf):
+            schema = schema.option_for(value, path)
+        if xml.attribute:
+            element.set(_tag(xml, None), schema.to_text(value, path))
+        elif isinstance(schema, ArrayOf):
+            schema.check(value, path)
+            parent = element
+            if xml.wrapped:
+                parent = etree.SubElement(element, _tag(xml, scope), nsmap=_nsmap(xml))
+                scope = xml.scope(scope)
+            items_xml = _array_items_xml(prop.name, schema, xml)
+            for index, item in enumerate(value):
+                self.value(parent, items_xml, schema.items, item, scope, f"{path}[{index}]")
+        else:
+            self.value(element, xml, schema, value, scope, path)
+
+    def value(self, parent: etree._Element, xml: Xml, schema: Schema, value: Any, scope: str | None, path: str) -> None:
+        if isinstance(schema, OneOf):
+            schema = schema.option_for(value, path)
+        if isinstance(schema, AnyValue) and isinstance(value, list):
+            # A schemaless list repeats its element, as an unwrapped array would.
+            for index, item in enumerate(value):
+                if isinstance(item, list):
+                    raise SchemaViolation(f"{path}[{index}]", "nested arrays have no XML form without a schema")
+                self.value(parent, xml, schema, item, scope, f"{path}[{index}]")
+            return
+        element = etree.SubElement(parent, _tag(xml, scope), nsmap=_nsmap(xml))
+        inner = xml.scope(scope)
+        model = model_of(schema)
+        if model is not None:
+            self.object(element, model, model.check(value, path), inner, path)
+        elif isinstance(schema, AnyValue) and isinstance(value, dict):
+            for key, item in value.items():
+                self.value(element, _named(key), schema, item, inner, f"{path}.{key}")
+        elif isinstance(schema, ArrayOf):
+            raise SchemaViolation(path, "nested arrays have no XML form")
+        else:
+            element.text = schema.to_text(value, path)
+
+
+@lru_cache(maxsize=1024)
+def _named(name: str) -> Xml:
+    """The ``xml`` of an element the schema does not name: just its key."""
+    return Xml(name=name)
+
+
+@lru_cache(maxsize=256)
+def _write_plan(
+    schema: ModelSchema, scope: str | None
+) -> tuple[tuple[str, Property, str, dict[str | None, str] | None], ...]:
+    """Per model and scope, once: each property with its element name and namespace map."""
+    return tuple((prop.name, prop, _tag(prop.xml, scope), _nsmap(prop.xml)) for prop in schema.properties)
+
+
+class _Reader:
+    def root(self, element: etree._Element, schema: Schema, xml: Xml | None) -> Any:
+        """Read a whole body from its root ``element`` (``xml`` None: the spec names no root)."""
+        scope = xml.scope(None) if xml is not None else _namespace_of(element.tag)
+        model = model_of(schema)
+        if model is not None:
+            return self.object(element, model, scope, "$")
+        if not isinstance(schema, ArrayOf):
+            return self.value(element, schema, scope, "$")
+        self._no_text(element, "$")
+        items_xml = _root_items_xml(schema)
+        item_tag = _tag(items_xml, scope)
+        values = []
+        for index, item in enumerate(element):
+            if _name(item, "$") != item_tag:
+                raise SchemaViolation(
+                    f"$[{index}]", f"expected {_clark_to_text(item_tag)}, got {_clark_to_text(item.tag)}"
+                )
+            values.append(self.value(item, schema.items, items_xml.scope(scope), f"$[{index}]"))
+        return values
+
+    def object(self, element: etree._Element, schema: ModelSchema, scope: str | None, path: str) -> dict[str, Any]:
+        """Read an object element; ``scope`` is the default namespace its children are expected in."""
+        if element.text and not element.text.isspace():
+            raise SchemaViolation(path, "unexpected text between elements")
+        data: dict[str, Any] = {}
+        for prop in _attributes(schema):
+            text = element.get(_tag(prop.xml, None))
+            if text is not None:
+                data[prop.name] = prop.schema.from_text(text, f"{path}.{prop.name}")
+        by_tag = _elements(schema, scope)
+        for child in element:
+            if child.tail and not child.tail.isspace():
+                raise SchemaViolation(path, "unexpected text between elements")
+            known = by_tag.get(_name(child, path))
+            if known is None:
+                self._additional(child, schema, scope, data, path)
+            elif type(known.schema) is Scalar and known.name not in data and not len(child):  # most elements
+                try:
+                    data[known.name] = known.schema.from_text(child.text or "", "")
+                except SchemaViolation as violation:
+                    raise violation.under(f"{path}.{known.name}") from None
+            else:
+                self.property(child, known, scope, data, f"{path}.{known.name}")
+        return data
+
+    def property(
+        self, child: etree._Element, prop: Property, scope: str | None, data: dict[str, Any], path: str
+    ) -> None:
+        if not isinstance(prop.schema, ArrayOf):
+            if prop.name in data:
+                raise SchemaViolation(path, "appears more than once")
+            data[prop.name] = self.value(child, prop.schema, prop.xml.scope(scope), path)
+            return
+        items_xml = _array_items_xml(prop.name, prop.schema, prop.xml)
+        if not prop.xml.wrapped:
+            items = data.setdefault(prop.name, [])
+            items.append(self.value(child, prop.schema.items, items_xml.scope(scope), f"{path}[{len(items)}]"))
+            return
+        if prop.name in data:
+            raise SchemaViolation(path, "appears more than once")
+        self._no_text(child, path)
+        inner = prop.xml.scope(scope)
+        item_tag = _tag(items_xml, inner)
+        values = []
+        for index, item in enumerate(child):
+            if _name(item, path) != item_tag:
+                raise SchemaViolation(
+                    f"{path}[{index}]", f"expected {_clark_to_text(item_tag)}, got {_clark_to_text(item.tag)}"
+                )
+            values.append(self.value(item, prop.schema.items, items_xml.scope(inner), f"{path}[{index}]"))
+        data[prop.name] = values
+
+    def value(self, element: etree._Element, schema: Schema, scope: str | None, path: str) -> Any:
+        """Read one element's value; ``scope`` is the default namespace of its children."""
+        model = model_of(schema)
+        if model is not None:
+            return self.object(element, model, scope, path)
+        if isinstance(schema, AnyValue):
+            return self._any(element, scope, path)
+        if isinstance(schema, ArrayOf):
+            raise SchemaViolation(path, "nested arrays have no XML form")
+        if len(element):
+            raise SchemaViolation(path, "expected text, got child elements")
+        return schema.from_text(element.text or "", path)
+
+    def _additional(
+        self, child: etree._Element, schema: ModelSchema, scope: str | None, data: dict[str, Any], path: str
+    ) -> None:
+        tag = _name(child, path)
+        namespace, _, name = tag[1:].partition("}") if tag.startswith("{") else (None, "", tag)
+        if namespace != scope:
+            raise SchemaViolation(path, f"unexpected {_clark_to_text(tag)}: the spec declares no such namespace here")
+        if schema.additional_properties is None or name in schema.by_name:
+            raise SchemaViolation(path, f"unexpected element <{name}>")
+        value = self.value(child, schema.additional_properties, scope, f"{path}.{name}")
+        if name in data:  # a repeated unknown element is a list, as an unwrapped array would be
+            previous = data[name]
+            data[name] = [*previous, value] if isinstance(previous, list) else [previous, value]
+        else:
+            data[name] = value
+
+    def _any(self, element: etree._Element, scope: str | None, path: str) -> Any:
+        if not len(element):
+            return element.text or ""
+        self._no_text(element, path)
+        data: dict[str, Any] = {}
+        for child in element:
+            self._additional(child, _SCHEMALESS, scope, data, path)
+        return data
+
+    @staticmethod
+    def _no_text(element: etree._Element, path: str) -> None:
+        if (element.text or "").strip() or any((child.tail or "").strip() for child in element):
+            raise SchemaViolation(path, "unexpected text between elements")
+
+
+_SCHEMALESS = ModelSchema(name="object", xml=Xml(name="object"), properties=(), additional_properties=AnyValue())

@@ -1,0 +1,175 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import Any, ClassVar, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from .. import _schema
+from ..models.order_status import OrderStatus
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="Order")
+
+
+@_attrs_define
+class Order:
+    """
+    Attributes:
+        id (int | Unset):  Example: 10.
+        pet_id (int | Unset):  Example: 198772.
+        quantity (int | Unset):  Example: 7.
+        ship_date (datetime.datetime | Unset):
+        status (OrderStatus | Unset): Order Status Example: approved.
+        complete (bool | Unset):
+    """
+
+    id: int | Unset = UNSET
+    pet_id: int | Unset = UNSET
+    quantity: int | Unset = UNSET
+    ship_date: datetime.datetime | Unset = UNSET
+    status: OrderStatus | Unset = UNSET
+    complete: bool | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    # What the media codecs know of this schema: names, types and OpenAPI xml objects.
+    __openapi__: ClassVar[_schema.ModelSchema] = _schema.ModelSchema(
+        name="Order",
+        xml=_schema.Xml("order"),
+        properties=(
+            _schema.Property(
+                "id",
+                _schema.Scalar("integer"),
+                required=False,
+                xml=_schema.Xml("id"),
+            ),
+            _schema.Property(
+                "petId",
+                _schema.Scalar("integer"),
+                required=False,
+                xml=_schema.Xml("petId"),
+            ),
+            _schema.Property(
+                "quantity",
+                _schema.Scalar("integer"),
+                required=False,
+                xml=_schema.Xml("quantity"),
+            ),
+            _schema.Property(
+                "shipDate",
+                _schema.Scalar("string"),
+                required=False,
+                xml=_schema.Xml("shipDate"),
+            ),
+            _schema.Property(
+                "status",
+                _schema.Scalar(
+                    "string",
+                    enum=(
+                        "approved",
+                        "delivered",
+                        "placed",
+                    ),
+                ),
+                required=False,
+                xml=_schema.Xml("status"),
+            ),
+            _schema.Property(
+                "complete",
+                _schema.Scalar("boolean"),
+                required=False,
+                xml=_schema.Xml("complete"),
+            ),
+        ),
+        additional_properties=_schema.AnyValue(),
+    )
+
+    def to_dict(self) -> dict[str, Any]:
+        id = self.id
+
+        pet_id = self.pet_id
+
+        quantity = self.quantity
+
+        ship_date: str | Unset = UNSET
+        if not isinstance(self.ship_date, Unset):
+            ship_date = self.ship_date.isoformat()
+
+        status: str | Unset = UNSET
+        if not isinstance(self.status, Unset):
+            status = self.status.value
+
+        complete = self.complete
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if id is not UNSET:
+            field_dict["id"] = id
+        if pet_id is not UNSET:
+            field_dict["petId"] = pet_id
+        if quantity is not UNSET:
+            field_dict["quantity"] = quantity
+        if ship_date is not UNSET:
+            field_dict["shipDate"] = ship_date
+        if status is not UNSET:
+            field_dict["status"] = status
+        if complete is not UNSET:
+            field_dict["complete"] = complete
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        id = d.pop("id", UNSET)
+
+        pet_id = d.pop("petId", UNSET)
+
+        quantity = d.pop("quantity", UNSET)
+
+        _ship_date = d.pop("shipDate", UNSET)
+        ship_date: datetime.datetime | Unset
+        if isinstance(_ship_date, Unset):
+            ship_date = UNSET
+        else:
+            ship_date = datetime.datetime.fromisoformat(_ship_date)
+
+        _status = d.pop("status", UNSET)
+        status: OrderStatus | Unset
+        if isinstance(_status, Unset):
+            status = UNSET
+        else:
+            status = OrderStatus(_status)
+
+        complete = d.pop("complete", UNSET)
+
+        order = cls(
+            id=id,
+            pet_id=pet_id,
+            quantity=quantity,
+            ship_date=ship_date,
+            status=status,
+            complete=complete,
+        )
+
+        order.additional_properties = d
+        return order
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,195 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from .. import _schema
+from ..models.pet_status import PetStatus
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.category import Category
+    from ..models.tag import Tag
+
+
+T = TypeVar("T", bound="Pet")
+
+
+@_attrs_define
+class Pet:
+    """
+    Attributes:
+        name (str):  Example: doggie.
+        photo_urls (list[str]):
+        id (int | Unset):  Example: 10.
+        category (Category | Unset):
+        tags (list[Tag] | Unset):
+        status (PetStatus | Unset): pet status in the store
+    """
+
+    name: str
+    photo_urls: list[str]
+    id: int | Unset = UNSET
+    category: Category | Unset = UNSET
+    tags: list[Tag] | Unset = UNSET
+    status: PetStatus | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    # What the media codecs know of this schema: names, types and OpenAPI xml objects.
+    __openapi__: ClassVar[_schema.ModelSchema] = _schema.ModelSchema(
+        name="Pet",
+        xml=_schema.Xml("pet"),
+        properties=(
+            _schema.Property(
+                "name",
+                _schema.Scalar("string"),
+                required=True,
+                xml=_schema.Xml("name"),
+            ),
+            _schema.Property(
+                "photoUrls",
+                _schema.ArrayOf(_schema.Scalar("string"), item_xml=_schema.Xml("photoUrl")),
+                required=True,
+                xml=_schema.Xml("photoUrls", wrapped=True),
+            ),
+            _schema.Property(
+                "id",
+                _schema.Scalar("integer"),
+                required=False,
+                xml=_schema.Xml("id"),
+            ),
+            _schema.Property(
+                "category",
+                _schema.ModelRef("models.category", "Category"),
+                required=False,
+                xml=_schema.Xml("category"),
+            ),
+            _schema.Property(
+                "tags",
+                _schema.ArrayOf(_schema.ModelRef("models.tag", "Tag")),
+                required=False,
+                xml=_schema.Xml("tags", wrapped=True),
+            ),
+            _schema.Property(
+                "status",
+                _schema.Scalar(
+                    "string",
+                    enum=(
+                        "available",
+                        "pending",
+                        "sold",
+                    ),
+                ),
+                required=False,
+                xml=_schema.Xml("status"),
+            ),
+        ),
+        additional_properties=_schema.AnyValue(),
+    )
+
+    def to_dict(self) -> dict[str, Any]:
+        name = self.name
+
+        photo_urls = self.photo_urls
+
+        id = self.id
+
+        category: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.category, Unset):
+            category = self.category.to_dict()
+
+        tags: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.tags, Unset):
+            tags = []
+            for tags_item_data in self.tags:
+                tags_item = tags_item_data.to_dict()
+                tags.append(tags_item)
+
+        status: str | Unset = UNSET
+        if not isinstance(self.status, Unset):
+            status = self.status.value
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "name": name,
+                "photoUrls": photo_urls,
+            }
+        )
+        if id is not UNSET:
+            field_dict["id"] = id
+        if category is not UNSET:
+            field_dict["category"] = category
+        if tags is not UNSET:
+            field_dict["tags"] = tags
+        if status is not UNSET:
+            field_dict["status"] = status
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.category import Category  # noqa: PLC0415
+        from ..models.tag import Tag  # noqa: PLC0415
+
+        d = dict(src_dict)
+        name = d.pop("name")
+
+        photo_urls = cast(list[str], d.pop("photoUrls"))
+
+        id = d.pop("id", UNSET)
+
+        _category = d.pop("category", UNSET)
+        category: Category | Unset
+        if isinstance(_category, Unset):
+            category = UNSET
+        else:
+            category = Category.from_dict(_category)
+
+        _tags = d.pop("tags", UNSET)
+        tags: list[Tag] | Unset = UNSET
+        if _tags is not UNSET:
+            tags = []
+            for tags_item_data in _tags:
+                tags_item = Tag.from_dict(tags_item_data)
+
+                tags.append(tags_item)
+
+        _status = d.pop("status", UNSET)
+        status: PetStatus | Unset
+        if isinstance(_status, Unset):
+            status = UNSET
+        else:
+            status = PetStatus(_status)
+
+        pet = cls(
+            name=name,
+            photo_urls=photo_urls,
+            id=id,
+            category=category,
+            tags=tags,
+            status=status,
+        )
+
+        pet.additional_properties = d
+        return pet
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,182 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, ClassVar, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from .. import _schema
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="User")
+
+
+@_attrs_define
+class User:
+    """
+    Attributes:
+        id (int | Unset):  Example: 10.
+        username (str | Unset):  Example: theUser.
+        first_name (str | Unset):  Example: John.
+        last_name (str | Unset):  Example: James.
+        email (str | Unset):  Example: john@email.com.
+        password (str | Unset):  Example: 12345.
+        phone (str | Unset):  Example: 12345.
+        user_status (int | Unset): User Status Example: 1.
+    """
+
+    id: int | Unset = UNSET
+    username: str | Unset = UNSET
+    first_name: str | Unset = UNSET
+    last_name: str | Unset = UNSET
+    email: str | Unset = UNSET
+    password: str | Unset = UNSET
+    phone: str | Unset = UNSET
+    user_status: int | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    # What the media codecs know of this schema: names, types and OpenAPI xml objects.
+    __openapi__: ClassVar[_schema.ModelSchema] = _schema.ModelSchema(
+        name="User",
+        xml=_schema.Xml("user"),
+        properties=(
+            _schema.Property(
+                "id",
+                _schema.Scalar("integer"),
+                required=False,
+                xml=_schema.Xml("id"),
+            ),
+            _schema.Property(
+                "username",
+                _schema.Scalar("string"),
+                required=False,
+                xml=_schema.Xml("username"),
+            ),
+            _schema.Property(
+                "firstName",
+                _schema.Scalar("string"),
+                required=False,
+                xml=_schema.Xml("firstName"),
+            ),
+            _schema.Property(
+                "lastName",
+                _schema.Scalar("string"),
+                required=False,
+                xml=_schema.Xml("lastName"),
+            ),
+            _schema.Property(
+                "email",
+                _schema.Scalar("string"),
+                required=False,
+                xml=_schema.Xml("email"),
+            ),
+            _schema.Property(
+                "password",
+                _schema.Scalar("string"),
+                required=False,
+                xml=_schema.Xml("password"),
+            ),
+            _schema.Property(
+                "phone",
+                _schema.Scalar("string"),
+                required=False,
+                xml=_schema.Xml("phone"),
+            ),
+            _schema.Property(
+                "userStatus",
+                _schema.Scalar("integer"),
+                required=False,
+                xml=_schema.Xml("userStatus"),
+            ),
+        ),
+        additional_properties=_schema.AnyValue(),
+    )
+
+    def to_dict(self) -> dict[str, Any]:
+        id = self.id
+
+        username = self.username
+
+        first_name = self.first_name
+
+        last_name = self.last_name
+
+        email = self.email
+
+        password = self.password
+
+        phone = self.phone
+
+        user_status = self.user_status
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if id is not UNSET:
+            field_dict["id"] = id
+        if username is not UNSET:
+            field_dict["username"] = username
+        if first_name is not UNSET:
+            field_dict["firstName"] = first_name
+        if last_name is not UNSET:
+            field_dict["lastName"] = last_name
+        if email is not UNSET:
+            field_dict["email"] = email
+        if password is not UNSET:
+            field_dict["password"] = password
+        if phone is not UNSET:
+            field_dict["phone"] = phone
+        if user_status is not UNSET:
+            field_dict["userStatus"] = user_status
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        id = d.pop("id", UNSET)
+
+        username = d.pop("username", UNSET)
+
+        first_name = d.pop("firstName", UNSET)
+
+        last_name = d.pop("lastName", UNSET)
+
+        email = d.pop("email", UNSET)
+
+        password = d.pop("password", UNSET)
+
+        phone = d.pop("phone", UNSET)
+
+        user_status = d.pop("userStatus", UNSET)
+
+        user = cls(
+            id=id,
+            username=username,
+            first_name=first_name,
+            last_name=last_name,
+            email=email,
+            password=password,
+            phone=phone,
+            user_status=user_status,
+        )
+
+        user.additional_properties = d
+        return user
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,166 @@
+"""The generator serves any spec: the corpus generates, type-checks, imports, keeps stock's API and
+every operation, and one of its packages is a golden record that shows every template change.
+"""
+
+from __future__ import annotations
+
+import ast
+import importlib
+import os
+import pkgutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from conftest import CORPUS, SPECS
+
+PROJECT = Path(__file__).resolve().parent.parent
+GOLDEN = Path(__file__).resolve().parent / "golden"
+FUNCTIONS = ("sync", "sync_detailed", "asyncio", "asyncio_detailed")
+METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
+
+
+def operations(package: str) -> dict[str, Any]:
+    """Every generated operation module of a package, by its dotted path under ``api``."""
+    api = importlib.import_module(f"{package}.api")
+    modules = {}
+    for info in pkgutil.walk_packages(api.__path__, f"{api.__name__}."):
+        module = importlib.import_module(info.name)
+        if hasattr(module, "OPERATION"):
+            modules[info.name.removeprefix(f"{package}.api.")] = module
+    return modules
+
+
+@pytest.mark.parametrize("spec", CORPUS)
+def test_every_operation_of_the_spec_is_generated_with_all_four_functions(corpus: Path, spec: str) -> None:
+    document = yaml.safe_load((SPECS / f"{spec}.yaml").read_text())
+    documented = {(method, path) for path, item in document["paths"].items() for method in METHODS if method in item}
+
+    modules = operations(CORPUS[spec])
+    generated = {(module.OPERATION.method, module.OPERATION.path) for module in modules.values()}
+
+    assert generated == documented
+    for module in modules.values():
+        assert all(callable(getattr(module, name)) for name in FUNCTIONS)
+
+
+def test_the_corpus_passes_mypy_strict(corpus: Path) -> None:
+    packages = [argument for package in CORPUS.values() for argument in ("-p", package)]
+    environment = {**os.environ, "MYPYPATH": os.pathsep.join(str(corpus / spec) for spec in CORPUS)}
+    result = subprocess.run(
+        [sys.executable, "-m", "mypy", "--strict", "--no-incremental", *packages],
+        capture_output=True,
+        text=True,
+        env=environment,
+        cwd=corpus,
+    )
+    assert result.returncode == 0, result.stdout
+
+
+# Stock openapi-python-client: what users would get without the overlays ------------------------
+
+
+@pytest.fixture(scope="session")
+def stock(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Stock openapi-python-client's output for every spec of the corpus (its warnings allowed)."""
+    root = tmp_path_factory.mktemp("stock")
+    for spec in CORPUS:
+        subprocess.run(
+            [
+                str(Path(sys.executable).parent / "openapi-python-client"),
+                "generate",
+                f"--path={SPECS / f'{spec}.yaml'}",
+                f"--config={SPECS / f'{spec}.config.yaml'}",
+                f"--output-path={root / spec}",
+                "--meta=none",
+            ],
+            capture_output=True,
+        )
+    return root
+
+
+def signatures(package_dir: Path) -> dict[str, dict[str, list[tuple[str, str, str | None, str | None]]]]:
+    """Each operation module's functions: (name, kind, annotation, default) of every parameter, from the source."""
+    found: dict[str, dict[str, list[tuple[str, str, str | None, str | None]]]] = {}
+    for path in sorted((package_dir / "api").rglob("*.py")):
+        functions = {}
+        for node in ast.parse(path.read_text()).body:
+            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef) and node.name in FUNCTIONS:
+                arguments = node.args
+                positional = arguments.args
+                defaults = [None] * (len(positional) - len(arguments.defaults)) + list(arguments.defaults)
+                described = [
+                    (a.arg, "positional", ast.unparse(a.annotation) if a.annotation else None, _code(d))
+                    for a, d in zip(positional, defaults, strict=True)
+                ]
+                described += [
+                    (a.arg, "keyword", ast.unparse(a.annotation) if a.annotation else None, _code(d))
+                    for a, d in zip(arguments.kwonlyargs, arguments.kw_defaults, strict=True)
+                ]
+                functions[node.name] = described
+        if functions:
+            found[".".join(path.relative_to(package_dir / "api").with_suffix("").parts)] = functions
+    return found
+
+
+def _code(node: ast.expr | None) -> str | None:
+    return ast.unparse(node) if node is not None else None
+
+
+@pytest.mark.parametrize("spec", CORPUS)
+def test_every_operation_keeps_stocks_module_functions_and_parameters(corpus: Path, stock: Path, spec: str) -> None:
+    package = CORPUS[spec]
+    ours = signatures(corpus / spec / package)
+    theirs = signatures(stock / spec)
+    assert theirs, "stock generated nothing"
+
+    assert set(theirs) <= set(ours)  # stock's modules, plus those it drops for their media types
+    for module, functions in theirs.items():
+        for name, parameters in functions.items():
+            mine = [p for p in ours[module][name] if p[0] not in ("content_type", "accept")]
+            # Names, order and kinds exactly; types and defaults too, but for the body, which stock
+            # types `| Unset = UNSET` even when required (its issue #1451).
+            assert [p[:2] for p in mine] == [p[:2] for p in parameters], (module, name)
+            assert [p for p in mine if p[0] != "body"] == [p for p in parameters if p[0] != "body"], (module, name)
+
+
+@pytest.mark.parametrize("spec", CORPUS)
+def test_content_type_and_accept_are_literals_of_the_documented_media_types(corpus: Path, spec: str) -> None:
+    for module in operations(CORPUS[spec]).values():
+        keywords = {p[0]: p for p in signatures(corpus / spec / CORPUS[spec])[_dotted(module, CORPUS[spec])]["sync"]}
+        operation = module.OPERATION
+        if operation.request_contents:
+            assert keywords["content_type"][2] == "RequestMediaType"
+            assert ast.literal_eval(keywords["content_type"][3] or "") == operation.request_media_types[0]
+        else:
+            assert "content_type" not in keywords
+        if operation.response_media_types:
+            assert keywords["accept"][2] == "ResponseMediaType"
+            assert ast.literal_eval(keywords["accept"][3] or "") == operation.response_media_types[0]
+        else:
+            assert "accept" not in keywords
+
+
+def _dotted(module: Any, package: str) -> str:
+    return str(module.__name__).removeprefix(f"{package}.api.")
+
+
+# Golden record ------------------------------------------------------------------------------
+
+
+def test_the_golden_record_matches_what_the_generator_writes(tmp_path: Path) -> None:
+    sys.path.insert(0, str(PROJECT / "overlays"))
+    try:
+        import check_generated
+        from generate import generate
+    finally:
+        sys.path.remove(str(PROJECT / "overlays"))
+    generate(SPECS / "petstore3.yaml", SPECS / "petstore3.config.yaml", tmp_path / "petstore3")
+
+    differences = check_generated.drift(GOLDEN / "petstore3", tmp_path / "petstore3")
+
+    assert not any(differences.values()), f"regenerate the golden record with `make golden`: {differences}"
