@@ -44,28 +44,28 @@ class Pet:
         xml=_schema.Xml("pet"),
         properties=(
             _schema.Property(
-                "name",
-                _schema.Scalar("string"),
-                required=True,
-                xml=_schema.Xml("name"),
-            ),
-            _schema.Property(
-                "photoUrls",
-                _schema.ArrayOf(_schema.Scalar("string"), item_xml=_schema.Xml("photoUrl")),
-                required=True,
-                xml=_schema.Xml("photoUrls", wrapped=True),
-            ),
-            _schema.Property(
                 "id",
                 _schema.Scalar("integer"),
                 required=False,
                 xml=_schema.Xml("id"),
             ),
             _schema.Property(
+                "name",
+                _schema.Scalar("string"),
+                required=True,
+                xml=_schema.Xml("name"),
+            ),
+            _schema.Property(
                 "category",
                 _schema.ModelRef("models.category", "Category"),
                 required=False,
                 xml=_schema.Xml("category"),
+            ),
+            _schema.Property(
+                "photoUrls",
+                _schema.ArrayOf(_schema.Scalar("string"), item_xml=_schema.Xml("photoUrl")),
+                required=True,
+                xml=_schema.Xml("photoUrls", wrapped=True),
             ),
             _schema.Property(
                 "tags",
