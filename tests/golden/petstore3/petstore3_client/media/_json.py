@@ -30,7 +30,12 @@ _ENCODER = json.JSONEncoder(ensure_ascii=False, allow_nan=False, separators=(","
 class JsonCodec:
     def encode(self, data: object, document: Document, *, charset: str | None) -> bytes:
         try:
+            document.schema.check(data, "$")  # what XML and forms refuse, JSON refuses too
             return _ENCODER.encode(data).encode(charset or "utf-8")
+        except SchemaViolation as violation:
+            raise SerializationError(
+                f"cannot write {document.name} as JSON: {violation}", media_type=MEDIA_TYPE
+            ) from None
         except (TypeError, ValueError, UnicodeError) as error:
             raise SerializationError(f"cannot write JSON: {error}", media_type=MEDIA_TYPE) from None
 
