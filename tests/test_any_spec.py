@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import ast
 import importlib
+import json
 import os
 import pkgutil
 import subprocess
@@ -164,3 +165,90 @@ def test_the_golden_record_matches_what_the_generator_writes(tmp_path: Path) -> 
     differences = check_generated.drift(GOLDEN / "petstore3", tmp_path / "petstore3")
 
     assert not any(differences.values()), f"regenerate the golden record with `make golden`: {differences}"
+
+
+# OpenAPI 3.0 `nullable` and `anyOf`, which the 3.1 features spec writes as type arrays and oneOf -----
+
+NULLABLE_30 = """
+openapi: 3.0.3
+info: {title: Things, version: "1"}
+paths:
+  /things:
+    post:
+      operationId: makeThing
+      requestBody:
+        required: true
+        content:
+          application/json: {schema: {$ref: "#/components/schemas/Thing"}}
+          application/xml: {schema: {$ref: "#/components/schemas/Thing"}}
+      responses:
+        "200":
+          description: The thing.
+          content:
+            application/json: {schema: {$ref: "#/components/schemas/Thing"}}
+components:
+  schemas:
+    Thing:
+      type: object
+      properties:
+        note: {type: string, nullable: true}
+        size:
+          anyOf:
+            - {type: integer}
+            - {type: string, format: date}
+        shade: {type: string, enum: [light, dark], nullable: true}
+      xml: {name: thing}
+"""
+
+ROUND_TRIP_30 = """
+import datetime, json
+from things_client import media
+from things_client.models import Thing, ThingShade
+results = []
+for value in (Thing(note=None, size=3), Thing(note="n", size=datetime.date(2024, 1, 2), shade=ThingShade.DARK)):
+    for media_type in ("application/json", "application/xml"):
+        content = media.serialize(value, media_type)
+        results.append([media_type, content.decode(), media.deserialize(Thing, content, media_type) == value])
+print(json.dumps(results))
+"""
+
+
+def test_nullable_and_any_of_in_openapi_3_0(tmp_path: Path) -> None:
+    (tmp_path / "things.yaml").write_text(NULLABLE_30)
+    (tmp_path / "config.yaml").write_text(
+        "project_name_override: things-client\npackage_name_override: things_client\n"
+    )
+    subprocess.run(
+        [
+            sys.executable,
+            str(PROJECT / "overlays" / "generate.py"),
+            f"--spec={tmp_path / 'things.yaml'}",
+            f"--config={tmp_path / 'config.yaml'}",
+            f"--output={tmp_path / 'out'}",
+        ],
+        check=True,
+        capture_output=True,
+    )
+    run = subprocess.run(
+        [sys.executable, "-c", ROUND_TRIP_30],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "PYTHONPATH": str(tmp_path / "out")},
+    )
+    results = json.loads(run.stdout)
+
+    assert results[0] == ["application/json", '{"note":null,"size":3}', True]
+    assert results[1] == [  # XML has no null: XML Schema's xsi:nil carries it
+        "application/xml",
+        "<?xml version='1.0' encoding='utf-8'?>\n<thing><note xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" "
+        'xsi:nil="true"/><size>3</size></thing>',
+        True,
+    ]
+    assert results[2] == ["application/json", '{"note":"n","size":"2024-01-02","shade":"dark"}', True]
+    assert results[3] == [
+        "application/xml",
+        "<?xml version='1.0' encoding='utf-8'?>\n"
+        "<thing><note>n</note><size>2024-01-02</size><shade>dark</shade></thing>",
+        True,
+    ]

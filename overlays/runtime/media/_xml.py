@@ -43,6 +43,7 @@ from .._schema import (
 )
 
 MEDIA_TYPE = "application/xml"
+_XSI_NIL = "{http://www.w3.org/2001/XMLSchema-instance}nil"
 
 
 class _RefuseExternal(etree.Resolver):  # type: ignore[type-arg, misc, unused-ignore]
@@ -255,7 +256,10 @@ class _Writer:
         element = etree.SubElement(parent, _tag(xml, scope), nsmap=_nsmap(xml))
         inner = xml.scope(scope)
         model = model_of(schema)
-        if model is not None:
+        if value is None:  # XML has no null: XML Schema's xsi:nil says it, as JAXB and .NET read it
+            schema.check(value, path)
+            element.set(_XSI_NIL, "true")
+        elif model is not None:
             self.object(element, model, model.check(value, path), inner, path)
         elif isinstance(schema, AnyValue) and isinstance(value, dict):
             for key, item in value.items():
@@ -317,7 +321,8 @@ class _Reader:
             known = by_tag.get(_name(child, path))
             if known is None:
                 self._additional(child, schema, scope, data, path)
-            elif type(known.schema) is Scalar and known.name not in data and not len(child):  # most elements
+            elif type(known.schema) is Scalar and known.name not in data and not len(child) and not child.attrib:
+                # most elements: one plain scalar, read without a detour
                 try:
                     data[known.name] = known.schema.from_text(child.text or "", "")
                 except SchemaViolation as violation:
@@ -355,6 +360,8 @@ class _Reader:
 
     def value(self, element: etree._Element, schema: Schema, scope: str | None, path: str) -> Any:
         """Read one element's value; ``scope`` is the default namespace of its children."""
+        if element.get(_XSI_NIL) in ("true", "1"):
+            return None
         model = model_of(schema)
         if model is not None:
             return self.object(element, model, scope, path)
