@@ -443,3 +443,36 @@ def test_an_undocumented_content_type_keeps_status_and_bytes(package: Any, clien
         op("feeds.get_feed").sync(client=client)
 
     assert (raised.value.status_code, raised.value.content) == (200, b"<h1>proxy</h1>")
+
+
+@pytest.mark.parametrize("sent", ["application/problem+xml; charset=utf-8", "application/problem+xml"])
+def test_errors_name_the_media_type_that_arrived(package: Any, client: Any, wire: WireServer, sent: str) -> None:
+    wire.answer(422, sent, "<problem>")
+
+    with pytest.raises(package.errors.ResponseDecodeError) as raised:
+        op("customers.create_customer").sync(client=client, body=new_customer(package))
+
+    assert raised.value.media_type == sent
+    assert isinstance(raised.value.__cause__, package.errors.DeserializationError)
+    assert raised.value.__cause__.media_type == sent
+    assert package.media.MediaType.parse(raised.value.media_type).essence == "application/problem+xml"
+
+
+@pytest.mark.parametrize(
+    ("const", "value", "wire_value"),
+    [("kind", "customer", '"customer"'), ("version", 2, "2"), ("verified", True, "true")],
+)
+def test_a_const_of_each_type_is_written_as_its_value_and_checked(
+    package: Any, const: str, value: object, wire_value: str
+) -> None:
+    model = package.models.Customer.from_dict({"id": str(CUSTOMER_ID), "kind": "customer", "name": "Ada", const: value})
+    schema = next(prop.schema for prop in model.__openapi__.properties if prop.name == const)
+
+    assert schema.enum == (value,)
+    assert f'"{const}":{wire_value}' in package.media.serialize(model, "application/json").decode()
+    with pytest.raises(package.errors.DeserializationError):
+        package.media.deserialize(
+            package.models.Customer,
+            json.dumps({"id": str(CUSTOMER_ID), "kind": "customer", "name": "Ada", const: "other"}).encode(),
+            "application/json",
+        )
