@@ -35,7 +35,7 @@ class Error(Exception):
 
 
 class MediaError(Error):
-    """A value or body that a media type cannot carry."""
+    """A value or body that a media type cannot carry; ``media_type`` is the one used, parameters included."""
 
     def __init__(self, message: str, *, media_type: str) -> None:
         super().__init__(message)
@@ -95,6 +95,11 @@ class ResponseError(Error):
         self.status_code = status_code
         self.headers = headers
         self.content = content
+
+    @property
+    def media_type(self) -> str | None:
+        """The Content-Type the server sent, parameters included (``media.MediaType.parse`` reads them)."""
+        return next((value for name, value in self.headers.items() if name.lower() == "content-type"), None)
 
 
 class ApiError(ResponseError):

@@ -44,5 +44,5 @@ def decode_raw(content: bytes, media_type: str) -> bytes | str:
         return decode_text(content, MediaType.parse(media_type).charset)
     except (UnicodeError, ValueError) as error:
         raise DeserializationError(
-            f"not valid text: {type(error).__name__}", media_type=MediaType.parse(media_type).essence, content=content
+            f"not valid text: {type(error).__name__}", media_type=media_type, content=content
         ) from None

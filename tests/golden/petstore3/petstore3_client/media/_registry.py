@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import importlib
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from functools import lru_cache
 from typing import Any, Protocol
 
 from attrs import frozen
 
-from .._errors import DeserializationError, UnsupportedMediaType
+from .._errors import DeserializationError, MediaError, UnsupportedMediaType
 from .._schema import Document, M, Model
 from ._families import STRUCTURED
 
@@ -84,12 +85,14 @@ class CodecRegistry:
     def encode(self, data: object, document: Document, media_type: str) -> bytes:
         """Write JSON-shaped ``data`` (what generated ``to_dict`` functions give) in ``media_type``."""
         codec, charset = self._for_header(media_type)
-        return codec.encode(data, document, charset=charset)
+        with _naming(media_type):
+            return codec.encode(data, document, charset=charset)
 
     def decode(self, content: bytes, document: Document, media_type: str) -> object:
         """Read JSON-shaped data, checked against ``document``, from ``content`` sent as ``media_type``."""
         codec, charset = self._for_header(media_type)
-        return codec.decode(content, document, charset=charset)
+        with _naming(media_type):
+            return codec.decode(content, document, charset=charset)
 
     def serialize(self, value: Model, media_type: str) -> bytes:
         """Write ``value`` (a generated model) in ``media_type``."""
@@ -111,6 +114,16 @@ class CodecRegistry:
         return resolved
 
 
+@contextmanager
+def _naming(media_type: str) -> Iterator[None]:
+    """Errors name the media type actually used (``text/xml; charset=utf-8``), not their codec's family."""
+    try:
+        yield
+    except MediaError as error:
+        error.media_type = media_type
+        raise
+
+
 def build(construct: Callable[[Any], M], data: object, *, content: bytes, media_type: str) -> M:
     """Turn checked JSON-shaped ``data`` into typed values with a generated constructor.
 
@@ -122,7 +135,7 @@ def build(construct: Callable[[Any], M], data: object, *, content: bytes, media_
     except (KeyError, TypeError, ValueError, AttributeError) as error:
         raise DeserializationError(
             f"the body does not build the documented value ({type(error).__name__})",
-            media_type=MediaType.parse(media_type).essence,
+            media_type=media_type,
             content=content,
         ) from None
 
