@@ -13,7 +13,15 @@ from pathlib import Path
 import httpx
 import pytest
 
-from partner_center_auth import AuthenticatedClient, PartnerCenterAuth, RetryPolicy, TokenProvider, TokenRequest, errors
+from partner_center_auth import (
+    AuthenticatedClient,
+    Client,
+    PartnerCenterAuth,
+    RetryPolicy,
+    TokenProvider,
+    TokenRequest,
+    errors,
+)
 from partner_center_auth.api.authentication import generate_access_token
 from partner_center_auth.testing import StandInServer
 
@@ -116,3 +124,22 @@ def test_tls_certificates_are_verified_by_default(self_signed_server: str) -> No
         pytest.raises(errors.TransportError, match="CERTIFICATE_VERIFY_FAILED"),
     ):
         generate_access_token.sync(client=client, body=TokenRequest())
+
+
+def test_the_unauthenticated_client_sends_no_credentials_so_plain_http_is_allowed() -> None:
+    sent: list[httpx.Request] = []
+    transport = httpx.MockTransport(lambda request: sent.append(request) or httpx.Response(200))
+    client = Client(base_url="http://partner.test", httpx_args={"transport": transport})
+    operation = generate_access_token.OPERATION
+
+    response = operation.send(client, operation.request(accept="application/json"))
+
+    assert response.status_code == 200
+    assert "authorization" not in sent[0].headers
+
+
+def test_a_client_given_an_authorization_header_is_refused_on_plain_http_with_a_message_that_says_so() -> None:
+    client = Client(base_url="http://partner.test", headers={"Authorization": "Basic c2VjcmV0"})
+
+    with pytest.raises(errors.InsecureTransport, match=r"credentials \(the Authorization header\)"):
+        generate_access_token.OPERATION.send(client, generate_access_token.OPERATION.request(accept="application/json"))

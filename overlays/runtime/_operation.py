@@ -291,7 +291,7 @@ class Operation(Generic[T]):
         """Send ``request`` and read the body within the client's size and time limits."""
         http = client.get_httpx_client()
         outgoing = http.build_request(**request)
-        refuse_insecure_bearer(outgoing, client.allow_insecure_http)
+        refuse_insecure_bearer(outgoing, client.allow_insecure_http, authenticated=_authenticated(client))
         body = _BoundedBody(self, client)
         with _transport_errors(self, request, body.started):
             response = http.send(outgoing, stream=True)
@@ -306,7 +306,7 @@ class Operation(Generic[T]):
         """:meth:`send` for ``asyncio``."""
         http = client.get_async_httpx_client()
         outgoing = http.build_request(**request)
-        refuse_insecure_bearer(outgoing, client.allow_insecure_http)
+        refuse_insecure_bearer(outgoing, client.allow_insecure_http, authenticated=_authenticated(client))
         body = _BoundedBody(self, client)
         with _transport_errors(self, request, body.started):
             response = await http.send(outgoing, stream=True)
@@ -418,14 +418,26 @@ class _BoundedBody:
         return received
 
 
-def refuse_insecure_bearer(request: httpx.Request | httpx.URL, allowed: bool) -> None:
-    """Raise InsecureTransport unless the request goes over https, to loopback, or plain http is ``allowed``."""
+def refuse_insecure_bearer(request: httpx.Request | httpx.URL, allowed: bool, *, authenticated: bool = True) -> None:
+    """Raise InsecureTransport if credentials would go in clear over plain http to a non-loopback host.
+
+    Credentials are an ``Authorization`` header, or an ``authenticated`` sender (an
+    ``AuthenticatedClient``, an auth flow about to add one). The unauthenticated ``Client`` sends
+    none, so plain http is its caller's choice; ``allowed`` (``allow_insecure_http=True``) opts in
+    for test setups.
+    """
     url = request.url if isinstance(request, httpx.Request) else request
-    if url.scheme == "http" and not allowed and not _is_loopback(url.host):
+    carries = authenticated or (isinstance(request, httpx.Request) and "authorization" in request.headers)
+    if carries and url.scheme == "http" and not allowed and not _is_loopback(url.host):
         raise InsecureTransport(
-            f"refusing to send a bearer token over plain http to {url.host}: use https, or "
-            "allow_insecure_http=True on the client for a test setup"
+            f"refusing to send credentials (the Authorization header) over plain http to {url.host}: use "
+            "https, or allow_insecure_http=True on the client for a test setup"
         )
+
+
+def _authenticated(client: object) -> bool:
+    """An ``AuthenticatedClient`` (it has a token), even when its httpx client was replaced."""
+    return getattr(client, "token", None) is not None
 
 
 @lru_cache(maxsize=64)
