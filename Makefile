@@ -27,7 +27,7 @@ $(VENV)/.installed: requirements-dev.txt
 	touch $@
 
 generate: venv
-	$(BIN)/python overlays/generate.py --output generated
+	$(BIN)/python overlays/generate.py --output generated --report
 
 check-generated: venv
 	@$(BIN)/python overlays/check_generated.py
@@ -45,7 +45,7 @@ lint: venv
 
 typecheck: venv
 	$(BIN)/mypy generated/partner_center_auth
-	$(BIN)/mypy overlays/generate.py overlays/check_generated.py tests demo.py
+	$(BIN)/mypy overlays/generate.py overlays/check_generated.py overlays/api_changes.py tests demo.py
 
 test: lint typecheck check-generated
 	$(BIN)/python -m pytest

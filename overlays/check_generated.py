@@ -7,25 +7,13 @@ openapi-python-client's end-to-end tests. On drift it lists the files added, rem
 
 from __future__ import annotations
 
-import filecmp
 import sys
 import tempfile
 from pathlib import Path
 
-from generate import PROJECT, generate
+from generate import PROJECT, drift, generate
 
-
-def _files(root: Path) -> set[Path]:
-    return {path.relative_to(root) for path in root.rglob("*") if path.is_file() and "__pycache__" not in path.parts}
-
-
-def drift(committed: Path, regenerated: Path) -> dict[str, list[Path]]:
-    """The files that differ between two generated trees, by kind of difference."""
-    old, new = _files(committed), _files(regenerated)
-    changed = [
-        path for path in sorted(old & new) if not filecmp.cmp(committed / path, regenerated / path, shallow=False)
-    ]
-    return {"added": sorted(new - old), "removed": sorted(old - new), "changed": changed}
+__all__ = ["drift", "main"]
 
 
 def main() -> int:

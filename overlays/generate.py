@@ -23,6 +23,7 @@ reproducible (what ``make check-generated`` relies on).
 from __future__ import annotations
 
 import argparse
+import filecmp
 import importlib.util
 import os
 import re
@@ -427,7 +428,8 @@ def _project(document: dict[str, Any], spec: Path, config_path: Path, output: Pa
     return project
 
 
-def generate(spec: Path, config_path: Path, output: Path) -> None:
+def generate(spec: Path, config_path: Path, output: Path, *, report: bool = False) -> None:
+    """Generate the package of ``spec`` into ``output``; ``report``: print what changed for its callers."""
     _check_tools()
     document = _load_spec(spec)
     # The post-hooks must run the ruff pinned beside this interpreter, whatever PATH says.
@@ -441,9 +443,38 @@ def generate(spec: Path, config_path: Path, output: Path) -> None:
         for layer in _layers(config_path):
             _layer(layer.path, project.package_dir)
         _layer(OVERLAYS / "project", project_dir)
+        if report:
+            _report(
+                output / project.package_name, project.package_dir, changed=any(drift(output, project_dir).values())
+            )
         if output.exists():
             shutil.rmtree(output)
         shutil.copytree(project_dir, output)
+
+
+def _report(old: Path, new: Path, *, changed: bool) -> None:
+    import api_changes
+
+    if not old.is_dir():
+        print(f"API changes for callers: a new package ({new.name})")
+        return
+    changes = api_changes.compare(api_changes.describe(old), api_changes.describe(new))
+    print(api_changes.report(changes, bytes_changed=changed))
+
+
+def _files(root: Path) -> set[Path]:
+    if not root.is_dir():
+        return set()
+    return {path.relative_to(root) for path in root.rglob("*") if path.is_file() and "__pycache__" not in path.parts}
+
+
+def drift(committed: Path, regenerated: Path) -> dict[str, list[Path]]:
+    """The files that differ between two generated trees, by kind of difference."""
+    old, new = _files(committed), _files(regenerated)
+    changed = [
+        path for path in sorted(old & new) if not filecmp.cmp(committed / path, regenerated / path, shallow=False)
+    ]
+    return {"added": sorted(new - old), "removed": sorted(old - new), "changed": changed}
 
 
 def _layer(source_dir: Path, target_dir: Path) -> None:
@@ -459,9 +490,12 @@ def main() -> None:
     arguments.add_argument("--spec", type=Path, default=PROJECT / "openapi.yaml")
     arguments.add_argument("--config", type=Path, default=PROJECT / "generator-config.yaml")
     arguments.add_argument("--output", type=Path, default=PROJECT / "generated")
+    arguments.add_argument(
+        "--report", action="store_true", help="print what changed in the public API, and the version bump it implies"
+    )
     options = arguments.parse_args()
     try:
-        generate(options.spec.resolve(), options.config.resolve(), options.output.resolve())
+        generate(options.spec.resolve(), options.config.resolve(), options.output.resolve(), report=options.report)
     except GenerationError as error:
         sys.exit(f"error: {error}")
     except typer.Exit:  # handle_errors printed the generator's messages

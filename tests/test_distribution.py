@@ -47,6 +47,13 @@ SMOKE = textwrap.dedent(
 )
 
 
+def first_match(pattern: str, path: Path) -> str:
+    """The first group of the first line of ``path`` that matches ``pattern``."""
+    found = re.search(pattern, path.read_text(), re.MULTILINE)
+    assert found is not None, f"{pattern} not in {path.name}"
+    return found[1]
+
+
 def pinned(name: str) -> str:
     for line in (PROJECT / "requirements-dev.txt").read_text().splitlines():
         if line.lower().startswith(f"{name}=="):
@@ -101,7 +108,9 @@ def test_the_wheel_and_sdist_hold_the_package_and_only_the_package(dist: Path) -
         metadata = wheel_zip.read(f"partner_center_auth-{version}.dist-info/METADATA").decode()
         entry_points = wheel_zip.read(f"partner_center_auth-{version}.dist-info/entry_points.txt").decode()
 
-    assert version == re.search(r"^  version: (\S+)", (PROJECT / "openapi.yaml").read_text(), re.M)[1]  # type: ignore[index]
+    # The package's own version, which the newest CHANGELOG release records.
+    assert version == first_match(r"^package_version_override: (\S+)$", PROJECT / "generator-config.yaml")
+    assert version == first_match(r"^## \[(\d[^\]]*)\] - \d{4}-\d{2}-\d{2}$", PROJECT / "CHANGELOG.md")
     assert wheel.name == f"partner_center_auth-{version}-py3-none-any.whl"
     runtime = [
         path.relative_to(PROJECT / "overlays" / "runtime") for path in (PROJECT / "overlays" / "runtime").rglob("*.py")

@@ -128,8 +128,12 @@ def test_tls_certificates_are_verified_by_default(self_signed_server: str) -> No
 
 def test_the_unauthenticated_client_sends_no_credentials_so_plain_http_is_allowed() -> None:
     sent: list[httpx.Request] = []
-    transport = httpx.MockTransport(lambda request: sent.append(request) or httpx.Response(200))
-    client = Client(base_url="http://partner.test", httpx_args={"transport": transport})
+
+    def record(request: httpx.Request) -> httpx.Response:
+        sent.append(request)
+        return httpx.Response(200)
+
+    client = Client(base_url="http://partner.test", httpx_args={"transport": httpx.MockTransport(record)})
     operation = generate_access_token.OPERATION
 
     response = operation.send(client, operation.request(accept="application/json"))

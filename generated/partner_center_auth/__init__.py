@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from .errors import PartnerCenterAuthError
     from .models import ApiFault, TokenRequest, TokenResponse
 
-__version__ = "1.0.0"
+__version__ = "1.1.0"
 
 _WHERE = {
     "AccessToken": "._credential",
