@@ -7,17 +7,22 @@ export PATH := $(BIN):$(PATH)
 export PYTHONPATH := $(CURDIR)/generated
 export RUFF_NO_CACHE := true
 
-.PHONY: help venv generate golden check-generated lint typecheck test fuzz bench demo wheel clean
+.PHONY: help venv generate golden check-generated format lint typecheck test fuzz bench demo wheel clean
 
 help:
 	@echo "make demo             40 calls (2 operations x 5 request x 4 response media types) against the stand-in"
-	@echo "make test             lint, mypy --strict, check-generated, pytest"
-	@echo "make generate         regenerate generated/ from openapi.yaml"
+	@echo "make test             lint, typecheck, check-generated, pytest (creates .venv first)"
+	@echo "make venv             .venv with the pinned versions of requirements-dev.txt"
+	@echo "make generate         regenerate generated/ from openapi.yaml, and report the API changes"
 	@echo "make check-generated  fail if generated/ differs from what the spec and overlays produce"
 	@echo "make golden           regenerate the golden record tests/golden/petstore3 from tests/specs/petstore3.yaml"
+	@echo "make format           ruff's fixes and formatting, in place"
+	@echo "make lint             ruff check and format --check, of the sources and of generated/"
+	@echo "make typecheck        mypy --strict of generated/, the overlays, tests and bench"
 	@echo "make fuzz             the property tests with 10 000 examples per model x media type"
 	@echo "make bench            benchmarks against the floor and the peers: writes BENCHMARKS.md"
 	@echo "make wheel            build the wheel and sdist of generated/ into dist/"
+	@echo "make clean            remove the virtual environments, dist/ and the tools' caches"
 
 venv: $(VENV)/.installed
 
@@ -37,6 +42,10 @@ check-generated: venv
 golden: venv
 	$(BIN)/python overlays/generate.py --spec tests/specs/petstore3.yaml --config tests/specs/petstore3.config.yaml --output tests/golden/petstore3
 
+format: venv
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
 lint: venv
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
@@ -45,7 +54,7 @@ lint: venv
 
 typecheck: venv
 	$(BIN)/mypy generated/partner_center_auth
-	$(BIN)/mypy overlays/generate.py overlays/check_generated.py overlays/api_changes.py tests demo.py
+	$(BIN)/mypy overlays/generate.py overlays/check_generated.py overlays/api_changes.py tests bench demo.py
 
 test: lint typecheck check-generated
 	$(BIN)/python -m pytest

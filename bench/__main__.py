@@ -134,4 +134,4 @@ price. The peers pay the same kind of price, most of them more.
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    main()

@@ -42,7 +42,7 @@ def deserializer(family: str, content: bytes) -> Callable[[], object]:
 
     def read_xml() -> dict[str, Any]:
         return {
-            child.tag: child.text if not len(child) else [item.text for item in child]
+            str(child.tag): child.text if not len(child) else [item.text for item in child]
             for child in etree.fromstring(content)
         }
 

@@ -144,7 +144,7 @@ def pydantic_xml(
 
 
 @dataclass
-class KiotaTokenRequest(AdditionalDataHolder, Parsable):  # type: ignore[misc]
+class KiotaTokenRequest(AdditionalDataHolder, Parsable):  # type: ignore[misc, unused-ignore]
     additional_data: dict[str, Any] = field(default_factory=dict)
     grant_type: str | None = None
 
@@ -161,7 +161,7 @@ class KiotaTokenRequest(AdditionalDataHolder, Parsable):  # type: ignore[misc]
 
 
 @dataclass
-class KiotaTokenResponse(AdditionalDataHolder, Parsable):  # type: ignore[misc]
+class KiotaTokenResponse(AdditionalDataHolder, Parsable):  # type: ignore[misc, unused-ignore]
     additional_data: dict[str, Any] = field(default_factory=dict)
     access_token: str | None = None
     token_type: str | None = None
@@ -189,7 +189,7 @@ class KiotaTokenResponse(AdditionalDataHolder, Parsable):  # type: ignore[misc]
 
 
 @dataclass
-class KiotaApiFault(AdditionalDataHolder, Parsable):  # type: ignore[misc]
+class KiotaApiFault(AdditionalDataHolder, Parsable):  # type: ignore[misc, unused-ignore]
     additional_data: dict[str, Any] = field(default_factory=dict)
     code: int | None = None
     description: str | None = None

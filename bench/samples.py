@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from partner_center_auth import ApiFault, TokenRequest, TokenResponse
@@ -38,7 +39,11 @@ def api_fault() -> ApiFault:
     return fault
 
 
-MODELS = {"TokenRequest": token_request, "TokenResponse": token_response, "ApiFault": api_fault}
+MODELS: dict[str, Callable[[], TokenRequest | TokenResponse | ApiFault]] = {
+    "TokenRequest": token_request,
+    "TokenResponse": token_response,
+    "ApiFault": api_fault,
+}
 
 
 def as_dict(name: str) -> dict[str, Any]:
