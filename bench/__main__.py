@@ -7,7 +7,6 @@ the same run, on the same machine, interleaved where it matters.
 from __future__ import annotations
 
 import platform
-import sys
 import time
 from importlib import metadata
 from pathlib import Path

@@ -198,7 +198,7 @@ def test_transport_failures_are_typed() -> None:
 
     with pytest.raises(errors.TransportError) as refused:
         generate_access_token.sync(client=mocked(refuse), body=TokenRequest())
-    with pytest.raises(errors.Timeout):
+    with pytest.raises(errors.TransportTimeout):
         generate_access_token.sync(client=mocked(stall), body=TokenRequest())
     assert isinstance(refused.value.__cause__, httpx.ConnectError)
 
@@ -209,3 +209,12 @@ def test_reprs_never_show_the_token(server: StandInServer, client: Authenticated
     assert "entra-id-token-for-tests" not in repr(client)
     assert isinstance(token, TokenResponse)
     assert server.base_url in repr(client)
+
+
+def test_the_old_timeout_name_still_works_for_one_release_and_warns() -> None:
+    with pytest.warns(DeprecationWarning, match="TransportTimeout"):
+        renamed = errors.Timeout
+
+    assert renamed is errors.TransportTimeout
+    assert issubclass(renamed, errors.TransportError)
+    assert "Timeout" not in errors.__all__  # importing both httpx's and ours by name no longer collides

@@ -30,7 +30,7 @@ def test_each_broken_exchange_is_a_typed_error_within_the_timeouts(breakage: Bre
 
     assert time.monotonic() - started < 2.0
     if breakage in ("stall-after-headers", "slow-drip"):
-        assert isinstance(caught.value, errors.Timeout)
+        assert isinstance(caught.value, errors.TransportTimeout)
 
 
 @pytest.mark.parametrize("breakage", BROKEN)

@@ -5,18 +5,27 @@
 from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
+# For type checkers, the same names imported eagerly (`X as X`: an explicit re-export).
 if TYPE_CHECKING:
-    from . import errors, media
-    from ._auth import PartnerCenterAuth
-    from ._credential import AccessToken, PartnerCenterCredential
-    from ._provider import AsyncTokenProvider, PartnerCenterToken, TokenProvider
-    from ._retry import RetryPolicy
-    from .client import AuthenticatedClient, Client
-    from .errors import PartnerCenterAuthError
-    from .models import ApiFault, TokenRequest, TokenResponse
+    from . import errors as errors
+    from . import media as media
+    from ._auth import PartnerCenterAuth as PartnerCenterAuth
+    from ._credential import AccessToken as AccessToken
+    from ._credential import PartnerCenterCredential as PartnerCenterCredential
+    from ._provider import AsyncTokenProvider as AsyncTokenProvider
+    from ._provider import PartnerCenterToken as PartnerCenterToken
+    from ._provider import TokenProvider as TokenProvider
+    from ._retry import RetryPolicy as RetryPolicy
+    from .client import AuthenticatedClient as AuthenticatedClient
+    from .client import Client as Client
+    from .errors import PartnerCenterAuthError as PartnerCenterAuthError
+    from .models import ApiFault as ApiFault
+    from .models import TokenRequest as TokenRequest
+    from .models import TokenResponse as TokenResponse
 
 __version__ = "1.1.0"
 
+# Each public name and the module that defines it: the one list `__all__` derives from.
 _WHERE = {
     "AccessToken": "._credential",
     "ApiFault": ".models",
@@ -34,23 +43,7 @@ _WHERE = {
 }
 _MODULES = ("errors", "media")
 
-__all__ = (
-    "AccessToken",
-    "ApiFault",
-    "AsyncTokenProvider",
-    "AuthenticatedClient",
-    "Client",
-    "PartnerCenterAuth",
-    "PartnerCenterAuthError",
-    "PartnerCenterCredential",
-    "PartnerCenterToken",
-    "RetryPolicy",
-    "TokenProvider",
-    "TokenRequest",
-    "TokenResponse",
-    "errors",
-    "media",
-)
+__all__ = (*_WHERE, *_MODULES)
 
 
 def __getattr__(name: str) -> Any:

@@ -30,8 +30,8 @@ from ._errors import (
     ResponseDecodeError,
     ResponseTooLarge,
     SerializationError,
-    Timeout,
     TransportError,
+    TransportTimeout,
     UndocumentedContentType,
     UnexpectedStatus,
     UnsupportedMediaType,
@@ -410,7 +410,7 @@ class _BoundedBody:
         self.chunks.append(chunk)
         self.size += len(chunk)
         if self.deadline is not None and time.perf_counter() > self.deadline:
-            raise Timeout(f"{self.operation.operation_id}: the response took longer than total_timeout")
+            raise TransportTimeout(f"{self.operation.operation_id}: the response took longer than total_timeout")
 
     def finish(self, response: httpx.Response, request: Mapping[str, Any]) -> Received:
         received = Received(response.status_code, response.headers, b"".join(self.chunks), response.request.url)
@@ -491,7 +491,7 @@ def _transport_errors(operation: Operation[Any], request: Mapping[str, Any], sta
 
 def _transport_error(operation: Operation[Any], error: httpx.RequestError) -> TransportError:
     if isinstance(error, httpx.TimeoutException):
-        return Timeout(f"{operation.operation_id}: timed out ({type(error).__name__})")
+        return TransportTimeout(f"{operation.operation_id}: timed out ({type(error).__name__})")
     # Protocol errors may quote a header value, and so a token: name the failure only.
     detail = "" if isinstance(error, httpx.ProtocolError) else f": {error}"
     return TransportError(f"{operation.operation_id}: {type(error).__name__}{detail}")

@@ -31,7 +31,7 @@ class Client:
 
         ``max_response_size``: the most bytes of (decoded) response body read; past it, errors.ResponseTooLarge. 1 MiB.
 
-        ``total_timeout``: the most seconds one response may take, body included (a slow drip); past it, errors.Timeout. 60.
+        ``total_timeout``: the most seconds one response may take, body included (a slow drip); past it, errors.TransportTimeout. 60.
 
         ``allow_insecure_http``: send the bearer token over plain http:// to hosts other than loopback. Off: only for test setups.
 
@@ -174,7 +174,7 @@ class AuthenticatedClient:
 
         ``max_response_size``: the most bytes of (decoded) response body read; past it, errors.ResponseTooLarge. 1 MiB.
 
-        ``total_timeout``: the most seconds one response may take, body included (a slow drip); past it, errors.Timeout. 60.
+        ``total_timeout``: the most seconds one response may take, body included (a slow drip); past it, errors.TransportTimeout. 60.
 
         ``allow_insecure_http``: send the bearer token over plain http:// to hosts other than loopback. Off: only for test setups.
 

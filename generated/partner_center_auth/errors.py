@@ -8,7 +8,7 @@
     ├── MissingExtra                  an optional dependency is not installed (also an ImportError)
     ├── InsecureTransport             a bearer token would go over plain http to a non-loopback host
     ├── TransportError                the request was not sent or its answer not received
-    │   └── Timeout                   past the client's timeout
+    │   └── TransportTimeout          past the client's timeout (or total_timeout)
     └── ResponseError                 an answer that is not what was asked for; keeps the
         │                             status code, headers and raw bytes
         ├── ApiError                  a documented error answer, its body parsed in ``fault``
@@ -43,8 +43,8 @@ from ._errors import (
     ResponseTooLarge,
     SerializationError,
     ServerError,
-    Timeout,
     TransportError,
+    TransportTimeout,
     UndocumentedContentType,
     UnexpectedResponse,
     UnexpectedStatus,
@@ -53,6 +53,17 @@ from ._errors import (
 
 PartnerCenterAuthError = Error
 """The base class of every error this package raises."""
+
+
+def __getattr__(name: str) -> type[Error]:
+    # `Timeout` was renamed TransportTimeout (it shadowed httpx.Timeout); the old name stays one release.
+    if name == "Timeout":
+        import warnings
+
+        warnings.warn("errors.Timeout is deprecated: use errors.TransportTimeout", DeprecationWarning, stacklevel=2)
+        return TransportTimeout
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "PartnerCenterAuthError",
@@ -71,8 +82,8 @@ __all__ = [
     "ResponseTooLarge",
     "SerializationError",
     "ServerError",
-    "Timeout",
     "TransportError",
+    "TransportTimeout",
     "UndocumentedContentType",
     "UnexpectedResponse",
     "UnexpectedStatus",

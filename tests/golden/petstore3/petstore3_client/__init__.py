@@ -5,15 +5,25 @@
 from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
+# For type checkers, the same names imported eagerly (`X as X`: an explicit re-export).
 if TYPE_CHECKING:
-    from . import errors, media
-    from ._retry import RetryPolicy
-    from .client import AuthenticatedClient, Client
-    from .errors import Petstore3ClientError
-    from .models import ApiResponse, Category, GetInventoryResponse200, Order, Pet, Tag, User
+    from . import errors as errors
+    from . import media as media
+    from ._retry import RetryPolicy as RetryPolicy
+    from .client import AuthenticatedClient as AuthenticatedClient
+    from .client import Client as Client
+    from .errors import Petstore3ClientError as Petstore3ClientError
+    from .models import ApiResponse as ApiResponse
+    from .models import Category as Category
+    from .models import GetInventoryResponse200 as GetInventoryResponse200
+    from .models import Order as Order
+    from .models import Pet as Pet
+    from .models import Tag as Tag
+    from .models import User as User
 
 __version__ = "1.0.27-SNAPSHOT"
 
+# Each public name and the module that defines it: the one list `__all__` derives from.
 _WHERE = {
     "ApiResponse": ".models",
     "AuthenticatedClient": ".client",
@@ -29,21 +39,7 @@ _WHERE = {
 }
 _MODULES = ("errors", "media")
 
-__all__ = (
-    "ApiResponse",
-    "AuthenticatedClient",
-    "Category",
-    "Client",
-    "GetInventoryResponse200",
-    "Order",
-    "Pet",
-    "Petstore3ClientError",
-    "RetryPolicy",
-    "Tag",
-    "User",
-    "errors",
-    "media",
-)
+__all__ = (*_WHERE, *_MODULES)
 
 
 def __getattr__(name: str) -> Any:

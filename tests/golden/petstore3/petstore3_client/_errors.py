@@ -8,7 +8,7 @@
     ├── MissingExtra                  an optional dependency is not installed (also an ImportError)
     ├── InsecureTransport             a bearer token would go over plain http to a non-loopback host
     ├── TransportError                the request was not sent or its answer not received
-    │   └── Timeout                   past the client's timeout
+    │   └── TransportTimeout          past the client's timeout (or total_timeout)
     └── ResponseError                 an answer that is not what was asked for; keeps the
         │                             status code, headers and raw bytes
         ├── ApiError                  a documented error answer, its body parsed in ``fault``
@@ -77,7 +77,7 @@ class TransportError(Error):
     """The request could not be sent, or its answer not received; ``__cause__`` is httpx's error."""
 
 
-class Timeout(TransportError):
+class TransportTimeout(TransportError):
     """The request took longer than the client's timeout."""
 
 
@@ -186,8 +186,8 @@ __all__ = [
     "ResponseTooLarge",
     "SerializationError",
     "ServerError",
-    "Timeout",
     "TransportError",
+    "TransportTimeout",
     "UndocumentedContentType",
     "UnexpectedResponse",
     "UnexpectedStatus",
