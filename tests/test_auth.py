@@ -105,8 +105,42 @@ def test_the_credential_answers_azure_sdk_pipelines_with_the_partner_center_toke
 
 
 def test_the_package_imports_nothing_from_azure() -> None:
-    code = "import sys, partner_center_auth; print(sorted(m for m in sys.modules if m.startswith('azure')))"
+    # azure-identity is installed here (the dev requirements hold the extra's lower bound), so an
+    # import of it anywhere in the package would show.
+    code = (
+        "import importlib.util, sys\n"
+        "from partner_center_auth import TokenProvider, PartnerCenterCredential, PartnerCenterAuth\n"
+        "from partner_center_auth.testing import StandInServer\n"
+        "with StandInServer() as server, TokenProvider('entra', base_url=server.base_url) as provider:\n"
+        "    PartnerCenterCredential(provider).get_token('scope')\n"
+        "print(sorted(m for m in sys.modules if m.startswith('azure')))\n"
+        "print(importlib.util.find_spec('azure.identity') is not None)\n"  # imports the azure namespace: last
+    )
     environment = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent / "generated")}
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=environment)
 
-    assert result.stdout.strip() == "[]"
+    assert result.stdout.split("\n")[:2] == ["[]", "True"]
+
+
+def test_the_credential_is_a_token_credential_in_a_real_azure_core_pipeline(server: StandInServer) -> None:
+    from azure.core.credentials import TokenCredential
+    from azure.core.pipeline import Pipeline
+    from azure.core.pipeline.policies import BearerTokenCredentialPolicy
+    from azure.core.pipeline.transport import RequestsTransport
+    from azure.core.rest import HttpRequest
+
+    from wire import WireServer
+
+    with TokenProvider("entra", base_url=server.base_url) as provider, WireServer() as downstream:
+        credential = PartnerCenterCredential(provider)
+        policy = BearerTokenCredentialPolicy(credential, "https://api.partnercenter.microsoft.com/.default")
+        downstream.answer(200, "application/json", "[]")
+        downstream.answer(200, "application/json", "[]")
+        with Pipeline(transport=RequestsTransport(), policies=[policy]) as pipeline:
+            for _ in range(2):  # the policy caches the token: one fetch for both calls
+                response = pipeline.run(HttpRequest("GET", f"{downstream.base_url}/v1/customers"), enforce_https=False)
+                assert response.http_response.status_code == 200
+
+    assert isinstance(credential, TokenCredential)
+    assert [seen.headers["authorization"] for seen in downstream.seen] == [f"Bearer {server.issued_tokens[0]}"] * 2
+    assert len(server.issued_tokens) == 1
