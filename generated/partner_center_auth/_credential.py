@@ -7,21 +7,26 @@ Nothing here imports azure: the protocol is structural.
 
 from __future__ import annotations
 
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ._provider import TokenProvider
 
 __all__ = ["AccessToken", "PartnerCenterCredential"]
 
+if TYPE_CHECKING:
+    # Type checkers see azure-core's own class where it is installed, so that the credential passes
+    # for a TokenCredential (a NamedTuple is typed by name); at run time, the same shape of ours.
+    from azure.core.credentials import AccessToken  # type: ignore[import-not-found, unused-ignore]
+else:
 
-class AccessToken(NamedTuple):
-    """The shape of ``azure.core.credentials.AccessToken``: the token and its expiry (epoch seconds)."""
+    class AccessToken(NamedTuple):
+        """The shape of ``azure.core.credentials.AccessToken``: the token and its expiry (epoch seconds)."""
 
-    token: str
-    expires_on: int
+        token: str
+        expires_on: int
 
-    def __repr__(self) -> str:
-        return f"AccessToken(token=<hidden>, expires_on={self.expires_on})"
+        def __repr__(self) -> str:
+            return f"AccessToken(token=<hidden>, expires_on={self.expires_on})"
 
 
 class PartnerCenterCredential:
@@ -31,8 +36,14 @@ class PartnerCenterCredential:
         self.provider = provider
 
     def get_token(
-        self, *scopes: str, claims: str | None = None, tenant_id: str | None = None, **kwargs: Any
+        self,
+        *scopes: str,
+        claims: str | None = None,
+        tenant_id: str | None = None,
+        enable_cae: bool = False,
+        **kwargs: Any,
     ) -> AccessToken:
+        """The Partner Center token, whatever the scopes, claims or tenant (azure-core's signature)."""
         token = self.provider.get_token()
         return AccessToken(token.access_token, int(token.expires_on))
 
