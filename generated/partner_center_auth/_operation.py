@@ -290,9 +290,7 @@ class Operation(Generic[T]):
     def send(self, client: SendingClient, request: Mapping[str, Any]) -> Received:
         """Send ``request`` and read the body within the client's size and time limits."""
         http = client.get_httpx_client()
-        outgoing = http.build_request(**request)
-        refuse_insecure_bearer(outgoing, client.allow_insecure_http, authenticated=_authenticated(client))
-        body = _BoundedBody(self, client)
+        outgoing, body = self._start(client, http.build_request(**request))
         with _transport_errors(self, request, body.started):
             response = http.send(outgoing, stream=True)
             try:
@@ -303,11 +301,9 @@ class Operation(Generic[T]):
         return body.finish(response, request)
 
     async def send_async(self, client: AsyncSendingClient, request: Mapping[str, Any]) -> Received:
-        """:meth:`send` for ``asyncio``."""
+        """:meth:`send` for ``asyncio``: the same checks and limits, only the I/O differs."""
         http = client.get_async_httpx_client()
-        outgoing = http.build_request(**request)
-        refuse_insecure_bearer(outgoing, client.allow_insecure_http, authenticated=_authenticated(client))
-        body = _BoundedBody(self, client)
+        outgoing, body = self._start(client, http.build_request(**request))
         with _transport_errors(self, request, body.started):
             response = await http.send(outgoing, stream=True)
             try:
@@ -316,6 +312,13 @@ class Operation(Generic[T]):
             finally:
                 await response.aclose()
         return body.finish(response, request)
+
+    def _start(
+        self, client: SendingClient | AsyncSendingClient, outgoing: httpx.Request
+    ) -> tuple[httpx.Request, _BoundedBody]:
+        """What sync and async sending decide before any I/O: the transport check and the limits."""
+        refuse_insecure_bearer(outgoing, client.allow_insecure_http, authenticated=_authenticated(client))
+        return outgoing, _BoundedBody(self, client)
 
     def parse(self, response: Received, *, raise_on_unexpected_status: bool) -> T | None:
         """Parse a documented status by the response's actual Content-Type."""

@@ -181,6 +181,16 @@ class BaseTokenProvider(Generic[H]):
     def _attach(self, client: AuthenticatedClient, http: H) -> AuthenticatedClient:
         raise NotImplementedError
 
+    def _arguments(self) -> dict[str, Any]:
+        """The operation's arguments for one fetch, the same for sync and async."""
+        return {
+            "client": self._client,
+            "body": TokenRequest(),
+            "content_type": self.content_type,
+            "accept": self.accept,
+            "ms_correlationid": self.correlation_id,
+        }
+
     def _cached(self, now: float) -> PartnerCenterToken | None:
         """The cached token if it is not yet due for refresh."""
         entry = self._entry
@@ -319,14 +329,7 @@ class TokenProvider(BaseTokenProvider[httpx.Client]):
     def _lead(self, flight: Future[PartnerCenterToken]) -> None:
         try:
             received_at = self._clock()
-            response = self.retry.call(
-                self.operation.sync_detailed,
-                client=self._client,
-                body=TokenRequest(),
-                content_type=self.content_type,
-                accept=self.accept,
-                ms_correlationid=self.correlation_id,
-            )
+            response = self.retry.call(self.operation.sync_detailed, **self._arguments())
             token = self._store(self._token_from(response, received_at), received_at)
         except BaseException as error:
             with self._lock:
@@ -379,14 +382,7 @@ class AsyncTokenProvider(BaseTokenProvider[httpx.AsyncClient]):
     async def _lead(self) -> PartnerCenterToken:
         try:
             received_at = self._clock()
-            response = await self.retry.call_async(
-                self.operation.asyncio_detailed,
-                client=self._client,
-                body=TokenRequest(),
-                content_type=self.content_type,
-                accept=self.accept,
-                ms_correlationid=self.correlation_id,
-            )
+            response = await self.retry.call_async(self.operation.asyncio_detailed, **self._arguments())
             return self._store(self._token_from(response, received_at), received_at)
         finally:
             self._flight = None
