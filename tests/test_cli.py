@@ -122,3 +122,136 @@ def test_serve_runs_the_stand_in_until_interrupted() -> None:
 
     assert result.returncode == 0
     assert result.stdout.startswith("stand-in-")
+
+
+def assert_one_line_without_traceback(result: subprocess.CompletedProcess[str]) -> str:
+    assert "Traceback" not in result.stderr
+    (line,) = result.stderr.strip().splitlines()
+    assert line.startswith("partner-center-auth: ")
+    return line
+
+
+@pytest.mark.parametrize("base_url", ["http://127.0.0.1:abc", "not-a-url", "http://[::1", "ftp://example.org"])
+def test_a_bad_base_url_is_a_usage_error(base_url: str) -> None:
+    result = run("token", "--base-url", base_url, stdin=ENTRA)
+
+    assert result.returncode == 2
+    assert "--base-url" in assert_one_line_without_traceback(result)
+
+
+def test_plain_http_beyond_loopback_is_refused_naming_the_flag_that_allows_it(server: StandInServer) -> None:
+    # 0.0.0.0 is not a loopback address, yet connecting to it reaches this machine.
+    beyond = server.base_url.replace("127.0.0.1", "0.0.0.0")
+
+    refused = run("token", "--base-url", beyond, stdin=ENTRA)
+    allowed = run("token", "--base-url", beyond, "--allow-insecure-http", "--raw", stdin=ENTRA)
+
+    assert refused.returncode == 2
+    assert "--allow-insecure-http" in assert_one_line_without_traceback(refused)
+    assert server.issued_tokens and allowed.stdout == server.issued_tokens[0] + "\n"
+    assert len(server.requests) == 1
+
+
+@pytest.mark.parametrize("content", [b"\xff\xfe not utf-8", b"entra\x80token"])
+def test_a_token_that_is_not_utf8_is_one_line_exit_2(server: StandInServer, tmp_path: Path, content: bytes) -> None:
+    token_file = tmp_path / "entra.txt"
+    token_file.write_bytes(content)
+
+    from_file = run("token", "--base-url", server.base_url, "--entra-token-file", str(token_file))
+    from_stdin = subprocess.run(
+        [sys.executable, "-m", "partner_center_auth", "token", "--base-url", server.base_url],
+        input=content,
+        capture_output=True,
+        env={**os.environ, "PYTHONPATH": str(PROJECT / "generated")},
+        timeout=60,
+    )
+
+    assert from_file.returncode == from_stdin.returncode == 2
+    assert_one_line_without_traceback(from_file)
+    assert b"Traceback" not in from_stdin.stderr
+
+
+def test_a_missing_token_file_is_one_line_exit_2(tmp_path: Path) -> None:
+    result = run("token", "--entra-token-file", str(tmp_path / "absent.txt"))
+
+    assert result.returncode == 2
+    assert "No such file" in assert_one_line_without_traceback(result)
+
+
+@pytest.mark.parametrize("target", ["closed-pipe", "/dev/full"])
+def test_a_token_that_cannot_be_written_is_exit_5_and_one_line(server: StandInServer, target: str) -> None:
+    environment = {**os.environ, "PYTHONPATH": str(PROJECT / "generated"), "PARTNER_CENTER_ENTRA_TOKEN": ENTRA}
+    command = [sys.executable, "-m", "partner_center_auth", "token", "--base-url", server.base_url, "--raw"]
+    if target == "closed-pipe":
+        read_end, write_end = os.pipe()
+        os.close(read_end)
+        with os.fdopen(write_end, "wb") as stdout:
+            result = subprocess.run(command, stdout=stdout, stderr=subprocess.PIPE, text=True, env=environment)
+    else:
+        with open(target, "wb") as stdout:
+            result = subprocess.run(command, stdout=stdout, stderr=subprocess.PIPE, text=True, env=environment)
+
+    assert result.returncode == 5
+    assert "cannot write the token" in assert_one_line_without_traceback(result)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("where", ["before", "after"])
+def test_verbose_shows_this_packages_lines_before_or_after_the_command(server: StandInServer, where: str) -> None:
+    arguments = ["-v", "token"] if where == "before" else ["token", "-v"]
+
+    result = run(*arguments, "--base-url", server.base_url, "--raw", stdin=ENTRA)
+    very = run("token", "-vv", "--base-url", server.base_url, "--raw", stdin=ENTRA)
+
+    assert result.returncode == 0
+    assert f"POST {server.base_url}/v3/generatetoken -> 200" in result.stderr
+    assert "ms-correlationid=" in result.stderr
+    assert "httpcore" not in result.stderr
+    assert "httpcore" in very.stderr
+    assert ENTRA not in result.stderr + very.stderr
+    assert server.issued_tokens[0] not in result.stderr + very.stderr
+
+
+def test_version_prints_the_package_version() -> None:
+    import partner_center_auth
+
+    result = run("--version")
+
+    assert (result.returncode, result.stdout) == (0, f"partner-center-auth {partner_center_auth.__version__}\n")
+
+
+@pytest.mark.parametrize("port", ["99999", "-1", "http"])
+def test_serve_refuses_a_port_that_is_not_one(port: str) -> None:
+    result = run("serve", "--port", port)
+
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+
+
+def test_serve_on_a_port_in_use_is_one_line_exit_5(server: StandInServer) -> None:
+    port = server.base_url.rpartition(":")[2]
+
+    result = run("serve", "--port", port)
+
+    assert result.returncode == 5
+    assert f"cannot listen on 127.0.0.1:{port}" in assert_one_line_without_traceback(result)
+
+
+def test_serve_warns_when_listening_beyond_loopback_and_logs_each_request_with_v() -> None:
+    environment = {**os.environ, "PYTHONPATH": str(PROJECT / "generated")}
+    with subprocess.Popen(
+        [sys.executable, "-m", "partner_center_auth", "serve", "-v", "--host", "0.0.0.0"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=environment,
+    ) as serving:
+        assert serving.stdout is not None and serving.stderr is not None
+        base_url = next(word for word in serving.stdout.readline().split() if word.startswith("http:"))
+        run("token", "--base-url", base_url.replace("0.0.0.0", "127.0.0.1"), "--raw", stdin=ENTRA)
+        serving.send_signal(signal.SIGINT)
+        assert serving.wait(timeout=10) == 0
+        logged = serving.stderr.read()
+
+    assert "warning: listening on 0.0.0.0" in logged
+    (request_line,) = [line for line in logged.splitlines() if "/v3/generatetoken" in line]
+    assert "POST /v3/generatetoken -> 200 application/json" in request_line

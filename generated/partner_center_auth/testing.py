@@ -22,6 +22,7 @@ package so that code built on this client can be tested without Microsoft.
 from __future__ import annotations
 
 import importlib
+import logging
 import pkgutil
 import secrets
 import socket
@@ -47,6 +48,8 @@ from .models import ApiFault, TokenResponse
 __all__ = ["RecordedRequest", "StandInServer"]
 
 MAX_REQUEST_BYTES = 1024 * 1024
+
+logger = logging.getLogger(__name__)  # `serve -v` shows one line per request
 
 
 Breakage = Literal["drop", "reset-mid-body", "short-body", "stall-after-headers", "slow-drip"]
@@ -300,6 +303,15 @@ class _Handler(BaseHTTPRequestHandler):
             return
         media_type = stand_in.negotiate(request)
         body = media.serialize(answer.body, media_type)
+        logger.debug(
+            "%s %s -> %d %s (%d bytes, ms-correlationid=%s)",
+            method,
+            request.path,
+            answer.status,
+            media_type,
+            len(body),
+            request.headers.get("ms-correlationid", "-"),
+        )
         self.send_response(answer.status)
         self.send_header("Content-Type", f"{media_type}; charset=utf-8")
         self.send_header("Content-Length", str(len(body)))
