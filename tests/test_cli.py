@@ -192,7 +192,7 @@ def test_a_token_that_cannot_be_written_is_exit_5_and_one_line(server: StandInSe
             result = subprocess.run(command, stdout=stdout, stderr=subprocess.PIPE, text=True, env=environment)
 
     assert result.returncode == 5
-    assert "cannot write the token" in assert_one_line_without_traceback(result)  # type: ignore[arg-type]
+    assert "cannot write the token" in assert_one_line_without_traceback(result)
 
 
 @pytest.mark.parametrize("where", ["before", "after"])
