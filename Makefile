@@ -1,13 +1,18 @@
 # Pipeline: openapi.yaml -> generator-config.yaml + overlays/ -> generated/ -> tests/
 PYTHON ?= python3
+# Resolved now, before .venv/bin goes first on PATH below: a venv is never made from itself.
+PYTHON := $(shell command -v $(PYTHON) 2>/dev/null || echo $(PYTHON))
+PYTHON_VERSION := $(shell $(PYTHON) -c 'import sys; print("%d.%d.%d" % sys.version_info[:3])' 2>/dev/null)
 VENV := .venv
 BIN := $(CURDIR)/$(VENV)/bin
+# The stamp names the interpreter: a .venv made by another one is rebuilt, never reused.
+STAMP := $(VENV)/.installed-python-$(PYTHON_VERSION)
 # The generator's ruff post-hooks must find the pinned ruff first.
 export PATH := $(BIN):$(PATH)
 export PYTHONPATH := $(CURDIR)/generated
 export RUFF_NO_CACHE := true
 
-.PHONY: help venv generate golden check-generated format lint typecheck test fuzz bench demo wheel clean
+.PHONY: help venv python-version generate golden check-generated format lint typecheck test fuzz bench demo wheel clean
 
 help:
 	@echo "make demo             40 calls (2 operations x 5 request x 4 response media types) against the stand-in"
@@ -24,11 +29,19 @@ help:
 	@echo "make wheel            build the wheel and sdist of generated/ into dist/"
 	@echo "make clean            remove the virtual environments, dist/ and the tools' caches"
 
-venv: $(VENV)/.installed
+venv: python-version $(STAMP)
 
-$(VENV)/.installed: requirements-dev.txt
+python-version:
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null || { \
+		echo "make: Python 3.11 or newer is needed, and $(PYTHON) is $(or $(PYTHON_VERSION),not a Python): run make PYTHON=python3.11 (or newer)" >&2; \
+		exit 1; }
+
+$(STAMP): requirements-dev.txt
+	rm -rf $(VENV)
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	# The generated package, editable: .venv/bin/partner-center-auth is the command.
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e generated
 	touch $@
 
 generate: venv
@@ -64,7 +77,7 @@ fuzz: venv
 
 # The peers live in their own environment: never in the runtime's, nor in the dev lock.
 BENCH_VENV := .venv-bench
-$(BENCH_VENV)/.installed: requirements-bench.txt
+$(BENCH_VENV)/.installed: requirements-bench.txt | python-version
 	$(PYTHON) -m venv $(BENCH_VENV)
 	$(BENCH_VENV)/bin/python -m pip install --quiet --disable-pip-version-check -r requirements-bench.txt
 	touch $@

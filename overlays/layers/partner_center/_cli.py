@@ -19,6 +19,7 @@ adds httpx's and httpcore's.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import ipaddress
 import json
 import logging
@@ -155,10 +156,8 @@ def _configure_logging(verbosity: int) -> None:
 
 
 def _say(line: str) -> None:
-    try:
+    with contextlib.suppress(OSError):  # stderr itself is gone: nothing left to tell
         print(f"{PROGRAM}: {line}", file=sys.stderr, flush=True)
-    except OSError:
-        pass  # stderr itself is gone: nothing left to tell
 
 
 def _entra_token(options: argparse.Namespace) -> str:
@@ -226,7 +225,8 @@ def _write(line: str) -> None:
         # Python would flush stdout again at exit and fail the same way: point it at nothing.
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
-        raise _Exit(f"cannot write the token to standard output: {error.strerror or type(error).__name__}", FAILURE) from None
+        reason = error.strerror or type(error).__name__
+        raise _Exit(f"cannot write the token to standard output: {reason}", FAILURE) from None
 
 
 def _correlation_id(error: PartnerCenterAuthError, sent: uuid.UUID) -> str:
