@@ -351,6 +351,20 @@ def _layers(config_path: Path) -> list[Layer]:
     return [Layer.load((config_path.parent / entry).resolve()) for entry in entries]
 
 
+@frozen
+class PackageMetadata:
+    """What the package's pyproject.toml says beyond the spec: ``authors`` and ``project_urls``."""
+
+    authors: tuple[Mapping[str, str], ...]
+    project_urls: Mapping[str, str]
+
+    @classmethod
+    def load(cls, config_path: Path) -> PackageMetadata:
+        config = yaml.safe_load(config_path.read_text()) or {}
+        authors = tuple({key: str(value) for key, value in author.items()} for author in config.get("authors") or ())
+        return cls(authors, {str(name): str(url) for name, url in (config.get("project_urls") or {}).items()})
+
+
 def _config_list(config_path: Path, key: str) -> list[str]:
     return [str(item) for item in (yaml.safe_load(config_path.read_text()) or {}).get(key) or []]
 
@@ -423,6 +437,7 @@ def _project(document: dict[str, Any], spec: Path, config_path: Path, output: Pa
         fail=fail,
         layers=layers,
         fresh_uuid_headers=_config_list(config_path, "fresh_uuid_headers"),
+        package_metadata=PackageMetadata.load(config_path),
         spec=document,
     )
     return project
