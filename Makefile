@@ -67,7 +67,7 @@ lint: venv
 
 typecheck: venv
 	$(BIN)/mypy generated/partner_center_auth
-	$(BIN)/mypy overlays/generate.py overlays/check_generated.py overlays/api_changes.py tests bench demo.py
+	$(BIN)/mypy overlays/*.py tests bench demo.py
 
 test: lint typecheck check-generated
 	$(BIN)/python -m pytest

@@ -39,12 +39,15 @@ from typing import Any
 import typer
 import yaml
 from attrs import frozen
+from normalize import normalize
 from openapi_python_client import Project
 from openapi_python_client import schema as oai
 from openapi_python_client.cli import handle_errors
 from openapi_python_client.config import Config, ConfigFile, MetaType
 from openapi_python_client.parser import GeneratorData
+from openapi_python_client.parser.errors import ErrorLevel
 from openapi_python_client.parser.openapi import Endpoint
+from openapi_python_client.schema.untrusted_string import UntrustedString
 from openapi_python_client.strings import get_content_type
 
 OVERLAYS = Path(__file__).resolve().parent
@@ -410,7 +413,7 @@ def _load_spec(spec: Path) -> dict[str, Any]:
         raise GenerationError(f"{spec} is not a valid OpenAPI document: {error}") from None
     if not isinstance(document, dict):
         raise GenerationError(f"{spec} is not a valid OpenAPI document")
-    return document
+    return normalize(document)
 
 
 def _project(document: dict[str, Any], spec: Path, config_path: Path, output: Path) -> Project:
@@ -425,8 +428,9 @@ def _project(document: dict[str, Any], spec: Path, config_path: Path, output: Pa
     config.content_type_overrides = content_type_overrides(document, config)
     openapi = GeneratorData.from_dict(document, config=config)
     if not isinstance(openapi, GeneratorData):
-        handle_errors([openapi], fail_on_warning=True)
-    project = Project(openapi=openapi, config=config, custom_template_path=OVERLAYS / "templates")  # type: ignore[arg-type]
+        raise GenerationError(f"openapi-python-client cannot read {spec}: {openapi.header}\n{openapi.detail or ''}")
+    _free_keywords(openapi, config)
+    project = Project(openapi=openapi, config=config, custom_template_path=OVERLAYS / "templates")
     layers = _layers(config_path)
     resolver = Resolver(oai.OpenAPI.model_validate(document))
     project.env.filters["schema_kind"] = schema_kind
@@ -443,6 +447,24 @@ def _project(document: dict[str, Any], spec: Path, config_path: Path, output: Pa
     return project
 
 
+KEYWORDS = ("content_type", "accept")
+"""The keyword parameters this package adds to every operation that has a body or response content."""
+
+
+def _free_keywords(openapi: GeneratorData, config: Config) -> None:
+    """A spec parameter whose Python name is one of :data:`KEYWORDS` takes its location as a suffix.
+
+    The same rule the generator applies to two parameters of one name (``accept_query``), through
+    its public ``set_python_name``.
+    """
+    for collection in openapi.endpoint_collections_by_tag.values():
+        for endpoint in collection.endpoints:
+            for location, parameter in endpoint.iter_all_parameters():
+                if parameter.python_name in KEYWORDS:
+                    renamed = UntrustedString(f"{parameter.python_name}_{location}")
+                    parameter.set_python_name(new_name=renamed, config=config)
+
+
 def generate(spec: Path, config_path: Path, output: Path, *, report: bool = False) -> None:
     """Generate the package of ``spec`` into ``output``; ``report``: print what changed for its callers."""
     _check_tools()
@@ -453,7 +475,11 @@ def generate(spec: Path, config_path: Path, output: Path, *, report: bool = Fals
         project_dir = Path(scratch) / "project"
         project = _project(document, spec, config_path, project_dir)
         # Warnings count as errors: a spec must never lose an operation or a media type quietly.
-        handle_errors(project.build(), fail_on_warning=True)
+        problems = project.build()
+        if any(problem.level == ErrorLevel.ERROR for problem in problems):
+            handle_errors(problems)
+            raise GenerationError("openapi-python-client could not generate the package: see the messages above")
+        handle_errors(problems, fail_on_warning=True)
         _layer(RUNTIME, project.package_dir)
         for layer in _layers(config_path):
             _layer(layer.path, project.package_dir)
@@ -513,7 +539,7 @@ def main() -> None:
         generate(options.spec.resolve(), options.config.resolve(), options.output.resolve(), report=options.report)
     except GenerationError as error:
         sys.exit(f"error: {error}")
-    except typer.Exit:  # handle_errors printed the generator's messages
+    except typer.Exit:  # handle_errors printed the generator's warnings
         sys.exit("error: openapi-python-client refused the spec (warnings count as errors): see the messages above")
 
 

@@ -252,3 +252,72 @@ def test_nullable_and_any_of_in_openapi_3_0(tmp_path: Path) -> None:
         "<thing><note>n</note><size>2024-01-02</size><shade>dark</shade></thing>",
         True,
     ]
+
+
+# Edge cases from real specs (tests/specs/edge): each generates, imports and type-checks -----------
+
+EDGE = sorted((SPECS / "edge").glob("*.yaml"))
+
+
+@pytest.fixture(scope="module")
+def edge(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("edge")
+    for spec in EDGE:
+        config = root / f"{spec.stem}.config.yaml"
+        config.write_text(f"project_name_override: edge-{spec.stem}\npackage_name_override: edge_{spec.stem}\n")
+        subprocess.run(
+            [
+                sys.executable,
+                str(PROJECT / "overlays" / "generate.py"),
+                f"--spec={spec}",
+                f"--config={config}",
+                f"--output={root / spec.stem}",
+            ],
+            check=True,
+            capture_output=True,
+        )
+    return root
+
+
+def test_every_edge_spec_generates_imports_and_passes_mypy_strict(edge: Path) -> None:
+    packages = [f"edge_{spec.stem}" for spec in EDGE]
+    environment = {**os.environ, "MYPYPATH": os.pathsep.join(str(edge / spec.stem) for spec in EDGE)}
+    imports = "import importlib, pkgutil, sys\nfor name in sys.argv[1:]:\n" + (
+        "    package = importlib.import_module(name + '.api')\n"
+        "    for info in pkgutil.walk_packages(package.__path__, package.__name__ + '.'):\n"
+        "        importlib.import_module(info.name)\n"
+    )
+
+    imported = subprocess.run(
+        [sys.executable, "-c", imports, *packages],
+        capture_output=True,
+        text=True,
+        env={**environment, "PYTHONPATH": environment["MYPYPATH"]},
+    )
+    checked = subprocess.run(
+        [sys.executable, "-m", "mypy", "--strict", "--no-incremental", *[a for p in packages for a in ("-p", p)]],
+        capture_output=True,
+        text=True,
+        env=environment,
+        cwd=edge,
+    )
+
+    assert len(EDGE) >= 10
+    assert imported.returncode == 0, imported.stderr
+    assert checked.returncode == 0, checked.stdout
+
+
+def test_a_parameter_named_like_a_keyword_of_this_package_takes_its_location(edge: Path) -> None:
+    module = (
+        edge / "param_named_accept" / "edge_param_named_accept" / "api" / "default" / "create_thing.py"
+    ).read_text()
+
+    assert "accept_query: str | Unset = UNSET" in module
+    assert 'accept: ResponseMediaType = "application/json"' in module
+
+
+def test_header_parameters_openapi_ignores_are_ignored(edge: Path) -> None:
+    module = (edge / "header_accept" / "edge_header_accept" / "api" / "default" / "create_thing.py").read_text()
+
+    assert '"header"' not in module  # no Accept / Content-Type header parameter left
+    assert 'content_type: RequestMediaType = "application/json"' in module

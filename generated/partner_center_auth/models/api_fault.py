@@ -121,7 +121,7 @@ class ApiFault:
 
         description = d.pop("description", UNSET)
 
-        data = cast(list[Any], d.pop("data", UNSET))
+        data: list[Any] = d.pop("data", UNSET)
 
         source = d.pop("source", UNSET)
 

@@ -1,8 +1,7 @@
 from typing import Any, Literal
 from uuid import UUID, uuid4
 
-from ... import _schema
-from ..._operation import DocumentedResponse, Operation, Parameter, Received, RequestContent, ResponseContent
+from ... import _operation, _schema
 from ...client import AuthenticatedClient
 from ...models.api_fault import ApiFault
 from ...models.token_request import TokenRequest
@@ -39,74 +38,74 @@ def _load_2(data: Any) -> ApiFault:
     return response_400
 
 
-OPERATION: Operation[ApiFault | TokenResponse] = Operation(
+OPERATION: _operation.Operation[ApiFault | TokenResponse] = _operation.Operation(
     operation_id="generate_access_token",
     method="post",
     path="/v3/generatetoken",
     parameters=(
-        Parameter("ms-correlationid", "header", "simple", False),
-        Parameter("ms-requestid", "header", "simple", False),
+        _operation.Parameter("ms-correlationid", "header", "simple", False),
+        _operation.Parameter("ms-requestid", "header", "simple", False),
     ),
     request_contents=(
-        RequestContent("application/x-www-form-urlencoded", _DOCUMENT_1, _dump_1),
-        RequestContent("application/json", _DOCUMENT_1, _dump_1),
-        RequestContent("application/xml", _DOCUMENT_1, _dump_1),
-        RequestContent("text/xml", _DOCUMENT_1, _dump_1),
-        RequestContent("text/json", _DOCUMENT_1, _dump_1),
+        _operation.RequestContent("application/x-www-form-urlencoded", _DOCUMENT_1, _dump_1),
+        _operation.RequestContent("application/json", _DOCUMENT_1, _dump_1),
+        _operation.RequestContent("application/xml", _DOCUMENT_1, _dump_1),
+        _operation.RequestContent("text/xml", _DOCUMENT_1, _dump_1),
+        _operation.RequestContent("text/json", _DOCUMENT_1, _dump_1),
     ),
     responses=(
-        DocumentedResponse(
+        _operation.DocumentedResponse(
             "200",
             (
-                ResponseContent("application/json", _DOCUMENT_2, _load_1),
-                ResponseContent("application/xml", _DOCUMENT_2, _load_1),
-                ResponseContent("text/xml", _DOCUMENT_2, _load_1),
-                ResponseContent("text/json", _DOCUMENT_2, _load_1),
+                _operation.ResponseContent("application/json", _DOCUMENT_2, _load_1),
+                _operation.ResponseContent("application/xml", _DOCUMENT_2, _load_1),
+                _operation.ResponseContent("text/xml", _DOCUMENT_2, _load_1),
+                _operation.ResponseContent("text/json", _DOCUMENT_2, _load_1),
             ),
         ),
-        DocumentedResponse(
+        _operation.DocumentedResponse(
             "400",
             (
-                ResponseContent("application/json", _DOCUMENT_3, _load_2),
-                ResponseContent("application/xml", _DOCUMENT_3, _load_2),
-                ResponseContent("text/xml", _DOCUMENT_3, _load_2),
-                ResponseContent("text/json", _DOCUMENT_3, _load_2),
+                _operation.ResponseContent("application/json", _DOCUMENT_3, _load_2),
+                _operation.ResponseContent("application/xml", _DOCUMENT_3, _load_2),
+                _operation.ResponseContent("text/xml", _DOCUMENT_3, _load_2),
+                _operation.ResponseContent("text/json", _DOCUMENT_3, _load_2),
             ),
         ),
-        DocumentedResponse(
+        _operation.DocumentedResponse(
             "401",
             (
-                ResponseContent("application/json", _DOCUMENT_3, _load_2),
-                ResponseContent("application/xml", _DOCUMENT_3, _load_2),
-                ResponseContent("text/xml", _DOCUMENT_3, _load_2),
-                ResponseContent("text/json", _DOCUMENT_3, _load_2),
+                _operation.ResponseContent("application/json", _DOCUMENT_3, _load_2),
+                _operation.ResponseContent("application/xml", _DOCUMENT_3, _load_2),
+                _operation.ResponseContent("text/xml", _DOCUMENT_3, _load_2),
+                _operation.ResponseContent("text/json", _DOCUMENT_3, _load_2),
             ),
         ),
-        DocumentedResponse(
+        _operation.DocumentedResponse(
             "403",
             (
-                ResponseContent("application/json", _DOCUMENT_3, _load_2),
-                ResponseContent("application/xml", _DOCUMENT_3, _load_2),
-                ResponseContent("text/xml", _DOCUMENT_3, _load_2),
-                ResponseContent("text/json", _DOCUMENT_3, _load_2),
+                _operation.ResponseContent("application/json", _DOCUMENT_3, _load_2),
+                _operation.ResponseContent("application/xml", _DOCUMENT_3, _load_2),
+                _operation.ResponseContent("text/xml", _DOCUMENT_3, _load_2),
+                _operation.ResponseContent("text/json", _DOCUMENT_3, _load_2),
             ),
         ),
-        DocumentedResponse(
+        _operation.DocumentedResponse(
             "404",
             (
-                ResponseContent("application/json", _DOCUMENT_3, _load_2),
-                ResponseContent("application/xml", _DOCUMENT_3, _load_2),
-                ResponseContent("text/xml", _DOCUMENT_3, _load_2),
-                ResponseContent("text/json", _DOCUMENT_3, _load_2),
+                _operation.ResponseContent("application/json", _DOCUMENT_3, _load_2),
+                _operation.ResponseContent("application/xml", _DOCUMENT_3, _load_2),
+                _operation.ResponseContent("text/xml", _DOCUMENT_3, _load_2),
+                _operation.ResponseContent("text/json", _DOCUMENT_3, _load_2),
             ),
         ),
-        DocumentedResponse(
+        _operation.DocumentedResponse(
             "500",
             (
-                ResponseContent("application/json", _DOCUMENT_3, _load_2),
-                ResponseContent("application/xml", _DOCUMENT_3, _load_2),
-                ResponseContent("text/xml", _DOCUMENT_3, _load_2),
-                ResponseContent("text/json", _DOCUMENT_3, _load_2),
+                _operation.ResponseContent("application/json", _DOCUMENT_3, _load_2),
+                _operation.ResponseContent("application/xml", _DOCUMENT_3, _load_2),
+                _operation.ResponseContent("text/xml", _DOCUMENT_3, _load_2),
+                _operation.ResponseContent("text/json", _DOCUMENT_3, _load_2),
             ),
         ),
     ),
@@ -137,7 +136,9 @@ def _get_kwargs(
     )
 
 
-def _build_response(*, client: AuthenticatedClient, response: Received) -> Response[ApiFault | TokenResponse]:
+def _build_response(
+    *, client: AuthenticatedClient, response: _operation.Received
+) -> Response[ApiFault | TokenResponse]:
     return OPERATION.build_response(response, raise_on_unexpected_status=client.raise_on_unexpected_status)
 
 

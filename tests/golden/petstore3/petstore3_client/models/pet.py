@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, ClassVar, TypeVar, cast
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -139,7 +139,7 @@ class Pet:
         d = dict(src_dict)
         name = d.pop("name")
 
-        photo_urls = cast(list[str], d.pop("photoUrls"))
+        photo_urls: list[str] = d.pop("photoUrls")
 
         id = d.pop("id", UNSET)
 

@@ -1,28 +1,28 @@
 from typing import Any
 
-from ..._operation import DocumentedResponse, Operation, Parameter, Received
+from ... import _operation
 from ...client import AuthenticatedClient
 from ...types import UNSET, Response, Unset
 
-OPERATION: Operation[None] = Operation(
+OPERATION: _operation.Operation[None] = _operation.Operation(
     operation_id="delete_pet",
     method="delete",
     path="/pet/{petId}",
     parameters=(
-        Parameter("petId", "path", "simple", False),
-        Parameter("api_key", "header", "simple", False),
+        _operation.Parameter("petId", "path", "simple", False),
+        _operation.Parameter("api_key", "header", "simple", False),
     ),
     request_contents=(),
     responses=(
-        DocumentedResponse(
+        _operation.DocumentedResponse(
             "200",
             (),
         ),
-        DocumentedResponse(
+        _operation.DocumentedResponse(
             "400",
             (),
         ),
-        DocumentedResponse(
+        _operation.DocumentedResponse(
             "default",
             (),
         ),
@@ -48,7 +48,7 @@ def _get_kwargs(
     )
 
 
-def _build_response(*, client: AuthenticatedClient, response: Received) -> Response[None]:
+def _build_response(*, client: AuthenticatedClient, response: _operation.Received) -> Response[None]:
     return OPERATION.build_response(response, raise_on_unexpected_status=client.raise_on_unexpected_status)
 
 

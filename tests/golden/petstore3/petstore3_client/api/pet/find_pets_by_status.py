@@ -1,7 +1,6 @@
 from typing import Any, Literal
 
-from ... import _schema
-from ..._operation import DocumentedResponse, Operation, Parameter, Received, ResponseContent
+from ... import _operation, _schema
 from ...client import AuthenticatedClient
 from ...models.find_pets_by_status_status import FindPetsByStatusStatus
 from ...models.pet import Pet
@@ -24,25 +23,25 @@ def _load_1(data: Any) -> list[Pet]:
     return response_200
 
 
-OPERATION: Operation[list[Pet] | None] = Operation(
+OPERATION: _operation.Operation[list[Pet] | None] = _operation.Operation(
     operation_id="find_pets_by_status",
     method="get",
     path="/pet/findByStatus",
-    parameters=(Parameter("status", "query", "form", True),),
+    parameters=(_operation.Parameter("status", "query", "form", True),),
     request_contents=(),
     responses=(
-        DocumentedResponse(
+        _operation.DocumentedResponse(
             "200",
             (
-                ResponseContent("application/json", _DOCUMENT_1, _load_1),
-                ResponseContent("application/xml", _DOCUMENT_1, _load_1),
+                _operation.ResponseContent("application/json", _DOCUMENT_1, _load_1),
+                _operation.ResponseContent("application/xml", _DOCUMENT_1, _load_1),
             ),
         ),
-        DocumentedResponse(
+        _operation.DocumentedResponse(
             "400",
             (),
         ),
-        DocumentedResponse(
+        _operation.DocumentedResponse(
             "default",
             (),
         ),
@@ -68,7 +67,7 @@ def _get_kwargs(
     )
 
 
-def _build_response(*, client: AuthenticatedClient, response: Received) -> Response[list[Pet] | None]:
+def _build_response(*, client: AuthenticatedClient, response: _operation.Received) -> Response[list[Pet] | None]:
     return OPERATION.build_response(response, raise_on_unexpected_status=client.raise_on_unexpected_status)
 
 

@@ -1,7 +1,6 @@
 from typing import Any, Literal
 
-from ... import _schema
-from ..._operation import DocumentedResponse, Operation, Parameter, Received, ResponseContent
+from ... import _operation, _schema
 from ...client import AuthenticatedClient
 from ...models.pet import Pet
 from ...types import Response
@@ -18,29 +17,29 @@ def _load_1(data: Any) -> Pet:
     return response_200
 
 
-OPERATION: Operation[Pet | None] = Operation(
+OPERATION: _operation.Operation[Pet | None] = _operation.Operation(
     operation_id="get_pet_by_id",
     method="get",
     path="/pet/{petId}",
-    parameters=(Parameter("petId", "path", "simple", False),),
+    parameters=(_operation.Parameter("petId", "path", "simple", False),),
     request_contents=(),
     responses=(
-        DocumentedResponse(
+        _operation.DocumentedResponse(
             "200",
             (
-                ResponseContent("application/json", _DOCUMENT_1, _load_1),
-                ResponseContent("application/xml", _DOCUMENT_1, _load_1),
+                _operation.ResponseContent("application/json", _DOCUMENT_1, _load_1),
+                _operation.ResponseContent("application/xml", _DOCUMENT_1, _load_1),
             ),
         ),
-        DocumentedResponse(
+        _operation.DocumentedResponse(
             "400",
             (),
         ),
-        DocumentedResponse(
+        _operation.DocumentedResponse(
             "404",
             (),
         ),
-        DocumentedResponse(
+        _operation.DocumentedResponse(
             "default",
             (),
         ),
@@ -63,7 +62,7 @@ def _get_kwargs(
     )
 
 
-def _build_response(*, client: AuthenticatedClient, response: Received) -> Response[Pet | None]:
+def _build_response(*, client: AuthenticatedClient, response: _operation.Received) -> Response[Pet | None]:
     return OPERATION.build_response(response, raise_on_unexpected_status=client.raise_on_unexpected_status)
 
 

@@ -1,7 +1,6 @@
 from typing import Any, Literal
 
-from ... import _schema
-from ..._operation import DocumentedResponse, Operation, Received, RequestContent, ResponseContent
+from ... import _operation, _schema
 from ...client import AuthenticatedClient
 from ...models.pet import Pet
 from ...types import Response
@@ -26,37 +25,37 @@ def _load_1(data: Any) -> Pet:
     return response_200
 
 
-OPERATION: Operation[Pet | None] = Operation(
+OPERATION: _operation.Operation[Pet | None] = _operation.Operation(
     operation_id="update_pet",
     method="put",
     path="/pet",
     parameters=(),
     request_contents=(
-        RequestContent("application/json", _DOCUMENT_1, _dump_1),
-        RequestContent("application/xml", _DOCUMENT_1, _dump_1),
-        RequestContent("application/x-www-form-urlencoded", _DOCUMENT_1, _dump_1),
+        _operation.RequestContent("application/json", _DOCUMENT_1, _dump_1),
+        _operation.RequestContent("application/xml", _DOCUMENT_1, _dump_1),
+        _operation.RequestContent("application/x-www-form-urlencoded", _DOCUMENT_1, _dump_1),
     ),
     responses=(
-        DocumentedResponse(
+        _operation.DocumentedResponse(
             "200",
             (
-                ResponseContent("application/json", _DOCUMENT_1, _load_1),
-                ResponseContent("application/xml", _DOCUMENT_1, _load_1),
+                _operation.ResponseContent("application/json", _DOCUMENT_1, _load_1),
+                _operation.ResponseContent("application/xml", _DOCUMENT_1, _load_1),
             ),
         ),
-        DocumentedResponse(
+        _operation.DocumentedResponse(
             "400",
             (),
         ),
-        DocumentedResponse(
+        _operation.DocumentedResponse(
             "404",
             (),
         ),
-        DocumentedResponse(
+        _operation.DocumentedResponse(
             "422",
             (),
         ),
-        DocumentedResponse(
+        _operation.DocumentedResponse(
             "default",
             (),
         ),
@@ -78,7 +77,7 @@ def _get_kwargs(
     )
 
 
-def _build_response(*, client: AuthenticatedClient, response: Received) -> Response[Pet | None]:
+def _build_response(*, client: AuthenticatedClient, response: _operation.Received) -> Response[Pet | None]:
     return OPERATION.build_response(response, raise_on_unexpected_status=client.raise_on_unexpected_status)
 
 

@@ -1,7 +1,6 @@
 from typing import Any, Literal
 
-from ... import _schema
-from ..._operation import DocumentedResponse, Operation, Parameter, Received, RequestContent, ResponseContent
+from ... import _operation, _schema
 from ...client import AuthenticatedClient
 from ...models.api_response import ApiResponse
 from ...types import UNSET, File, Response, Unset
@@ -21,29 +20,29 @@ def _load_1(data: Any) -> ApiResponse:
     return response_200
 
 
-OPERATION: Operation[ApiResponse | None] = Operation(
+OPERATION: _operation.Operation[ApiResponse | None] = _operation.Operation(
     operation_id="upload_file",
     method="post",
     path="/pet/{petId}/uploadImage",
     parameters=(
-        Parameter("petId", "path", "simple", False),
-        Parameter("additionalMetadata", "query", "form", True),
+        _operation.Parameter("petId", "path", "simple", False),
+        _operation.Parameter("additionalMetadata", "query", "form", True),
     ),
-    request_contents=(RequestContent("application/octet-stream"),),
+    request_contents=(_operation.RequestContent("application/octet-stream"),),
     responses=(
-        DocumentedResponse(
+        _operation.DocumentedResponse(
             "200",
-            (ResponseContent("application/json", _DOCUMENT_1, _load_1),),
+            (_operation.ResponseContent("application/json", _DOCUMENT_1, _load_1),),
         ),
-        DocumentedResponse(
+        _operation.DocumentedResponse(
             "400",
             (),
         ),
-        DocumentedResponse(
+        _operation.DocumentedResponse(
             "404",
             (),
         ),
-        DocumentedResponse(
+        _operation.DocumentedResponse(
             "default",
             (),
         ),
@@ -75,7 +74,7 @@ def _get_kwargs(
     )
 
 
-def _build_response(*, client: AuthenticatedClient, response: Received) -> Response[ApiResponse | None]:
+def _build_response(*, client: AuthenticatedClient, response: _operation.Received) -> Response[ApiResponse | None]:
     return OPERATION.build_response(response, raise_on_unexpected_status=client.raise_on_unexpected_status)
 
 

@@ -1,7 +1,6 @@
 from typing import Any, Literal
 
-from ... import _schema
-from ..._operation import DocumentedResponse, Operation, Received, ResponseContent
+from ... import _operation, _schema
 from ...client import AuthenticatedClient
 from ...models.get_inventory_response_200 import GetInventoryResponse200
 from ...types import Response
@@ -18,18 +17,18 @@ def _load_1(data: Any) -> GetInventoryResponse200:
     return response_200
 
 
-OPERATION: Operation[GetInventoryResponse200 | None] = Operation(
+OPERATION: _operation.Operation[GetInventoryResponse200 | None] = _operation.Operation(
     operation_id="get_inventory",
     method="get",
     path="/store/inventory",
     parameters=(),
     request_contents=(),
     responses=(
-        DocumentedResponse(
+        _operation.DocumentedResponse(
             "200",
-            (ResponseContent("application/json", _DOCUMENT_1, _load_1),),
+            (_operation.ResponseContent("application/json", _DOCUMENT_1, _load_1),),
         ),
-        DocumentedResponse(
+        _operation.DocumentedResponse(
             "default",
             (),
         ),
@@ -47,7 +46,9 @@ def _get_kwargs(
     )
 
 
-def _build_response(*, client: AuthenticatedClient, response: Received) -> Response[GetInventoryResponse200 | None]:
+def _build_response(
+    *, client: AuthenticatedClient, response: _operation.Received
+) -> Response[GetInventoryResponse200 | None]:
     return OPERATION.build_response(response, raise_on_unexpected_status=client.raise_on_unexpected_status)
 
 

@@ -1,7 +1,6 @@
 from typing import Any, Literal
 
-from ... import _schema
-from ..._operation import DocumentedResponse, Operation, Parameter, Received, ResponseContent
+from ... import _operation, _schema
 from ...client import AuthenticatedClient, Client
 from ...models.order import Order
 from ...types import Response
@@ -18,29 +17,29 @@ def _load_1(data: Any) -> Order:
     return response_200
 
 
-OPERATION: Operation[Order | None] = Operation(
+OPERATION: _operation.Operation[Order | None] = _operation.Operation(
     operation_id="get_order_by_id",
     method="get",
     path="/store/order/{orderId}",
-    parameters=(Parameter("orderId", "path", "simple", False),),
+    parameters=(_operation.Parameter("orderId", "path", "simple", False),),
     request_contents=(),
     responses=(
-        DocumentedResponse(
+        _operation.DocumentedResponse(
             "200",
             (
-                ResponseContent("application/json", _DOCUMENT_1, _load_1),
-                ResponseContent("application/xml", _DOCUMENT_1, _load_1),
+                _operation.ResponseContent("application/json", _DOCUMENT_1, _load_1),
+                _operation.ResponseContent("application/xml", _DOCUMENT_1, _load_1),
             ),
         ),
-        DocumentedResponse(
+        _operation.DocumentedResponse(
             "400",
             (),
         ),
-        DocumentedResponse(
+        _operation.DocumentedResponse(
             "404",
             (),
         ),
-        DocumentedResponse(
+        _operation.DocumentedResponse(
             "default",
             (),
         ),
@@ -63,7 +62,7 @@ def _get_kwargs(
     )
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: Received) -> Response[Order | None]:
+def _build_response(*, client: AuthenticatedClient | Client, response: _operation.Received) -> Response[Order | None]:
     return OPERATION.build_response(response, raise_on_unexpected_status=client.raise_on_unexpected_status)
 
 

@@ -1,7 +1,6 @@
 from typing import Any, Literal
 
-from ... import _schema
-from ..._operation import DocumentedResponse, Operation, Received, RequestContent, ResponseContent
+from ... import _operation, _schema
 from ...client import AuthenticatedClient, Client
 from ...models.order import Order
 from ...types import UNSET, Response, Unset
@@ -28,30 +27,30 @@ def _load_1(data: Any) -> Order:
     return response_200
 
 
-OPERATION: Operation[Order | None] = Operation(
+OPERATION: _operation.Operation[Order | None] = _operation.Operation(
     operation_id="place_order",
     method="post",
     path="/store/order",
     parameters=(),
     request_contents=(
-        RequestContent("application/json", _DOCUMENT_1, _dump_1),
-        RequestContent("application/xml", _DOCUMENT_1, _dump_1),
-        RequestContent("application/x-www-form-urlencoded", _DOCUMENT_1, _dump_1),
+        _operation.RequestContent("application/json", _DOCUMENT_1, _dump_1),
+        _operation.RequestContent("application/xml", _DOCUMENT_1, _dump_1),
+        _operation.RequestContent("application/x-www-form-urlencoded", _DOCUMENT_1, _dump_1),
     ),
     responses=(
-        DocumentedResponse(
+        _operation.DocumentedResponse(
             "200",
-            (ResponseContent("application/json", _DOCUMENT_1, _load_1),),
+            (_operation.ResponseContent("application/json", _DOCUMENT_1, _load_1),),
         ),
-        DocumentedResponse(
+        _operation.DocumentedResponse(
             "400",
             (),
         ),
-        DocumentedResponse(
+        _operation.DocumentedResponse(
             "422",
             (),
         ),
-        DocumentedResponse(
+        _operation.DocumentedResponse(
             "default",
             (),
         ),
@@ -73,7 +72,7 @@ def _get_kwargs(
     )
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: Received) -> Response[Order | None]:
+def _build_response(*, client: AuthenticatedClient | Client, response: _operation.Received) -> Response[Order | None]:
     return OPERATION.build_response(response, raise_on_unexpected_status=client.raise_on_unexpected_status)
 
 

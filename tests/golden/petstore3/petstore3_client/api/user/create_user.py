@@ -1,7 +1,6 @@
 from typing import Any, Literal
 
-from ... import _schema
-from ..._operation import DocumentedResponse, Operation, Received, RequestContent, ResponseContent
+from ... import _operation, _schema
 from ...client import AuthenticatedClient, Client
 from ...models.user import User
 from ...types import UNSET, Response, Unset
@@ -28,25 +27,25 @@ def _load_1(data: Any) -> User:
     return response_200
 
 
-OPERATION: Operation[User | None] = Operation(
+OPERATION: _operation.Operation[User | None] = _operation.Operation(
     operation_id="create_user",
     method="post",
     path="/user",
     parameters=(),
     request_contents=(
-        RequestContent("application/json", _DOCUMENT_1, _dump_1),
-        RequestContent("application/xml", _DOCUMENT_1, _dump_1),
-        RequestContent("application/x-www-form-urlencoded", _DOCUMENT_1, _dump_1),
+        _operation.RequestContent("application/json", _DOCUMENT_1, _dump_1),
+        _operation.RequestContent("application/xml", _DOCUMENT_1, _dump_1),
+        _operation.RequestContent("application/x-www-form-urlencoded", _DOCUMENT_1, _dump_1),
     ),
     responses=(
-        DocumentedResponse(
+        _operation.DocumentedResponse(
             "200",
             (
-                ResponseContent("application/json", _DOCUMENT_1, _load_1),
-                ResponseContent("application/xml", _DOCUMENT_1, _load_1),
+                _operation.ResponseContent("application/json", _DOCUMENT_1, _load_1),
+                _operation.ResponseContent("application/xml", _DOCUMENT_1, _load_1),
             ),
         ),
-        DocumentedResponse(
+        _operation.DocumentedResponse(
             "default",
             (),
         ),
@@ -68,7 +67,7 @@ def _get_kwargs(
     )
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: Received) -> Response[User | None]:
+def _build_response(*, client: AuthenticatedClient | Client, response: _operation.Received) -> Response[User | None]:
     return OPERATION.build_response(response, raise_on_unexpected_status=client.raise_on_unexpected_status)
 
 

@@ -1,29 +1,29 @@
 from typing import Any
 
-from ..._operation import DocumentedResponse, Operation, Parameter, Received
+from ... import _operation
 from ...client import AuthenticatedClient, Client
 from ...types import Response
 
-OPERATION: Operation[None] = Operation(
+OPERATION: _operation.Operation[None] = _operation.Operation(
     operation_id="delete_user",
     method="delete",
     path="/user/{username}",
-    parameters=(Parameter("username", "path", "simple", False),),
+    parameters=(_operation.Parameter("username", "path", "simple", False),),
     request_contents=(),
     responses=(
-        DocumentedResponse(
+        _operation.DocumentedResponse(
             "200",
             (),
         ),
-        DocumentedResponse(
+        _operation.DocumentedResponse(
             "400",
             (),
         ),
-        DocumentedResponse(
+        _operation.DocumentedResponse(
             "404",
             (),
         ),
-        DocumentedResponse(
+        _operation.DocumentedResponse(
             "default",
             (),
         ),
@@ -43,7 +43,7 @@ def _get_kwargs(
     )
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: Received) -> Response[None]:
+def _build_response(*, client: AuthenticatedClient | Client, response: _operation.Received) -> Response[None]:
     return OPERATION.build_response(response, raise_on_unexpected_status=client.raise_on_unexpected_status)
 
 

@@ -1,7 +1,6 @@
 from typing import Any, Literal, cast
 
-from ... import _schema
-from ..._operation import DocumentedResponse, Operation, Parameter, Received, ResponseContent
+from ... import _operation, _schema
 from ...client import AuthenticatedClient, Client
 from ...types import UNSET, Response, Unset
 
@@ -15,28 +14,28 @@ def _load_1(data: Any) -> str:
     return cast(str, data)
 
 
-OPERATION: Operation[str | None] = Operation(
+OPERATION: _operation.Operation[str | None] = _operation.Operation(
     operation_id="login_user",
     method="get",
     path="/user/login",
     parameters=(
-        Parameter("username", "query", "form", True),
-        Parameter("password", "query", "form", True),
+        _operation.Parameter("username", "query", "form", True),
+        _operation.Parameter("password", "query", "form", True),
     ),
     request_contents=(),
     responses=(
-        DocumentedResponse(
+        _operation.DocumentedResponse(
             "200",
             (
-                ResponseContent("application/xml", _DOCUMENT_1, _load_1),
-                ResponseContent("application/json", _DOCUMENT_1, _load_1),
+                _operation.ResponseContent("application/xml", _DOCUMENT_1, _load_1),
+                _operation.ResponseContent("application/json", _DOCUMENT_1, _load_1),
             ),
         ),
-        DocumentedResponse(
+        _operation.DocumentedResponse(
             "400",
             (),
         ),
-        DocumentedResponse(
+        _operation.DocumentedResponse(
             "default",
             (),
         ),
@@ -62,7 +61,7 @@ def _get_kwargs(
     )
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: Received) -> Response[str | None]:
+def _build_response(*, client: AuthenticatedClient | Client, response: _operation.Received) -> Response[str | None]:
     return OPERATION.build_response(response, raise_on_unexpected_status=client.raise_on_unexpected_status)
 
 

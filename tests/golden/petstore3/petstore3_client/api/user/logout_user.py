@@ -1,21 +1,21 @@
 from typing import Any
 
-from ..._operation import DocumentedResponse, Operation, Received
+from ... import _operation
 from ...client import AuthenticatedClient, Client
 from ...types import Response
 
-OPERATION: Operation[None] = Operation(
+OPERATION: _operation.Operation[None] = _operation.Operation(
     operation_id="logout_user",
     method="get",
     path="/user/logout",
     parameters=(),
     request_contents=(),
     responses=(
-        DocumentedResponse(
+        _operation.DocumentedResponse(
             "200",
             (),
         ),
-        DocumentedResponse(
+        _operation.DocumentedResponse(
             "default",
             (),
         ),
@@ -28,7 +28,7 @@ def _get_kwargs() -> dict[str, Any]:
     return OPERATION.request()
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: Received) -> Response[None]:
+def _build_response(*, client: AuthenticatedClient | Client, response: _operation.Received) -> Response[None]:
     return OPERATION.build_response(response, raise_on_unexpected_status=client.raise_on_unexpected_status)
 
 

@@ -1,7 +1,6 @@
 from typing import Any, Literal
 
-from ... import _schema
-from ..._operation import DocumentedResponse, Operation, Parameter, Received, RequestContent
+from ... import _operation, _schema
 from ...client import AuthenticatedClient, Client
 from ...models.user import User
 from ...types import UNSET, Response, Unset
@@ -19,30 +18,30 @@ def _dump_1(body: User) -> Any:
     return data
 
 
-OPERATION: Operation[None] = Operation(
+OPERATION: _operation.Operation[None] = _operation.Operation(
     operation_id="update_user",
     method="put",
     path="/user/{username}",
-    parameters=(Parameter("username", "path", "simple", False),),
+    parameters=(_operation.Parameter("username", "path", "simple", False),),
     request_contents=(
-        RequestContent("application/json", _DOCUMENT_1, _dump_1),
-        RequestContent("application/xml", _DOCUMENT_1, _dump_1),
-        RequestContent("application/x-www-form-urlencoded", _DOCUMENT_1, _dump_1),
+        _operation.RequestContent("application/json", _DOCUMENT_1, _dump_1),
+        _operation.RequestContent("application/xml", _DOCUMENT_1, _dump_1),
+        _operation.RequestContent("application/x-www-form-urlencoded", _DOCUMENT_1, _dump_1),
     ),
     responses=(
-        DocumentedResponse(
+        _operation.DocumentedResponse(
             "200",
             (),
         ),
-        DocumentedResponse(
+        _operation.DocumentedResponse(
             "400",
             (),
         ),
-        DocumentedResponse(
+        _operation.DocumentedResponse(
             "404",
             (),
         ),
-        DocumentedResponse(
+        _operation.DocumentedResponse(
             "default",
             (),
         ),
@@ -67,7 +66,7 @@ def _get_kwargs(
     )
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: Received) -> Response[None]:
+def _build_response(*, client: AuthenticatedClient | Client, response: _operation.Received) -> Response[None]:
     return OPERATION.build_response(response, raise_on_unexpected_status=client.raise_on_unexpected_status)
 
 

@@ -1,0 +1,131 @@
+"""The spec, said the way openapi-python-client reads it: same meaning, no warning.
+
+The generator warns, and drops what it warned about, on some valid documents. Each rewrite here
+keeps the document's meaning and removes one such cause; what cannot be rewritten stays a
+warning, and so a refusal:
+
+* a ``$ref`` into a component (``#/components/schemas/Base/properties/id``) is replaced by what
+  it points at: the generator follows references to whole components only;
+* an array without ``items`` gets ``items: {}`` (any value), as JSON Schema reads it;
+* header parameters named ``Accept``, ``Content-Type`` or ``Authorization`` are dropped: OpenAPI
+  says they SHALL be ignored (the operations' ``accept`` and ``content_type`` and the client's
+  credentials say these);
+* an untyped ``enum`` whose values are of several JSON types (``[true, false, 0, 1]``) becomes an
+  ``anyOf`` of one typed schema per type, which the generator can name;
+* an inline enum inside ``oneOf`` / ``anyOf`` loses its ``title``: the generator names classes by
+  title, and two such enums of one title would clash;
+* OpenAPI 3.1's boolean schemas, where the generator wants objects: a property or ``items`` of
+  ``true`` (anything) becomes ``{}``, a property of ``false`` (never present) is dropped.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Mapping
+from typing import Any
+
+__all__ = ["normalize"]
+
+_IGNORED_HEADERS = {"accept", "content-type", "authorization"}
+_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
+
+
+def normalize(document: dict[str, Any]) -> dict[str, Any]:
+    """A copy of ``document`` the generator reads without a warning it could avoid."""
+    normalized: dict[str, Any] = _inline_deep_references(document, copy.deepcopy(document), ())
+    _rewrite_schemas(normalized)
+    for item in (normalized.get("paths") or {}).values():
+        for owner in [item, *(item[method] for method in _METHODS if isinstance(item.get(method), dict))]:
+            if isinstance(owner.get("parameters"), list):
+                owner["parameters"] = [p for p in owner["parameters"] if not _ignored(normalized, p)]
+    return normalized
+
+
+def _inline_deep_references(document: dict[str, Any], node: Any, following: tuple[str, ...]) -> Any:
+    if isinstance(node, dict):
+        reference = node.get("$ref")
+        if isinstance(reference, str) and _is_deep(reference) and reference not in following:
+            target = _resolve(document, reference)
+            if target is not None:
+                return _inline_deep_references(document, copy.deepcopy(target), (*following, reference))
+        return {key: _inline_deep_references(document, value, following) for key, value in node.items()}
+    if isinstance(node, list):
+        return [_inline_deep_references(document, item, following) for item in node]
+    return node
+
+
+def _is_deep(reference: str) -> bool:
+    """A reference below a component (``#/components/schemas/A/properties/b``), not to one."""
+    parts = reference.removeprefix("#/").split("/")
+    return reference.startswith("#/components/") and len(parts) > 3
+
+
+def _resolve(document: Mapping[str, Any], reference: str) -> Any:
+    node: Any = document
+    for part in reference.removeprefix("#/").split("/"):
+        part = part.replace("~1", "/").replace("~0", "~")
+        if isinstance(node, Mapping) and part in node:
+            node = node[part]
+        elif isinstance(node, list) and part.isdigit() and int(part) < len(node):
+            node = node[int(part)]
+        else:
+            return None
+    return node
+
+
+def _rewrite_schemas(node: Any) -> None:
+    if isinstance(node, dict):
+        if node.get("type") == "array" and "items" not in node:
+            node["items"] = {}
+        if node.get("items") is True:
+            node["items"] = {}
+        if isinstance(node.get("properties"), dict):
+            kept = {name: schema for name, schema in node["properties"].items() if schema is not False}
+            node["properties"] = {name: {} if schema is True else schema for name, schema in kept.items()}
+        if isinstance(node.get("enum"), list) and "type" not in node and len({_json_type(v) for v in node["enum"]}) > 1:
+            node["anyOf"] = _typed_enums(node.pop("enum"))
+        for key in ("oneOf", "anyOf"):
+            for option in node.get(key) or ():
+                if isinstance(option, dict) and "enum" in option and "$ref" not in option:
+                    option.pop("title", None)
+        for value in node.values():
+            _rewrite_schemas(value)
+    elif isinstance(node, list):
+        for item in node:
+            _rewrite_schemas(item)
+
+
+def _json_type(value: object) -> str:
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, int):
+        return "integer"
+    if isinstance(value, float):
+        return "number"
+    return "null" if value is None else "string"
+
+
+def _typed_enums(values: list[Any]) -> list[dict[str, Any]]:
+    """One schema per JSON type of ``values``: both booleans are just ``boolean``."""
+    by_type: dict[str, list[Any]] = {}
+    for value in values:
+        by_type.setdefault(_json_type(value), []).append(value)
+    options: list[dict[str, Any]] = []
+    for json_type, typed in by_type.items():
+        if json_type == "boolean" and set(typed) == {True, False}:
+            options.append({"type": "boolean"})
+        elif json_type == "null":
+            options.append({"type": "null"} if len(by_type) else {})
+        else:
+            options.append({"type": json_type, "enum": typed})
+    return options
+
+
+def _ignored(document: Mapping[str, Any], parameter: Any) -> bool:
+    referenced = isinstance(parameter, dict) and "$ref" in parameter
+    resolved = _resolve(document, parameter["$ref"]) if referenced else parameter
+    return (
+        isinstance(resolved, Mapping)
+        and resolved.get("in") == "header"
+        and str(resolved.get("name", "")).lower() in _IGNORED_HEADERS
+    )
