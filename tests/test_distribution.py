@@ -31,7 +31,13 @@ RUNTIME = ("httpx", "attrs", "lxml")
 # that ships in the package.
 SMOKE = textwrap.dedent(
     """
-    import json, sys
+    import json, logging, sys
+    loggers = set()
+    class Catch(logging.Handler):
+        def emit(self, record):
+            loggers.add(record.name)
+    logging.getLogger().addHandler(Catch())
+    logging.getLogger().setLevel(logging.DEBUG)
     import partner_center_auth
     from partner_center_auth import TokenProvider
     from partner_center_auth.testing import StandInServer
@@ -42,7 +48,7 @@ SMOKE = textwrap.dedent(
             with TokenProvider("entra", base_url=server.base_url, content_type=content_type, accept=accept) as provider:
                 assert provider.get_token().access_token == server.issued_tokens[-1]
         bodies = [request.body.decode() for request in server.requests]
-    print(json.dumps({"package": partner_center_auth.__file__, "bodies": bodies}))
+    print(json.dumps({"package": partner_center_auth.__file__, "bodies": bodies, "loggers": sorted(loggers)}))
     """
 )
 
@@ -174,6 +180,9 @@ def test_the_package_works_vendored_under_another_package(tmp_path: Path) -> Non
 
     assert str(result["package"]).startswith(str(vendor))
     assert len(result["bodies"]) == 2  # type: ignore[arg-type]
+    # It logs under its own module name, as the README says: the package's __name__.
+    ours = [name for name in result["loggers"] if not name.startswith(("httpx", "httpcore"))]  # type: ignore[union-attr]
+    assert ours and all(name.startswith("acme._vendor.partner_center_auth") for name in ours), ours
 
 
 def test_every_internal_import_is_relative() -> None:
