@@ -33,6 +33,8 @@ class PartnerCenterCredential:
     """A ``TokenCredential`` whose tokens are Partner Center tokens from ``provider``."""
 
     def __init__(self, provider: TokenProvider) -> None:
+        if not isinstance(provider, TokenProvider):  # azure-core's sync protocol: an async provider cannot serve it
+            raise TypeError(f"PartnerCenterCredential needs a TokenProvider, not a {type(provider).__name__}")
         self.provider = provider
 
     def get_token(

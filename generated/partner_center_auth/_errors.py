@@ -6,7 +6,8 @@
     │   ├── SerializationError        the value cannot be written in the media type
     │   └── DeserializationError      the bytes are not a valid model in the media type
     ├── MissingExtra                  an optional dependency is not installed (also an ImportError)
-    ├── InsecureTransport             a bearer token would go over plain http to a non-loopback host
+    ├── InsecureTransport             credentials would travel in clear (plain http, a plain proxy) beyond loopback
+    ├── InvalidCredentials            a credential that cannot be a header value (control characters)
     ├── TransportError                the request was not sent or its answer not received
     │   └── TransportTimeout          past the client's timeout (or total_timeout)
     └── ResponseError                 an answer that is not what was asked for; keeps the
@@ -67,9 +68,17 @@ class MissingExtra(Error, ImportError):
 
 
 class InsecureTransport(Error):
-    """A bearer token would be sent over plain http:// to a host that is not loopback.
+    """Credentials would travel in clear beyond this machine: plain http (or ws) to a host that is
+    not loopback, or through a plain-http proxy that is not.
 
     Use https://, or set ``allow_insecure_http=True`` on the client (test setups only).
+    """
+
+
+class InvalidCredentials(Error):
+    """A credential (a token) that cannot be sent as a header value: it holds control characters.
+
+    The message never quotes it.
     """
 
 
@@ -177,6 +186,7 @@ __all__ = [
     "Error",
     "Forbidden",
     "InsecureTransport",
+    "InvalidCredentials",
     "MediaError",
     "MissingExtra",
     "NotAuthenticated",

@@ -14,6 +14,7 @@ import email.utils
 import inspect
 import logging
 import random
+import re
 import time
 import uuid
 from collections.abc import Awaitable, Callable
@@ -22,7 +23,8 @@ from typing import Any, ParamSpec, TypeVar, get_args
 
 from attrs import field, frozen
 
-from ._errors import TransportError
+from ._errors import ResponseError, TransportError
+from ._operation import DEADLINE
 from .types import Response, Unset
 
 __all__ = ["RetryPolicy"]
@@ -59,56 +61,86 @@ class RetryPolicy:
     sleep: Callable[[float], None] = field(default=time.sleep, eq=False, repr=False)
     async_sleep: Callable[[float], Awaitable[None]] = field(default=_asyncio_sleep, eq=False, repr=False)
 
+    def __attrs_post_init__(self) -> None:
+        # Refused here, in a sentence, rather than as a surprise at the first call.
+        if isinstance(self.max_attempts, bool) or not isinstance(self.max_attempts, int) or self.max_attempts < 1:
+            raise ValueError(f"max_attempts must be an integer of at least 1, not {self.max_attempts!r}")
+        for name in ("backoff", "max_backoff", "deadline"):
+            value = getattr(self, name)
+            if isinstance(value, bool) or not isinstance(value, int | float) or not value >= 0:
+                raise ValueError(f"{name} must be a number of seconds of at least 0, not {value!r}")
+
     def call(self, send: Callable[P, R], /, *args: P.args, **kwargs: P.kwargs) -> R:
-        """Call ``send`` (a generated ``*_detailed`` function) until it succeeds or the policy gives up."""
+        """Call ``send`` (a generated ``*_detailed`` function) until it succeeds or the policy gives up.
+
+        Each attempt is bounded by what is left of the deadline, not only by its own timeouts.
+        """
         _fix_request_ids(send, kwargs)
         started = self.clock()
-        for attempt in range(1, self.max_attempts + 1):
-            try:
-                response = send(*args, **kwargs)
-            except TransportError as error:
-                delay = self._delay(attempt, started, None, error)
-                if delay is None:
-                    raise
-            else:
-                delay = self._delay(attempt, started, response, None)
-                if delay is None:
-                    return response
-            self.sleep(delay)
+        token = DEADLINE.set(time.perf_counter() + self.deadline)
+        try:
+            for attempt in range(1, self.max_attempts + 1):
+                try:
+                    response = send(*args, **kwargs)
+                except (TransportError, ResponseError) as error:
+                    delay = self._delay(attempt, started, None, error)
+                    if delay is None:
+                        raise
+                else:
+                    delay = self._delay(attempt, started, response, None)
+                    if delay is None:
+                        return response
+                self.sleep(delay)
+        finally:
+            DEADLINE.reset(token)
         raise AssertionError("unreachable: the last attempt returns or raises")
 
     async def call_async(self, send: Callable[P, Awaitable[R]], /, *args: P.args, **kwargs: P.kwargs) -> R:
         """Await ``send`` (a generated ``asyncio_detailed`` function) with the same rules as :meth:`call`."""
         _fix_request_ids(send, kwargs)
         started = self.clock()
-        for attempt in range(1, self.max_attempts + 1):
-            try:
-                response = await send(*args, **kwargs)
-            except TransportError as error:
-                delay = self._delay(attempt, started, None, error)
-                if delay is None:
-                    raise
-            else:
-                delay = self._delay(attempt, started, response, None)
-                if delay is None:
-                    return response
-            await self.async_sleep(delay)
+        token = DEADLINE.set(time.perf_counter() + self.deadline)
+        try:
+            for attempt in range(1, self.max_attempts + 1):
+                try:
+                    response = await send(*args, **kwargs)
+                except (TransportError, ResponseError) as error:
+                    delay = self._delay(attempt, started, None, error)
+                    if delay is None:
+                        raise
+                else:
+                    delay = self._delay(attempt, started, response, None)
+                    if delay is None:
+                        return response
+                await self.async_sleep(delay)
+        finally:
+            DEADLINE.reset(token)
         raise AssertionError("unreachable: the last attempt returns or raises")
 
     def _delay(
-        self, attempt: int, started: float, response: Response[Any] | None, error: TransportError | None
+        self,
+        attempt: int,
+        started: float,
+        response: Response[Any] | None,
+        error: TransportError | ResponseError | None,
     ) -> float | None:
-        """Seconds to wait before the next attempt, or None to stop here."""
-        if response is not None and response.status_code not in self.retry_statuses:
+        """Seconds to wait before the next attempt, or None to stop here.
+
+        The status decides, whatever the body: a 503 whose body is an HTML page (a
+        ResponseError from parsing) is retried like one with the documented body.
+        """
+        status = int(response.status_code) if response is not None else getattr(error, "status_code", None)
+        if status is not None and status not in self.retry_statuses:
             return None
-        outcome = f"status {int(response.status_code)}" if response is not None else type(error).__name__
+        headers = response.headers if response is not None else getattr(error, "headers", {})
+        outcome = f"status {status}" if status is not None else type(error).__name__
         if attempt >= self.max_attempts:
             logger.debug("attempt %d failed (%s): no attempts left", attempt, outcome)
             return None
         delay: float = min(self.max_backoff, self.backoff * 2.0 ** (attempt - 1))
         if self.jitter:
             delay *= 0.5 + random.random() / 2  # "equal jitter": spread retries, keep a floor
-        retry_after = _retry_after(str(response.headers.get("retry-after", ""))) if response is not None else None
+        retry_after = _retry_after(str(headers.get("retry-after", "")))
         if retry_after is not None:
             delay = max(delay, retry_after)
         if self.clock() + delay > started + self.deadline:
@@ -118,22 +150,22 @@ class RetryPolicy:
         return delay
 
 
+_SECONDS = re.compile(r"[0-9]{1,10}(\.[0-9]+)?")
+
+
 def _retry_after(value: str | None) -> float | None:
     """``Retry-After`` as seconds: a number of seconds or an HTTP date (RFC 9110 10.2.3)."""
     if not value:
         return None
     value = value.strip()
-    if value.isdigit():
-        return float(value)
-    try:
-        return max(0.0, float(value))
-    except ValueError:
-        pass
-    try:
-        moment = email.utils.parsedate_to_datetime(value)
-    except (TypeError, ValueError):
+    if _SECONDS.fullmatch(value):  # ASCII digits only: "²" is a digit to str.isdigit, not to HTTP
+        return min(float(value), 86400.0)
+    if not value.isascii():
         return None
-    return max(0.0, moment.timestamp() - time.time())
+    try:
+        return min(max(0.0, email.utils.parsedate_to_datetime(value).timestamp() - time.time()), 86400.0)
+    except (TypeError, ValueError, OverflowError):
+        return None
 
 
 def _fix_request_ids(send: Callable[..., Any], kwargs: dict[str, Any]) -> None:

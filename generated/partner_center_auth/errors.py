@@ -6,7 +6,8 @@
     │   ├── SerializationError        the value cannot be written in the media type
     │   └── DeserializationError      the bytes are not a valid value in the media type
     ├── MissingExtra                  an optional dependency is not installed (also an ImportError)
-    ├── InsecureTransport             a bearer token would go over plain http to a non-loopback host
+    ├── InsecureTransport             credentials would travel in clear (plain http, a plain proxy) beyond loopback
+    ├── InvalidCredentials            a credential that cannot be a header value (control characters)
     ├── TransportError                the request was not sent or its answer not received
     │   └── TransportTimeout          past the client's timeout (or total_timeout)
     └── ResponseError                 an answer that is not what was asked for; keeps the
@@ -34,6 +35,7 @@ from ._errors import (
     Error,
     Forbidden,
     InsecureTransport,
+    InvalidCredentials,
     MediaError,
     MissingExtra,
     NotAuthenticated,
@@ -73,6 +75,7 @@ __all__ = [
     "Error",
     "Forbidden",
     "InsecureTransport",
+    "InvalidCredentials",
     "MediaError",
     "MissingExtra",
     "NotAuthenticated",

@@ -43,42 +43,40 @@ class FormCodec:
             ) from None
 
     def decode(self, content: bytes, document: Document, *, charset: str | None) -> object:
+        # Raised after the except block, from a frame that holds no decoded value (see _json).
         try:
-            schema = _object_schema(document)
-            text = decode_text(content, "ascii")  # percent-encoding keeps a form ASCII
-            pairs = parse_qsl(
-                text, keep_blank_values=True, strict_parsing=bool(text), encoding=charset or "utf-8", errors="strict"
-            )
-            grouped: dict[str, list[str]] = {}
-            for name, item in pairs:
-                grouped.setdefault(name, []).append(item)
-            data: dict[str, Any] = {}
-            for name, items in grouped.items():
-                known = schema is None or name in schema.by_name
-                field_schema = _field_schema(schema, name)
-                if field_schema is None:
-                    raise SchemaViolation("$", f"unknown field {name!r}")
-                if isinstance(field_schema, ArrayOf):
-                    data[name] = [field_schema.items.from_text(part, f"$.{name}[{i}]") for i, part in enumerate(items)]
-                elif len(items) == 1:
-                    data[name] = field_schema.from_text(items[0], f"$.{name}")
-                elif not known or schema is None:  # a repeated unknown field is a list, as in the writer
-                    data[name] = [field_schema.from_text(part, f"$.{name}[{i}]") for i, part in enumerate(items)]
-                else:
-                    raise SchemaViolation(f"$.{name}", "appears more than once")
-            return document.schema.check(data, "$")
+            return document.schema.check(_read(content, document, charset), "$")
         except SchemaViolation as violation:
-            raise DeserializationError(
-                f"form does not match {document.name}: {violation}", media_type=MEDIA_TYPE, content=content
-            ) from None
+            problem = f"form does not match {document.name}: {violation}"
         except UnicodeError as error:
-            raise DeserializationError(
-                f"not a valid form: {type(error).__name__}", media_type=MEDIA_TYPE, content=content
-            ) from None
+            problem = f"not a valid form: {type(error).__name__}"
         except ValueError:  # parse_qsl quotes the field, which may hold a secret
-            raise DeserializationError(
-                "not a valid form: malformed field", media_type=MEDIA_TYPE, content=content
-            ) from None
+            problem = "not a valid form: malformed field"
+        raise DeserializationError(problem, media_type=MEDIA_TYPE, content=content)
+
+
+def _read(content: bytes, document: Document, charset: str | None) -> dict[str, Any]:
+    schema = _object_schema(document)
+    text = decode_text(content, "ascii")  # percent-encoding keeps a form ASCII
+    pairs = parse_qsl(text, keep_blank_values=True, strict_parsing=bool(text), encoding=charset or "utf-8", errors="strict")
+    grouped: dict[str, list[str]] = {}
+    for name, item in pairs:
+        grouped.setdefault(name, []).append(item)
+    data: dict[str, Any] = {}
+    for name, items in grouped.items():
+        known = schema is None or name in schema.by_name
+        field_schema = _field_schema(schema, name)
+        if field_schema is None:
+            raise SchemaViolation("$", f"unknown field {name!r}")
+        if isinstance(field_schema, ArrayOf):
+            data[name] = [field_schema.items.from_text(part, f"$.{name}[{i}]") for i, part in enumerate(items)]
+        elif len(items) == 1:
+            data[name] = field_schema.from_text(items[0], f"$.{name}")
+        elif not known or schema is None:  # a repeated unknown field is a list, as in the writer
+            data[name] = [field_schema.from_text(part, f"$.{name}[{i}]") for i, part in enumerate(items)]
+        else:
+            raise SchemaViolation(f"$.{name}", "appears more than once")
+    return data
 
 
 def _object_schema(document: Document) -> ModelSchema | None:

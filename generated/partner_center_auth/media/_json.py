@@ -40,12 +40,12 @@ class JsonCodec:
             raise SerializationError(f"cannot write JSON: {error}", media_type=MEDIA_TYPE) from None
 
     def decode(self, content: bytes, document: Document, *, charset: str | None) -> object:
+        # The typed error is raised after the except block, from a frame that holds no decoded
+        # value: tracebacks with locals (and error trackers) show the raw bytes' owner, never a token.
         try:
-            data = _DECODER.decode(decode_text(content, charset))
-            return document.schema.check(data, "$")
+            return document.schema.check(_DECODER.decode(decode_text(content, charset)), "$")
         except SchemaViolation as violation:
-            raise DeserializationError(
-                f"JSON does not match {document.name}: {violation}", media_type=MEDIA_TYPE, content=content
-            ) from None
+            problem = f"JSON does not match {document.name}: {violation}"
         except (ValueError, RecursionError) as error:  # json.JSONDecodeError and UnicodeError included
-            raise DeserializationError(f"not valid JSON: {error}", media_type=MEDIA_TYPE, content=content) from None
+            problem = f"not valid JSON: {error}"
+        raise DeserializationError(problem, media_type=MEDIA_TYPE, content=content)

@@ -29,7 +29,8 @@ class ApiFault:
     data: list[Any] | Unset = UNSET
     source: str | Unset = UNSET
     is_retryable: bool | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    # Unknown properties stay out of the repr: a server may send secrets the spec does not name.
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=False)
 
     # What the media codecs know of this schema: names, types and OpenAPI xml objects.
     __openapi__: ClassVar[_schema.ModelSchema] = _schema.ModelSchema(

@@ -24,6 +24,7 @@ import logging
 import threading
 import time
 import uuid
+import warnings
 from collections.abc import AsyncGenerator, Awaitable, Callable, Generator
 from concurrent.futures import Future
 from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeAlias, TypeVar
@@ -37,7 +38,15 @@ if TYPE_CHECKING:
     import asyncio
 from .api.authentication import generate_access_token, generate_access_token_legacy
 from .client import AuthenticatedClient
-from .errors import ApiError, MissingExtra, PartnerCenterAuthError, UnexpectedStatus
+from .errors import (
+    ApiError,
+    InvalidCredentials,
+    MissingExtra,
+    PartnerCenterAuthError,
+    ResponseDecodeError,
+    UnexpectedResponse,
+    UnexpectedStatus,
+)
 from .models import TokenRequest, TokenResponse
 from .types import Response
 
@@ -60,6 +69,8 @@ DEFAULT_LIFETIME = 300.0
 FAILED_REFRESH_PAUSE = 10.0
 """Seconds to serve a still-valid token after a failed refresh-ahead before trying again."""
 MAX_REFRESH_AHEAD = 300.0
+MAX_LIFETIME = 366 * 24 * 3600.0
+"""A token claiming to live longer than a year is refused: its expiry is not believable."""
 
 RequestMediaType: TypeAlias = generate_access_token.RequestMediaType
 ResponseMediaType: TypeAlias = generate_access_token.ResponseMediaType
@@ -85,20 +96,43 @@ class PartnerCenterToken:
 
     @classmethod
     def from_response(cls, parsed: TokenResponse, received_at: float) -> PartnerCenterToken:
+        """The token of an answer, or ValueError (never quoting it) for one no caller can use."""
+        if not _is_bearer_token(parsed.access_token):
+            raise ValueError("its access_token is empty or holds whitespace or control characters")
         expires_on, expires_in = _seconds(parsed.expires_on), _seconds(parsed.expires_in)
         if expires_on is None:
             expires_on = received_at + (expires_in if expires_in is not None else DEFAULT_LIFETIME)
+        lifetime = expires_on - received_at
+        if lifetime <= 0:
+            raise ValueError("its token is already expired")
+        if lifetime > MAX_LIFETIME:
+            raise ValueError(f"its token claims a lifetime of more than {MAX_LIFETIME:.0f} seconds")
         token_type = parsed.token_type if isinstance(parsed.token_type, str) else "bearer"
         return cls(access_token=parsed.access_token, token_type=token_type, expires_on=expires_on)
 
 
 def _seconds(value: object) -> float | None:
-    """An integer or numeric-string number of seconds, as real services send both."""
+    """An integer or numeric-string number of seconds, as real services send both (huge ones: inf)."""
+    if isinstance(value, str) and value.strip().isascii() and value.strip().isdigit():
+        value = int(value.strip())
     if isinstance(value, int) and not isinstance(value, bool):
-        return float(value)
-    if isinstance(value, str) and value.strip().isdigit():
-        return float(value)
+        return float(value) if value < 10**15 else float("inf")  # no OverflowError, and inf is refused
     return None
+
+
+def _is_bearer_token(token: object) -> bool:
+    return isinstance(token, str) and bool(token) and all(32 < ord(c) < 127 for c in token)
+
+
+def _entra_token(value: object) -> str:
+    """The Entra ID token a source gave, stripped; InvalidCredentials (never quoting it) if unusable."""
+    token = getattr(value, "token", value)  # a credential's AccessToken holds the string in .token
+    if not isinstance(token, str):
+        raise InvalidCredentials(f"the Entra ID token source gave a {type(token).__name__}, not a str")
+    token = token.strip()  # a token read from a file ends with a newline
+    if not _is_bearer_token(token):
+        raise InvalidCredentials("the Entra ID token is empty or holds whitespace or control characters")
+    return token
 
 
 @frozen
@@ -130,7 +164,10 @@ class BaseTokenProvider(Generic[H]):
         total_timeout: seconds for a whole response, body included.
         max_response_size: the most bytes of response body read.
         allow_insecure_http: send the Entra ID token over plain http to non-loopback hosts (tests only).
-        http_client: the ``httpx`` client to send with (its transport, proxies, TLS settings).
+        transport: the ``httpx`` transport to send with (``httpx.HTTPTransport`` with its TLS and
+            proxy settings, ``httpx.MockTransport`` in tests); the provider owns its client.
+        http_client: deprecated, use ``transport``: an ``httpx`` client to send through. It is
+            never changed (its base URL, auth and headers stay its own) nor closed by the provider.
         clock: epoch seconds, for tests.
     """
 
@@ -149,6 +186,7 @@ class BaseTokenProvider(Generic[H]):
         total_timeout: float = 30.0,
         max_response_size: int = 1024 * 1024,
         allow_insecure_http: bool = False,
+        transport: httpx.BaseTransport | httpx.AsyncBaseTransport | None = None,
         http_client: H | None = None,
         clock: Callable[[], float] = time.time,
     ) -> None:
@@ -161,24 +199,33 @@ class BaseTokenProvider(Generic[H]):
         self._refresh_ahead = refresh_ahead
         self._clock = clock
         self._entry: _Entry | None = None
-        http = http_client if http_client is not None else self._new_http_client(timeout)
-        http.base_url = httpx.URL(base_url)
-        http.auth = _EntraBearer(entra_token)
-        self._client = self._attach(
-            AuthenticatedClient(
-                base_url=base_url,
-                token="",
-                max_response_size=max_response_size,
-                total_timeout=total_timeout,
-                allow_insecure_http=allow_insecure_http,
-            ),
-            http,
+        if http_client is not None:
+            warnings.warn(
+                "TokenProvider(http_client=...) is deprecated: pass transport=; the client is used as given, never changed",
+                DeprecationWarning,
+                stacklevel=3,
+            )
+            transport = self._through(http_client)
+        # The provider's own client: the caller's objects are never changed, only used.
+        self._http_options: dict[str, Any] = {
+            "base_url": base_url,
+            "auth": _EntraBearer(entra_token),
+            "timeout": timeout,
+            "transport": transport,
+        }
+        self._client = AuthenticatedClient(
+            base_url=base_url,
+            token="",
+            max_response_size=max_response_size,
+            total_timeout=total_timeout,
+            allow_insecure_http=allow_insecure_http,
         )
+        self._attach()
 
-    def _new_http_client(self, timeout: float) -> H:
+    def _through(self, http_client: H) -> httpx.BaseTransport | httpx.AsyncBaseTransport:
         raise NotImplementedError
 
-    def _attach(self, client: AuthenticatedClient, http: H) -> AuthenticatedClient:
+    def _attach(self) -> None:
         raise NotImplementedError
 
     def _arguments(self) -> dict[str, Any]:
@@ -203,13 +250,13 @@ class BaseTokenProvider(Generic[H]):
         logger.debug("token cached: expires in %.0fs, refresh in %.0fs", lifetime, lifetime - ahead)
         return token
 
-    def _fallback(self, error: PartnerCenterAuthError) -> PartnerCenterToken:
+    def _fallback(self, error: BaseException) -> PartnerCenterToken:
         """After a failed fetch: the cached token if it is still valid (retried later), else the error."""
         entry, now = self._entry, self._clock()
         if entry is None or now >= entry.token.expires_on:
             raise error
         self._entry = _Entry(entry.token, min(entry.token.expires_on, now + FAILED_REFRESH_PAUSE))
-        logger.debug(
+        logger.warning(
             "refresh failed (%s); serving the cached token, valid for %.0fs more",
             type(error).__name__,
             entry.token.expires_on - now,
@@ -223,20 +270,40 @@ class BaseTokenProvider(Generic[H]):
             self._entry = None
 
     def _token_from(self, response: Response[Any], received_at: float) -> PartnerCenterToken:
-        parsed = response.parsed
+        parsed, status = response.parsed, int(response.status_code)
         if isinstance(parsed, TokenResponse):
-            return PartnerCenterToken.from_response(parsed, received_at)
-        status = int(response.status_code)
-        if parsed is None:
+            try:
+                return PartnerCenterToken.from_response(parsed, received_at)
+            except ValueError as error:
+                problem = str(error)  # names the problem, never a value
+            raise ResponseDecodeError(
+                f"{self.operation.OPERATION.operation_id} answered {status} with a token no caller can use: {problem}",
+                status_code=status,
+                headers=response.headers,
+                content=response.content,
+            )
+        if parsed is None and status < 400:
             raise UnexpectedStatus(status, response.content, response.headers)
-        description = getattr(parsed, "description", None)
+        # The server's description may echo a token: it stays on `fault`, out of the message.
         raise ApiError.class_for(status)(
-            f"{self.operation.OPERATION.operation_id} answered {status}"
-            + (f": {description}" if isinstance(description, str) else ""),
+            f"{self.operation.OPERATION.operation_id} answered {status}",
             status_code=status,
             headers=response.headers,
             content=response.content,
             fault=parsed,
+        )
+
+    def _status_decides(self, error: UnexpectedResponse) -> PartnerCenterAuthError:
+        """An error answer whose body is not the documented one (a gateway's HTML 401) is still
+        the error its status means; the body stays on it."""
+        if error.status_code < 400:
+            return error
+        return ApiError.class_for(error.status_code)(
+            f"{self.operation.OPERATION.operation_id} answered {error.status_code} (with an undocumented body)",
+            status_code=error.status_code,
+            headers=error.headers,
+            content=error.content,
+            fault=None,
         )
 
     def __repr__(self) -> str:
@@ -250,17 +317,20 @@ class _EntraBearer(httpx.Auth):
         self._source = source
 
     def sync_auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
-        token = _unwrap(self._fetch())
-        if not isinstance(token, str):
-            raise TypeError("the Entra ID token source must give a str (use AsyncTokenProvider for async sources)")
-        request.headers["Authorization"] = f"Bearer {token}"
+        token = self._fetch()
+        if inspect.isawaitable(token):
+            close = getattr(token, "close", None)
+            if close is not None:
+                close()  # never awaited: say so instead of leaving a warning behind
+            raise InvalidCredentials("the Entra ID token source is async: use AsyncTokenProvider")
+        request.headers["Authorization"] = f"Bearer {_entra_token(token)}"
         yield request
 
     async def async_auth_flow(self, request: httpx.Request) -> AsyncGenerator[httpx.Request, httpx.Response]:
         token = self._fetch()
         if inspect.isawaitable(token):
             token = await token
-        request.headers["Authorization"] = f"Bearer {_unwrap(token)}"
+        request.headers["Authorization"] = f"Bearer {_entra_token(token)}"
         yield request
 
     def _fetch(self) -> object:
@@ -272,9 +342,31 @@ class _EntraBearer(httpx.Auth):
         return source()
 
 
-def _unwrap(token: object) -> object:
-    """A credential's ``AccessToken`` holds the string in ``.token``."""
-    return getattr(token, "token", token)
+class _Through(httpx.BaseTransport):
+    """Sends through a caller's ``httpx.Client`` (its pool, proxies and TLS) with its public
+    ``send``, without its auth or redirects; never changes it, never closes it."""
+
+    def __init__(self, client: httpx.Client) -> None:
+        self._client = client
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        response = self._client.send(request, stream=True, auth=None, follow_redirects=False)
+        return httpx.Response(
+            response.status_code, headers=response.headers, stream=response.stream, extensions=response.extensions
+        )
+
+
+class _AsyncThrough(httpx.AsyncBaseTransport):
+    """:class:`_Through` for an ``httpx.AsyncClient``."""
+
+    def __init__(self, client: httpx.AsyncClient) -> None:
+        self._client = client
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        response = await self._client.send(request, stream=True, auth=None, follow_redirects=False)
+        return httpx.Response(
+            response.status_code, headers=response.headers, stream=response.stream, extensions=response.extensions
+        )
 
 
 class TokenProvider(BaseTokenProvider[httpx.Client]):
@@ -286,12 +378,12 @@ class TokenProvider(BaseTokenProvider[httpx.Client]):
     _lock: threading.Lock
     _flight: Future[PartnerCenterToken] | None = None
 
-    def _new_http_client(self, timeout: float) -> httpx.Client:
-        return httpx.Client(timeout=timeout)
+    def _through(self, http_client: httpx.Client) -> httpx.BaseTransport:
+        return _Through(http_client)
 
-    def _attach(self, client: AuthenticatedClient, http: httpx.Client) -> AuthenticatedClient:
+    def _attach(self) -> None:
         self._lock = threading.Lock()
-        return client.set_httpx_client(http)
+        self._client.set_httpx_client(httpx.Client(**self._http_options))
 
     @classmethod
     def from_azure_identity(cls, credential: SupportsGetToken | None = None, **options: Any) -> TokenProvider:
@@ -323,13 +415,16 @@ class TokenProvider(BaseTokenProvider[httpx.Client]):
             self._lead(flight)
         try:
             return flight.result()
-        except PartnerCenterAuthError as error:
+        except Exception as error:  # any failure (an Entra outage too): a still-valid token is served
             return self._fallback(error)
 
     def _lead(self, flight: Future[PartnerCenterToken]) -> None:
         try:
             received_at = self._clock()
-            response = self.retry.call(self.operation.sync_detailed, **self._arguments())
+            try:
+                response = self.retry.call(self.operation.sync_detailed, **self._arguments())
+            except UnexpectedResponse as error:
+                raise self._status_decides(error) from None
             token = self._store(self._token_from(response, received_at), received_at)
         except BaseException as error:
             with self._lock:
@@ -359,36 +454,50 @@ class AsyncTokenProvider(BaseTokenProvider[httpx.AsyncClient]):
 
     _flight: asyncio.Task[PartnerCenterToken] | None = None
 
-    def _new_http_client(self, timeout: float) -> httpx.AsyncClient:
-        return httpx.AsyncClient(timeout=timeout)
+    _loop: object = None
 
-    def _attach(self, client: AuthenticatedClient, http: httpx.AsyncClient) -> AuthenticatedClient:
+    def _through(self, http_client: httpx.AsyncClient) -> httpx.AsyncBaseTransport:
+        return _AsyncThrough(http_client)
+
+    def _attach(self) -> None:
         self._asyncio = importlib.import_module("asyncio")  # only async users pay for its import
-        return client.set_async_httpx_client(http)
+
+    def _bind_to_running_loop(self) -> None:
+        """An httpx.AsyncClient belongs to one event loop: a provider reused under a new
+        ``asyncio.run`` gets a new one (the old one's connections died with their loop)."""
+        loop = self._asyncio.get_running_loop()
+        if loop is not self._loop:
+            self._loop, self._flight = loop, None
+            self._client.set_async_httpx_client(httpx.AsyncClient(**self._http_options))
 
     async def get_token(self) -> PartnerCenterToken:
         """A valid Partner Center token, from the cache or, once for all tasks, from upstream."""
         token = self._cached(self._clock())
         if token is not None:
             return token
+        self._bind_to_running_loop()
         if self._flight is None:
             self._flight = self._asyncio.ensure_future(self._lead())
         try:
             fetched: PartnerCenterToken = await self._asyncio.shield(self._flight)
             return fetched
-        except PartnerCenterAuthError as error:
+        except Exception as error:  # any failure (an Entra outage too): a still-valid token is served
             return self._fallback(error)
 
     async def _lead(self) -> PartnerCenterToken:
         try:
             received_at = self._clock()
-            response = await self.retry.call_async(self.operation.asyncio_detailed, **self._arguments())
+            try:
+                response = await self.retry.call_async(self.operation.asyncio_detailed, **self._arguments())
+            except UnexpectedResponse as error:
+                raise self._status_decides(error) from None
             return self._store(self._token_from(response, received_at), received_at)
         finally:
             self._flight = None
 
     async def aclose(self) -> None:
-        await self._client.get_async_httpx_client().aclose()
+        if self._loop is not None:
+            await self._client.get_async_httpx_client().aclose()
 
     async def __aenter__(self) -> AsyncTokenProvider:
         return self

@@ -14,7 +14,10 @@ def decode_text(content: bytes, charset: str | None) -> str:
 
 @lru_cache(maxsize=32)
 def _codec_name(charset: str) -> str:
+    """The codec of a charset that is a text encoding: rot13, base64, hex or zlib are refused."""
     try:
-        return codecs.lookup(charset).name
+        name = codecs.lookup(charset).name
+        "".encode(name)  # LookupError for the bytes-to-bytes and str-to-str codecs
     except LookupError:
-        raise ValueError(f"unknown charset {charset!r}") from None
+        raise ValueError(f"unknown charset {charset[:40]!r}") from None
+    return name

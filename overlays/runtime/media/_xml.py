@@ -98,26 +98,28 @@ class XmlCodec:
             raise SerializationError(f"cannot write {document.name} as XML: {error}", media_type=MEDIA_TYPE) from None
 
     def decode(self, content: bytes, document: Document, *, charset: str | None) -> object:
+        # Raised after the except block, from a frame that holds no decoded value (see _json).
         try:
-            root = etree.fromstring(content, _parser(charset))
-            if root.getroottree().docinfo.internalDTD is not None or root.getroottree().docinfo.doctype:
-                raise SchemaViolation("$", "a DOCTYPE is not allowed")
-            if any(True for _ in root.itersiblings(preceding=True)) or any(True for _ in root.itersiblings()):
-                raise SchemaViolation("$", "processing instructions are not allowed")
-            root_xml, named = document.root()
-            expected = _tag(root_xml, None)
-            if named and root.tag != expected:
-                raise SchemaViolation(
-                    "$", f"expected root element {_clark_to_text(expected)}, got {_clark_to_text(root.tag)}"
-                )
-            data = _Reader().root(root, document.schema, root_xml if named else None)
-            return document.schema.check(data, "$")
+            return document.schema.check(_read(content, document, charset), "$")
         except SchemaViolation as violation:
-            raise DeserializationError(
-                f"XML does not match {document.name}: {violation}", media_type=MEDIA_TYPE, content=content
-            ) from None
+            problem = f"XML does not match {document.name}: {violation}"
         except (etree.XMLSyntaxError, ValueError, LookupError, RecursionError) as error:
-            raise DeserializationError(f"not valid XML: {error}", media_type=MEDIA_TYPE, content=content) from None
+            problem = f"not valid XML: {error}"
+        raise DeserializationError(problem, media_type=MEDIA_TYPE, content=content)
+
+
+def _read(content: bytes, document: Document, charset: str | None) -> object:
+    """The JSON-shaped data of an XML document, after the safety checks."""
+    root = etree.fromstring(content, _parser(charset))
+    if root.getroottree().docinfo.internalDTD is not None or root.getroottree().docinfo.doctype:
+        raise SchemaViolation("$", "a DOCTYPE is not allowed")
+    if any(True for _ in root.itersiblings(preceding=True)) or any(True for _ in root.itersiblings()):
+        raise SchemaViolation("$", "processing instructions are not allowed")
+    root_xml, named = document.root()
+    expected = _tag(root_xml, None)
+    if named and root.tag != expected:
+        raise SchemaViolation("$", f"expected root element {_clark_to_text(expected)}, got {_clark_to_text(root.tag)}")
+    return _Reader().root(root, document.schema, root_xml if named else None)
 
 
 def _tag(xml: Xml, inherited_namespace: str | None) -> str:

@@ -12,9 +12,11 @@ import logging
 import os
 import sys
 import time
+import urllib.request
 import warnings
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import lru_cache
 from http import HTTPStatus
 from io import BytesIO
@@ -27,6 +29,7 @@ from . import media
 from ._errors import (
     DeserializationError,
     InsecureTransport,
+    InvalidCredentials,
     ResponseDecodeError,
     ResponseTooLarge,
     SerializationError,
@@ -120,8 +123,10 @@ class ResponseContent:
 
     def read(self, content: bytes, content_type: str) -> object:
         if self.document is not None:
-            data = media.decode(content, self.document, content_type)
-            return data if self.load is None else media.build(self.load, data, content=content, media_type=content_type)
+            if self.load is None:
+                return media.decode(content, self.document, content_type)
+            # No local holds the decoded data: a failure's traceback shows no token (see media.build).
+            return media.build(self.load, media.decode(content, self.document, content_type), content=content, media_type=content_type)
         raw = media.decode_raw(content, content_type)
         if self.as_file:
             return File(payload=BytesIO(raw if isinstance(raw, bytes) else content))
@@ -290,8 +295,8 @@ class Operation(Generic[T]):
     def send(self, client: SendingClient, request: Mapping[str, Any]) -> Received:
         """Send ``request`` and read the body within the client's size and time limits."""
         http = client.get_httpx_client()
-        outgoing, body = self._start(client, http.build_request(**request))
-        with _transport_errors(self, request, body.started):
+        outgoing, body = self._start(client, http, request)
+        with _transport_errors(self, request, body.started, body.deadline):
             response = http.send(outgoing, stream=True)
             try:
                 for chunk in response.iter_bytes():
@@ -303,8 +308,8 @@ class Operation(Generic[T]):
     async def send_async(self, client: AsyncSendingClient, request: Mapping[str, Any]) -> Received:
         """:meth:`send` for ``asyncio``: the same checks and limits, only the I/O differs."""
         http = client.get_async_httpx_client()
-        outgoing, body = self._start(client, http.build_request(**request))
-        with _transport_errors(self, request, body.started):
+        outgoing, body = self._start(client, http, request)
+        with _transport_errors(self, request, body.started, body.deadline):
             response = await http.send(outgoing, stream=True)
             try:
                 async for chunk in response.aiter_bytes():
@@ -314,11 +319,24 @@ class Operation(Generic[T]):
         return body.finish(response, request)
 
     def _start(
-        self, client: SendingClient | AsyncSendingClient, outgoing: httpx.Request
+        self,
+        client: SendingClient | AsyncSendingClient,
+        http: httpx.Client | httpx.AsyncClient,
+        request: Mapping[str, Any],
     ) -> tuple[httpx.Request, _BoundedBody]:
-        """What sync and async sending decide before any I/O: the transport check and the limits."""
-        refuse_insecure_bearer(outgoing, client.allow_insecure_http, authenticated=_authenticated(client))
-        return outgoing, _BoundedBody(self, client)
+        """What sync and async sending decide before any I/O: the transport checks and the limits.
+
+        The deadline (the client's ``total_timeout``, or less when a retry policy's deadline is
+        nearer) bounds the whole exchange, headers included: every connect, write and read of
+        httpcore waits at most until it (see :class:`DeadlineTimeouts`).
+        """
+        body = _BoundedBody(self, client)
+        timeouts = DeadlineTimeouts(http.timeout.as_dict(), body.deadline)
+        outgoing = http.build_request(**request, extensions={"timeout": timeouts})
+        refuse_insecure_bearer(
+            outgoing, client.allow_insecure_http, authenticated=_authenticated(client), trust_env=http.trust_env
+        )
+        return outgoing, body
 
     def parse(self, response: Received, *, raise_on_unexpected_status: bool) -> T | None:
         """Parse a documented status by the response's actual Content-Type."""
@@ -389,6 +407,37 @@ def _status(code: int) -> HTTPStatus | int:
         return code
 
 
+DEADLINE: ContextVar[float | None] = ContextVar("DEADLINE", default=None)
+"""The ``time.perf_counter()`` by which an exchange must end, set by a caller with a deadline of
+its own (a retry policy): each exchange ends by the nearer of it and the client's ``total_timeout``."""
+
+
+class DeadlineTimeouts(Mapping[str, float | None]):
+    """httpx's per-request timeouts, each cut to the time left before a deadline when it is read.
+
+    httpx hands ``request.extensions["timeout"]`` to httpcore, which reads it at each connect,
+    write and read: a server that drips its status line and headers a byte at a time cannot hold
+    the caller past the deadline, since every wait is bounded by what remains of it.
+    """
+
+    def __init__(self, timeouts: Mapping[str, float | None], deadline: float | None) -> None:
+        self._timeouts = dict(timeouts)
+        self._deadline = deadline
+
+    def __getitem__(self, key: str) -> float | None:
+        timeout = self._timeouts[key]
+        if self._deadline is None:
+            return timeout
+        left = max(0.001, self._deadline - time.perf_counter())  # never 0: that is non-blocking
+        return left if timeout is None else min(timeout, left)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._timeouts)
+
+    def __len__(self) -> int:
+        return len(self._timeouts)
+
+
 class _BoundedBody:
     """Collects a streamed body, refusing to pass the size limit or the total deadline."""
 
@@ -396,7 +445,9 @@ class _BoundedBody:
         self.operation = operation
         self.limit = client.max_response_size
         self.started = time.perf_counter()
-        self.deadline = None if client.total_timeout is None else self.started + client.total_timeout
+        total = None if client.total_timeout is None else self.started + client.total_timeout
+        outer = DEADLINE.get()
+        self.deadline = outer if total is None else total if outer is None else min(total, outer)
         self.chunks: list[bytes] = []
         self.size = 0
 
@@ -421,20 +472,61 @@ class _BoundedBody:
         return received
 
 
-def refuse_insecure_bearer(request: httpx.Request | httpx.URL, allowed: bool, *, authenticated: bool = True) -> None:
-    """Raise InsecureTransport if credentials would go in clear over plain http to a non-loopback host.
+def refuse_insecure_bearer(
+    request: httpx.Request | httpx.URL, allowed: bool, *, authenticated: bool = True, trust_env: bool = True
+) -> None:
+    """Raise unless credentials stay encrypted, or on this machine, all the way.
 
     Credentials are an ``Authorization`` header, or an ``authenticated`` sender (an
-    ``AuthenticatedClient``, an auth flow about to add one). The unauthenticated ``Client`` sends
-    none, so plain http is its caller's choice; ``allowed`` (``allow_insecure_http=True``) opts in
-    for test setups.
+    ``AuthenticatedClient``, an auth flow about to add one). The rule is where the bytes go in
+    clear: a scheme without TLS (``http``, ``ws``) to a host that is not loopback, or, with the
+    environment's proxies trusted, a plain-http proxy that is not loopback on the way to a plain
+    target. ``allowed`` (``allow_insecure_http=True``) opts in for test setups. A credential that
+    cannot be a header value (control characters) is :class:`InvalidCredentials`.
     """
     url = request.url if isinstance(request, httpx.Request) else request
+    if isinstance(request, httpx.Request):
+        _check_credentials(request)
     carries = authenticated or (isinstance(request, httpx.Request) and "authorization" in request.headers)
-    if carries and url.scheme == "http" and not allowed and not _is_loopback(url.host):
+    if not carries or allowed or url.scheme in _ENCRYPTED:
+        return
+    if not _is_loopback(url.host):
         raise InsecureTransport(
-            f"refusing to send credentials (the Authorization header) over plain http to {url.host}: use "
+            f"refusing to send credentials (the Authorization header) over plain {url.scheme} to {url.host}: use "
             "https, or allow_insecure_http=True on the client for a test setup"
+        )
+    proxy = _plain_proxy(url) if trust_env else None
+    if proxy is not None:
+        raise InsecureTransport(
+            f"refusing to send credentials (the Authorization header) to {url.host} through the plain http proxy "
+            f"{proxy} (from the environment): use https, set NO_PROXY, or allow_insecure_http=True for a test setup"
+        )
+
+
+_ENCRYPTED = ("https", "wss")
+
+
+def _plain_proxy(url: httpx.URL) -> str | None:
+    """The non-loopback plain-http proxy the environment sends ``url`` through, if any (as httpx reads it)."""
+    proxies = {scheme.lower(): value for scheme, value in urllib.request.getproxies().items()}
+    proxy = proxies.get(url.scheme) or proxies.get("all")
+    if not proxy or urllib.request.proxy_bypass(url.host):
+        return None
+    try:
+        proxy_url = httpx.URL(proxy if "://" in proxy else f"http://{proxy}")
+    except httpx.InvalidURL:
+        return None
+    if proxy_url.scheme in _ENCRYPTED or _is_loopback(proxy_url.host):
+        return None
+    return f"{proxy_url.scheme}://{proxy_url.host}:{proxy_url.port or 80}"
+
+
+def _check_credentials(request: httpx.Request) -> None:
+    value = request.headers.get("authorization")
+    if value is not None and (value != value.strip() or any(ord(c) < 32 or ord(c) == 127 for c in value)):
+        raise InvalidCredentials(
+            "the credentials (the Authorization header) hold whitespace at an end or control characters; "
+            "a token read from a file often ends with a newline: strip it"
         )
 
 
@@ -476,7 +568,9 @@ def _log_exchange(request: Mapping[str, Any], response: Received, started: float
 
 
 @contextmanager
-def _transport_errors(operation: Operation[Any], request: Mapping[str, Any], started: float) -> Iterator[None]:
+def _transport_errors(
+    operation: Operation[Any], request: Mapping[str, Any], started: float, deadline: float | None = None
+) -> Iterator[None]:
     """Re-raise httpx's transport failures as this package's, keeping them as the cause."""
     try:
         yield
@@ -489,11 +583,11 @@ def _transport_errors(operation: Operation[Any], request: Mapping[str, Any], sta
             type(error).__name__,
             _described(request),
         )
-        raise _transport_error(operation, error) from error
+        raise _transport_error(operation, error, late=time.perf_counter() >= (deadline or float("inf"))) from error
 
 
-def _transport_error(operation: Operation[Any], error: httpx.RequestError) -> TransportError:
-    if isinstance(error, httpx.TimeoutException):
+def _transport_error(operation: Operation[Any], error: httpx.RequestError, *, late: bool = False) -> TransportError:
+    if isinstance(error, httpx.TimeoutException) or late:
         return TransportTimeout(f"{operation.operation_id}: timed out ({type(error).__name__})")
     # Protocol errors may quote a header value, and so a token: name the failure only.
     detail = "" if isinstance(error, httpx.ProtocolError) else f": {error}"

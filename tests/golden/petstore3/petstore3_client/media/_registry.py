@@ -133,11 +133,11 @@ def build(construct: Callable[[Any], M], data: object, *, content: bytes, media_
     try:
         return construct(data)
     except (KeyError, TypeError, ValueError, AttributeError) as error:
-        raise DeserializationError(
-            f"the body does not build the documented value ({type(error).__name__})",
-            media_type=media_type,
-            content=content,
-        ) from None
+        kind = type(error).__name__
+    del data  # the decoded values (a token among them) stay out of the frame the error is raised from
+    raise DeserializationError(
+        f"the body does not build the documented value ({kind})", media_type=media_type, content=content
+    )
 
 
 _TOKEN = r"[!#$%&'*+.^_`|~0-9A-Za-z-]+"

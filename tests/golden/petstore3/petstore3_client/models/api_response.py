@@ -24,7 +24,8 @@ class ApiResponse:
     code: int | Unset = UNSET
     type_: str | Unset = UNSET
     message: str | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    # Unknown properties stay out of the repr: a server may send secrets the spec does not name.
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=False)
 
     # What the media codecs know of this schema: names, types and OpenAPI xml objects.
     __openapi__: ClassVar[_schema.ModelSchema] = _schema.ModelSchema(

@@ -13,7 +13,8 @@ T = TypeVar("T", bound="GetInventoryResponse200")
 
 @_attrs_define
 class GetInventoryResponse200:
-    additional_properties: dict[str, int] = _attrs_field(init=False, factory=dict)
+    # Unknown properties stay out of the repr: a server may send secrets the spec does not name.
+    additional_properties: dict[str, int] = _attrs_field(init=False, factory=dict, repr=False)
 
     # What the media codecs know of this schema: names, types and OpenAPI xml objects.
     __openapi__: ClassVar[_schema.ModelSchema] = _schema.ModelSchema(
