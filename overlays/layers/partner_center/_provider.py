@@ -201,7 +201,8 @@ class BaseTokenProvider(Generic[H]):
         self._entry: _Entry | None = None
         if http_client is not None:
             warnings.warn(
-                "TokenProvider(http_client=...) is deprecated: pass transport=; the client is used as given, never changed",
+                "TokenProvider(http_client=...) is deprecated: pass transport=; "
+                "the client is used as given, never changed",
                 DeprecationWarning,
                 stacklevel=3,
             )

@@ -58,7 +58,9 @@ class FormCodec:
 def _read(content: bytes, document: Document, charset: str | None) -> dict[str, Any]:
     schema = _object_schema(document)
     text = decode_text(content, "ascii")  # percent-encoding keeps a form ASCII
-    pairs = parse_qsl(text, keep_blank_values=True, strict_parsing=bool(text), encoding=charset or "utf-8", errors="strict")
+    pairs = parse_qsl(
+        text, keep_blank_values=True, strict_parsing=bool(text), encoding=charset or "utf-8", errors="strict"
+    )
     grouped: dict[str, list[str]] = {}
     for name, item in pairs:
         grouped.setdefault(name, []).append(item)
