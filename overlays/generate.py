@@ -426,7 +426,10 @@ def _project(document: dict[str, Any], spec: Path, config_path: Path, output: Pa
         output_path=output,
     )
     config.content_type_overrides = content_type_overrides(document, config)
-    openapi = GeneratorData.from_dict(document, config=config)
+    try:
+        openapi = GeneratorData.from_dict(document, config=config)
+    except ValueError as error:  # the generator raises on some specs instead of reporting them
+        raise GenerationError(f"openapi-python-client cannot read {spec}: {error}") from None
     if not isinstance(openapi, GeneratorData):
         raise GenerationError(f"openapi-python-client cannot read {spec}: {openapi.header}\n{openapi.detail or ''}")
     _free_keywords(openapi, config)

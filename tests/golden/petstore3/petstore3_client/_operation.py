@@ -126,9 +126,8 @@ class ResponseContent:
             if self.load is None:
                 return media.decode(content, self.document, content_type)
             # No local holds the decoded data: a failure's traceback shows no token (see media.build).
-            decoded = media.decode  # (a name, not a value: nothing decoded is ever bound here)
             return media.build(
-                self.load, decoded(content, self.document, content_type), content=content, media_type=content_type
+                self.load, media.decode(content, self.document, content_type), content=content, media_type=content_type
             )
         raw = media.decode_raw(content, content_type)
         if self.as_file:
