@@ -469,7 +469,10 @@ class AsyncTokenProvider(BaseTokenProvider[httpx.AsyncClient]):
         loop = self._asyncio.get_running_loop()
         if loop is not self._loop:
             self._loop, self._flight = loop, None
-            self._client.set_async_httpx_client(httpx.AsyncClient(**self._http_options))
+            # No connection outlives a fetch (fetches are minutes apart): none is left bound to a
+            # loop that ends, to be found unclosed later.
+            limits = httpx.Limits(max_keepalive_connections=0)
+            self._client.set_async_httpx_client(httpx.AsyncClient(**self._http_options, limits=limits))
 
     async def get_token(self) -> PartnerCenterToken:
         """A valid Partner Center token, from the cache or, once for all tasks, from upstream."""
@@ -497,8 +500,10 @@ class AsyncTokenProvider(BaseTokenProvider[httpx.AsyncClient]):
             self._flight = None
 
     async def aclose(self) -> None:
-        if self._loop is not None:
+        # A client of a loop that has ended has nothing left to close (its connections died with it).
+        if self._loop is not None and self._loop is self._asyncio.get_running_loop():
             await self._client.get_async_httpx_client().aclose()
+        self._loop = None
 
     async def __aenter__(self) -> AsyncTokenProvider:
         return self

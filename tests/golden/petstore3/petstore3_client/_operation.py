@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import ipaddress
 import logging
+import math
 import os
 import sys
+import threading
 import time
 import urllib.request
 import warnings
@@ -295,9 +297,32 @@ class Operation(Generic[T]):
         return content
 
     def send(self, client: SendingClient, request: Mapping[str, Any]) -> Received:
-        """Send ``request`` and read the body within the client's size and time limits."""
+        """Send ``request`` and read the body within the client's size and time limits.
+
+        httpx bounds each read, not the exchange: a server dripping its headers a byte at a time
+        would hold the caller for ever. So the exchange runs on a worker thread, and the caller
+        waits for it until the deadline at most; past it, :class:`TransportTimeout`, and the
+        worker closes the response whenever the server lets it.
+        """
         http = client.get_httpx_client()
         outgoing, body = self._start(client, http, request)
+        if body.deadline is None:
+            return self._exchange(http, outgoing, body, request)
+        outcome: list[Received | BaseException] = []
+        worker = threading.Thread(
+            target=_settle, args=(outcome, self._exchange, http, outgoing, body, request), daemon=True
+        )
+        worker.start()
+        worker.join(max(0.0, body.deadline - time.perf_counter()) + _GRACE)
+        if not outcome:
+            raise TransportTimeout(f"{self.operation_id}: no complete answer within the deadline")
+        if isinstance(outcome[0], BaseException):
+            raise outcome[0]
+        return outcome[0]
+
+    def _exchange(
+        self, http: httpx.Client, outgoing: httpx.Request, body: _BoundedBody, request: Mapping[str, Any]
+    ) -> Received:
         with _transport_errors(self, request, body.started, body.deadline):
             response = http.send(outgoing, stream=True)
             try:
@@ -308,16 +333,22 @@ class Operation(Generic[T]):
         return body.finish(response, request)
 
     async def send_async(self, client: AsyncSendingClient, request: Mapping[str, Any]) -> Received:
-        """:meth:`send` for ``asyncio``: the same checks and limits, only the I/O differs."""
+        """:meth:`send` for ``asyncio`` (and trio): the deadline cancels the exchange itself."""
         http = client.get_async_httpx_client()
         outgoing, body = self._start(client, http, request)
-        with _transport_errors(self, request, body.started, body.deadline):
-            response = await http.send(outgoing, stream=True)
-            try:
-                async for chunk in response.aiter_bytes():
-                    body.add(chunk, response)
-            finally:
-                await response.aclose()
+        import anyio  # httpx's own dependency; imported here so that sync users never pay for it
+
+        left = math.inf if body.deadline is None else max(0.0, body.deadline - time.perf_counter())
+        try:
+            with anyio.fail_after(left), _transport_errors(self, request, body.started, body.deadline):
+                response = await http.send(outgoing, stream=True)
+                try:
+                    async for chunk in response.aiter_bytes():
+                        body.add(chunk, response)
+                finally:
+                    await response.aclose()
+        except TimeoutError:
+            raise TransportTimeout(f"{self.operation_id}: no complete answer within the deadline") from None
         return body.finish(response, request)
 
     def _start(
@@ -438,6 +469,18 @@ class DeadlineTimeouts(Mapping[str, float | None]):
 
     def __len__(self) -> int:
         return len(self._timeouts)
+
+
+_GRACE = 0.05
+"""Seconds past the deadline a caller waits for an exchange that is ending by itself."""
+
+
+def _settle(outcome: list[Received | BaseException], exchange: Callable[..., Received], *arguments: Any) -> None:
+    """Run one exchange on a worker thread and hand its result, or its error, to the caller."""
+    try:
+        outcome.append(exchange(*arguments))
+    except BaseException as error:  # handed over, and raised in the caller's thread
+        outcome.append(error)
 
 
 class _BoundedBody:
