@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import logging
+import os
+import subprocess
+import sys
 import traceback
+from pathlib import Path
 
 import httpx
 import pytest
@@ -14,6 +18,7 @@ from partner_center_auth import (
     PartnerCenterCredential,
     RetryPolicy,
     TokenProvider,
+    TokenResponse,
     errors,
 )
 from partner_center_auth.testing import StandInServer
@@ -76,3 +81,56 @@ def test_reprs_and_errors_of_every_object_hold_no_token(server: StandInServer) -
     assert access_token.encode() in failed.value.content  # kept on the error, for whoever needs it
     for secret in (ENTRA, access_token):
         assert all(secret not in text for text in texts), secret
+
+
+def test_the_five_leak_paths_show_no_secret_in_logs_messages_or_traceback_locals(
+    server: StandInServer, caplog: pytest.LogCaptureFixture, tmp_path: Path
+) -> None:
+    """(a) an Entra token with a newline or a control character, (b) a server token with CR/LF,
+    (c) a 200 failing the schema, (d) a fault echoing a token, (e) unknown properties: scanned in
+    every log record at DEBUG (httpx's and httpcore's too), every message and repr, every
+    traceback with its frames' locals, and the CLI's -vv output."""
+    access = "access-SECRET-5e1f"
+    caplog.set_level(logging.DEBUG)
+    texts: list[str] = []
+
+    def failing(transport: httpx.MockTransport, entra: str = ENTRA) -> None:
+        with TokenProvider(entra, transport=transport, retry=RetryPolicy(max_attempts=1)) as provider:
+            try:
+                provider.get_token()
+            except errors.PartnerCenterAuthError as error:
+                texts.extend([str(error), repr(error)])
+                below = error.__traceback__.tb_next if error.__traceback__ else None  # this test's frame left out
+                printed = traceback.TracebackException(type(error), error, below, capture_locals=True)
+                texts.extend(printed.format())
+            else:
+                raise AssertionError("the fetch should have failed")
+
+    def answer(status: int, body: dict[str, object]) -> httpx.MockTransport:
+        return httpx.MockTransport(lambda request: httpx.Response(status, json=body))
+
+    with TokenProvider(f"{ENTRA}\n", base_url=server.base_url) as provider:  # (a), stripped
+        texts.append(repr(provider.get_token()))
+    failing(answer(200, {"access_token": access}), entra=f"{ENTRA}\x07")  # (a), refused
+    failing(answer(200, {"access_token": f"{access}\r\nX-Injected: 1"}))  # (b)
+    failing(answer(200, {"access_token": access, "expires_in": 3600.0}))  # (c)
+    failing(answer(401, {"code": 401, "description": f"bad token {ENTRA} {access}"}))  # (d)
+    texts.append(repr(TokenResponse.from_dict({"access_token": access, "refresh_token": access})))  # (e)
+    token_file = tmp_path / "entra.txt"
+    token_file.write_text(f"{ENTRA}\n")
+    cli = subprocess.run(
+        [sys.executable, "-m", "partner_center_auth", "token", "-vv", "--base-url", server.base_url],
+        input=token_file.read_text(),
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent / "generated")},
+    )
+    texts.append(cli.stderr)
+
+    everything = caplog.text + "\n".join(texts)
+    assert cli.returncode == 0 and "httpcore" in cli.stderr
+    for secret in (ENTRA, access, *server.issued_tokens):
+        # Raw response bytes stay on the error (documented); their repr is the one place a
+        # captured frame may show them, so the scan ignores `content=b'...'` locals.
+        scanned = "\n".join(line for line in everything.splitlines() if "content = b" not in line)
+        assert secret not in scanned, secret

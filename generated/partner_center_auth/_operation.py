@@ -175,9 +175,9 @@ class Received:
     """An answer read within the client's limits: what parsing and the caller's ``Response`` need."""
 
     status_code: int
-    headers: httpx.Headers
-    content: bytes
-    url: httpx.URL
+    headers: httpx.Headers = field(repr=False)  # headers and body may hold tokens: out of reprs
+    content: bytes = field(repr=False)
+    url: httpx.URL = field(repr=False)
 
 
 @frozen

@@ -120,19 +120,40 @@ def _seconds(value: object) -> float | None:
     return None
 
 
+def _synchronous(fetched: object) -> object:
+    if inspect.isawaitable(fetched):
+        close = getattr(fetched, "close", None)
+        if close is not None:
+            close()  # never awaited: say so instead of leaving a warning behind
+        del fetched
+        raise InvalidCredentials("the Entra ID token source is async: use AsyncTokenProvider")
+    return fetched
+
+
+async def _awaited(fetched: object) -> object:
+    return await fetched if inspect.isawaitable(fetched) else fetched
+
+
 def _is_bearer_token(token: object) -> bool:
     return isinstance(token, str) and bool(token) and all(32 < ord(c) < 127 for c in token)
 
 
-def _entra_token(value: object) -> str:
-    """The Entra ID token a source gave, stripped; InvalidCredentials (never quoting it) if unusable."""
+def _authorization(value: object) -> str:
+    """``Bearer <the Entra ID token a source gave>``, stripped; InvalidCredentials if unusable.
+
+    The error never quotes the token, and is raised once the frame's locals no longer hold it
+    (tracebacks with locals, error trackers).
+    """
     token = getattr(value, "token", value)  # a credential's AccessToken holds the string in .token
-    if not isinstance(token, str):
-        raise InvalidCredentials(f"the Entra ID token source gave a {type(token).__name__}, not a str")
-    token = token.strip()  # a token read from a file ends with a newline
-    if not _is_bearer_token(token):
-        raise InvalidCredentials("the Entra ID token is empty or holds whitespace or control characters")
-    return token
+    if isinstance(token, str) and _is_bearer_token(token.strip()):  # a token read from a file ends with a newline
+        return f"Bearer {token.strip()}"
+    problem = (
+        f"the Entra ID token source gave a {type(token).__name__}, not a str"
+        if not isinstance(token, str)
+        else "the Entra ID token is empty or holds whitespace or control characters"
+    )
+    del value, token
+    raise InvalidCredentials(problem)
 
 
 @frozen
@@ -277,6 +298,7 @@ class BaseTokenProvider(Generic[H]):
                 return PartnerCenterToken.from_response(parsed, received_at)
             except ValueError as error:
                 problem = str(error)  # names the problem, never a value
+            del parsed  # out of the frame the error is raised from
             raise ResponseDecodeError(
                 f"{self.operation.OPERATION.operation_id} answered {status} with a token no caller can use: {problem}",
                 status_code=status,
@@ -285,13 +307,15 @@ class BaseTokenProvider(Generic[H]):
             )
         if parsed is None and status < 400:
             raise UnexpectedStatus(status, response.content, response.headers)
-        # The server's description may echo a token: it stays on `fault`, out of the message.
+        # The server's description may echo a token: it stays on `fault`, out of the message and
+        # of the frame's locals.
+        del parsed
         raise ApiError.class_for(status)(
             f"{self.operation.OPERATION.operation_id} answered {status}",
             status_code=status,
             headers=response.headers,
             content=response.content,
-            fault=parsed,
+            fault=response.parsed,
         )
 
     def _status_decides(self, error: UnexpectedResponse) -> PartnerCenterAuthError:
@@ -317,21 +341,13 @@ class _EntraBearer(httpx.Auth):
     def __init__(self, source: EntraTokenSource | AsyncEntraTokenSource) -> None:
         self._source = source
 
+    # No local holds the token: a failure's traceback with locals shows none.
     def sync_auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
-        token = self._fetch()
-        if inspect.isawaitable(token):
-            close = getattr(token, "close", None)
-            if close is not None:
-                close()  # never awaited: say so instead of leaving a warning behind
-            raise InvalidCredentials("the Entra ID token source is async: use AsyncTokenProvider")
-        request.headers["Authorization"] = f"Bearer {_entra_token(token)}"
+        request.headers["Authorization"] = _authorization(_synchronous(self._fetch()))
         yield request
 
     async def async_auth_flow(self, request: httpx.Request) -> AsyncGenerator[httpx.Request, httpx.Response]:
-        token = self._fetch()
-        if inspect.isawaitable(token):
-            token = await token
-        request.headers["Authorization"] = f"Bearer {_entra_token(token)}"
+        request.headers["Authorization"] = _authorization(await _awaited(self._fetch()))
         yield request
 
     def _fetch(self) -> object:

@@ -52,10 +52,10 @@ class Response(Generic[T]):
     """
 
     status_code: HTTPStatus | int
-    # Not in the repr: the body and headers may hold tokens.
+    # Not in the repr: the body, parsed or not, and the headers may hold tokens.
     content: bytes = field(repr=False)
     headers: MutableMapping[str, str] = field(repr=False)
-    parsed: T | None
+    parsed: T | None = field(repr=False)
 
 
 __all__ = ["UNSET", "File", "FileTypes", "RequestFiles", "Response", "Unset"]
