@@ -315,7 +315,7 @@ def test_an_entra_outage_during_refresh_serves_the_still_valid_token(
             raise ConnectionError("Entra ID is down")
         return ENTRA
 
-    with TokenProvider(entra, base_url=server.base_url, clock=clock, retry=NO_RETRY) as provider:
+    with TokenProvider(entra, base_url=server.base_url, clock=clock, monotonic=clock, retry=NO_RETRY) as provider:
         first = provider.get_token()
         clock.now += 3400  # inside the refresh window, still valid
         outage["on"] = True
@@ -440,3 +440,15 @@ def test_a_charset_that_is_not_a_text_encoding_is_typed_in_the_codecs_too() -> N
 
 
 _: Callable[..., object] = answering
+
+
+def test_a_wall_clock_jumping_back_cannot_stretch_a_lifetime(server: StandInServer) -> None:
+    wall, monotonic = Clock(), Clock()
+    with TokenProvider(ENTRA, base_url=server.base_url, clock=wall, monotonic=monotonic, retry=NO_RETRY) as provider:
+        first = provider.get_token()
+        wall.now -= 7200  # the system clock jumps back two hours
+        monotonic.now += 3600  # while an hour really passes: the token has expired
+        second = provider.get_token()
+
+    assert second is not first
+    assert server.call_count == 2

@@ -30,7 +30,7 @@ def clock() -> FakeClock:
 
 @pytest.fixture
 def provider(server: StandInServer, clock: FakeClock) -> Iterator[TokenProvider]:
-    with TokenProvider("entra", base_url=server.base_url, clock=clock, retry=NO_RETRY) as token_provider:
+    with TokenProvider("entra", base_url=server.base_url, clock=clock, monotonic=clock, retry=NO_RETRY) as token_provider:
         yield token_provider
 
 
@@ -70,7 +70,7 @@ def test_refresh_ahead_by_default_is_the_smaller_of_five_minutes_and_a_tenth_of_
 
 
 def test_refresh_ahead_is_configurable(server: StandInServer, clock: FakeClock) -> None:
-    with TokenProvider("e", base_url=server.base_url, clock=clock, refresh_ahead=1000, retry=NO_RETRY) as provider:
+    with TokenProvider("e", base_url=server.base_url, clock=clock, monotonic=clock, refresh_ahead=1000, retry=NO_RETRY) as provider:
         first = provider.get_token()
         clock.now += 2599
         assert provider.get_token() is first
@@ -203,7 +203,7 @@ def test_an_azure_credential_is_asked_for_the_partner_center_scope(server: Stand
 
 def test_a_callable_source_is_called_for_each_fetch(server: StandInServer, clock: FakeClock) -> None:
     tokens = iter(["first-entra", "second-entra"])
-    with TokenProvider(lambda: next(tokens), base_url=server.base_url, clock=clock) as provider:
+    with TokenProvider(lambda: next(tokens), base_url=server.base_url, clock=clock, monotonic=clock) as provider:
         provider.get_token()
         clock.now += 3600
         provider.get_token()

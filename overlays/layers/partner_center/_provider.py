@@ -158,10 +158,12 @@ def _authorization(value: object) -> str:
 
 @frozen
 class _Entry:
-    """The cached token and when to refresh it, swapped as one value so readers need no lock."""
+    """The cached token, when to refresh it and when it expires, on the monotonic clock (a wall
+    clock that jumps back cannot stretch a lifetime); swapped as one value so readers need no lock."""
 
     token: PartnerCenterToken
     refresh_at: float
+    expires_at: float
 
 
 H = TypeVar("H", httpx.Client, httpx.AsyncClient)
@@ -189,7 +191,8 @@ class BaseTokenProvider(Generic[H]):
             proxy settings, ``httpx.MockTransport`` in tests); the provider owns its client.
         http_client: deprecated, use ``transport``: an ``httpx`` client to send through. It is
             never changed (its base URL, auth and headers stay its own) nor closed by the provider.
-        clock: epoch seconds, for tests.
+        clock: epoch seconds (the wall clock, which ``expires_on`` is read on), for tests.
+        monotonic: the clock lifetimes are measured on from the moment an answer arrived, for tests.
     """
 
     def __init__(
@@ -210,6 +213,7 @@ class BaseTokenProvider(Generic[H]):
         transport: httpx.BaseTransport | httpx.AsyncBaseTransport | None = None,
         http_client: H | None = None,
         clock: Callable[[], float] = time.time,
+        monotonic: Callable[[], float] = time.monotonic,
     ) -> None:
         self.base_url = base_url
         self.content_type: RequestMediaType = content_type
@@ -219,6 +223,7 @@ class BaseTokenProvider(Generic[H]):
         self.correlation_id = correlation_id or uuid.uuid4()
         self._refresh_ahead = refresh_ahead
         self._clock = clock
+        self._monotonic = monotonic
         self._entry: _Entry | None = None
         if http_client is not None:
             warnings.warn(
@@ -265,23 +270,24 @@ class BaseTokenProvider(Generic[H]):
         entry = self._entry
         return entry.token if entry is not None and now < entry.refresh_at else None
 
-    def _store(self, token: PartnerCenterToken, received_at: float) -> PartnerCenterToken:
+    def _store(self, token: PartnerCenterToken, received_at: float, arrived: float) -> PartnerCenterToken:
+        """Cache ``token``, received at wall time ``received_at`` and monotonic time ``arrived``."""
         lifetime = max(0.0, token.expires_on - received_at)
         ahead = self._refresh_ahead if self._refresh_ahead is not None else min(MAX_REFRESH_AHEAD, lifetime / 10)
-        self._entry = _Entry(token, token.expires_on - ahead)
+        self._entry = _Entry(token, arrived + lifetime - ahead, arrived + lifetime)
         logger.debug("token cached: expires in %.0fs, refresh in %.0fs", lifetime, lifetime - ahead)
         return token
 
     def _fallback(self, error: BaseException) -> PartnerCenterToken:
         """After a failed fetch: the cached token if it is still valid (retried later), else the error."""
-        entry, now = self._entry, self._clock()
-        if entry is None or now >= entry.token.expires_on:
+        entry, now = self._entry, self._monotonic()
+        if entry is None or now >= entry.expires_at:
             raise error
-        self._entry = _Entry(entry.token, min(entry.token.expires_on, now + FAILED_REFRESH_PAUSE))
+        self._entry = _Entry(entry.token, min(entry.expires_at, now + FAILED_REFRESH_PAUSE), entry.expires_at)
         logger.warning(
             "refresh failed (%s); serving the cached token, valid for %.0fs more",
             type(error).__name__,
-            entry.token.expires_on - now,
+            entry.expires_at - now,
         )
         return entry.token
 
@@ -418,11 +424,11 @@ class TokenProvider(BaseTokenProvider[httpx.Client]):
 
     def get_token(self) -> PartnerCenterToken:
         """A valid Partner Center token, from the cache or, once for all callers, from upstream."""
-        token = self._cached(self._clock())
+        token = self._cached(self._monotonic())
         if token is not None:
             return token
         with self._lock:
-            token = self._cached(self._clock())
+            token = self._cached(self._monotonic())
             if token is not None:
                 return token
             flight, leader = self._flight, self._flight is None
@@ -437,12 +443,12 @@ class TokenProvider(BaseTokenProvider[httpx.Client]):
 
     def _lead(self, flight: Future[PartnerCenterToken]) -> None:
         try:
-            received_at = self._clock()
+            received_at, arrived = self._clock(), self._monotonic()
             try:
                 response = self.retry.call(self.operation.sync_detailed, **self._arguments())
             except UnexpectedResponse as error:
                 raise self._status_decides(error) from None
-            token = self._store(self._token_from(response, received_at), received_at)
+            token = self._store(self._token_from(response, received_at), received_at, arrived)
         except BaseException as error:
             with self._lock:
                 self._flight = None
@@ -492,7 +498,7 @@ class AsyncTokenProvider(BaseTokenProvider[httpx.AsyncClient]):
 
     async def get_token(self) -> PartnerCenterToken:
         """A valid Partner Center token, from the cache or, once for all tasks, from upstream."""
-        token = self._cached(self._clock())
+        token = self._cached(self._monotonic())
         if token is not None:
             return token
         self._bind_to_running_loop()
@@ -506,12 +512,12 @@ class AsyncTokenProvider(BaseTokenProvider[httpx.AsyncClient]):
 
     async def _lead(self) -> PartnerCenterToken:
         try:
-            received_at = self._clock()
+            received_at, arrived = self._clock(), self._monotonic()
             try:
                 response = await self.retry.call_async(self.operation.asyncio_detailed, **self._arguments())
             except UnexpectedResponse as error:
                 raise self._status_decides(error) from None
-            return self._store(self._token_from(response, received_at), received_at)
+            return self._store(self._token_from(response, received_at), received_at, arrived)
         finally:
             self._flight = None
 
