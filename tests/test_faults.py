@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
+import socket
+import struct
 import time
+from collections.abc import Iterator
 
+import httpx
 import pytest
 
 from partner_center_auth import AuthenticatedClient, RetryPolicy, TokenProvider, TokenRequest, errors
 from partner_center_auth.api.authentication import generate_access_token
 from partner_center_auth.testing import Breakage, StandInServer
+
+BEARER = {"Authorization": "Bearer entra"}
+FORM = "application/x-www-form-urlencoded"
 
 NO_RETRY = RetryPolicy(max_attempts=1)
 RETRY = RetryPolicy(max_attempts=3, backoff=0.01)
@@ -63,3 +70,55 @@ def test_a_slow_drip_within_the_total_timeout_is_read(server: StandInServer) -> 
         response = generate_access_token.sync_detailed(client=client, body=TokenRequest())
 
     assert response.status_code == 200
+
+
+# The stand-in server itself, under unlucky clients --------------------------------------------------
+
+
+def test_the_stand_in_answers_a_non_standard_status_instead_of_dropping_the_connection(server: StandInServer) -> None:
+    server.fail_next(599)
+
+    answer = httpx.post(f"{server.base_url}/v3/generatetoken", data={"grant_type": "jwt_token"}, headers=BEARER)
+
+    assert answer.status_code == 599
+
+
+def test_the_stand_in_reads_a_chunked_body_and_stays_in_step(server: StandInServer) -> None:
+    def chunks() -> Iterator[bytes]:
+        yield b"grant_type="
+        yield b"jwt_token"
+
+    with httpx.Client(base_url=server.base_url, headers={**BEARER, "Content-Type": FORM}) as http:
+        first = http.post("/v3/generatetoken", content=chunks())
+        second = http.post("/v3/generatetoken", content=b"grant_type=jwt_token")  # the same connection
+
+    assert (first.status_code, second.status_code) == (200, 200)
+    assert server.requests[0].body == b"grant_type=jwt_token"
+
+
+def test_the_stand_in_keeps_only_the_latest_requests() -> None:
+    with StandInServer(max_recorded=3) as server:
+        for _ in range(5):
+            httpx.post(f"{server.base_url}/v3/generatetoken", data={"grant_type": "jwt_token"}, headers=BEARER)
+
+        assert len(server.requests) == 3 and server.call_count == 3
+
+
+def test_the_stand_in_closes_idle_connections_and_is_quiet_about_aborted_ones(
+    capfd: pytest.CaptureFixture[str],
+) -> None:
+    with StandInServer(idle_timeout=0.2) as server:
+        host, port = server.base_url.removeprefix("http://").split(":")
+        idle = socket.create_connection((host, int(port)))
+        idle.settimeout(5)
+        started = time.perf_counter()
+        assert idle.recv(1) == b""  # closed by the server
+        idle.close()
+        aborted = socket.create_connection((host, int(port)))
+        aborted.sendall(b"POST /v3/generatetoken HTTP/1.1\r\nContent-Length: 100\r\n\r\ngrant")
+        aborted.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+        aborted.close()
+        time.sleep(0.3)
+
+    assert time.perf_counter() - started < 3
+    assert "Traceback" not in capfd.readouterr().err

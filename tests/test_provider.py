@@ -30,7 +30,9 @@ def clock() -> FakeClock:
 
 @pytest.fixture
 def provider(server: StandInServer, clock: FakeClock) -> Iterator[TokenProvider]:
-    with TokenProvider("entra", base_url=server.base_url, clock=clock, monotonic=clock, retry=NO_RETRY) as token_provider:
+    with TokenProvider(
+        "entra", base_url=server.base_url, clock=clock, monotonic=clock, retry=NO_RETRY
+    ) as token_provider:
         yield token_provider
 
 
@@ -70,7 +72,9 @@ def test_refresh_ahead_by_default_is_the_smaller_of_five_minutes_and_a_tenth_of_
 
 
 def test_refresh_ahead_is_configurable(server: StandInServer, clock: FakeClock) -> None:
-    with TokenProvider("e", base_url=server.base_url, clock=clock, monotonic=clock, refresh_ahead=1000, retry=NO_RETRY) as provider:
+    with TokenProvider(
+        "e", base_url=server.base_url, clock=clock, monotonic=clock, refresh_ahead=1000, retry=NO_RETRY
+    ) as provider:
         first = provider.get_token()
         clock.now += 2599
         assert provider.get_token() is first

@@ -48,6 +48,10 @@ from .models import ApiFault, TokenResponse
 __all__ = ["RecordedRequest", "StandInServer"]
 
 MAX_REQUEST_BYTES = 1024 * 1024
+MAX_CONNECTIONS = 256
+"""Connections served at once; more are closed at once (each has a thread)."""
+IDLE_TIMEOUT = 30.0
+"""Seconds a kept-alive connection may sit idle (or a request take to arrive) before it is closed."""
 
 logger = logging.getLogger(__name__)  # `serve -v` shows one line per request
 
@@ -97,16 +101,27 @@ class StandInServer:
         delay: seconds to wait before answering each call (settable at any time).
         host: the loopback address to listen on.
         port: 0 for an ephemeral port.
+        max_recorded: how many of the latest requests :attr:`requests` keeps (bodies up to 1 MiB
+            each), so that a long run does not keep every body for ever.
+        idle_timeout: seconds a connection may sit idle before the stand-in closes it.
     """
 
     def __init__(
-        self, *, expires_in: int | str = 3600, delay: float = 0.0, host: str = "127.0.0.1", port: int = 0
+        self,
+        *,
+        expires_in: int | str = 3600,
+        delay: float = 0.0,
+        host: str = "127.0.0.1",
+        port: int = 0,
+        max_recorded: int = 100,
+        idle_timeout: float = IDLE_TIMEOUT,
     ) -> None:
         self.expires_in = expires_in
         self.delay = delay
         self.drip_interval = 0.05
+        self.idle_timeout = idle_timeout
         self._stopping = threading.Event()
-        self.requests: list[RecordedRequest] = []
+        self.requests: deque[RecordedRequest] = deque(maxlen=max_recorded)
         self.issued_tokens: list[str] = []
         self._failures: deque[_Failure] = deque()
         self._lock = threading.Lock()
@@ -201,7 +216,7 @@ class StandInServer:
         with self._lock:
             failure = self._failures.popleft() if self._failures else None
         if failure is not None and failure.status is not None:
-            fault = _fault(HTTPStatus(failure.status), f"the stand-in was told to answer {failure.status}")
+            fault = _fault(failure.status, f"the stand-in was told to answer {failure.status}")
             if failure.retry_after is None:
                 return fault
             return attrs.evolve(fault, headers={"Retry-After": f"{failure.retry_after:g}"})
@@ -251,7 +266,8 @@ def _accepting(accept: str, option: str) -> Iterator[tuple[float, int]]:
             yield weight, 0
 
 
-def _fault(status: HTTPStatus, description: str) -> _Answer:
+def _fault(status: int, description: str) -> _Answer:
+    """An ApiFault answer; any status (599 too), standard or not."""
     return _Answer(status, ApiFault(code=int(status) * 10, description=description, data=[], source="StandInServer"))
 
 
@@ -260,12 +276,36 @@ class _HTTPServer(ThreadingHTTPServer):
 
     def __init__(self, address: tuple[str, int], handler: type[_Handler], stand_in: StandInServer) -> None:
         self.stand_in = stand_in
+        self._connections = threading.BoundedSemaphore(MAX_CONNECTIONS)
         super().__init__(address, handler)
+
+    def process_request(self, request: Any, client_address: Any) -> None:
+        # One thread per connection, but never more than MAX_CONNECTIONS of them.
+        if not self._connections.acquire(blocking=False):
+            self.shutdown_request(request)
+            return
+        super().process_request(request, client_address)
+
+    def process_request_thread(self, request: Any, client_address: Any) -> None:
+        try:
+            super().process_request_thread(request, client_address)
+        finally:
+            self._connections.release()
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        # A client that hangs up mid-exchange is ordinary for a test server: no traceback on stderr.
+        logger.debug("connection from %s ended abruptly", client_address[0] if client_address else "?")
 
 
 class _Handler(BaseHTTPRequestHandler):
     server: _HTTPServer
     protocol_version = "HTTP/1.1"
+
+    def setup(self) -> None:
+        super().setup()
+        # An idle kept-alive connection does not hold its thread for ever.
+        self.connection.settimeout(self.server.stand_in.idle_timeout)
+
     # Headers and body go out in separate writes: with Nagle's algorithm on, the body would wait
     # for the client's delayed ACK (40 ms) on a kept-alive connection.
     disable_nagle_algorithm = True
@@ -283,18 +323,14 @@ class _Handler(BaseHTTPRequestHandler):
         self._serve("DELETE")
 
     def _serve(self, method: Literal["POST", "GET", "PUT", "DELETE"]) -> None:
-        try:
-            length = int(self.headers.get("content-length") or 0)
-        except ValueError:
-            length = -1
-        if not 0 <= length <= MAX_REQUEST_BYTES:
-            self.send_error(HTTPStatus.BAD_REQUEST if length < 0 else HTTPStatus.REQUEST_ENTITY_TOO_LARGE)
+        body = self._body()
+        if body is None:
             return
         request = RecordedRequest(
             method=method,
             path=self.path,
             headers={name.lower(): value for name, value in self.headers.items()},
-            body=self.rfile.read(length),
+            body=body,
         )
         stand_in = self.server.stand_in
         answer = stand_in.answer(request)
@@ -325,6 +361,45 @@ class _Handler(BaseHTTPRequestHandler):
             self.send_header(name, value)
         self.end_headers()
         self._write(body, answer.breakage)
+
+    def _body(self) -> bytes | None:
+        """The request body, by Content-Length or chunked (at most MAX_REQUEST_BYTES); None: refused."""
+        if "chunked" in self.headers.get("transfer-encoding", "").lower():
+            return self._chunked()
+        try:
+            length = int(self.headers.get("content-length") or 0)
+        except ValueError:
+            length = -1
+        if not 0 <= length <= MAX_REQUEST_BYTES:
+            self._refuse(HTTPStatus.BAD_REQUEST if length < 0 else HTTPStatus.REQUEST_ENTITY_TOO_LARGE)
+            return None
+        return self.rfile.read(length)
+
+    def _chunked(self) -> bytes | None:
+        """A chunked body (RFC 9112 7.1), read whole so that the connection stays in step."""
+        chunks: list[bytes] = []
+        size = 0
+        while True:
+            line = self.rfile.readline(1024).split(b";", 1)[0].strip()
+            try:
+                chunk_size = int(line, 16)
+            except ValueError:
+                self._refuse(HTTPStatus.BAD_REQUEST)
+                return None
+            if chunk_size == 0:
+                while self.rfile.readline(1024).strip():  # trailer fields, then the empty line
+                    pass
+                return b"".join(chunks)
+            size += chunk_size
+            if size > MAX_REQUEST_BYTES:
+                self._refuse(HTTPStatus.REQUEST_ENTITY_TOO_LARGE)
+                return None
+            chunks.append(self.rfile.read(chunk_size))
+            self.rfile.readline(1024)  # the CRLF after the chunk
+
+    def _refuse(self, status: HTTPStatus) -> None:
+        self.close_connection = True  # what is left of the body would be read as the next request
+        self.send_error(status)
 
     def _write(self, body: bytes, breakage: Breakage | None) -> None:
         stand_in = self.server.stand_in
