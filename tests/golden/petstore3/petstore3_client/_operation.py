@@ -11,6 +11,7 @@ import ipaddress
 import logging
 import math
 import os
+import queue
 import sys
 import threading
 import time
@@ -308,17 +309,14 @@ class Operation(Generic[T]):
         outgoing, body = self._start(client, http, request)
         if body.deadline is None:
             return self._exchange(http, outgoing, body, request)
-        outcome: list[Received | BaseException] = []
-        worker = threading.Thread(
-            target=_settle, args=(outcome, self._exchange, http, outgoing, body, request), daemon=True
-        )
-        worker.start()
-        worker.join(max(0.0, body.deadline - time.perf_counter()) + _GRACE)
-        if not outcome:
+        task = _Task(self._exchange, (http, outgoing, body, request))
+        _WORKERS.run(task)
+        if not task.done.wait(max(0.0, body.deadline - time.perf_counter()) + _GRACE):
             raise TransportTimeout(f"{self.operation_id}: no complete answer within the deadline")
-        if isinstance(outcome[0], BaseException):
-            raise outcome[0]
-        return outcome[0]
+        if task.error is not None:
+            raise task.error
+        assert task.result is not None
+        return task.result
 
     def _exchange(
         self, http: httpx.Client, outgoing: httpx.Request, body: _BoundedBody, request: Mapping[str, Any]
@@ -475,12 +473,62 @@ _GRACE = 0.05
 """Seconds past the deadline a caller waits for an exchange that is ending by itself."""
 
 
-def _settle(outcome: list[Received | BaseException], exchange: Callable[..., Received], *arguments: Any) -> None:
-    """Run one exchange on a worker thread and hand its result, or its error, to the caller."""
-    try:
-        outcome.append(exchange(*arguments))
-    except BaseException as error:  # handed over, and raised in the caller's thread
-        outcome.append(error)
+class _Task:
+    """One exchange for a worker thread, and what became of it."""
+
+    __slots__ = ("arguments", "done", "error", "exchange", "result")
+
+    def __init__(self, exchange: Callable[..., Received], arguments: tuple[Any, ...]) -> None:
+        self.exchange, self.arguments = exchange, arguments
+        self.done = threading.Event()
+        self.result: Received | None = None
+        self.error: BaseException | None = None
+
+    def run(self) -> None:
+        try:
+            self.result = self.exchange(*self.arguments)
+        except BaseException as error:  # handed over, and raised in the caller's thread
+            self.error = error
+        finally:
+            self.arguments = ()
+            self.done.set()
+
+
+class _Workers:
+    """Daemon threads kept for exchanges: a thread per call would cost more than the call itself.
+
+    A thread idle for a minute ends; a hung exchange holds only its own thread.
+    """
+
+    def __init__(self) -> None:
+        self._tasks: queue.SimpleQueue[_Task] = queue.SimpleQueue()
+        self._lock = threading.Lock()
+        self._idle = 0
+
+    def run(self, task: _Task) -> None:
+        with self._lock:
+            if self._idle:
+                self._idle -= 1
+            else:
+                threading.Thread(target=self._serve, name="exchange", daemon=True).start()
+        self._tasks.put(task)
+
+    def _serve(self) -> None:
+        while True:
+            try:
+                task = self._tasks.get(timeout=60.0)
+            except queue.Empty:
+                with self._lock:
+                    if self._idle and self._tasks.empty():
+                        self._idle -= 1
+                        return
+                continue
+            task.run()
+            with self._lock:
+                self._idle += 1
+
+
+_WORKERS = _Workers()
 
 
 class _BoundedBody:
