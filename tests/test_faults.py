@@ -6,6 +6,7 @@ import socket
 import struct
 import time
 from collections.abc import Iterator
+from contextvars import ContextVar
 
 import httpx
 import pytest
@@ -122,3 +123,18 @@ def test_the_stand_in_closes_idle_connections_and_is_quiet_about_aborted_ones(
 
     assert time.perf_counter() - started < 3
     assert "Traceback" not in capfd.readouterr().err
+
+
+def test_the_callers_context_variables_reach_the_exchange() -> None:
+    """Tracing spans live in context variables: the exchange's thread sees the caller's."""
+    span: ContextVar[str | None] = ContextVar("span", default=None)
+    seen: list[str | None] = []
+    answer = httpx.MockTransport(lambda request: httpx.Response(200, json={"access_token": "a"}))
+    hooks = {"request": [lambda request: seen.append(span.get())]}
+    with AuthenticatedClient(
+        base_url="https://partner.test", token="t", httpx_args={"transport": answer, "event_hooks": hooks}
+    ) as client:
+        span.set("span-1")
+        generate_access_token.sync(client=client, body=TokenRequest())
+
+    assert seen == ["span-1"]

@@ -7,6 +7,7 @@ each) and keeps only typed wrappers around it: the same for any spec.
 
 from __future__ import annotations
 
+import contextvars
 import ipaddress
 import logging
 import math
@@ -476,17 +477,19 @@ _GRACE = 0.05
 class _Task:
     """One exchange for a worker thread, and what became of it."""
 
-    __slots__ = ("arguments", "done", "error", "exchange", "result")
+    __slots__ = ("arguments", "context", "done", "error", "exchange", "result")
 
     def __init__(self, exchange: Callable[..., Received], arguments: tuple[Any, ...]) -> None:
         self.exchange, self.arguments = exchange, arguments
+        # The caller's context variables (tracing spans, a retry's deadline) go with the exchange.
+        self.context = contextvars.copy_context()
         self.done = threading.Event()
         self.result: Received | None = None
         self.error: BaseException | None = None
 
     def run(self) -> None:
         try:
-            self.result = self.exchange(*self.arguments)
+            self.result = self.context.run(self.exchange, *self.arguments)
         except BaseException as error:  # handed over, and raised in the caller's thread
             self.error = error
         finally:
