@@ -50,22 +50,19 @@ CORPUS = {
 }
 
 
+def generate(spec: Path, output: Path, config: Path | None = None) -> None:
+    """Run overlays/generate.py as a user would (the project's own configuration by default)."""
+    command = [sys.executable, str(SPECS.parent.parent / "overlays" / "generate.py"), f"--spec={spec}"]
+    command += [f"--output={output}", *([f"--config={config}"] if config is not None else [])]
+    subprocess.run(command, check=True, capture_output=True)
+
+
 @pytest.fixture(scope="session")
 def corpus(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     """Generate every spec of the corpus with its config; yield the folder holding one project per spec."""
     root = tmp_path_factory.mktemp("corpus")
     for name in CORPUS:
-        subprocess.run(
-            [
-                sys.executable,
-                str(SPECS.parent.parent / "overlays" / "generate.py"),
-                f"--spec={SPECS / f'{name}.yaml'}",
-                f"--config={SPECS / f'{name}.config.yaml'}",
-                f"--output={root / name}",
-            ],
-            check=True,
-            capture_output=True,
-        )
+        generate(SPECS / f"{name}.yaml", root / name, SPECS / f"{name}.config.yaml")
         sys.path.insert(0, str(root / name))
     yield root
     for name in CORPUS:

@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 import yaml
 
-from conftest import CORPUS, SPECS
+from conftest import CORPUS, SPECS, generate
 
 PROJECT = Path(__file__).resolve().parent.parent
 GOLDEN = Path(__file__).resolve().parent / "golden"
@@ -156,13 +156,12 @@ def _dotted(module: Any, package: str) -> str:
 def test_the_golden_record_matches_what_the_generator_writes(tmp_path: Path) -> None:
     sys.path.insert(0, str(PROJECT / "overlays"))
     try:
-        import check_generated
-        from generate import generate
+        from check_generated import drift
     finally:
         sys.path.remove(str(PROJECT / "overlays"))
-    generate(SPECS / "petstore3.yaml", SPECS / "petstore3.config.yaml", tmp_path / "petstore3")
+    generate(SPECS / "petstore3.yaml", tmp_path / "petstore3", SPECS / "petstore3.config.yaml")
 
-    differences = check_generated.drift(GOLDEN / "petstore3", tmp_path / "petstore3")
+    differences = drift(GOLDEN / "petstore3", tmp_path / "petstore3")
 
     assert not any(differences.values()), f"regenerate the golden record with `make golden`: {differences}"
 
@@ -218,17 +217,7 @@ def test_nullable_and_any_of_in_openapi_3_0(tmp_path: Path) -> None:
     (tmp_path / "config.yaml").write_text(
         "project_name_override: things-client\npackage_name_override: things_client\n"
     )
-    subprocess.run(
-        [
-            sys.executable,
-            str(PROJECT / "overlays" / "generate.py"),
-            f"--spec={tmp_path / 'things.yaml'}",
-            f"--config={tmp_path / 'config.yaml'}",
-            f"--output={tmp_path / 'out'}",
-        ],
-        check=True,
-        capture_output=True,
-    )
+    generate(tmp_path / "things.yaml", tmp_path / "out", tmp_path / "config.yaml")
     run = subprocess.run(
         [sys.executable, "-c", ROUND_TRIP_30],
         capture_output=True,
@@ -265,17 +254,7 @@ def edge(tmp_path_factory: pytest.TempPathFactory) -> Path:
     for spec in EDGE:
         config = root / f"{spec.stem}.config.yaml"
         config.write_text(f"project_name_override: edge-{spec.stem}\npackage_name_override: edge_{spec.stem}\n")
-        subprocess.run(
-            [
-                sys.executable,
-                str(PROJECT / "overlays" / "generate.py"),
-                f"--spec={spec}",
-                f"--config={config}",
-                f"--output={root / spec.stem}",
-            ],
-            check=True,
-            capture_output=True,
-        )
+        generate(spec, root / spec.stem, config)
     return root
 
 

@@ -11,6 +11,8 @@ from pathlib import Path
 
 import yaml
 
+from conftest import generate
+
 PROJECT = Path(__file__).resolve().parent.parent
 
 NEW_PROPERTIES = {
@@ -59,16 +61,7 @@ def test_a_new_property_flows_into_every_media_type(tmp_path: Path) -> None:
     changed_spec = tmp_path / "openapi.yaml"
     changed_spec.write_text(yaml.safe_dump(spec, sort_keys=False))
 
-    subprocess.run(
-        [
-            sys.executable,
-            str(PROJECT / "overlays" / "generate.py"),
-            f"--spec={changed_spec}",
-            f"--output={tmp_path / 'generated'}",
-        ],
-        check=True,
-        capture_output=True,
-    )
+    generate(changed_spec, tmp_path / "generated")
     run = subprocess.run(
         [sys.executable, "-c", ROUND_TRIP],
         check=True,

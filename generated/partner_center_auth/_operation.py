@@ -586,7 +586,7 @@ def refuse_insecure_bearer(
     carries = authenticated or (isinstance(request, httpx.Request) and "authorization" in request.headers)
     if not carries or allowed or url.scheme in _ENCRYPTED:
         return
-    if not _is_loopback(url.host):
+    if not is_loopback(url.host):
         raise InsecureTransport(
             f"refusing to send credentials (the Authorization header) over plain {url.scheme} to {url.host}: use "
             "https, or allow_insecure_http=True on the client for a test setup"
@@ -612,7 +612,7 @@ def _plain_proxy(url: httpx.URL) -> str | None:
         proxy_url = httpx.URL(proxy if "://" in proxy else f"http://{proxy}")
     except httpx.InvalidURL:
         return None
-    if proxy_url.scheme in _ENCRYPTED or _is_loopback(proxy_url.host):
+    if proxy_url.scheme in _ENCRYPTED or is_loopback(proxy_url.host):
         return None
     return f"{proxy_url.scheme}://{proxy_url.host}:{proxy_url.port or 80}"
 
@@ -632,7 +632,8 @@ def _authenticated(client: object) -> bool:
 
 
 @lru_cache(maxsize=64)
-def _is_loopback(host: str) -> bool:
+def is_loopback(host: str) -> bool:
+    """Whether ``host`` is this machine: ``localhost`` or a loopback address (127.0.0.0/8, ::1)."""
     if host == "localhost":
         return True
     try:

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import ipaddress
 import json
 import logging
 import os
@@ -33,6 +32,7 @@ from typing import NoReturn, get_args
 
 import httpx
 
+from ._operation import is_loopback
 from ._provider import DEFAULT_BASE_URL, TokenProvider
 from .api.authentication import generate_access_token
 from .errors import (
@@ -246,7 +246,7 @@ def _exit_code(error: PartnerCenterAuthError) -> int:
 def _serve(host: str, port: int) -> int:
     from .testing import StandInServer
 
-    if not _is_loopback(host):
+    if not is_loopback(host):
         _say(f"warning: listening on {host}, beyond this machine: the stand-in is for tests")
     try:
         server = StandInServer(host=host, port=port)
@@ -264,12 +264,3 @@ def _serve(host: str, port: int) -> int:
 def _wait_forever() -> NoReturn:
     while True:
         time.sleep(3600)
-
-
-def _is_loopback(host: str) -> bool:
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
