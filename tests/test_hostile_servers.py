@@ -452,3 +452,14 @@ def test_a_wall_clock_jumping_back_cannot_stretch_a_lifetime(server: StandInServ
 
     assert second is not first
     assert server.call_count == 2
+
+
+def test_a_client_of_the_callers_own_ends_by_the_deadline_too(dripping_server: str) -> None:
+    started = time.perf_counter()
+
+    with AuthenticatedClient(base_url=dripping_server, token=ENTRA, total_timeout=1.0) as client:
+        client.set_httpx_client(httpx.Client(base_url=dripping_server, headers={"Authorization": f"Bearer {ENTRA}"}))
+        with pytest.raises(errors.TransportTimeout):
+            generate_access_token.sync(client=client, body=TokenRequest())
+
+    assert time.perf_counter() - started < 2.5

@@ -302,14 +302,24 @@ class Operation(Generic[T]):
         """Send ``request`` and read the body within the client's size and time limits.
 
         httpx bounds each read, not the exchange: a server dripping its headers a byte at a time
-        would hold the caller for ever. So the exchange runs on a worker thread, and the caller
-        waits for it until the deadline at most; past it, :class:`TransportTimeout`, and the
-        worker closes the response whenever the server lets it.
+        would hold the caller for ever. On a client this package built (see ``_transport.py``)
+        every wait is cut to the deadline, in the caller's thread. On another (a client the caller
+        set), the exchange runs on a worker thread that the caller waits for until the deadline
+        at most; past it, :class:`TransportTimeout`, and the worker closes the response whenever
+        the server lets it.
         """
         http = client.get_httpx_client()
         outgoing, body = self._start(client, http, request)
         if body.deadline is None:
             return self._exchange(http, outgoing, body, request)
+        from . import _transport  # (imports httpcore: loaded with the first call, not at start-up)
+
+        if _transport.bounds_exchanges(http):  # its transport cuts every wait to the deadline
+            token = _transport.EXCHANGE_DEADLINE.set(body.deadline)
+            try:
+                return self._exchange(http, outgoing, body, request)
+            finally:
+                _transport.EXCHANGE_DEADLINE.reset(token)
         task = _Task(self._exchange, (http, outgoing, body, request))
         _WORKERS.run(task)
         if not task.done.wait(max(0.0, body.deadline - time.perf_counter()) + _GRACE):

@@ -33,6 +33,7 @@ import httpx
 from attrs import field, frozen
 
 from ._retry import RetryPolicy
+from ._transport import deadline_aware_client
 
 if TYPE_CHECKING:
     import asyncio
@@ -238,7 +239,7 @@ class BaseTokenProvider(Generic[H]):
             "base_url": base_url,
             "auth": _EntraBearer(entra_token),
             "timeout": timeout,
-            "transport": transport,
+            **({"transport": transport} if transport is not None else {}),
         }
         self._client = AuthenticatedClient(
             base_url=base_url,
@@ -406,7 +407,7 @@ class TokenProvider(BaseTokenProvider[httpx.Client]):
 
     def _attach(self) -> None:
         self._lock = threading.Lock()
-        self._client.set_httpx_client(httpx.Client(**self._http_options))
+        self._client.set_httpx_client(deadline_aware_client(**self._http_options))
 
     @classmethod
     def from_azure_identity(cls, credential: SupportsGetToken | None = None, **options: Any) -> TokenProvider:

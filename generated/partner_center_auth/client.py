@@ -4,6 +4,8 @@ from typing import Any, Self
 import httpx
 from attrs import define, evolve, field
 
+from . import _transport
+
 
 @define
 class Client:
@@ -96,7 +98,8 @@ class Client:
     def get_httpx_client(self) -> httpx.Client:
         """Get the underlying httpx.Client, constructing a new one if not previously set"""
         if self._client is None:
-            self._client = httpx.Client(
+            # On a transport whose every wait ends by the exchange's deadline (see _transport.py).
+            self._client = _transport.deadline_aware_client(
                 base_url=self._base_url,
                 cookies=self._cookies,
                 headers=self._headers,
@@ -247,7 +250,8 @@ class AuthenticatedClient:
         """Get the underlying httpx.Client, constructing a new one if not previously set"""
         if self._client is None:
             self._headers[self.auth_header_name] = f"{self.prefix} {self.token}" if self.prefix else self.token
-            self._client = httpx.Client(
+            # On a transport whose every wait ends by the exchange's deadline (see _transport.py).
+            self._client = _transport.deadline_aware_client(
                 base_url=self._base_url,
                 cookies=self._cookies,
                 headers=self._headers,
