@@ -83,7 +83,7 @@ $(BENCH_VENV)/.installed: requirements-bench.txt | python-version
 	touch $@
 
 bench: $(BENCH_VENV)/.installed
-	$(BENCH_VENV)/bin/python -m bench
+	PYTHONPATH=$(CURDIR)/generated:$(CURDIR)/tests/golden/petstore3 $(BENCH_VENV)/bin/python -m bench
 
 demo: venv
 	$(BIN)/python demo.py

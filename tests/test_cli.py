@@ -255,3 +255,24 @@ def test_serve_warns_when_listening_beyond_loopback_and_logs_each_request_with_v
     assert "warning: listening on 0.0.0.0" in logged
     (request_line,) = [line for line in logged.splitlines() if "/v3/generatetoken" in line]
     assert "POST /v3/generatetoken -> 200 application/json" in request_line
+
+
+def test_an_entra_token_with_control_characters_is_a_usage_error(server: StandInServer) -> None:
+    result = run("token", "--base-url", server.base_url, env={"PARTNER_CENTER_ENTRA_TOKEN": "entra\x01token"})
+
+    assert result.returncode == 2
+    assert "control characters" in assert_one_line_without_traceback(result)
+    assert server.call_count == 0
+
+
+def test_a_closed_standard_output_is_said_in_one_line(server: StandInServer) -> None:
+    environment = {**os.environ, "PYTHONPATH": str(PROJECT / "generated"), "PARTNER_CENTER_ENTRA_TOKEN": ENTRA}
+    command = [sys.executable, "-m", "partner_center_auth", "token", "--base-url", server.base_url]
+    result = subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=environment)
+    closed = subprocess.run(
+        ["bash", "-c", '"$@" >&-', "run", *command], stderr=subprocess.PIPE, text=True, env=environment
+    )
+
+    assert result.returncode == 0
+    assert closed.returncode == 5
+    assert "standard output" in assert_one_line_without_traceback(closed)  # type: ignore[arg-type]

@@ -39,6 +39,7 @@ from .errors import (
     BadRequest,
     Forbidden,
     InsecureTransport,
+    InvalidCredentials,
     NotAuthenticated,
     NotFound,
     PartnerCenterAuthError,
@@ -218,6 +219,8 @@ def _token(options: argparse.Namespace) -> int:
 
 def _write(line: str) -> None:
     """Print the token; a closed pipe or a full disk is a one-line failure, never a traceback."""
+    if sys.stdout is None:  # started with standard output closed
+        raise _Exit("cannot write the token to standard output: it is closed", FAILURE)
     try:
         sys.stdout.write(line + "\n")
         sys.stdout.flush()
@@ -236,6 +239,8 @@ def _correlation_id(error: PartnerCenterAuthError, sent: uuid.UUID) -> str:
 
 
 def _exit_code(error: PartnerCenterAuthError) -> int:
+    if isinstance(error, InvalidCredentials):  # the Entra ID token given is unusable: a usage error
+        return USAGE
     if isinstance(error, NotAuthenticated | Forbidden):
         return NOT_AUTHENTICATED
     if isinstance(error, BadRequest | NotFound):
