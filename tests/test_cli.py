@@ -275,4 +275,4 @@ def test_a_closed_standard_output_is_said_in_one_line(server: StandInServer) -> 
 
     assert result.returncode == 0
     assert closed.returncode == 5
-    assert "standard output" in assert_one_line_without_traceback(closed)  # type: ignore[arg-type]
+    assert "standard output" in assert_one_line_without_traceback(closed)
