@@ -433,6 +433,7 @@ def _project(document: dict[str, Any], spec: Path, config_path: Path, output: Pa
     if not isinstance(openapi, GeneratorData):
         raise GenerationError(f"openapi-python-client cannot read {spec}: {openapi.header}\n{openapi.detail or ''}")
     _free_keywords(openapi, config)
+    _free_model_members(openapi, config)
     project = Project(openapi=openapi, config=config, custom_template_path=OVERLAYS / "templates")
     layers = _layers(config_path)
     resolver = Resolver(oai.OpenAPI.model_validate(document))
@@ -466,6 +467,20 @@ def _free_keywords(openapi: GeneratorData, config: Config) -> None:
                 if parameter.python_name in KEYWORDS:
                     renamed = UntrustedString(f"{parameter.python_name}_{location}")
                     parameter.set_python_name(new_name=renamed, config=config)
+
+
+MODEL_MEMBERS = ("to_dict", "from_dict", "to_multipart", "additional_properties", "additional_keys", "src_dict")
+"""What every generated model defines (and from_dict's parameter): a property of one of these names would hide it."""
+
+
+def _free_model_members(openapi: GeneratorData, config: Config) -> None:
+    """A property named like a member of the model class takes a trailing underscore (as a
+    Python keyword does), through the generator's public ``set_python_name``."""
+    for model in openapi.models:
+        for prop in [*(model.required_properties or ()), *(model.optional_properties or ())]:
+            if prop.python_name in MODEL_MEMBERS:
+                renamed = UntrustedString(f"{prop.python_name}_")
+                prop.set_python_name(new_name=renamed, config=config, skip_snake_case=True)
 
 
 def generate(spec: Path, config_path: Path, output: Path, *, report: bool = False) -> None:

@@ -300,3 +300,27 @@ def test_header_parameters_openapi_ignores_are_ignored(edge: Path) -> None:
 
     assert '"header"' not in module  # no Accept / Content-Type header parameter left
     assert 'content_type: RequestMediaType = "application/json"' in module
+
+
+def test_properties_named_like_the_models_own_names_keep_both(edge: Path) -> None:
+    run = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "from edge_property_named_d.models import Node\n"
+            "from edge_member_names.models import M\n"
+            "node = Node.from_dict({'d': 'x', 'node': 'n', 'extra': 1})\n"
+            "m = M.from_dict({'to_dict': 't', 'cls': 'c', 'src_dict': 2, 'additional_properties': 'a', 'more': 3})\n"
+            "print(node.additional_properties, node.to_dict(), m.to_dict_, m.src_dict_, m.additional_properties)\n",
+        ],
+        capture_output=True,
+        text=True,
+        env={
+            **os.environ,
+            "PYTHONPATH": os.pathsep.join(str(edge / name) for name in ("property_named_d", "member_names")),
+        },
+    )
+
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.split(" {")[0] == "{'extra': 1}"
+    assert "'d': 'x'" in run.stdout and "t 2 {'more': 3}" in run.stdout

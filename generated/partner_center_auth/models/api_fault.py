@@ -93,42 +93,44 @@ class ApiFault:
 
         is_retryable = self.is_retryable
 
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
+        fields__: dict[str, Any] = {}
+        fields__.update(self.additional_properties)
+        fields__.update({})
         if code is not UNSET:
-            field_dict["code"] = code
+            fields__["code"] = code
         if description is not UNSET:
-            field_dict["description"] = description
+            fields__["description"] = description
         if data is not UNSET:
-            field_dict["data"] = data
+            fields__["data"] = data
         if source is not UNSET:
-            field_dict["source"] = source
+            fields__["source"] = source
         if is_retryable is not UNSET:
-            field_dict["isRetryable"] = is_retryable
+            fields__["isRetryable"] = is_retryable
 
-        return field_dict
+        return fields__
 
+    # The template's own locals end in "__": no property's Python name, nor the generator's
+    # "_<name>" temporaries, can be one of them.
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
+    def from_dict(cls__: type[T], src_dict: Mapping[str, Any]) -> T:  # noqa: N805
+        data__ = dict(src_dict)
 
         def _parse_code(data: object) -> int | str | Unset:
             if isinstance(data, Unset):
                 return data
             return cast(int | str | Unset, data)
 
-        code = _parse_code(d.pop("code", UNSET))
+        code = _parse_code(data__.pop("code", UNSET))
 
-        description = d.pop("description", UNSET)
+        description = data__.pop("description", UNSET)
 
-        data: list[Any] = d.pop("data", UNSET)
+        data: list[Any] = data__.pop("data", UNSET)
 
-        source = d.pop("source", UNSET)
+        source = data__.pop("source", UNSET)
 
-        is_retryable = d.pop("isRetryable", UNSET)
+        is_retryable = data__.pop("isRetryable", UNSET)
 
-        api_fault = cls(
+        instance__ = cls__(
             code=code,
             description=description,
             data=data,
@@ -136,8 +138,8 @@ class ApiFault:
             is_retryable=is_retryable,
         )
 
-        api_fault.additional_properties = d
-        return api_fault
+        instance__.additional_properties = data__
+        return instance__
 
     @property
     def additional_keys(self) -> list[str]:

@@ -42,27 +42,29 @@ class TokenRequest:
     def to_dict(self) -> dict[str, Any]:
         grant_type: str = self.grant_type
 
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
+        fields__: dict[str, Any] = {}
+        fields__.update(self.additional_properties)
+        fields__.update(
             {
                 "grant_type": grant_type,
             }
         )
 
-        return field_dict
+        return fields__
 
+    # The template's own locals end in "__": no property's Python name, nor the generator's
+    # "_<name>" temporaries, can be one of them.
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        grant_type = check_token_request_grant_type(d.pop("grant_type"))
+    def from_dict(cls__: type[T], src_dict: Mapping[str, Any]) -> T:  # noqa: N805
+        data__ = dict(src_dict)
+        grant_type = check_token_request_grant_type(data__.pop("grant_type"))
 
-        token_request = cls(
+        instance__ = cls__(
             grant_type=grant_type,
         )
 
-        token_request.additional_properties = d
-        return token_request
+        instance__.additional_properties = data__
+        return instance__
 
     @property
     def additional_keys(self) -> list[str]:

@@ -91,52 +91,54 @@ class TokenResponse:
         else:
             expires_on = self.expires_on
 
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
+        fields__: dict[str, Any] = {}
+        fields__.update(self.additional_properties)
+        fields__.update(
             {
                 "access_token": access_token,
             }
         )
         if token_type is not UNSET:
-            field_dict["token_type"] = token_type
+            fields__["token_type"] = token_type
         if expires_in is not UNSET:
-            field_dict["expires_in"] = expires_in
+            fields__["expires_in"] = expires_in
         if expires_on is not UNSET:
-            field_dict["expires_on"] = expires_on
+            fields__["expires_on"] = expires_on
 
-        return field_dict
+        return fields__
 
+    # The template's own locals end in "__": no property's Python name, nor the generator's
+    # "_<name>" temporaries, can be one of them.
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        access_token = d.pop("access_token")
+    def from_dict(cls__: type[T], src_dict: Mapping[str, Any]) -> T:  # noqa: N805
+        data__ = dict(src_dict)
+        access_token = data__.pop("access_token")
 
-        token_type = d.pop("token_type", UNSET)
+        token_type = data__.pop("token_type", UNSET)
 
         def _parse_expires_in(data: object) -> int | str | Unset:
             if isinstance(data, Unset):
                 return data
             return cast(int | str | Unset, data)
 
-        expires_in = _parse_expires_in(d.pop("expires_in", UNSET))
+        expires_in = _parse_expires_in(data__.pop("expires_in", UNSET))
 
         def _parse_expires_on(data: object) -> int | str | Unset:
             if isinstance(data, Unset):
                 return data
             return cast(int | str | Unset, data)
 
-        expires_on = _parse_expires_on(d.pop("expires_on", UNSET))
+        expires_on = _parse_expires_on(data__.pop("expires_on", UNSET))
 
-        token_response = cls(
+        instance__ = cls__(
             access_token=access_token,
             token_type=token_type,
             expires_in=expires_in,
             expires_on=expires_on,
         )
 
-        token_response.additional_properties = d
-        return token_response
+        instance__.additional_properties = data__
+        return instance__
 
     @property
     def additional_keys(self) -> list[str]:

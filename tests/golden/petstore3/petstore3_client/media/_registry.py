@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import importlib
 import re
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from functools import lru_cache
 from typing import Any, Protocol
 
@@ -82,17 +81,25 @@ class CodecRegistry:
                 return codec
         raise UnsupportedMediaType(f"no codec for media type {parsed.essence!r}", media_type=parsed.essence)
 
+    # Errors name the media type actually used (`text/xml; charset=utf-8`), not their codec's
+    # family: set here, in a plain try (a context manager would cost more than a small body).
     def encode(self, data: object, document: Document, media_type: str) -> bytes:
         """Write JSON-shaped ``data`` (what generated ``to_dict`` functions give) in ``media_type``."""
         codec, charset = self._for_header(media_type)
-        with _naming(media_type):
+        try:
             return codec.encode(data, document, charset=charset)
+        except MediaError as error:
+            error.media_type = media_type
+            raise
 
     def decode(self, content: bytes, document: Document, media_type: str) -> object:
         """Read JSON-shaped data, checked against ``document``, from ``content`` sent as ``media_type``."""
         codec, charset = self._for_header(media_type)
-        with _naming(media_type):
+        try:
             return codec.decode(content, document, charset=charset)
+        except MediaError as error:
+            error.media_type = media_type
+            raise
 
     def serialize(self, value: Model, media_type: str) -> bytes:
         """Write ``value`` (a generated model) in ``media_type``."""
@@ -112,16 +119,6 @@ class CodecRegistry:
             if len(self._by_header) < 256:  # bounded: headers come from the network
                 self._by_header[media_type] = resolved
         return resolved
-
-
-@contextmanager
-def _naming(media_type: str) -> Iterator[None]:
-    """Errors name the media type actually used (``text/xml; charset=utf-8``), not their codec's family."""
-    try:
-        yield
-    except MediaError as error:
-        error.media_type = media_type
-        raise
 
 
 def build(construct: Callable[[Any], M], data: object, *, content: bytes, media_type: str) -> M:

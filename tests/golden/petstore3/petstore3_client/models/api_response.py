@@ -61,35 +61,37 @@ class ApiResponse:
 
         message = self.message
 
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
+        fields__: dict[str, Any] = {}
+        fields__.update(self.additional_properties)
+        fields__.update({})
         if code is not UNSET:
-            field_dict["code"] = code
+            fields__["code"] = code
         if type_ is not UNSET:
-            field_dict["type"] = type_
+            fields__["type"] = type_
         if message is not UNSET:
-            field_dict["message"] = message
+            fields__["message"] = message
 
-        return field_dict
+        return fields__
 
+    # The template's own locals end in "__": no property's Python name, nor the generator's
+    # "_<name>" temporaries, can be one of them.
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        code = d.pop("code", UNSET)
+    def from_dict(cls__: type[T], src_dict: Mapping[str, Any]) -> T:  # noqa: N805
+        data__ = dict(src_dict)
+        code = data__.pop("code", UNSET)
 
-        type_ = d.pop("type", UNSET)
+        type_ = data__.pop("type", UNSET)
 
-        message = d.pop("message", UNSET)
+        message = data__.pop("message", UNSET)
 
-        api_response = cls(
+        instance__ = cls__(
             code=code,
             type_=type_,
             message=message,
         )
 
-        api_response.additional_properties = d
-        return api_response
+        instance__.additional_properties = data__
+        return instance__
 
     @property
     def additional_keys(self) -> list[str]:

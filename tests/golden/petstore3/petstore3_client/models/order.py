@@ -104,50 +104,52 @@ class Order:
 
         complete = self.complete
 
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
+        fields__: dict[str, Any] = {}
+        fields__.update(self.additional_properties)
+        fields__.update({})
         if id is not UNSET:
-            field_dict["id"] = id
+            fields__["id"] = id
         if pet_id is not UNSET:
-            field_dict["petId"] = pet_id
+            fields__["petId"] = pet_id
         if quantity is not UNSET:
-            field_dict["quantity"] = quantity
+            fields__["quantity"] = quantity
         if ship_date is not UNSET:
-            field_dict["shipDate"] = ship_date
+            fields__["shipDate"] = ship_date
         if status is not UNSET:
-            field_dict["status"] = status
+            fields__["status"] = status
         if complete is not UNSET:
-            field_dict["complete"] = complete
+            fields__["complete"] = complete
 
-        return field_dict
+        return fields__
 
+    # The template's own locals end in "__": no property's Python name, nor the generator's
+    # "_<name>" temporaries, can be one of them.
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        id = d.pop("id", UNSET)
+    def from_dict(cls__: type[T], src_dict: Mapping[str, Any]) -> T:  # noqa: N805
+        data__ = dict(src_dict)
+        id = data__.pop("id", UNSET)
 
-        pet_id = d.pop("petId", UNSET)
+        pet_id = data__.pop("petId", UNSET)
 
-        quantity = d.pop("quantity", UNSET)
+        quantity = data__.pop("quantity", UNSET)
 
-        _ship_date = d.pop("shipDate", UNSET)
+        _ship_date = data__.pop("shipDate", UNSET)
         ship_date: datetime.datetime | Unset
         if isinstance(_ship_date, Unset):
             ship_date = UNSET
         else:
             ship_date = datetime.datetime.fromisoformat(_ship_date)
 
-        _status = d.pop("status", UNSET)
+        _status = data__.pop("status", UNSET)
         status: OrderStatus | Unset
         if isinstance(_status, Unset):
             status = UNSET
         else:
             status = OrderStatus(_status)
 
-        complete = d.pop("complete", UNSET)
+        complete = data__.pop("complete", UNSET)
 
-        order = cls(
+        instance__ = cls__(
             id=id,
             pet_id=pet_id,
             quantity=quantity,
@@ -156,8 +158,8 @@ class Order:
             complete=complete,
         )
 
-        order.additional_properties = d
-        return order
+        instance__.additional_properties = data__
+        return instance__
 
     @property
     def additional_keys(self) -> list[str]:

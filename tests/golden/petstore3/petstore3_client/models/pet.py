@@ -113,45 +113,47 @@ class Pet:
         if not isinstance(self.status, Unset):
             status = self.status.value
 
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
+        fields__: dict[str, Any] = {}
+        fields__.update(self.additional_properties)
+        fields__.update(
             {
                 "name": name,
                 "photoUrls": photo_urls,
             }
         )
         if id is not UNSET:
-            field_dict["id"] = id
+            fields__["id"] = id
         if category is not UNSET:
-            field_dict["category"] = category
+            fields__["category"] = category
         if tags is not UNSET:
-            field_dict["tags"] = tags
+            fields__["tags"] = tags
         if status is not UNSET:
-            field_dict["status"] = status
+            fields__["status"] = status
 
-        return field_dict
+        return fields__
 
+    # The template's own locals end in "__": no property's Python name, nor the generator's
+    # "_<name>" temporaries, can be one of them.
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+    def from_dict(cls__: type[T], src_dict: Mapping[str, Any]) -> T:  # noqa: N805
         from ..models.category import Category  # noqa: PLC0415
         from ..models.tag import Tag  # noqa: PLC0415
 
-        d = dict(src_dict)
-        name = d.pop("name")
+        data__ = dict(src_dict)
+        name = data__.pop("name")
 
-        photo_urls: list[str] = d.pop("photoUrls")
+        photo_urls: list[str] = data__.pop("photoUrls")
 
-        id = d.pop("id", UNSET)
+        id = data__.pop("id", UNSET)
 
-        _category = d.pop("category", UNSET)
+        _category = data__.pop("category", UNSET)
         category: Category | Unset
         if isinstance(_category, Unset):
             category = UNSET
         else:
             category = Category.from_dict(_category)
 
-        _tags = d.pop("tags", UNSET)
+        _tags = data__.pop("tags", UNSET)
         tags: list[Tag] | Unset = UNSET
         if _tags is not UNSET:
             tags = []
@@ -160,14 +162,14 @@ class Pet:
 
                 tags.append(tags_item)
 
-        _status = d.pop("status", UNSET)
+        _status = data__.pop("status", UNSET)
         status: PetStatus | Unset
         if isinstance(_status, Unset):
             status = UNSET
         else:
             status = PetStatus(_status)
 
-        pet = cls(
+        instance__ = cls__(
             name=name,
             photo_urls=photo_urls,
             id=id,
@@ -176,8 +178,8 @@ class Pet:
             status=status,
         )
 
-        pet.additional_properties = d
-        return pet
+        instance__.additional_properties = data__
+        return instance__
 
     @property
     def additional_keys(self) -> list[str]:

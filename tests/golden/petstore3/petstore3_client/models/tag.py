@@ -51,30 +51,32 @@ class Tag:
 
         name = self.name
 
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
+        fields__: dict[str, Any] = {}
+        fields__.update(self.additional_properties)
+        fields__.update({})
         if id is not UNSET:
-            field_dict["id"] = id
+            fields__["id"] = id
         if name is not UNSET:
-            field_dict["name"] = name
+            fields__["name"] = name
 
-        return field_dict
+        return fields__
 
+    # The template's own locals end in "__": no property's Python name, nor the generator's
+    # "_<name>" temporaries, can be one of them.
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        id = d.pop("id", UNSET)
+    def from_dict(cls__: type[T], src_dict: Mapping[str, Any]) -> T:  # noqa: N805
+        data__ = dict(src_dict)
+        id = data__.pop("id", UNSET)
 
-        name = d.pop("name", UNSET)
+        name = data__.pop("name", UNSET)
 
-        tag = cls(
+        instance__ = cls__(
             id=id,
             name=name,
         )
 
-        tag.additional_properties = d
-        return tag
+        instance__.additional_properties = data__
+        return instance__
 
     @property
     def additional_keys(self) -> list[str]:

@@ -111,48 +111,50 @@ class User:
 
         user_status = self.user_status
 
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
+        fields__: dict[str, Any] = {}
+        fields__.update(self.additional_properties)
+        fields__.update({})
         if id is not UNSET:
-            field_dict["id"] = id
+            fields__["id"] = id
         if username is not UNSET:
-            field_dict["username"] = username
+            fields__["username"] = username
         if first_name is not UNSET:
-            field_dict["firstName"] = first_name
+            fields__["firstName"] = first_name
         if last_name is not UNSET:
-            field_dict["lastName"] = last_name
+            fields__["lastName"] = last_name
         if email is not UNSET:
-            field_dict["email"] = email
+            fields__["email"] = email
         if password is not UNSET:
-            field_dict["password"] = password
+            fields__["password"] = password
         if phone is not UNSET:
-            field_dict["phone"] = phone
+            fields__["phone"] = phone
         if user_status is not UNSET:
-            field_dict["userStatus"] = user_status
+            fields__["userStatus"] = user_status
 
-        return field_dict
+        return fields__
 
+    # The template's own locals end in "__": no property's Python name, nor the generator's
+    # "_<name>" temporaries, can be one of them.
     @classmethod
-    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        id = d.pop("id", UNSET)
+    def from_dict(cls__: type[T], src_dict: Mapping[str, Any]) -> T:  # noqa: N805
+        data__ = dict(src_dict)
+        id = data__.pop("id", UNSET)
 
-        username = d.pop("username", UNSET)
+        username = data__.pop("username", UNSET)
 
-        first_name = d.pop("firstName", UNSET)
+        first_name = data__.pop("firstName", UNSET)
 
-        last_name = d.pop("lastName", UNSET)
+        last_name = data__.pop("lastName", UNSET)
 
-        email = d.pop("email", UNSET)
+        email = data__.pop("email", UNSET)
 
-        password = d.pop("password", UNSET)
+        password = data__.pop("password", UNSET)
 
-        phone = d.pop("phone", UNSET)
+        phone = data__.pop("phone", UNSET)
 
-        user_status = d.pop("userStatus", UNSET)
+        user_status = data__.pop("userStatus", UNSET)
 
-        user = cls(
+        instance__ = cls__(
             id=id,
             username=username,
             first_name=first_name,
@@ -163,8 +165,8 @@ class User:
             user_status=user_status,
         )
 
-        user.additional_properties = d
-        return user
+        instance__.additional_properties = data__
+        return instance__
 
     @property
     def additional_keys(self) -> list[str]:
