@@ -349,27 +349,26 @@ class Layer:
         )
 
 
-def _layers(config_path: Path) -> list[Layer]:
-    entries = (yaml.safe_load(config_path.read_text()) or {}).get("layers") or []
-    return [Layer.load((config_path.parent / entry).resolve()) for entry in entries]
-
-
 @frozen
-class PackageMetadata:
-    """What the package's pyproject.toml says beyond the spec: ``authors`` and ``project_urls``."""
+class Settings:
+    """What this script reads from the configuration beside openapi-python-client's own keys
+    (which it ignores): application ``layers``, ``fresh_uuid_headers``, and the package metadata
+    ``authors`` and ``project_urls``. Read once per generation."""
 
+    layers: tuple[Layer, ...]
+    fresh_uuid_headers: tuple[str, ...]
     authors: tuple[Mapping[str, str], ...]
     project_urls: Mapping[str, str]
 
     @classmethod
-    def load(cls, config_path: Path) -> PackageMetadata:
+    def load(cls, config_path: Path) -> Settings:
         config = yaml.safe_load(config_path.read_text()) or {}
-        authors = tuple({key: str(value) for key, value in author.items()} for author in config.get("authors") or ())
-        return cls(authors, {str(name): str(url) for name, url in (config.get("project_urls") or {}).items()})
-
-
-def _config_list(config_path: Path, key: str) -> list[str]:
-    return [str(item) for item in (yaml.safe_load(config_path.read_text()) or {}).get(key) or []]
+        return cls(
+            layers=tuple(Layer.load((config_path.parent / entry).resolve()) for entry in config.get("layers") or ()),
+            fresh_uuid_headers=tuple(str(name) for name in config.get("fresh_uuid_headers") or ()),
+            authors=tuple({key: str(value) for key, value in author.items()} for author in config.get("authors") or ()),
+            project_urls={str(name): str(url) for name, url in (config.get("project_urls") or {}).items()},
+        )
 
 
 # Running the generator -----------------------------------------------------------------------
@@ -416,7 +415,7 @@ def _load_spec(spec: Path) -> dict[str, Any]:
     return normalize(document)
 
 
-def _project(document: dict[str, Any], spec: Path, config_path: Path, output: Path) -> Project:
+def _project(document: dict[str, Any], spec: Path, config_path: Path, settings: Settings, output: Path) -> Project:
     config = Config.from_sources(
         ConfigFile.load_from_path(config_path),
         MetaType.UV,
@@ -435,7 +434,6 @@ def _project(document: dict[str, Any], spec: Path, config_path: Path, output: Pa
     _free_keywords(openapi, config)
     _free_model_members(openapi, config)
     project = Project(openapi=openapi, config=config, custom_template_path=OVERLAYS / "templates")
-    layers = _layers(config_path)
     resolver = Resolver(oai.OpenAPI.model_validate(document))
     project.env.filters["schema_kind"] = schema_kind
     project.env.globals.update(
@@ -443,9 +441,9 @@ def _project(document: dict[str, Any], spec: Path, config_path: Path, output: Pa
         wire_resolve=resolver,
         media_family=family,
         fail=fail,
-        layers=layers,
-        fresh_uuid_headers=_config_list(config_path, "fresh_uuid_headers"),
-        package_metadata=PackageMetadata.load(config_path),
+        layers=settings.layers,
+        fresh_uuid_headers=settings.fresh_uuid_headers,
+        settings=settings,
         spec=document,
     )
     return project
@@ -487,11 +485,12 @@ def generate(spec: Path, config_path: Path, output: Path, *, report: bool = Fals
     """Generate the package of ``spec`` into ``output``; ``report``: print what changed for its callers."""
     _check_tools()
     document = _load_spec(spec)
+    settings = Settings.load(config_path)
     # The post-hooks must run the ruff pinned beside this interpreter, whatever PATH says.
     os.environ["PATH"] = f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}"
     with tempfile.TemporaryDirectory() as scratch:
         project_dir = Path(scratch) / "project"
-        project = _project(document, spec, config_path, project_dir)
+        project = _project(document, spec, config_path, settings, project_dir)
         # Warnings count as errors: a spec must never lose an operation or a media type quietly.
         problems = project.build()
         if any(problem.level == ErrorLevel.ERROR for problem in problems):
@@ -499,7 +498,7 @@ def generate(spec: Path, config_path: Path, output: Path, *, report: bool = Fals
             raise GenerationError("openapi-python-client could not generate the package: see the messages above")
         handle_errors(problems, fail_on_warning=True)
         _layer(RUNTIME, project.package_dir)
-        for layer in _layers(config_path):
+        for layer in settings.layers:
             _layer(layer.path, project.package_dir)
         _layer(OVERLAYS / "project", project_dir)
         if report:

@@ -193,9 +193,15 @@ class Operation(Generic[T]):
     request_contents: tuple[RequestContent, ...] = ()
     responses: tuple[DocumentedResponse, ...] = ()
     deprecated: bool = False
+    logged_headers: tuple[str, ...] = ()
+    """Header parameters safe to log at DEBUG (per-request identifiers), besides the media types."""
     _parameters: Mapping[str, Mapping[str, Parameter]] = field(init=False, eq=False, repr=False)
     _requests: Mapping[str, RequestContent] = field(init=False, eq=False, repr=False)
     _exact: Mapping[int, DocumentedResponse] = field(init=False, eq=False, repr=False)
+    request_media_types: tuple[str, ...] = field(init=False, eq=False)
+    """The documented request media types, in spec order (the first is the default)."""
+    response_media_types: tuple[str, ...] = field(init=False, eq=False)
+    """Every documented response media type, in spec order (checked on every call: made once)."""
 
     @_parameters.default
     def _index_parameters(self) -> Mapping[str, Mapping[str, Parameter]]:
@@ -212,14 +218,12 @@ class Operation(Generic[T]):
     def _index_exact(self) -> Mapping[int, DocumentedResponse]:
         return {int(r.status): r for r in self.responses if r.status.isdigit()}
 
-    @property
-    def request_media_types(self) -> tuple[str, ...]:
-        """The documented request media types, in spec order (the first is the default)."""
+    @request_media_types.default
+    def _all_request_media_types(self) -> tuple[str, ...]:
         return tuple(self._requests)
 
-    @property
-    def response_media_types(self) -> tuple[str, ...]:
-        """Every documented response media type, in spec order."""
+    @response_media_types.default
+    def _all_response_media_types(self) -> tuple[str, ...]:
         return tuple(dict.fromkeys(t for documented in self.responses for t in documented.media_types))
 
     @property
@@ -574,7 +578,7 @@ class _BoundedBody:
 
     def finish(self, response: httpx.Response, request: Mapping[str, Any]) -> Received:
         received = Received(response.status_code, response.headers, b"".join(self.chunks), response.request.url)
-        _log_exchange(request, received, self.started)
+        _log_exchange(self.operation, request, received, self.started)
         return received
 
 
@@ -652,16 +656,18 @@ def is_loopback(host: str) -> bool:
         return False
 
 
-# Only these request headers are logged: never Authorization, never a body.
-_LOGGED_HEADERS = ("content-type", "accept", "ms-correlationid", "ms-requestid")
+# Only these request headers are logged, with the operation's identifier headers: never
+# Authorization, never another header parameter (an API key may be one), never a body.
+_LOGGED_HEADERS = ("content-type", "accept")
 
 
-def _described(request: Mapping[str, Any]) -> str:
+def _described(operation: Operation[Any], request: Mapping[str, Any]) -> str:
     headers = {name.lower(): value for name, value in request.get("headers", {}).items()}
-    return " ".join(f"{name}={headers[name]}" for name in _LOGGED_HEADERS if name in headers)
+    logged = (*_LOGGED_HEADERS, *operation.logged_headers)
+    return " ".join(f"{name}={headers[name]}" for name in logged if name in headers)
 
 
-def _log_exchange(request: Mapping[str, Any], response: Received, started: float) -> None:
+def _log_exchange(operation: Operation[Any], request: Mapping[str, Any], response: Received, started: float) -> None:
     if logger.isEnabledFor(logging.DEBUG):
         logger.debug(
             "%s %s -> %d %s in %.1f ms (%s)",
@@ -670,7 +676,7 @@ def _log_exchange(request: Mapping[str, Any], response: Received, started: float
             response.status_code,
             response.headers.get("content-type", "-"),
             (time.perf_counter() - started) * 1000,
-            _described(request),
+            _described(operation, request),
         )
 
 
@@ -688,7 +694,7 @@ def _transport_errors(
             str(request["url"]).partition("?")[0],
             (time.perf_counter() - started) * 1000,
             type(error).__name__,
-            _described(request),
+            _described(operation, request),
         )
         raise _transport_error(operation, error, late=time.perf_counter() >= (deadline or float("inf"))) from error
 

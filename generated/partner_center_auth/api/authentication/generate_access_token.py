@@ -110,6 +110,10 @@ OPERATION: _operation.Operation[ApiFault | TokenResponse] = _operation.Operation
         ),
     ),
     deprecated=False,
+    logged_headers=(
+        "ms-correlationid",
+        "ms-requestid",
+    ),
 )
 
 
