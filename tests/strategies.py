@@ -12,7 +12,7 @@ from typing import Any, Literal
 
 from hypothesis import strategies as st
 
-from partner_center_auth._schema import AnyValue, ArrayOf, ModelRef, ModelSchema, OneOf, Scalar, Schema
+from partner_center_auth._schema import ArrayOf, ModelRef, ModelSchema, OneOf, Scalar, Schema
 
 Shape = Literal["json", "xml", "form"]
 
@@ -29,8 +29,10 @@ XML_VALUES = st.recursive(
 )
 
 
-def values(schema: Schema, shape: Shape) -> st.SearchStrategy[Any]:
-    if isinstance(schema, Scalar):
+def values(schema: Any, shape: Shape) -> st.SearchStrategy[Any]:
+    # By class name: every generated package has its own copy of the schema classes.
+    kind = type(schema).__name__
+    if kind == "Scalar":
         if schema.enum is not None:
             return st.sampled_from(schema.enum)
         return {
@@ -39,13 +41,13 @@ def values(schema: Schema, shape: Shape) -> st.SearchStrategy[Any]:
             "number": st.floats(allow_nan=False, allow_infinity=False) | st.integers(),
             "boolean": st.booleans(),
         }[schema.type]
-    if isinstance(schema, OneOf):
+    if kind == "OneOf":
         return st.one_of([values(option, shape) for option in schema.options])
-    if isinstance(schema, ArrayOf):
+    if kind == "ArrayOf":
         return st.lists(values(schema.items, shape), min_size=0 if shape == "json" else 1, max_size=4)
-    if isinstance(schema, ModelRef):
+    if kind == "ModelRef":
         return objects(schema.schema, shape)
-    if isinstance(schema, AnyValue):
+    if kind == "AnyValue":
         return {"json": JSON_VALUES, "xml": XML_VALUES, "form": st.text()}[shape]
     raise TypeError(schema)
 

@@ -25,7 +25,7 @@ from partner_center_auth.testing import StandInServer
 
 PROJECT = Path(__file__).resolve().parent.parent
 GENERATED = PROJECT / "generated"
-RUNTIME = ("httpx", "attrs", "lxml")
+RUNTIME = ("httpx", "attrs", "lxml", "msgspec")
 
 # Runs in the fresh environment: a token in an XML and in a form round trip, from the stand-in
 # that ships in the package.

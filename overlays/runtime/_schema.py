@@ -365,12 +365,18 @@ class ModelRef:
 
 @frozen
 class Property:
-    """One property of a model: its wire name, schema, whether it is required, and its ``xml``."""
+    """One property of a model: its wire name, schema, whether it is required, and its ``xml``.
+
+    ``attribute`` is the model's Python attribute; ``as_is`` says that the model holds the
+    JSON-shaped value unchanged (no enum class, date, nested model or file is made of it).
+    """
 
     name: str
     schema: Schema
     required: bool
     xml: Xml
+    attribute: str
+    as_is: bool
 
 
 @frozen(cache_hash=True)  # codecs cache per-model work keyed by the schema

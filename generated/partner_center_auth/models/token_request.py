@@ -34,6 +34,8 @@ class TokenRequest:
                 _schema.Scalar("string", enum=("jwt_token",)),
                 required=True,
                 xml=_schema.Xml("grant_type"),
+                attribute="grant_type",
+                as_is=True,
             ),
         ),
         additional_properties=_schema.AnyValue(),

@@ -1,7 +1,7 @@
 from typing import Any, Literal
 from uuid import UUID, uuid4
 
-from ... import _operation, _schema
+from ... import _compiled, _operation, _schema
 from ...client import AuthenticatedClient
 from ...models.api_fault import ApiFault
 from ...models.token_request import TokenRequest
@@ -27,15 +27,11 @@ def _dump_1(body: TokenRequest) -> Any:
 
 
 def _load_1(data: Any) -> TokenResponse:
-    response_200 = TokenResponse.from_dict(data)
-
-    return response_200
+    return _compiled.builder_for(TokenResponse)(data)
 
 
 def _load_2(data: Any) -> ApiFault:
-    response_400 = ApiFault.from_dict(data)
-
-    return response_400
+    return _compiled.builder_for(ApiFault)(data)
 
 
 OPERATION: _operation.Operation[ApiFault | TokenResponse] = _operation.Operation(

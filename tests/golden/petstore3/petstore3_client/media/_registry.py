@@ -10,6 +10,7 @@ from typing import Any, Protocol
 
 from attrs import frozen
 
+from .._compiled import builder_for
 from .._errors import DeserializationError, MediaError, UnsupportedMediaType
 from .._schema import Document, M, Model
 from ._families import STRUCTURED
@@ -108,7 +109,7 @@ class CodecRegistry:
     def deserialize(self, model: type[M], content: bytes, media_type: str) -> M:
         """Read a ``model`` from ``content`` sent as ``media_type`` (its ``charset`` honoured)."""
         data = self.decode(content, model.__openapi__.document, media_type)
-        return build(model.from_dict, data, content=content, media_type=media_type)
+        return build(builder_for(model), data, content=content, media_type=media_type)
 
     def _for_header(self, media_type: str) -> tuple[Codec, str | None]:
         # A service sends the same few Content-Type values: after the first, one dictionary read.

@@ -1,6 +1,6 @@
 from typing import Any, Literal
 
-from ... import _operation, _schema
+from ... import _compiled, _operation, _schema
 from ...client import AuthenticatedClient
 from ...models.pet import Pet
 from ...types import Response
@@ -20,9 +20,7 @@ def _dump_1(body: Pet) -> Any:
 
 
 def _load_1(data: Any) -> Pet:
-    response_200 = Pet.from_dict(data)
-
-    return response_200
+    return _compiled.builder_for(Pet)(data)
 
 
 OPERATION: _operation.Operation[Pet | None] = _operation.Operation(

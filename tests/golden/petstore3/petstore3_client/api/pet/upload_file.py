@@ -1,6 +1,6 @@
 from typing import Any, Literal
 
-from ... import _operation, _schema
+from ... import _compiled, _operation, _schema
 from ...client import AuthenticatedClient
 from ...models.api_response import ApiResponse
 from ...types import UNSET, File, Response, Unset
@@ -15,9 +15,7 @@ _DOCUMENT_1 = _schema.Document(_schema.ModelRef("models.api_response", "ApiRespo
 
 
 def _load_1(data: Any) -> ApiResponse:
-    response_200 = ApiResponse.from_dict(data)
-
-    return response_200
+    return _compiled.builder_for(ApiResponse)(data)
 
 
 OPERATION: _operation.Operation[ApiResponse | None] = _operation.Operation(

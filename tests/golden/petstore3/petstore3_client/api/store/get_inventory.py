@@ -1,6 +1,6 @@
 from typing import Any, Literal
 
-from ... import _operation, _schema
+from ... import _compiled, _operation, _schema
 from ...client import AuthenticatedClient
 from ...models.get_inventory_response_200 import GetInventoryResponse200
 from ...types import Response
@@ -12,9 +12,7 @@ _DOCUMENT_1 = _schema.Document(_schema.ModelRef("models.get_inventory_response_2
 
 
 def _load_1(data: Any) -> GetInventoryResponse200:
-    response_200 = GetInventoryResponse200.from_dict(data)
-
-    return response_200
+    return _compiled.builder_for(GetInventoryResponse200)(data)
 
 
 OPERATION: _operation.Operation[GetInventoryResponse200 | None] = _operation.Operation(

@@ -1,6 +1,6 @@
 from typing import Any, Literal
 
-from ... import _operation, _schema
+from ... import _compiled, _operation, _schema
 from ...client import AuthenticatedClient, Client
 from ...models.order import Order
 from ...types import Response
@@ -12,9 +12,7 @@ _DOCUMENT_1 = _schema.Document(_schema.ModelRef("models.order", "Order"))
 
 
 def _load_1(data: Any) -> Order:
-    response_200 = Order.from_dict(data)
-
-    return response_200
+    return _compiled.builder_for(Order)(data)
 
 
 OPERATION: _operation.Operation[Order | None] = _operation.Operation(

@@ -1,6 +1,6 @@
 from typing import Any, Literal
 
-from ... import _operation, _schema
+from ... import _compiled, _operation, _schema
 from ...client import AuthenticatedClient, Client
 from ...models.user import User
 from ...types import UNSET, Response, Unset
@@ -27,9 +27,7 @@ def _dump_1(body: list[User]) -> Any:
 
 
 def _load_1(data: Any) -> User:
-    response_200 = User.from_dict(data)
-
-    return response_200
+    return _compiled.builder_for(User)(data)
 
 
 OPERATION: _operation.Operation[User | None] = _operation.Operation(

@@ -1,0 +1,305 @@
+"""Schema descriptions compiled into checks: one Python function per schema, made once.
+
+:mod:`._schema` interprets a description value by value, with messages that say where a value
+went wrong; it is the reference. For the codecs' hot path each schema is compiled once into a
+straight-line function (the way attrs writes ``__init__``): exact type tests, enum sets, bound
+regular expressions, no message built, no exception raised on valid data. A compiled check
+passes or raises :class:`Invalid`; the codecs then ask the reference for its verdict and its
+words. So a compiled check may be stricter than the reference (exact types only) but is never
+laxer.
+
+A check also counts, at every depth, the member names and the string values in the value, in
+one integer (:func:`counted`): the JSON codec compares them with the body to prove that no
+member name was given twice (see ``media/_json.py``). It never counts more than there are.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+from collections.abc import Callable, Mapping
+from typing import Any
+
+import attrs
+
+from ._schema import AnyValue, ArrayOf, Binary, M, ModelRef, ModelSchema, Null, OneOf, Scalar, Schema
+from .types import UNSET
+
+__all__ = ["Check", "Invalid", "builder_for", "check_for", "counted"]
+
+Check = Callable[[object], int]
+"""A compiled check: the value's names and string values (see :func:`counted`), or :class:`Invalid`."""
+
+NAME = 1 << 40
+"""One member name in a count; string values count 1, and never reach 2**40 in one value."""
+
+
+def counted(count: int) -> tuple[int, int]:
+    """A check's result as (member names, string values)."""
+    return count >> 40, count & (NAME - 1)
+
+
+class Invalid(Exception):
+    """The value fails its compiled check; the reference check (in ``_schema``) says why."""
+
+
+_ATOMS = frozenset({int, bool, type(None)})
+_TYPES = {"string": "str", "integer": "int", "boolean": "bool"}
+_CHECKS: dict[Schema, Check] = {}
+
+
+def check_for(schema: Schema) -> Check:
+    """The compiled check of ``schema``, made on first use and kept."""
+    check = _CHECKS.get(schema)
+    if check is None:
+        check = _CHECKS[schema] = _Compiler().compile(schema)
+    return check
+
+
+def any_strings(value: object) -> int:
+    """Names and string values in a value of an ``{}`` schema, which must be plain JSON."""
+    kind = type(value)
+    if kind is str:
+        return 1
+    if kind in _ATOMS:
+        return 0
+    if kind is dict:
+        total = len(value) * NAME  # type: ignore[arg-type]
+        for key, item in value.items():  # type: ignore[attr-defined]
+            if type(key) is not str:
+                raise Invalid
+            total += any_strings(item)
+        return total
+    if kind is list:
+        return sum(map(any_strings, value))  # type: ignore[call-overload]
+    if kind is float and math.isfinite(value):  # type: ignore[arg-type]
+        return 0
+    raise Invalid  # NaN, infinities, tuples, bytes, dates...: the reference decides
+
+
+class _Resolved:
+    """A model's check found when first called: models may refer to each other, or to themselves."""
+
+    def __init__(self, ref: ModelRef) -> None:
+        self._ref = ref
+        self._check: Check | None = None
+
+    def __call__(self, value: object) -> int:
+        check = self._check
+        if check is None:
+            check = self._check = check_for(self._ref.schema)
+        return check(value)
+
+
+class _Compiler:
+    """Writes one function's source for a schema; nested models and composite options are called."""
+
+    def __init__(self) -> None:
+        self._names = itertools.count()
+        self.namespace: dict[str, Any] = {
+            "Invalid": Invalid,
+            "NAME": NAME,
+            "_any": any_strings,
+            "_isfinite": math.isfinite,
+        }
+
+    def compile(self, schema: Schema) -> Check:
+        lines = ["def check(value):", "    n = 0", *self._emit(schema, "value", "    "), "    return n"]
+        source = "\n".join(lines)
+        # The source is written here from a frozen description; every value from the spec (names,
+        # enums, patterns) is bound in the namespace or written with repr(), never pasted as code.
+        exec(compile(source, f"<compiled check of {_label(schema)}>", "exec"), self.namespace)
+        check: Check = self.namespace["check"]
+        return check
+
+    def _bind(self, value: object) -> str:
+        name = f"_c{next(self._names)}"
+        self.namespace[name] = value
+        return name
+
+    def _local(self) -> str:
+        return f"v{next(self._names)}"
+
+    def _test(self, schema: Scalar | Null, var: str) -> str:
+        """An expression, true when ``var`` is valid: no statement, no exception."""
+        if isinstance(schema, Null):
+            return f"{var} is None"
+        if schema.type == "number":
+            test = f"(type({var}) is int or (type({var}) is float and _isfinite({var})))"
+        else:
+            test = f"type({var}) is {_TYPES[schema.type]}"
+        if schema.enum is not None:
+            # The type test comes first, so 1 == True cannot let a boolean into an integer enum.
+            test += f" and {var} in {self._bind(frozenset(schema.enum))}"
+        if schema.pattern is not None:
+            test += f" and {self._bind(schema._compiled.search)}({var}) is not None"  # type: ignore[union-attr]
+        return test
+
+    def _emit(self, schema: Schema, var: str, pad: str) -> list[str]:
+        """Lines that check ``var`` against ``schema`` and add its names and strings to ``n``."""
+        if isinstance(schema, Scalar | Null):
+            lines = [f"{pad}if not ({self._test(schema, var)}):", f"{pad}    raise Invalid"]
+            if isinstance(schema, Scalar) and schema.type == "string":
+                lines.append(f"{pad}n += 1")
+            return lines
+        if isinstance(schema, AnyValue):
+            return [
+                f"{pad}if type({var}) is str:",
+                f"{pad}    n += 1",
+                f"{pad}elif type({var}) is not int:",
+                f"{pad}    n += _any({var})",
+            ]
+        if isinstance(schema, ArrayOf):
+            item = self._local()
+            return [
+                f"{pad}if type({var}) is not list:",
+                f"{pad}    raise Invalid",
+                f"{pad}for {item} in {var}:",
+                *self._emit(schema.items, item, pad + "    "),
+            ]
+        if isinstance(schema, OneOf):
+            return self._one_of(schema, var, pad)
+        if isinstance(schema, ModelRef):
+            return [f"{pad}n += {self._bind(_Resolved(schema))}({var})"]
+        if isinstance(schema, ModelSchema):
+            return self._model(schema, var, pad)
+        if isinstance(schema, Binary):  # no JSON-shaped value is binary: the reference decides
+            return [f"{pad}raise Invalid"]
+        raise TypeError(f"no compiled check for {schema!r}")  # a kind new to _schema belongs here
+
+    def _one_of(self, schema: OneOf, var: str, pad: str) -> list[str]:
+        # Scalar options are tested in one expression; the others are tried in order. Any option
+        # that accepts will do: checking converts nothing, and every option counts alike.
+        simple = [option for option in schema.options if isinstance(option, Scalar | Null)]
+        others = [option for option in schema.options if not isinstance(option, Scalar | Null)]
+        lines = []
+        if simple:
+            tests = " or ".join(f"({self._test(option, var)})" for option in simple)
+            lines += [f"{pad}if {tests}:", f"{pad}    n += type({var}) is str"]
+        if not others:
+            return [*lines, f"{pad}else:", f"{pad}    raise Invalid"]
+        options, option = self._bind(tuple(map(check_for, others))), self._local()
+        tried = [
+            f"for {option} in {options}:",
+            "    try:",
+            f"        n += {option}({var})",
+            "        break",
+            "    except Invalid:",
+            "        pass",
+            "else:",
+            "    raise Invalid",
+        ]
+        if not simple:
+            return [pad + line for line in tried]
+        return [*lines, f"{pad}else:", *(f"{pad}    {line}" for line in tried)]
+
+    def _model(self, schema: ModelSchema, var: str, pad: str) -> list[str]:
+        found, item, missing = self._local(), self._local(), self._bind(object())
+        lines = [
+            f"{pad}if type({var}) is not dict:",
+            f"{pad}    raise Invalid",
+            f"{pad}n += len({var}) * NAME",
+            f"{pad}{found} = 0",
+        ]
+        for prop in schema.properties:
+            lines += [
+                f"{pad}{item} = {var}.get({prop.name!r}, {missing})",
+                f"{pad}if {item} is not {missing}:",
+                f"{pad}    {found} += 1",
+                *self._emit(prop.schema, item, pad + "    "),
+            ]
+            if prop.required:
+                lines += [f"{pad}else:", f"{pad}    raise Invalid"]
+        lines.append(f"{pad}if {found} != len({var}):")
+        if schema.additional_properties is None:
+            return [*lines, f"{pad}    raise Invalid"]
+        known, key = self._bind(frozenset(schema.by_name)), self._local()
+        return [
+            *lines,
+            f"{pad}    for {key}, {item} in {var}.items():",
+            f"{pad}        if {key} in {known}:",
+            f"{pad}            continue",
+            f"{pad}        if type({key}) is not str:",
+            f"{pad}            raise Invalid",
+            *self._emit(schema.additional_properties, item, pad + "        "),
+        ]
+
+
+_BUILDERS: dict[type[Any], Callable[[Mapping[str, Any]], Any]] = {}
+
+
+def builder_for(model: type[M]) -> Callable[[Mapping[str, Any]], M]:
+    """The model's ``from_dict`` for data already checked against its schema, made on first use.
+
+    Where every property is held as it is on the wire, or is a model (or a list of models) built
+    the same way, the builder passes the values straight to ``__init__``: what ``from_dict``
+    does, without its copy of the data. Any other model is built by its own ``from_dict``.
+    """
+    builder = _BUILDERS.get(model)
+    if builder is None:
+        builder = _BUILDERS[model] = _builder(model)
+    return builder
+
+
+class _Built:
+    """A nested model's builder, found when first called (models may refer to themselves)."""
+
+    def __init__(self, ref: ModelRef) -> None:
+        self._ref = ref
+        self._build: Callable[[Mapping[str, Any]], Any] | None = None
+
+    def __call__(self, data: Mapping[str, Any]) -> Any:
+        build = self._build
+        if build is None:
+            build = self._build = builder_for(self._ref.model)
+        return build(data)
+
+
+def _builder(model: type[M]) -> Callable[[Mapping[str, Any]], M]:
+    schema = model.__openapi__
+    aliases = {field.name: field.alias for field in attrs.fields(model)}  # type: ignore[arg-type]
+    extras = schema.additional_properties
+    plain = extras is None or isinstance(extras, AnyValue)
+    for prop in schema.properties:
+        plain = plain and prop.attribute in aliases and (prop.as_is or _nested(prop.schema) is not None)
+    if not plain:
+        return model.from_dict
+    namespace: dict[str, Any] = {"model": model, "UNSET": UNSET, "known": frozenset(schema.by_name)}
+    lines, arguments, optional = ["def build(data):"], [], []
+    for index, prop in enumerate(schema.properties):
+        value = f"a{index}"
+        read = f"data[{prop.name!r}]" if prop.required else f"data.get({prop.name!r}, UNSET)"
+        lines.append(f"    {value} = {read}")
+        nested = _nested(prop.schema)
+        if not prop.as_is and nested is not None:  # a model, or a list of models: built by theirs
+            namespace[f"b{index}"] = _Built(nested)
+            made = (
+                f"b{index}({value})" if isinstance(prop.schema, ModelRef) else f"[b{index}(item) for item in {value}]"
+            )
+            lines.append(
+                f"    {value} = {made}" if prop.required else f"    {value} = {value} if {value} is UNSET else {made}"
+            )
+        arguments.append(f"{aliases[prop.attribute]}={value}")
+        if not prop.required:
+            optional.append(f"({value} is not UNSET)")
+    present = " + ".join([str(sum(prop.required for prop in schema.properties)), *optional])
+    lines += [
+        f"    instance = model({', '.join(arguments)})",
+        f"    if len(data) != {present}:",
+        "        instance.additional_properties = {key: item for key, item in data.items() if key not in known}",
+        "    return instance",
+    ]
+    exec(compile("\n".join(lines), f"<compiled builder of {schema.name}>", "exec"), namespace)
+    build: Callable[[Mapping[str, Any]], M] = namespace["build"]
+    return build
+
+
+def _nested(schema: Schema) -> ModelRef | None:
+    """The model a property holds, itself or as the items of a list."""
+    if isinstance(schema, ArrayOf):
+        schema = schema.items
+    return schema if isinstance(schema, ModelRef) else None
+
+
+def _label(schema: Schema) -> str:
+    return schema.name if isinstance(schema, ModelSchema | ModelRef) else type(schema).__name__
