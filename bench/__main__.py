@@ -47,29 +47,45 @@ def main() -> None:
     print("typed JSON ...", flush=True)
     typed_text, typed_ratios = typed_json.run()
     print("scaling ...", flush=True)
-    scaling_text, scaling_results = scaling.run()
+    scaling_text, scaling_results, against_xml_peers = scaling.run()
     print("end to end ...", flush=True)
-    e2e_text, e2e_ratios = end_to_end.run()
+    e2e_text, e2e_ratios, own_costs = end_to_end.run()
     print("start-up ...", flush=True)
     startup_text, startup_ratio, lazy = startup.run()
     print("token cache ...", flush=True)
     cache_text, cached_seconds, cache_met = token_cache.run()
 
-    worst_floor = max(codec_verdicts, key=lambda v: v[1])
-    losses = [what for what, _, beats in codec_verdicts if not beats]
+    untyped = [v for v in codec_verdicts if not v[0].split()[1].endswith("xml")]
+    xml_reads = [v for v in codec_verdicts if v[0].split()[1].endswith("xml") and v[0].endswith("deserialize")]
+    xml_writes = [v for v in codec_verdicts if v[0].split()[1].endswith("xml") and v[0].endswith(" serialize")]
+    worst_floor = max(untyped, key=lambda v: v[1])
+    worst_xml_read = max(xml_reads, key=lambda v: v[1])
+    worst_xml_write = max(xml_writes, key=lambda v: v[1])
+    losses = [what for what, _, beats, _ in codec_verdicts if not beats]
     worst_e2e = max(e2e_ratios, key=lambda r: r[1])
     worst_msgspec = max(typed_ratios, key=lambda r: r[1])
     worst_pydantic = max(typed_ratios, key=lambda r: r[2])
+    worst_xml_peer = max(against_xml_peers, key=lambda r: r[2])
+    own = "; ".join(f"{pair} {added:.0f} µs (goal ≤ {goal:.0f})" for pair, added, goal in own_costs)
     versions = ", ".join(f"{name} {metadata.version(name)}" for name in LIBRARIES)
     slower = "; slower in: " + ", ".join(losses) if losses else ""
     goals = "\n".join(
         [
             "| goal | result |",
             "|---|---|",
-            f"| codecs within {codecs.GOAL}× the floor, every media type | {verdict(worst_floor[1] <= codecs.GOAL)}: "
-            f"worst {worst_floor[1]:.2f}× ({worst_floor[0]}); see below why the floor is out of reach |",
+            f"| JSON and form codecs within {codecs.GOAL}× the untyped floor | "
+            f"{verdict(worst_floor[1] <= codecs.GOAL)}: worst {worst_floor[1]:.2f}× ({worst_floor[0]}) |",
+            f"| XML typed decode within {codecs.XML_GOALS['deserialize']}× lxml + a hand walk into the model | "
+            f"{verdict(worst_xml_read[1] <= codecs.XML_GOALS['deserialize'])}: worst {worst_xml_read[1]:.2f}× "
+            f"({worst_xml_read[0]}) |",
+            f"| XML typed encode within {codecs.XML_GOALS['serialize']}× the hand-written writer | "
+            f"{verdict(worst_xml_write[1] <= codecs.XML_GOALS['serialize'])}: worst {worst_xml_write[1]:.2f}× "
+            f"({worst_xml_write[0]}) |",
             f"| codecs faster than every peer | {verdict(not losses)}: "
             f"{len(codec_verdicts) - len(losses)} of {len(codec_verdicts)} cases{slower} |",
+            f"| XML faster than every XML peer at every size (1 to 10 000 items) | "
+            f"{verdict(worst_xml_peer[2] < 1)}: worst {worst_xml_peer[2]:.2f}× {worst_xml_peer[1]} "
+            f"at {worst_xml_peer[0]:,} items |",
             f"| typed JSON within {typed_json.GOAL_MSGSPEC}× msgspec, every model, both ways "
             f"| {verdict(worst_msgspec[1] <= typed_json.GOAL_MSGSPEC)}: worst {worst_msgspec[1]:.2f}× "
             f"({worst_msgspec[0]}) |",
@@ -81,8 +97,10 @@ def main() -> None:
             f"{max(memory for _, _, memory in scaling_results):.1f}× |",
             f"| end to end ≤ {end_to_end.GOAL}× raw httpx, median | {verdict(worst_e2e[1] <= end_to_end.GOAL)}: "
             f"worst {worst_e2e[1]:.3f}× ({worst_e2e[0]}) |",
-            f"| start-up ≤ {startup.GOAL}× `import httpx` | {verdict(startup_ratio <= startup.GOAL)}: "
-            f"{startup_ratio:.2f}×; lxml loaded lazily: {verdict(lazy)} |",
+            f"| the client's own cost per call over a raw post (MockTransport) | "
+            f"{verdict(all(added <= goal for _, added, goal in own_costs))}: {own} |",
+            f"| start-up of what a user imports ≤ {startup.GOAL}× `import httpx` | "
+            f"{verdict(startup_ratio <= startup.GOAL)}: {startup_ratio:.2f}×; lxml loaded lazily: {verdict(lazy)} |",
             f"| cached `get_token()` ≤ 2 µs; one upstream call for 1000 callers | {verdict(cache_met)}: "
             f"{cached_seconds * 1e6:.2f} µs |",
         ]
@@ -100,48 +118,60 @@ measured in the same run, which is what to compare across machines.
 
 {goals}
 
-## Why the floor cannot be reached, and what it costs instead
+## Why the floors cannot be reached, and what it costs instead
 
-The floor reads bytes into a plain `dict` (or writes a `dict`) and stops. Our codecs do what a
-typed client must: check every property against the spec's schema (types, `enum`, `pattern`,
-required properties, unknown keys), build an attrs model (`from_dict`), and refuse duplicates,
-DOCTYPEs and undeclared namespaces. Serializing starts from a model (`to_dict`) and checks what
-text XML and forms can carry. Those steps are measured together; the ratio to the floor is their
-price. The peers pay the same kind of price, most of them more.
+The JSON and form floor reads bytes into a plain `dict` (or writes a `dict`) and stops. Our
+codecs do what a typed client must: check every property against the spec's schema (types,
+`enum`, `pattern`, required properties, unknown keys), build an attrs model, and refuse
+duplicate names, DOCTYPEs and undeclared namespaces. Serializing starts from a model
+(`to_dict`) and checks what the media type can carry. The XML floor is lxml and a hand-written
+walk into the same attrs models with the same checks: code written for these three schemas,
+where ours reads each model's `__openapi__` description, for any spec.
 
-## Where the other goals are not met
+## Where the goals are not met, and why
 
-- **Peers**: where a peer wins, it is Kiota on the one-field form body of `TokenRequest`, by a
-  fraction of a microsecond: Kiota's form writer and parse node only set attributes, where ours
-  also checks the `enum` of `grant_type` and builds the attrs model. Everywhere else, including
-  every XML case against msrest, xmltodict and pydantic-xml, ours is faster.
-- **End to end**: the table "The client's own cost" measures, without network noise, what the
-  generated client adds to a raw `httpx.Client.post` of the same bytes: two fresh UUIDs, the
-  body serialized from a model, a bounded read, and the answer parsed and checked into a model
-  (the raw post parses nothing). `httpx.MockTransport` is a transport of the caller's, so there
-  the exchange runs on a worker thread that the caller waits for until the deadline (the price of
-  ending by it whatever the transport does): some 0.25 ms. Clients the package builds itself
-  use its own transport, which cuts every wait to the deadline in the caller's thread: the
-  loopback tables above show what they cost against the same post.
+- **Typed JSON against msgspec and pydantic v2.** JSON is parsed and written by msgspec; each
+  schema's description is compiled once into a check (straight-line Python: exact type tests,
+  bound patterns, no exception on valid data) and each plain model into a builder that calls
+  its `__init__` directly; a count of the body's quotes proves that no member name was given
+  twice. What remains is Python bytecode: the check and the attrs model's `__init__` (0.25 to
+  0.3 µs by itself, more than msgspec's whole decode of `TokenRequest` or `ApiFault`). msgspec
+  decodes into its own C structs and pydantic validates in Rust; neither keeps unknown
+  properties (the spec keeps them) nor refuses a member name given twice (we do). Within 1.5×
+  of msgspec is out of reach while the models are attrs classes built in Python; against
+  pydantic the gap is what the table shows.
+- **XML against the hand walk.** Ours is one reader for any spec, interpreting the description
+  (namespaces, attributes, wrapped arrays, `xsi:nil`) for every element; the hand walk knows
+  three schemas. The next step is the one JSON took: compile each description into a reader.
+- **The client's own cost.** Profiled (cProfile, form → JSON), most of a call is httpx's own:
+  `build_request` (URL merging and parsing, headers) and `send` (cookies, the response), in the
+  raw post as in ours. What the client adds: two fresh UUIDs for the identifier headers, the
+  body serialized from the model, the bounded streamed read (the raw post reads in one go), the
+  answer parsed and checked into a model (the raw post parses nothing), and a `Response`. With
+  the default deadline, a transport of the caller's (here `MockTransport`) runs on a worker
+  thread that the caller waits for until the deadline, the price of ending by it whatever the
+  transport does; clients the package builds use its own transport, which cuts every wait to
+  the deadline in the caller's thread at no measured cost (the loopback tables).
+- **Start-up.** httpcore, `urllib.request` and the transport are now imported with the first
+  client, not at import. What remains over `import httpx` is attrs itself and the creation of
+  the runtime's attrs classes (`_schema`, `_operation`, `_retry`), some 25 ms.
+- **Memory.** A form body is split by `urllib.parse` into a list of pairs before it is checked:
+  the pairs, their decoded strings and the model live together at the peak.
+- **Peers.** Where a peer wins, see the tables: Kiota on the one-field form body of
+  `TokenRequest` (its parse node only sets attributes), and msrest on the largest XML bodies.
 
 ## Optimizations, and the benchmark that guards each
 
 | optimization | guarded by |
 |---|---|
+| JSON parsed and written by msgspec; a quote count proves no member name was given twice | the typed JSON tables |
+| each schema compiled once into a check, each plain model into a builder | the typed JSON and *deserialize* tables |
 | valid data builds no error paths; unions try scalar options without raising | every *deserialize* table |
 | the codec registry resolves each media type once (one dictionary read afterwards) | every codec table below |
 | one safe XML parser per thread and encoding, not one per body | the XML *deserialize* tables |
 | schemas cache their hash, so per-model XML indexes are found in a dictionary | the XML tables |
-| lxml imported only when an XML media type is first used | the start-up check |
+| lxml, httpcore and `urllib.request` imported only when first used | the start-up check |
 | the cached token is read without a lock (one atomic reference) | the cached `get_token()` table |
-
-## Where typed JSON stands against msgspec and pydantic v2
-
-Not met yet: our JSON codec parses with the standard library into dicts, checks them against the
-schema description, then builds the attrs models with the generated `from_dict`; msgspec and
-pydantic-core validate while they parse, in compiled code, into their own types. Closing the gap
-means compiling each model's `__openapi__` description once into such a decoder (the next step of
-this work), not interpreting it per value.
 
 ## Typed JSON
 

@@ -9,7 +9,7 @@ import time
 
 from .harness import Row, Stats, table, verdict
 
-GOAL = 1.2
+GOAL = 1.1
 RUNS = 40
 
 
@@ -38,15 +38,15 @@ def run() -> tuple[str, float, bool]:
         == "False"
     )
     base, mine, used = Stats.of(httpx_only), Stats.of(ours), Stats.of(in_use)
-    ratio = mine.median / base.median
+    ratio = used.median / base.median  # the goal is stated for what a user imports
     rows = [
         Row("python -c 'import partner_center_auth'", mine),
         Row(f"python -c '{USE}'", used, "(what a user imports: httpx, attrs, the models, the operation)"),
         Row("python -c 'import httpx'", base),
     ]
     goal = (
-        f"Goal ≤ {GOAL}× importing httpx: {verdict(ratio <= GOAL)} ({ratio:.2f}×; the public names are "
-        f"imported on first use). With what a user imports: {used.median / base.median:.2f}×. "
+        f"Goal ≤ {GOAL}× importing httpx, for what a user imports: {verdict(ratio <= GOAL)} ({ratio:.2f}×). "
+        f"The package alone: {mine.median / base.median:.2f}× (the public names are imported on first use). "
         f"lxml left unloaded until an XML media type is used: {verdict(lazy)}."
     )
     return table(f"Whole processes, {RUNS} runs each", rows, base, goal=GOAL, goal_text=goal), ratio, lazy

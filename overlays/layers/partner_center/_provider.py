@@ -33,7 +33,6 @@ import httpx
 from attrs import field, frozen
 
 from ._retry import RetryPolicy
-from ._transport import deadline_aware_client
 
 if TYPE_CHECKING:
     import asyncio
@@ -407,6 +406,8 @@ class TokenProvider(BaseTokenProvider[httpx.Client]):
 
     def _attach(self) -> None:
         self._lock = threading.Lock()
+        from ._transport import deadline_aware_client  # imports httpcore: with the first call
+
         self._client.set_httpx_client(deadline_aware_client(**self._http_options))
 
     @classmethod

@@ -4,8 +4,6 @@ from typing import Any, Self
 import httpx
 from attrs import define, evolve, field
 
-from . import _transport
-
 
 @define
 class Client:
@@ -98,7 +96,10 @@ class Client:
     def get_httpx_client(self) -> httpx.Client:
         """Get the underlying httpx.Client, constructing a new one if not previously set"""
         if self._client is None:
-            # On a transport whose every wait ends by the exchange's deadline (see _transport.py).
+            # On a transport whose every wait ends by the exchange's deadline (see _transport.py),
+            # which imports httpcore: loaded with the first client, not at start-up.
+            from . import _transport
+
             self._client = _transport.deadline_aware_client(
                 base_url=self._base_url,
                 cookies=self._cookies,
@@ -250,7 +251,10 @@ class AuthenticatedClient:
         """Get the underlying httpx.Client, constructing a new one if not previously set"""
         if self._client is None:
             self._headers[self.auth_header_name] = f"{self.prefix} {self.token}" if self.prefix else self.token
-            # On a transport whose every wait ends by the exchange's deadline (see _transport.py).
+            # On a transport whose every wait ends by the exchange's deadline (see _transport.py),
+            # which imports httpcore: loaded with the first client, not at start-up.
+            from . import _transport
+
             self._client = _transport.deadline_aware_client(
                 base_url=self._base_url,
                 cookies=self._cookies,
