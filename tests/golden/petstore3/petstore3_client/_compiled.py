@@ -18,6 +18,7 @@ from __future__ import annotations
 import itertools
 import math
 from collections.abc import Callable, Mapping
+from functools import partial
 from typing import Any
 
 import attrs
@@ -77,18 +78,18 @@ def any_strings(value: object) -> int:
     raise Invalid  # NaN, infinities, tuples, bytes, dates...: the reference decides
 
 
-class _Resolved:
-    """A model's check found when first called: models may refer to each other, or to themselves."""
+class _OnFirstCall:
+    """A function made when first called: models may refer to each other, or to themselves."""
 
-    def __init__(self, ref: ModelRef) -> None:
-        self._ref = ref
-        self._check: Check | None = None
+    def __init__(self, make: Callable[[], Callable[[Any], Any]]) -> None:
+        self._make = make
+        self._function: Callable[[Any], Any] | None = None
 
-    def __call__(self, value: object) -> int:
-        check = self._check
-        if check is None:
-            check = self._check = check_for(self._ref.schema)
-        return check(value)
+    def __call__(self, value: Any) -> Any:
+        function = self._function
+        if function is None:
+            function = self._function = self._make()
+        return function(value)
 
 
 class _Compiler:
@@ -160,7 +161,8 @@ class _Compiler:
         if isinstance(schema, OneOf):
             return self._one_of(schema, var, pad)
         if isinstance(schema, ModelRef):
-            return [f"{pad}n += {self._bind(_Resolved(schema))}({var})"]
+            check = _OnFirstCall(lambda: check_for(schema.schema))
+            return [f"{pad}n += {self._bind(check)}({var})"]
         if isinstance(schema, ModelSchema):
             return self._model(schema, var, pad)
         if isinstance(schema, Binary):  # no JSON-shaped value is binary: the reference decides
@@ -241,28 +243,13 @@ def builder_for(model: type[M]) -> Callable[[Mapping[str, Any]], M]:
     return builder
 
 
-class _Built:
-    """A nested model's builder, found when first called (models may refer to themselves)."""
-
-    def __init__(self, ref: ModelRef) -> None:
-        self._ref = ref
-        self._build: Callable[[Mapping[str, Any]], Any] | None = None
-
-    def __call__(self, data: Mapping[str, Any]) -> Any:
-        build = self._build
-        if build is None:
-            build = self._build = builder_for(self._ref.model)
-        return build(data)
-
-
 def _builder(model: type[M]) -> Callable[[Mapping[str, Any]], M]:
     schema = model.__openapi__
     aliases = {field.name: field.alias for field in attrs.fields(model)}  # type: ignore[arg-type]
-    extras = schema.additional_properties
-    plain = extras is None or isinstance(extras, AnyValue)
-    for prop in schema.properties:
-        plain = plain and prop.attribute in aliases and (prop.as_is or _nested(prop.schema) is not None)
-    if not plain:
+    plain = schema.additional_properties is None or isinstance(schema.additional_properties, AnyValue)
+    if not plain or not all(
+        prop.attribute in aliases and (prop.as_is or _nested(prop.schema) is not None) for prop in schema.properties
+    ):
         return model.from_dict
     namespace: dict[str, Any] = {"model": model, "UNSET": UNSET, "known": frozenset(schema.by_name)}
     lines, arguments, optional = ["def build(data):"], [], []
@@ -272,7 +259,7 @@ def _builder(model: type[M]) -> Callable[[Mapping[str, Any]], M]:
         lines.append(f"    {value} = {read}")
         nested = _nested(prop.schema)
         if not prop.as_is and nested is not None:  # a model, or a list of models: built by theirs
-            namespace[f"b{index}"] = _Built(nested)
+            namespace[f"b{index}"] = _OnFirstCall(partial(_model_builder, nested))
             made = (
                 f"b{index}({value})" if isinstance(prop.schema, ModelRef) else f"[b{index}(item) for item in {value}]"
             )
@@ -292,6 +279,10 @@ def _builder(model: type[M]) -> Callable[[Mapping[str, Any]], M]:
     exec(compile("\n".join(lines), f"<compiled builder of {schema.name}>", "exec"), namespace)
     build: Callable[[Mapping[str, Any]], M] = namespace["build"]
     return build
+
+
+def _model_builder(ref: ModelRef) -> Callable[[Mapping[str, Any]], Any]:
+    return builder_for(ref.model)
 
 
 def _nested(schema: Schema) -> ModelRef | None:
