@@ -13,13 +13,13 @@ import logging
 import math
 import os
 import queue
+import re
 import sys
 import threading
 import time
 import warnings
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
-from contextvars import ContextVar
 from functools import lru_cache
 from http import HTTPStatus
 from io import BytesIO
@@ -29,6 +29,7 @@ import httpx
 from attrs import field, frozen
 
 from . import media
+from ._deadline import DEADLINE
 from ._errors import (
     DeserializationError,
     InsecureTransport,
@@ -376,8 +377,11 @@ class Operation(Generic[T]):
         httpcore waits at most until it (see :class:`DeadlineTimeouts`).
         """
         body = _BoundedBody(self, client)
-        timeouts = DeadlineTimeouts(http.timeout.as_dict(), body.deadline)
-        outgoing = http.build_request(**request, extensions={"timeout": timeouts})
+        if body.deadline is None:  # the client's own timeouts, as httpx sets them
+            outgoing = http.build_request(**request)
+        else:
+            timeouts = DeadlineTimeouts(http.timeout.as_dict(), body.deadline)
+            outgoing = http.build_request(**request, extensions={"timeout": timeouts})
         refuse_insecure_bearer(
             outgoing, client.allow_insecure_http, authenticated=_authenticated(client), trust_env=http.trust_env
         )
@@ -445,16 +449,11 @@ def _caller_stacklevel() -> int:
     return level
 
 
+_STATUSES = {status.value: status for status in HTTPStatus}
+
+
 def _status(code: int) -> HTTPStatus | int:
-    try:
-        return HTTPStatus(code)
-    except ValueError:  # codes outside the standard list (599, 520) are still answers
-        return code
-
-
-DEADLINE: ContextVar[float | None] = ContextVar("DEADLINE", default=None)
-"""The ``time.perf_counter()`` by which an exchange must end, set by a caller with a deadline of
-its own (a retry policy): each exchange ends by the nearer of it and the client's ``total_timeout``."""
+    return _STATUSES.get(code, code)  # codes outside the standard list (599, 520) are still answers
 
 
 class DeadlineTimeouts(Mapping[str, float | None]):
@@ -632,9 +631,14 @@ def _plain_proxy(url: httpx.URL) -> str | None:
     return f"{proxy_url.scheme}://{proxy_url.host}:{proxy_url.port or 80}"
 
 
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+
+
 def _check_credentials(request: httpx.Request) -> None:
     value = request.headers.get("authorization")
-    if value is not None and (value != value.strip() or any(ord(c) < 32 or ord(c) == 127 for c in value)):
+    # A token is a kilobyte or two, checked on every call: str.isprintable() clears nearly every
+    # value at C speed; only a value it doubts is searched for control characters.
+    if value is not None and (value != value.strip() or (not value.isprintable() and _CONTROL.search(value))):
         raise InvalidCredentials(
             "the credentials (the Authorization header) hold whitespace at an end or control characters; "
             "a token read from a file often ends with a newline: strip it"

@@ -33,10 +33,6 @@ import httpx
 from attrs import field, frozen
 
 from ._retry import RetryPolicy
-
-if TYPE_CHECKING:
-    import asyncio
-from .api.authentication import generate_access_token, generate_access_token_legacy
 from .client import AuthenticatedClient
 from .errors import (
     ApiError,
@@ -49,6 +45,13 @@ from .errors import (
 )
 from .models import TokenRequest, TokenResponse
 from .types import Response
+
+if TYPE_CHECKING:
+    import asyncio
+
+    # The operation modules (and the runtime that sends requests) are imported by the first
+    # provider made, not with this module: importing TokenProvider stays cheap.
+    from .api.authentication import generate_access_token
 
 __all__ = [
     "DEFAULT_BASE_URL",
@@ -72,8 +75,9 @@ MAX_REFRESH_AHEAD = 300.0
 MAX_LIFETIME = 366 * 24 * 3600.0
 """A token claiming to live longer than a year is refused: its expiry is not believable."""
 
-RequestMediaType: TypeAlias = generate_access_token.RequestMediaType
-ResponseMediaType: TypeAlias = generate_access_token.ResponseMediaType
+if TYPE_CHECKING:
+    RequestMediaType: TypeAlias = generate_access_token.RequestMediaType
+    ResponseMediaType: TypeAlias = generate_access_token.ResponseMediaType
 
 
 class SupportsGetToken(Protocol):
@@ -218,6 +222,8 @@ class BaseTokenProvider(Generic[H]):
         self.base_url = base_url
         self.content_type: RequestMediaType = content_type
         self.accept: ResponseMediaType = accept
+        from .api.authentication import generate_access_token, generate_access_token_legacy
+
         self.operation = generate_access_token_legacy if legacy else generate_access_token
         self.retry = retry if retry is not None else RetryPolicy()
         self.correlation_id = correlation_id or uuid.uuid4()

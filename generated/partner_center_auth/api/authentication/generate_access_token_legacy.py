@@ -1,7 +1,7 @@
 from typing import Any, Literal
-from uuid import UUID, uuid4
+from uuid import UUID
 
-from ... import _compiled, _operation, _schema
+from ... import _compiled, _operation, _params, _schema
 from ...client import AuthenticatedClient
 from ...models.api_fault import ApiFault
 from ...models.token_request import TokenRequest
@@ -122,9 +122,9 @@ def _get_kwargs(
     accept: ResponseMediaType = "application/json",
 ) -> dict[str, Any]:
     # A per-request identifier: a fresh one unless the caller gives one (a retry reuses it).
-    json_ms_correlationid = str(uuid4() if isinstance(ms_correlationid, Unset) else ms_correlationid)
+    json_ms_correlationid = _params.fresh_uuid() if isinstance(ms_correlationid, Unset) else str(ms_correlationid)
     # A per-request identifier: a fresh one unless the caller gives one (a retry reuses it).
-    json_ms_requestid = str(uuid4() if isinstance(ms_requestid, Unset) else ms_requestid)
+    json_ms_requestid = _params.fresh_uuid() if isinstance(ms_requestid, Unset) else str(ms_requestid)
     return OPERATION.request(
         headers={
             "ms-correlationid": json_ms_correlationid,

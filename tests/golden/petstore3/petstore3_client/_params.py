@@ -20,6 +20,7 @@ Reserved characters in values are percent-encoded; the delimiters are not.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator, Mapping
 from urllib.parse import quote
 
@@ -27,7 +28,7 @@ from attrs import frozen
 
 from ._errors import SerializationError
 
-__all__ = ["Parameter", "cookie_header", "expand_path", "header_value", "query_string"]
+__all__ = ["Parameter", "cookie_header", "expand_path", "fresh_uuid", "header_value", "query_string"]
 
 
 @frozen
@@ -38,6 +39,19 @@ class Parameter:
     location: str
     style: str
     explode: bool
+
+
+def fresh_uuid() -> str:
+    """A random (version 4) UUID as text: what ``str(uuid.uuid4())`` gives, in half the time.
+
+    Sent on every call that names no identifier of its own; ``uuid.UUID`` objects are not needed
+    on the way to a header.
+    """
+    octets = bytearray(os.urandom(16))
+    octets[6] = octets[6] & 0x0F | 0x40  # version 4
+    octets[8] = octets[8] & 0x3F | 0x80  # the RFC 9562 variant
+    digits = octets.hex()
+    return f"{digits[:8]}-{digits[8:12]}-{digits[12:16]}-{digits[16:20]}-{digits[20:]}"
 
 
 def text(value: object) -> str:

@@ -23,8 +23,8 @@ from typing import Any, ParamSpec, TypeVar, get_args
 
 from attrs import field, frozen
 
+from ._deadline import DEADLINE
 from ._errors import ResponseError, TransportError
-from ._operation import DEADLINE
 from .types import Response, Unset
 
 __all__ = ["RetryPolicy"]
