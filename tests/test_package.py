@@ -37,3 +37,18 @@ def test_importing_loads_neither_lxml_nor_asyncio_until_used() -> None:
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=environment)
 
     assert result.stdout.split() == ["False", "False", "True"]
+
+
+def test_what_a_user_imports_leaves_the_sending_runtime_for_the_first_provider() -> None:
+    code = (
+        "import sys\n"
+        "from partner_center_auth import AuthenticatedClient, TokenProvider, TokenRequest\n"
+        "loaded = lambda: [name for name in ('partner_center_auth._operation', 'httpcore') if name in sys.modules]\n"
+        "print(loaded())\n"
+        "TokenProvider('entra-id-token')\n"
+        "print(loaded())\n"
+    )
+    environment = {**os.environ, "PYTHONPATH": str(GENERATED)}
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=environment)
+
+    assert result.stdout.splitlines() == ["[]", "['partner_center_auth._operation', 'httpcore']"]

@@ -446,7 +446,7 @@ def model_of(schema: Schema) -> ModelSchema | None:
     return schema if isinstance(schema, ModelSchema) else None
 
 
-@frozen
+@frozen(cache_hash=True)  # a key of the codecs' caches, as ModelSchema
 class Document:
     """What one request or response body holds: a schema and, for XML, its root element.
 

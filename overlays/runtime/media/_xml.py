@@ -21,14 +21,16 @@ instruction (an XSLT stylesheet, say) is refused outright.
 from __future__ import annotations
 
 import threading
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from functools import lru_cache
-from typing import Any
+from typing import Any, NoReturn
 
 from lxml import etree
 
+from .._compiled import Invalid, check_for
 from .._errors import DeserializationError, SerializationError
 from .._schema import (
+    _INTEGER,  # integer text, as Scalar.from_text reads it
     AnyValue,
     ArrayOf,
     Document,
@@ -58,7 +60,9 @@ _parsers = threading.local()
 
 def _parser(encoding: str | None) -> etree.XMLParser:
     """The safe parser for ``encoding``, made once per thread (lxml parsers are not shared across threads)."""
-    cache: dict[str | None, etree.XMLParser] = _parsers.__dict__.setdefault("by_encoding", {})
+    cache: dict[str | None, etree.XMLParser] | None = getattr(_parsers, "by_encoding", None)
+    if cache is None:
+        cache = _parsers.by_encoding = {}
     parser = cache.get(encoding)
     if parser is None:
         parser = cache[encoding] = _new_parser(encoding)
@@ -86,7 +90,11 @@ class XmlCodec:
         try:
             root_xml, _ = document.root()
             root = etree.Element(_tag(root_xml, None), nsmap=_nsmap(root_xml))
-            _Writer().root(root, document.schema, root_xml, data)
+            model = model_of(document.schema)
+            if model is not None and isinstance(data, dict) and _checked(document.schema, data):
+                _write_fast(root, model, root_xml.scope(None), data)
+            else:
+                _Writer().root(root, document.schema, root_xml, data)
             encoding = charset or "utf-8"
             written: bytes = etree.tostring(root, xml_declaration=True, encoding=encoding)
             return written
@@ -100,7 +108,7 @@ class XmlCodec:
     def decode(self, content: bytes, document: Document, *, charset: str | None) -> object:
         # Raised after the except block, from a frame that holds no decoded value (see _json).
         try:
-            return document.schema.check(_read(content, document, charset), "$")
+            return _read(content, document, charset)
         except SchemaViolation as violation:
             problem = f"XML does not match {document.name}: {violation}"
         except (etree.XMLSyntaxError, ValueError, LookupError, RecursionError) as error:
@@ -109,17 +117,43 @@ class XmlCodec:
 
 
 def _read(content: bytes, document: Document, charset: str | None) -> object:
-    """The JSON-shaped data of an XML document, after the safety checks."""
-    root = etree.fromstring(content, _parser(charset))
-    if root.getroottree().docinfo.internalDTD is not None or root.getroottree().docinfo.doctype:
-        raise SchemaViolation("$", "a DOCTYPE is not allowed")
-    if any(True for _ in root.itersiblings(preceding=True)) or any(True for _ in root.itersiblings()):
-        raise SchemaViolation("$", "processing instructions are not allowed")
-    root_xml, named = document.root()
-    expected = _tag(root_xml, None)
-    if named and root.tag != expected:
+    """The JSON-shaped data of an XML document, after the safety checks, checked against its schema."""
+    root = _parse(content, charset)
+    expected, fast = _plan(document)
+    if expected is not None and root.tag != expected:
         raise SchemaViolation("$", f"expected root element {_clark_to_text(expected)}, got {_clark_to_text(root.tag)}")
-    return _Reader().root(root, document.schema, root_xml if named else None)
+    if fast is not None:
+        data = _read_fast(root, fast, check_for(document.schema))
+        if data is not _UNDECIDED:
+            return data
+    return _read_reference(root, document)
+
+
+def _parse(content: bytes, charset: str | None) -> etree._Element:
+    """The root element of a document that passed the safety checks."""
+    root = etree.fromstring(content, _parser(charset))
+    docinfo = root.getroottree().docinfo
+    if docinfo.internalDTD is not None or docinfo.doctype:
+        raise SchemaViolation("$", "a DOCTYPE is not allowed")
+    if root.getprevious() is not None or root.getnext() is not None:  # comments are already gone
+        raise SchemaViolation("$", "processing instructions are not allowed")
+    return root
+
+
+def _read_reference(root: etree._Element, document: Document) -> object:
+    """What the reference reader reads from a document whose root name was checked: every error worded."""
+    root_xml, named = document.root()
+    return document.schema.check(_Reader().root(root, document.schema, root_xml if named else None), "$")
+
+
+@lru_cache(maxsize=256)
+def _plan(document: Document) -> tuple[str | None, _Read | None]:
+    """Per document, once: the root element's name if the reader must find exactly it, and the
+    fast reader of a model root."""
+    root_xml, named = document.root()
+    model = model_of(document.schema)
+    fast = _fast_object(model, root_xml.scope(None)) if named and model is not None else None
+    return (_tag(root_xml, None) if named else None), fast
 
 
 def _tag(xml: Xml, inherited_namespace: str | None) -> str:
@@ -221,10 +255,9 @@ class _Writer:
                     self.property(element, prop, data[name], scope, "")
             except SchemaViolation as violation:
                 raise violation.under(f"{path}.{name}") from None
-        unknown = data.keys() - schema.by_name.keys()
-        if unknown:
-            extra = schema.additional_properties or AnyValue()
-            for key in unknown:
+        extra = schema.additional_properties or AnyValue()
+        for key in data:  # in the caller's order: the same bytes on every run
+            if key not in schema.by_name:
                 self.value(element, _named(key), extra, data[key], scope, f"{path}.{key}")
 
     def property(self, element: etree._Element, prop: Property, value: Any, scope: str | None, path: str) -> None:
@@ -407,3 +440,269 @@ class _Reader:
 
 
 _SCHEMALESS = ModelSchema(name="object", xml=Xml(name="object"), properties=(), additional_properties=AnyValue())
+
+
+# The fast reader. The reader above walks any document the spec allows and words every error;
+# most answers are plainer: known elements, text, nested models, arrays. For those, a plan made
+# once per model and namespace scope reads each child with one dictionary read, and the data is
+# checked by the schema's compiled check (``_compiled``). At the first thing it leaves to the
+# reference (an element it has no rule for, xsi:nil, an element given twice, text between
+# elements, a value the schema refuses) it gives up and the reference reads the document again:
+# results and errors are always the reference's.
+
+_UNDECIDED: Any = object()
+
+_Read = Callable[[etree._Element], Any]
+
+
+class _Undecided(Exception):
+    """The fast reader met something it leaves to the reference reader."""
+
+
+def _read_fast(root: etree._Element, read: _Read, check: Callable[[Any], int]) -> Any:
+    """The checked data, or ``_UNDECIDED``."""
+    try:
+        data = read(root)
+        check(data)
+        return data
+    except (_Undecided, SchemaViolation, Invalid):
+        return _UNDECIDED
+
+
+def _undecided(element: etree._Element) -> NoReturn:
+    raise _Undecided
+
+
+def _plain(schema: Schema) -> bool:
+    """Whether an element of ``schema`` holding text is read as that text: a string, or anything.
+
+    (A string's enum and pattern are the compiled check's to enforce, after reading.)
+    """
+    return isinstance(schema, AnyValue) or (type(schema) is Scalar and schema.type == "string")
+
+
+def _nil_or_children(element: etree._Element) -> bool:
+    # keys() first: most elements have no attributes, and get() parses the name it is given.
+    return bool(len(element) or (element.keys() and element.get(_XSI_NIL) is not None))
+
+
+@lru_cache(maxsize=256)
+def _fast_object(schema: ModelSchema, scope: str | None) -> _Read:
+    """The reader of one object element whose children are in the default namespace ``scope``."""
+    attributes = tuple((prop.name, _tag(prop.xml, None), prop.schema.from_text) for prop in _attributes(schema))
+    # Per element name: the property, whether its text is read as it is (inline, the common case),
+    # else its reader, and whether the element repeats (an unwrapped array).
+    plan = {tag: (prop.name, *_fast_property(prop, scope)) for tag, prop in _elements(schema, scope).items()}
+    extra = schema.additional_properties
+    read_extra = None if extra is None else _fast_value(extra, scope)
+    plain_extra = extra is not None and _plain(extra)
+    known = schema.by_name
+
+    def read(element: etree._Element) -> dict[str, Any]:
+        text = element.text
+        if text and not text.isspace():
+            raise _Undecided
+        data: dict[str, Any] = {}
+        for name, attribute, from_text in attributes:
+            value = element.get(attribute)
+            if value is not None:
+                data[name] = from_text(value, "$")
+        for child in element:
+            tail = child.tail
+            if tail and not tail.isspace():
+                raise _Undecided
+            child_tag: Any = child.tag  # a str for elements (lxml types it wider)
+            entry = plan.get(child_tag)
+            if entry is None:  # a property the schema does not name, in the parent's namespace
+                tag = child_tag
+                if read_extra is None or type(tag) is not str:
+                    raise _Undecided
+                namespace, _, name = tag[1:].partition("}") if tag[0] == "{" else (None, "", tag)
+                if namespace != scope or name in known or name in data:
+                    raise _Undecided
+                if not plain_extra:
+                    data[name] = read_extra(child)
+                elif _nil_or_children(child):
+                    raise _Undecided
+                else:
+                    data[name] = child.text or ""
+                continue
+            name, plain, read_child, repeats = entry
+            if plain:
+                if len(child) or (child.keys() and child.get(_XSI_NIL) is not None):
+                    raise _Undecided
+                value = child.text or ""
+            else:
+                value = read_child(child)
+            if not repeats:
+                if name in data:
+                    raise _Undecided
+                data[name] = value
+            elif name in data:
+                data[name].append(value)
+            else:
+                data[name] = [value]
+        return data
+
+    return read
+
+
+def _fast_property(prop: Property, scope: str | None) -> tuple[bool, _Read, bool]:
+    """Whether a property's element holds text read as it is, its reader, and whether it repeats."""
+    schema, xml = prop.schema, prop.xml
+    if not isinstance(schema, ArrayOf):
+        return _plain(schema), _fast_value(schema, xml.scope(scope)), False
+    items_xml = _array_items_xml(prop.name, schema, xml)
+    if not xml.wrapped:
+        return _plain(schema.items), _fast_value(schema.items, items_xml.scope(scope)), True
+    inner = xml.scope(scope)
+    item_tag = _tag(items_xml, inner)
+    read_item = _fast_value(schema.items, items_xml.scope(inner))
+
+    def read_wrapped(element: etree._Element) -> list[Any]:
+        text = element.text
+        if (text and not text.isspace()) or element.keys():
+            raise _Undecided
+        values = []
+        for item in element:
+            tail = item.tail
+            if item.tag != item_tag or (tail and not tail.isspace()):
+                raise _Undecided
+            values.append(read_item(item))
+        return values
+
+    return False, read_wrapped, False
+
+
+def _fast_value(schema: Schema, scope: str | None) -> _Read:
+    """The reader of one element's value, as the reference's ``value`` reads it; ``_undecided`` where
+    it reads something other than text or a model (nested arrays, objects without a schema)."""
+    model = model_of(schema)
+    if model is not None:
+        # Made when first met: models may refer to each other, or to themselves.
+        made: list[_Read] = []
+
+        def read_model(element: etree._Element) -> Any:
+            if element.keys() and element.get(_XSI_NIL) is not None:
+                raise _Undecided
+            if not made:
+                made.append(_fast_object(model, scope))
+            return made[0](element)
+
+        return read_model
+    if isinstance(schema, ArrayOf):
+        return _undecided
+    plain, convert = _plain(schema), _converter(schema)
+
+    def read_text(element: etree._Element) -> Any:
+        if _nil_or_children(element):
+            raise _Undecided
+        text = element.text or ""
+        return text if plain else convert(text)
+
+    return read_text
+
+
+def _converter(schema: Schema) -> Callable[[str], Any]:
+    """``schema.from_text`` without its path and messages: integers and unions of scalars, the
+    common non-string values, take no detour; an option that refuses the text costs no message.
+
+    The value is checked against ``schema`` as ``from_text`` checks it, except that of a plain
+    string (see ``_plain``) left to the compiled check; so a union picks the option ``from_text`` picks.
+    """
+    if type(schema) is Scalar and schema.type == "integer" and schema.enum is None:
+        integer_text = _INTEGER.fullmatch
+
+        def integer(text: str) -> int:
+            if integer_text(text) is None:
+                raise _Undecided
+            return int(text)
+
+        return integer
+    if isinstance(schema, OneOf):
+        options = tuple(_converter(option) for option in schema.options)
+
+        def first(text: str) -> Any:
+            for convert in options:  # the first option that reads the text, as OneOf.from_text
+                try:
+                    return convert(text)
+                except (_Undecided, SchemaViolation):
+                    continue
+            raise _Undecided
+
+        return first
+    from_text = schema.from_text
+    return lambda text: from_text(text, "$")
+
+
+# The fast writer: once the compiled check has passed, text and nested models are written
+# without checking each value again; anything else (attributes, arrays, null, schemaless objects)
+# is written by the reference writer, which checks its part as it always does.
+
+
+def _checked(schema: Schema, data: object) -> bool:
+    try:
+        check_for(schema)(data)
+    except Invalid:
+        return False  # the reference writer words the violation
+    return True
+
+
+def _as_text(value: object) -> str:
+    """A checked scalar as ``to_text`` writes it."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return repr(value)
+
+
+def _write_fast(
+    element: etree._Element, schema: ModelSchema, scope: str | None, data: Mapping[str, Any], path: str = "$"
+) -> None:
+    for name, prop, tag, nsmap, kind in _fast_write_plan(schema, scope):
+        if name not in data:
+            continue
+        value = data[name]
+        if kind is _TEXT and value is not None and not isinstance(value, dict | list):
+            etree.SubElement(element, tag, nsmap=nsmap).text = _as_text(value)
+        elif kind is _MODEL and type(value) is dict:
+            model = model_of(prop.schema)
+            assert model is not None
+            child = etree.SubElement(element, tag, nsmap=nsmap)
+            _write_fast(child, model, prop.xml.scope(scope), value, f"{path}.{name}")
+        else:
+            try:
+                _Writer().property(element, prop, value, scope, "")
+            except SchemaViolation as violation:  # worded as the reference writer words it
+                raise violation.under(f"{path}.{name}") from None
+    extra = schema.additional_properties or AnyValue()
+    for key in data:
+        if key not in schema.by_name:
+            value = data[key]
+            if isinstance(value, str):
+                etree.SubElement(element, _tag(_named(key), scope)).text = value
+            else:
+                _Writer().value(element, _named(key), extra, value, scope, f"{path}.{key}")
+
+
+_TEXT, _MODEL, _OTHER = "text", "model", "other"
+
+
+@lru_cache(maxsize=256)
+def _fast_write_plan(
+    schema: ModelSchema, scope: str | None
+) -> tuple[tuple[str, Property, str, dict[str | None, str] | None, str], ...]:
+    """``_write_plan`` with how each property is written: as text, as a nested model, or by the reference."""
+
+    def kind(prop: Property) -> str:
+        if prop.xml.attribute:
+            return _OTHER
+        textual = (Scalar, AnyValue)
+        if isinstance(prop.schema, textual) or (
+            isinstance(prop.schema, OneOf) and all(isinstance(option, Scalar) for option in prop.schema.options)
+        ):
+            return _TEXT
+        return _MODEL if model_of(prop.schema) is not None else _OTHER
+
+    return tuple((*entry, kind(entry[1])) for entry in _write_plan(schema, scope))
