@@ -21,6 +21,9 @@ from partner_center_auth.api.authentication import generate_access_token
 from .harness import Row, measure_together, microseconds, table, verdict
 
 GOAL = 1.05
+# A bearer token of the length Entra ID and Partner Center issue (a JWT of some 1.5 kB): the
+# client's per-call work on the Authorization header grows with it.
+TOKEN = "eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9." + "x" * 1450
 # The client's own cost per call above a raw post of the same bytes, in microseconds.
 OWN_COST_GOALS = {"json": 15.0, "xml": 30.0}
 
@@ -29,14 +32,14 @@ def run() -> tuple[str, list[tuple[str, float]], list[tuple[str, float, float]]]
     sections, ratios = [], []
     with (
         stand_in() as base_url,
-        AuthenticatedClient(base_url=base_url, token="bench") as client,
+        AuthenticatedClient(base_url=base_url, token=TOKEN) as client,
         httpx.Client(base_url=base_url) as raw,
     ):
         for content_type in get_args(generate_access_token.RequestMediaType):
             for accept in get_args(generate_access_token.ResponseMediaType):
                 body = media.serialize(TokenRequest(), content_type)
                 headers = {
-                    "Authorization": "Bearer bench",
+                    "Authorization": f"Bearer {TOKEN}",
                     "Content-Type": content_type,
                     "Accept": accept,
                     "ms-correlationid": "0b4bd1b2-4f0b-4d4e-9a4e-5d1c7b1f8a11",
@@ -94,11 +97,11 @@ def client_cost() -> tuple[str, list[tuple[str, float, float]]]:
 
         transport = httpx.MockTransport(respond)
         options: dict[str, Any] = {"base_url": "https://partner.test", "httpx_args": {"transport": transport}}
-        inline = AuthenticatedClient(token="bench", total_timeout=None, **options)
-        client = AuthenticatedClient(token="bench", **options)
+        inline = AuthenticatedClient(token=TOKEN, total_timeout=None, **options)
+        client = AuthenticatedClient(token=TOKEN, **options)
         raw = httpx.Client(base_url="https://partner.test", transport=transport)
         body = media.serialize(TokenRequest(), content_type)
-        headers = {"Authorization": "Bearer bench", "Content-Type": content_type, "Accept": accept}
+        headers = {"Authorization": f"Bearer {TOKEN}", "Content-Type": content_type, "Accept": accept}
         headers |= {
             "ms-correlationid": "0b4bd1b2-4f0b-4d4e-9a4e-5d1c7b1f8a11",
             "ms-requestid": "4f2f0c55-5a51-4a0e-8d44-27e5b3a9a0f2",
