@@ -481,9 +481,13 @@ def _plain(schema: Schema) -> bool:
     return isinstance(schema, AnyValue) or (type(schema) is Scalar and schema.type == "string")
 
 
-def _nil_or_children(element: etree._Element) -> bool:
+def _nil(element: etree._Element) -> bool:
     # keys() first: most elements have no attributes, and get() parses the name it is given.
-    return bool(len(element) or (element.keys() and element.get(_XSI_NIL) is not None))
+    return bool(element.keys()) and element.get(_XSI_NIL) is not None
+
+
+def _nil_or_children(element: etree._Element) -> bool:
+    return bool(len(element)) or _nil(element)
 
 
 @lru_cache(maxsize=256)
@@ -495,7 +499,6 @@ def _fast_object(schema: ModelSchema, scope: str | None) -> _Read:
     plan = {tag: (prop.name, *_fast_property(prop, scope)) for tag, prop in _elements(schema, scope).items()}
     extra = schema.additional_properties
     read_extra = None if extra is None else _fast_value(extra, scope)
-    plain_extra = extra is not None and _plain(extra)
     known = schema.by_name
 
     def read(element: etree._Element) -> dict[str, Any]:
@@ -520,16 +523,11 @@ def _fast_object(schema: ModelSchema, scope: str | None) -> _Read:
                 namespace, _, name = tag[1:].partition("}") if tag[0] == "{" else (None, "", tag)
                 if namespace != scope or name in known or name in data:
                     raise _Undecided
-                if not plain_extra:
-                    data[name] = read_extra(child)
-                elif _nil_or_children(child):
-                    raise _Undecided
-                else:
-                    data[name] = child.text or ""
+                data[name] = read_extra(child)
                 continue
             name, plain, read_child, repeats = entry
             if plain:
-                if len(child) or (child.keys() and child.get(_XSI_NIL) is not None):
+                if _nil_or_children(child):
                     raise _Undecided
                 value = child.text or ""
             else:
@@ -583,7 +581,7 @@ def _fast_value(schema: Schema, scope: str | None) -> _Read:
         made: list[_Read] = []
 
         def read_model(element: etree._Element) -> Any:
-            if element.keys() and element.get(_XSI_NIL) is not None:
+            if _nil(element):
                 raise _Undecided
             if not made:
                 made.append(_fast_object(model, scope))
@@ -664,9 +662,9 @@ def _write_fast(
         if name not in data:
             continue
         value = data[name]
-        if kind is _TEXT and value is not None and not isinstance(value, dict | list):
+        if kind == _TEXT and value is not None and not isinstance(value, dict | list):
             etree.SubElement(element, tag, nsmap=nsmap).text = _as_text(value)
-        elif kind is _MODEL and type(value) is dict:
+        elif kind == _MODEL and type(value) is dict:
             model = model_of(prop.schema)
             assert model is not None
             child = etree.SubElement(element, tag, nsmap=nsmap)
