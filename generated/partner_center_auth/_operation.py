@@ -8,31 +8,30 @@ each) and keeps only typed wrappers around it: the same for any spec.
 from __future__ import annotations
 
 import contextvars
-import ipaddress
 import logging
 import math
 import os
 import queue
-import re
+import socket
 import sys
 import threading
 import time
 import warnings
+import zlib
 from collections.abc import Callable, Iterator, Mapping
-from contextlib import contextmanager
-from functools import lru_cache
+from contextlib import contextmanager, suppress
 from http import HTTPStatus
 from io import BytesIO
-from typing import Any, Generic, Protocol, TypeVar
+from typing import Any, Generic, NoReturn, Protocol, TypeVar
 
 import httpx
 from attrs import field, frozen
 
 from . import media
 from ._deadline import DEADLINE
+from ._decoding import Decoder, UnsupportedCoding
 from ._errors import (
     DeserializationError,
-    InsecureTransport,
     InvalidCredentials,
     ResponseDecodeError,
     ResponseTooLarge,
@@ -45,6 +44,7 @@ from ._errors import (
 )
 from ._params import Parameter, cookie_header, expand_path, header_value, query_string
 from ._schema import Document, Model, ModelRef
+from ._security import checked_headers, refuse_insecure_bearer, said_media_type
 from .types import UNSET, File, Response, Unset
 
 __all__ = ["DocumentedResponse", "Operation", "Parameter", "Received", "RequestContent", "ResponseContent"]
@@ -309,8 +309,8 @@ class Operation(Generic[T]):
         would hold the caller for ever. On a client this package built (see ``_transport.py``)
         every wait is cut to the deadline, in the caller's thread. On another (a client the caller
         set), the exchange runs on a worker thread that the caller waits for until the deadline
-        at most; past it, :class:`TransportTimeout`, and the worker closes the response whenever
-        the server lets it.
+        at most; past it, :class:`TransportTimeout`, and the sockets of the exchange are shut
+        down, which ends it (see :class:`_Connections`).
         """
         http = client.get_httpx_client()
         outgoing, body = self._start(client, http, request)
@@ -324,9 +324,14 @@ class Operation(Generic[T]):
                 return self._exchange(http, outgoing, body, request)
             finally:
                 _transport.EXCHANGE_DEADLINE.reset(token)
-        task = _Task(self._exchange, (http, outgoing, body, request))
+        # A connection kept alive from an earlier exchange could not be reached before its answer's
+        # headers: each exchange asks for a connection of its own, which the watch sees opened.
+        outgoing.headers["Connection"] = "close"
+        connections = _Connections.watch(outgoing)
+        task = _Task(self._exchange, (http, outgoing, body, request, connections))
         _WORKERS.run(task)
         if not task.done.wait(max(0.0, body.deadline - time.perf_counter()) + _GRACE):
+            connections.end()  # the exchange ends with the wait: its sockets are shut down
             raise TransportTimeout(f"{self.operation_id}: no complete answer within the deadline")
         if task.error is not None:
             raise task.error
@@ -334,13 +339,23 @@ class Operation(Generic[T]):
         return task.result
 
     def _exchange(
-        self, http: httpx.Client, outgoing: httpx.Request, body: _BoundedBody, request: Mapping[str, Any]
+        self,
+        http: httpx.Client,
+        outgoing: httpx.Request,
+        body: _BoundedBody,
+        request: Mapping[str, Any],
+        connections: _Connections | None = None,
     ) -> Received:
         with _transport_errors(self, request, body.started, body.deadline):
             response = http.send(outgoing, stream=True)
             try:
-                for chunk in response.iter_bytes():
-                    body.add(chunk, response)
+                if connections is not None:
+                    connections.add(response.extensions.get("network_stream"))
+                if response.is_stream_consumed:  # read by a transport or hook of the caller's: httpx decoded it
+                    body.add(response.content, response)
+                else:
+                    for raw in response.iter_raw():
+                        body.receive(raw, response)
             finally:
                 response.close()
         return body.finish(response, request)
@@ -356,8 +371,11 @@ class Operation(Generic[T]):
             with anyio.fail_after(left), _transport_errors(self, request, body.started, body.deadline):
                 response = await http.send(outgoing, stream=True)
                 try:
-                    async for chunk in response.aiter_bytes():
-                        body.add(chunk, response)
+                    if response.is_stream_consumed:  # read by a transport or hook of the caller's
+                        body.add(response.content, response)
+                    else:
+                        async for raw in response.aiter_raw():
+                            body.receive(raw, response)
                 finally:
                     await response.aclose()
         except TimeoutError:
@@ -377,13 +395,21 @@ class Operation(Generic[T]):
         httpcore waits at most until it (see :class:`DeadlineTimeouts`).
         """
         body = _BoundedBody(self, client)
-        if body.deadline is None:  # the client's own timeouts, as httpx sets them
-            outgoing = http.build_request(**request)
-        else:
-            timeouts = DeadlineTimeouts(http.timeout.as_dict(), body.deadline)
-            outgoing = http.build_request(**request, extensions={"timeout": timeouts})
+        extensions = (
+            {} if body.deadline is None else {"timeout": DeadlineTimeouts(http.timeout.as_dict(), body.deadline)}
+        )
+        try:
+            outgoing: httpx.Request | None = http.build_request(**request, extensions=extensions)
+        except UnicodeEncodeError:  # its message quotes the value: raised anew outside this block
+            outgoing = None
+        if outgoing is None:
+            checked_headers(request.get("headers") or {})  # names the header
+            raise InvalidCredentials("a header value cannot be sent: it holds characters outside ASCII")
         refuse_insecure_bearer(
-            outgoing, client.allow_insecure_http, authenticated=_authenticated(client), trust_env=http.trust_env
+            outgoing,
+            client.allow_insecure_http,
+            authenticated=_authenticated(client),
+            asynchronous=isinstance(http, httpx.AsyncClient),
         )
         return outgoing, body
 
@@ -401,7 +427,7 @@ class Operation(Generic[T]):
         if content is None or content_type is None:
             raise UndocumentedContentType(
                 f"{self.operation_id} answered {response.status_code} with "
-                f"{'Content-Type ' + repr(content_type) if content_type else 'no Content-Type'}; "
+                f"{said_media_type(content_type, self.response_media_types)}; "
                 f"the spec documents {', '.join(documented.media_types)}",
                 status_code=response.status_code,
                 headers=response.headers,
@@ -547,7 +573,12 @@ _WORKERS = _Workers()
 
 
 class _BoundedBody:
-    """Collects a streamed body, refusing to pass the size limit or the total deadline."""
+    """Collects a streamed body, refusing to pass the size limit or the total deadline.
+
+    The raw bytes are decoded here (``Content-Encoding``), a bounded piece at a time (see
+    ``_decoding.py``): the limit holds for the decoded size, and memory stays within it plus a
+    piece per coding, however the codings are stacked.
+    """
 
     def __init__(self, operation: Operation[Any], client: SendingClient | AsyncSendingClient) -> None:
         self.operation = operation
@@ -558,6 +589,31 @@ class _BoundedBody:
         self.deadline = outer if total is None else total if outer is None else min(total, outer)
         self.chunks: list[bytes] = []
         self.size = 0
+        self._decoder: Decoder | None = None
+
+    def receive(self, raw: bytes, response: httpx.Response) -> None:
+        """Take a raw chunk of ``response``'s body."""
+        if self._decoder is None:
+            self._decoder = self._decoder_for(response)
+        try:
+            for chunk in self._decoder.feed(raw):
+                self.add(chunk, response)
+        except zlib.error:
+            self._undecodable(response, "the body does not decompress as its Content-Encoding says")
+
+    def _decoder_for(self, response: httpx.Response) -> Decoder:
+        try:
+            return Decoder(response.headers.get("content-encoding"))
+        except UnsupportedCoding as error:
+            self._undecodable(response, str(error))
+
+    def _undecodable(self, response: httpx.Response, problem: str) -> NoReturn:
+        raise ResponseDecodeError(
+            f"{self.operation.operation_id} answered {response.status_code}: {problem}",
+            status_code=response.status_code,
+            headers=response.headers,
+            content=b"".join(self.chunks),
+        )
 
     def add(self, chunk: bytes, response: httpx.Response) -> None:
         if self.size + len(chunk) > self.limit:
@@ -575,90 +631,56 @@ class _BoundedBody:
             raise TransportTimeout(f"{self.operation.operation_id}: the response took longer than total_timeout")
 
     def finish(self, response: httpx.Response, request: Mapping[str, Any]) -> Received:
+        if self._decoder is not None:
+            try:
+                for chunk in self._decoder.flush():
+                    self.add(chunk, response)
+            except zlib.error:
+                self._undecodable(response, "the body does not decompress as its Content-Encoding says")
         received = Received(response.status_code, response.headers, b"".join(self.chunks), response.request.url)
         _log_exchange(self.operation, request, received, self.started)
         return received
 
 
-def refuse_insecure_bearer(
-    request: httpx.Request | httpx.URL, allowed: bool, *, authenticated: bool = True, trust_env: bool = True
-) -> None:
-    """Raise unless credentials stay encrypted, or on this machine, all the way.
+class _Connections:
+    """httpcore's ``trace`` extension for an exchange on a transport of the caller's: it keeps the
+    network streams the exchange opens (and the one its answer came on), so that the exchange
+    ends when its caller stops waiting, not only the wait: :meth:`end` shuts their sockets down,
+    and the worker's blocked read returns at once."""
 
-    Credentials are an ``Authorization`` header, or an ``authenticated`` sender (an
-    ``AuthenticatedClient``, an auth flow about to add one). The rule is where the bytes go in
-    clear: a scheme without TLS (``http``, ``ws``) to a host that is not loopback, or, with the
-    environment's proxies trusted, a plain-http proxy that is not loopback on the way to a plain
-    target. ``allowed`` (``allow_insecure_http=True``) opts in for test setups. A credential that
-    cannot be a header value (control characters) is :class:`InvalidCredentials`.
-    """
-    url = request.url if isinstance(request, httpx.Request) else request
-    if isinstance(request, httpx.Request):
-        _check_credentials(request)
-    carries = authenticated or (isinstance(request, httpx.Request) and "authorization" in request.headers)
-    if not carries or allowed or url.scheme in _ENCRYPTED:
-        return
-    if not is_loopback(url.host):
-        raise InsecureTransport(
-            f"refusing to send credentials (the Authorization header) over plain {url.scheme} to {url.host}: use "
-            "https, or allow_insecure_http=True on the client for a test setup"
-        )
-    proxy = _plain_proxy(url) if trust_env else None
-    if proxy is not None:
-        raise InsecureTransport(
-            f"refusing to send credentials (the Authorization header) to {url.host} through the plain http proxy "
-            f"{proxy} (from the environment): use https, set NO_PROXY, or allow_insecure_http=True for a test setup"
-        )
+    __slots__ = ("inner", "streams")
 
+    def __init__(self, inner: Callable[[str, dict[str, Any]], Any] | None) -> None:
+        self.inner = inner
+        self.streams: list[object] = []
 
-_ENCRYPTED = ("https", "wss")
+    @classmethod
+    def watch(cls, request: httpx.Request) -> _Connections:
+        connections = cls(request.extensions.get("trace"))
+        request.extensions = {**request.extensions, "trace": connections}
+        return connections
 
+    def __call__(self, event: str, info: dict[str, Any]) -> Any:
+        if event.endswith((".connect_tcp.complete", ".start_tls.complete", ".connect_unix_socket.complete")):
+            self.add(info.get("return_value"))
+        return None if self.inner is None else self.inner(event, info)
 
-def _plain_proxy(url: httpx.URL) -> str | None:
-    """The non-loopback plain-http proxy the environment sends ``url`` through, if any (as httpx reads it)."""
-    import urllib.request  # (14 ms to import: only for a plain-http target)
+    def add(self, stream: object) -> None:
+        if stream is not None:
+            self.streams.append(stream)
 
-    proxies = {scheme.lower(): value for scheme, value in urllib.request.getproxies().items()}
-    proxy = proxies.get(url.scheme) or proxies.get("all")
-    if not proxy or urllib.request.proxy_bypass(url.host):
-        return None
-    try:
-        proxy_url = httpx.URL(proxy if "://" in proxy else f"http://{proxy}")
-    except httpx.InvalidURL:
-        return None
-    if proxy_url.scheme in _ENCRYPTED or is_loopback(proxy_url.host):
-        return None
-    return f"{proxy_url.scheme}://{proxy_url.host}:{proxy_url.port or 80}"
-
-
-_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
-
-
-def _check_credentials(request: httpx.Request) -> None:
-    value = request.headers.get("authorization")
-    # A token is a kilobyte or two, checked on every call: str.isprintable() clears nearly every
-    # value at C speed; only a value it doubts is searched for control characters.
-    if value is not None and (value != value.strip() or (not value.isprintable() and _CONTROL.search(value))):
-        raise InvalidCredentials(
-            "the credentials (the Authorization header) hold whitespace at an end or control characters; "
-            "a token read from a file often ends with a newline: strip it"
-        )
+    def end(self) -> None:
+        for stream in self.streams:
+            get_extra_info = getattr(stream, "get_extra_info", None)
+            sock = get_extra_info("socket") if get_extra_info is not None else None
+            if isinstance(sock, socket.socket):
+                with suppress(OSError):
+                    sock.shutdown(socket.SHUT_RDWR)
 
 
 def _authenticated(client: object) -> bool:
     """An ``AuthenticatedClient`` (it has a token), even when its httpx client was replaced."""
     return getattr(client, "token", None) is not None
-
-
-@lru_cache(maxsize=64)
-def is_loopback(host: str) -> bool:
-    """Whether ``host`` is this machine: ``localhost`` or a loopback address (127.0.0.0/8, ::1)."""
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
 
 
 # Only these request headers are logged, with the operation's identifier headers: never
@@ -679,7 +701,7 @@ def _log_exchange(operation: Operation[Any], request: Mapping[str, Any], respons
             request["method"].upper(),
             response.url.copy_with(query=None),  # query values may be credentials
             response.status_code,
-            response.headers.get("content-type", "-"),
+            said_media_type(response.headers.get("content-type"), operation.response_media_types),
             (time.perf_counter() - started) * 1000,
             _described(operation, request),
         )

@@ -15,8 +15,8 @@ from collections.abc import AsyncGenerator, Generator
 
 import httpx
 
-from ._operation import refuse_insecure_bearer
 from ._provider import AsyncTokenProvider, TokenProvider
+from ._security import credential_value, refuse_insecure_bearer
 
 __all__ = ["PartnerCenterAuth"]
 
@@ -31,25 +31,27 @@ class PartnerCenterAuth(httpx.Auth):
     def sync_auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
         if not isinstance(self.provider, TokenProvider):
             raise TypeError("PartnerCenterAuth needs a TokenProvider for a sync httpx.Client")
-        refuse_insecure_bearer(request.url, self.allow_insecure_http)
+        refuse_insecure_bearer(request, self.allow_insecure_http)
         token = self.provider.get_token()
-        request.headers["Authorization"] = f"Bearer {token.access_token}"
+        request.headers["Authorization"] = credential_value("Bearer", token.access_token)
         response = yield request
         if response.status_code == 401:
             self.provider.invalidate(token)
-            request.headers["Authorization"] = f"Bearer {self.provider.get_token().access_token}"
+            request.headers["Authorization"] = credential_value("Bearer", self.provider.get_token().access_token)
             yield request
 
     async def async_auth_flow(self, request: httpx.Request) -> AsyncGenerator[httpx.Request, httpx.Response]:
         if not isinstance(self.provider, AsyncTokenProvider):
             raise TypeError("PartnerCenterAuth needs an AsyncTokenProvider for an httpx.AsyncClient")
-        refuse_insecure_bearer(request.url, self.allow_insecure_http)
+        refuse_insecure_bearer(request, self.allow_insecure_http, asynchronous=True)
         token = await self.provider.get_token()
-        request.headers["Authorization"] = f"Bearer {token.access_token}"
+        request.headers["Authorization"] = credential_value("Bearer", token.access_token)
         response = yield request
         if response.status_code == 401:
             self.provider.invalidate(token)
-            request.headers["Authorization"] = f"Bearer {(await self.provider.get_token()).access_token}"
+            request.headers["Authorization"] = credential_value(
+                "Bearer", (await self.provider.get_token()).access_token
+            )
             yield request
 
     def __repr__(self) -> str:

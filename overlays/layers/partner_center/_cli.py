@@ -32,8 +32,8 @@ from typing import NoReturn, get_args
 
 import httpx
 
-from ._operation import is_loopback
 from ._provider import DEFAULT_BASE_URL, TokenProvider
+from ._security import is_loopback
 from .api.authentication import generate_access_token
 from .errors import (
     BadRequest,
@@ -43,7 +43,6 @@ from .errors import (
     NotAuthenticated,
     NotFound,
     PartnerCenterAuthError,
-    ResponseError,
 )
 
 PROGRAM = "partner-center-auth"
@@ -157,6 +156,8 @@ def _configure_logging(verbosity: int) -> None:
 
 
 def _say(line: str) -> None:
+    # One line, whatever a message holds: a line break would let text pass for a line of its own.
+    line = " ".join(line.split())
     with contextlib.suppress(OSError):  # stderr itself is gone: nothing left to tell
         print(f"{PROGRAM}: {line}", file=sys.stderr, flush=True)
 
@@ -206,7 +207,8 @@ def _token(options: argparse.Namespace) -> int:
             USAGE,
         ) from None
     except PartnerCenterAuthError as error:
-        raise _Exit(f"{error} (correlation id {_correlation_id(error, correlation_id)})", _exit_code(error)) from None
+        # The correlation id this call sent: a server's echo of it is the server's text, never printed.
+        raise _Exit(f"{error} (correlation id {correlation_id})", _exit_code(error)) from None
     if options.raw:
         printed = token.access_token
     else:
@@ -230,12 +232,6 @@ def _write(line: str) -> None:
         os.dup2(devnull, sys.stdout.fileno())
         reason = error.strerror or type(error).__name__
         raise _Exit(f"cannot write the token to standard output: {reason}", FAILURE) from None
-
-
-def _correlation_id(error: PartnerCenterAuthError, sent: uuid.UUID) -> str:
-    if isinstance(error, ResponseError):
-        return error.headers.get("ms-correlationid", str(sent))
-    return str(sent)
 
 
 def _exit_code(error: PartnerCenterAuthError) -> int:

@@ -111,7 +111,9 @@ class XmlCodec:
             return _read(content, document, charset)
         except SchemaViolation as violation:
             problem = f"XML does not match {document.name}: {violation}"
-        except (etree.XMLSyntaxError, ValueError, LookupError, RecursionError) as error:
+        except etree.XMLSyntaxError as error:  # libxml2's message quotes the document: its code and place only
+            problem = f"not valid XML ({_syntax_error(error)})"
+        except (ValueError, LookupError, RecursionError) as error:
             problem = f"not valid XML: {error}"
         raise DeserializationError(problem, media_type=MEDIA_TYPE, content=content)
 
@@ -121,7 +123,7 @@ def _read(content: bytes, document: Document, charset: str | None) -> object:
     root = _parse(content, charset)
     expected, fast = _plan(document)
     if expected is not None and root.tag != expected:
-        raise SchemaViolation("$", f"expected root element {_clark_to_text(expected)}, got {_clark_to_text(root.tag)}")
+        raise SchemaViolation("$", f"expected root element {_clark_to_text(expected)}, got {_got(root.tag, expected)}")
     if fast is not None:
         data = _read_fast(root, fast, check_for(document.schema))
         if data is not _UNDECIDED:
@@ -166,6 +168,22 @@ def _nsmap(xml: Xml) -> dict[str | None, str] | None:
 
 def _namespace_of(tag: object) -> str | None:
     return tag[1:].partition("}")[0] if isinstance(tag, str) and tag.startswith("{") else None
+
+
+def _syntax_error(error: etree.XMLSyntaxError) -> str:
+    last = error.error_log.last_error if error.error_log else None
+    kind = last.type_name if last is not None else f"error {error.code}"
+    line, column = error.position if error.position else (0, 0)
+    return f"{kind} at line {line}, column {column}"
+
+
+def _got(tag: object, expected: str) -> str:
+    """What a message says of an element the server sent: its name is the server's text, which
+    may echo a secret, so only a difference of namespace is told."""
+    if not isinstance(tag, str):
+        return "a non-element node"
+    local, expected_local = tag.rpartition("}")[2], expected.rpartition("}")[2]
+    return f"{_clark_to_text(expected_local)} in another namespace" if local == expected_local else "another element"
 
 
 def _clark_to_text(tag: object) -> str:
@@ -335,7 +353,7 @@ class _Reader:
         for index, item in enumerate(element):
             if _name(item, "$") != item_tag:
                 raise SchemaViolation(
-                    f"$[{index}]", f"expected {_clark_to_text(item_tag)}, got {_clark_to_text(item.tag)}"
+                    f"$[{index}]", f"expected {_clark_to_text(item_tag)}, got {_got(item.tag, item_tag)}"
                 )
             values.append(self.value(item, schema.items, items_xml.scope(scope), f"$[{index}]"))
         return values
@@ -388,7 +406,7 @@ class _Reader:
         for index, item in enumerate(child):
             if _name(item, path) != item_tag:
                 raise SchemaViolation(
-                    f"{path}[{index}]", f"expected {_clark_to_text(item_tag)}, got {_clark_to_text(item.tag)}"
+                    f"{path}[{index}]", f"expected {_clark_to_text(item_tag)}, got {_got(item.tag, item_tag)}"
                 )
             values.append(self.value(item, prop.schema.items, items_xml.scope(inner), f"{path}[{index}]"))
         data[prop.name] = values
@@ -414,10 +432,10 @@ class _Reader:
         tag = _name(child, path)
         namespace, _, name = tag[1:].partition("}") if tag.startswith("{") else (None, "", tag)
         if namespace != scope:
-            raise SchemaViolation(path, f"unexpected {_clark_to_text(tag)}: the spec declares no such namespace here")
+            raise SchemaViolation(path, "an element in a namespace the spec does not declare here")
         if schema.additional_properties is None or name in schema.by_name:
-            raise SchemaViolation(path, f"unexpected element <{name}>")
-        value = self.value(child, schema.additional_properties, scope, f"{path}.{name}")
+            raise SchemaViolation(path, "an element the schema does not declare")
+        value = self.value(child, schema.additional_properties, scope, f"{path}.*")
         if name in data:  # a repeated unknown element is a list, as an unwrapped array would be
             previous = data[name]
             data[name] = [*previous, value] if isinstance(previous, list) else [previous, value]

@@ -422,11 +422,11 @@ class ModelSchema:
             extra = self.additional_properties
             for key in unknown:
                 if extra is None:
-                    raise SchemaViolation(path, f"unknown property {key!r}")
+                    raise SchemaViolation(path, "a property the schema does not declare")
                 try:
                     extra.check(value[key], "")
-                except SchemaViolation as violation:
-                    raise violation.under(f"{path}.{key}") from None
+                except SchemaViolation as violation:  # (the key is the sender's text: never quoted)
+                    raise violation.under(f"{path}.*") from None
         return value
 
     def from_text(self, text: str, path: str) -> object:

@@ -63,6 +63,9 @@ class Client:
 
     def with_headers(self, headers: dict[str, str]) -> "Client":
         """Get a new client matching this one with additional headers"""
+        from . import _security
+
+        headers = _security.checked_headers(headers)
         if self._client is not None:
             self._client.headers.update(headers)
         if self._async_client is not None:
@@ -98,12 +101,12 @@ class Client:
         if self._client is None:
             # On a transport whose every wait ends by the exchange's deadline (see _transport.py),
             # which imports httpcore: loaded with the first client, not at start-up.
-            from . import _transport
+            from . import _security, _transport
 
             self._client = _transport.deadline_aware_client(
                 base_url=self._base_url,
                 cookies=self._cookies,
-                headers=self._headers,
+                headers=_security.checked_headers(self._headers),
                 timeout=self._timeout,
                 verify=self._verify_ssl,
                 follow_redirects=self._follow_redirects,
@@ -131,10 +134,12 @@ class Client:
     def get_async_httpx_client(self) -> httpx.AsyncClient:
         """Get the underlying httpx.AsyncClient, constructing a new one if not previously set"""
         if self._async_client is None:
-            self._async_client = httpx.AsyncClient(
+            from . import _security, _transport
+
+            self._async_client = _transport.async_client(
                 base_url=self._base_url,
                 cookies=self._cookies,
-                headers=self._headers,
+                headers=_security.checked_headers(self._headers),
                 timeout=self._timeout,
                 verify=self._verify_ssl,
                 follow_redirects=self._follow_redirects,
@@ -217,6 +222,9 @@ class AuthenticatedClient:
 
     def with_headers(self, headers: dict[str, str]) -> "AuthenticatedClient":
         """Get a new client matching this one with additional headers"""
+        from . import _security
+
+        headers = _security.checked_headers(headers)
         if self._client is not None:
             self._client.headers.update(headers)
         if self._async_client is not None:
@@ -250,15 +258,16 @@ class AuthenticatedClient:
     def get_httpx_client(self) -> httpx.Client:
         """Get the underlying httpx.Client, constructing a new one if not previously set"""
         if self._client is None:
-            self._headers[self.auth_header_name] = f"{self.prefix} {self.token}" if self.prefix else self.token
             # On a transport whose every wait ends by the exchange's deadline (see _transport.py),
             # which imports httpcore: loaded with the first client, not at start-up.
-            from . import _transport
+            from . import _security, _transport
 
             self._client = _transport.deadline_aware_client(
                 base_url=self._base_url,
                 cookies=self._cookies,
-                headers=self._headers,
+                headers=_security.checked_headers(
+                    {**self._headers, self.auth_header_name: _security.credential_value(self.prefix, self.token)}
+                ),
                 timeout=self._timeout,
                 verify=self._verify_ssl,
                 follow_redirects=self._follow_redirects,
@@ -286,11 +295,14 @@ class AuthenticatedClient:
     def get_async_httpx_client(self) -> httpx.AsyncClient:
         """Get the underlying httpx.AsyncClient, constructing a new one if not previously set"""
         if self._async_client is None:
-            self._headers[self.auth_header_name] = f"{self.prefix} {self.token}" if self.prefix else self.token
-            self._async_client = httpx.AsyncClient(
+            from . import _security, _transport
+
+            self._async_client = _transport.async_client(
                 base_url=self._base_url,
                 cookies=self._cookies,
-                headers=self._headers,
+                headers=_security.checked_headers(
+                    {**self._headers, self.auth_header_name: _security.credential_value(self.prefix, self.token)}
+                ),
                 timeout=self._timeout,
                 verify=self._verify_ssl,
                 follow_redirects=self._follow_redirects,

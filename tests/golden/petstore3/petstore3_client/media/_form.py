@@ -67,17 +67,19 @@ def _read(content: bytes, document: Document, charset: str | None) -> dict[str, 
     data: dict[str, Any] = {}
     for name, items in grouped.items():
         known = schema is None or name in schema.by_name
+        # A name the schema declares may be quoted; another is the sender's text, and is not.
+        where = f"$.{name}" if schema is not None and name in schema.by_name else "$.*"
         field_schema = _field_schema(schema, name)
         if field_schema is None:
-            raise SchemaViolation("$", f"unknown field {name!r}")
+            raise SchemaViolation("$", "a field the schema does not declare")
         if isinstance(field_schema, ArrayOf):
-            data[name] = [field_schema.items.from_text(part, f"$.{name}[{i}]") for i, part in enumerate(items)]
+            data[name] = [field_schema.items.from_text(part, f"{where}[{i}]") for i, part in enumerate(items)]
         elif len(items) == 1:
-            data[name] = field_schema.from_text(items[0], f"$.{name}")
+            data[name] = field_schema.from_text(items[0], where)
         elif not known or schema is None:  # a repeated unknown field is a list, as in the writer
-            data[name] = [field_schema.from_text(part, f"$.{name}[{i}]") for i, part in enumerate(items)]
+            data[name] = [field_schema.from_text(part, f"{where}[{i}]") for i, part in enumerate(items)]
         else:
-            raise SchemaViolation(f"$.{name}", "appears more than once")
+            raise SchemaViolation(where, "appears more than once")
     return data
 
 

@@ -19,5 +19,5 @@ def _codec_name(charset: str) -> str:
         name = codecs.lookup(charset).name
         "".encode(name)  # LookupError for the bytes-to-bytes and str-to-str codecs
     except LookupError:
-        raise ValueError(f"unknown charset {charset[:40]!r}") from None
+        raise ValueError("a charset that is no text encoding") from None
     return name
