@@ -20,6 +20,7 @@ import ssl
 import time
 import weakref
 from collections.abc import AsyncIterable, AsyncIterator, Callable, Iterable, Iterator
+from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import Any, TypeVar
 
@@ -146,11 +147,31 @@ _ERRORS: tuple[tuple[type[Exception], type[httpx.TransportError]], ...] = (
 )
 
 
-def _httpx_error(error: Exception) -> Exception:
-    for core, ours in _ERRORS:
-        if isinstance(error, core):
-            return ours(str(error))
-    return error
+@contextmanager
+def _as_httpx_errors() -> Iterator[None]:
+    """httpcore's errors raised as httpx's, with httpcore's as the cause (as httpx's transports do)."""
+    try:
+        yield
+    except Exception as error:
+        for core, ours in _ERRORS:
+            if isinstance(error, core):
+                raise ours(str(error)) from error
+        raise
+
+
+def _pool_options(
+    verify: ssl.SSLContext | str | bool, trust_env: bool, proxy: httpx.URL | None, limits: httpx.Limits | None
+) -> dict[str, Any]:
+    """httpcore's connection pool as ``httpx.HTTPTransport`` configures it, sync or async."""
+    limits = limits or httpx.Limits(max_connections=100, max_keepalive_connections=20, keepalive_expiry=5.0)
+    ssl_context = httpx.create_ssl_context(verify=verify, trust_env=trust_env)
+    return {
+        "proxy": None if proxy is None else _core_proxy(proxy, ssl_context),
+        "ssl_context": ssl_context,
+        "max_connections": limits.max_connections,
+        "max_keepalive_connections": limits.max_keepalive_connections,
+        "keepalive_expiry": limits.keepalive_expiry,
+    }
 
 
 class _Body(httpx.SyncByteStream):
@@ -158,13 +179,8 @@ class _Body(httpx.SyncByteStream):
         self._stream = stream
 
     def __iter__(self) -> Iterator[bytes]:
-        try:
+        with _as_httpx_errors():
             yield from self._stream
-        except Exception as error:
-            mapped = _httpx_error(error)
-            if mapped is error:
-                raise
-            raise mapped from error
 
     def close(self) -> None:
         close = getattr(self._stream, "close", None)
@@ -183,26 +199,14 @@ class DeadlineTransport(httpx.BaseTransport):
         proxy: httpx.URL | None = None,
         limits: httpx.Limits | None = None,
     ) -> None:
-        limits = limits or httpx.Limits(max_connections=100, max_keepalive_connections=20, keepalive_expiry=5.0)
-        ssl_context = httpx.create_ssl_context(verify=verify, trust_env=trust_env)
         self._pool = httpcore.ConnectionPool(
-            proxy=None if proxy is None else _core_proxy(proxy, ssl_context),
-            ssl_context=ssl_context,
-            max_connections=limits.max_connections,
-            max_keepalive_connections=limits.max_keepalive_connections,
-            keepalive_expiry=limits.keepalive_expiry,
-            network_backend=_Backend(),
+            **_pool_options(verify, trust_env, proxy, limits), network_backend=_Backend()
         )
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
         assert isinstance(request.stream, httpx.SyncByteStream)
-        try:
+        with _as_httpx_errors():
             response = self._pool.handle_request(_core_request(request))
-        except Exception as error:
-            mapped = _httpx_error(error)
-            if mapped is error:
-                raise
-            raise mapped from error
         assert isinstance(response.stream, Iterable)
         if _answered_unasked(response):
             response.close()
@@ -272,14 +276,9 @@ class _AsyncBody(httpx.AsyncByteStream):
         self._stream = stream
 
     async def __aiter__(self) -> AsyncIterator[bytes]:
-        try:
+        with _as_httpx_errors():
             async for chunk in self._stream:
                 yield chunk
-        except Exception as error:
-            mapped = _httpx_error(error)
-            if mapped is error:
-                raise
-            raise mapped from error
 
     async def aclose(self) -> None:
         aclose = getattr(self._stream, "aclose", None)
@@ -298,26 +297,14 @@ class AsyncTransport(httpx.AsyncBaseTransport):
         proxy: httpx.URL | None = None,
         limits: httpx.Limits | None = None,
     ) -> None:
-        limits = limits or httpx.Limits(max_connections=100, max_keepalive_connections=20, keepalive_expiry=5.0)
-        ssl_context = httpx.create_ssl_context(verify=verify, trust_env=trust_env)
         self._pool = httpcore.AsyncConnectionPool(
-            proxy=None if proxy is None else _core_proxy(proxy, ssl_context),
-            ssl_context=ssl_context,
-            max_connections=limits.max_connections,
-            max_keepalive_connections=limits.max_keepalive_connections,
-            keepalive_expiry=limits.keepalive_expiry,
-            network_backend=_AsyncBackend(),
+            **_pool_options(verify, trust_env, proxy, limits), network_backend=_AsyncBackend()
         )
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         assert isinstance(request.stream, httpx.AsyncByteStream)
-        try:
+        with _as_httpx_errors():
             response = await self._pool.handle_async_request(_core_request(request))
-        except Exception as error:
-            mapped = _httpx_error(error)
-            if mapped is error:
-                raise
-            raise mapped from error
         assert isinstance(response.stream, AsyncIterable)
         if _answered_unasked(response):
             await response.aclose()
