@@ -130,6 +130,16 @@ def test_an_empty_token_file_says_the_file_is_empty(server: StandInServer, tmp_p
     assert server.call_count == 0
 
 
+def test_a_token_file_named_with_a_newline_is_still_one_line(tmp_path: Path) -> None:
+    token_file = tmp_path / "entra\nX-Injected: 1.txt"
+    token_file.write_bytes(b"")
+
+    result = run("token", "--entra-token-file", str(token_file))
+
+    assert result.returncode == 2
+    assert "is empty" in one_line(result)
+
+
 @pytest.mark.parametrize(
     ("args", "variables", "said"),
     [

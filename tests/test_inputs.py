@@ -201,6 +201,23 @@ def test_a_callers_async_http_client_keeps_no_cookie(cookie_server: str) -> None
     asyncio.run(main())
 
 
+def test_a_client_set_with_set_httpx_client_changes_only_as_its_docstring_says(cookie_server: str) -> None:
+    from partner_center_auth import TokenRequest
+    from partner_center_auth.api.authentication import generate_access_token
+
+    theirs = httpx.Client(base_url=cookie_server, headers={"Authorization": f"Bearer {ENTRA}"})
+    before = _state(theirs)
+    client = AuthenticatedClient(base_url=cookie_server, token=ENTRA).set_httpx_client(theirs)
+
+    generate_access_token.sync(client=client, body=TokenRequest())
+
+    # Requests are built and sent by it, as its own: the server's cookie lands in its jar, and
+    # nothing else of it changes.
+    assert dict(theirs.cookies) == {"session": "from-the-token-server"}
+    assert _state(theirs)[1:] == before[1:]
+    theirs.close()
+
+
 def test_a_closed_http_client_is_a_typed_transport_error(cookie_server: str) -> None:
     shared = httpx.Client()
     shared.close()

@@ -259,7 +259,7 @@ def _entra_token(options: argparse.Namespace) -> str:
     source when it is empty, unreadable, too large or not UTF-8."""
     name = options.entra_token_file
     if name is not None and name != STDIN:
-        source = f"--entra-token-file: {name}"
+        source = f"--entra-token-file: {name!r}"  # quoted: a name may hold a newline
         try:
             with open(name, "rb") as file:
                 token = _decoded(file.read(MAX_TOKEN_BYTES + 1), source)
