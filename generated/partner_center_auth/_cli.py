@@ -3,27 +3,32 @@
     partner-center-auth [-v] [--version] token [--entra-token-file FILE] [--base-url URL] [--legacy]
                         [--content-type TYPE] [--accept TYPE] [--correlation-id UUID] [--raw]
                         [--allow-insecure-http]
-    partner-center-auth [-v] serve [--host HOST] [--port PORT]
+    partner-center-auth [-v] [--version] serve [--host HOST] [--port PORT]
 
-``token`` reads the Entra ID token from ``--entra-token-file``, else the environment variable
-``PARTNER_CENTER_ENTRA_TOKEN``, else standard input, and prints the Partner Center token as JSON
-(``--raw``: the access token alone). ``--base-url`` defaults to ``PARTNER_CENTER_BASE_URL``, else
-the real service. Exit codes: 0 the token was written, 2 usage, 3 not authenticated or forbidden
-(401, 403), 4 bad input (400, 404), 5 server, transport or output failure. Errors are one line on
-standard error, with the correlation id; tokens never go there, and neither does a traceback.
+``token`` reads the Entra ID token from ``--entra-token-file`` (``-``: standard input), else the
+environment variable ``PARTNER_CENTER_ENTRA_TOKEN``, else standard input, and prints the Partner
+Center token as JSON (``--raw``: the access token alone). ``--base-url`` defaults to
+``PARTNER_CENTER_BASE_URL``, else the real service. Exit codes: 0 the token was written, 2 usage,
+3 not authenticated or forbidden (401, 403), 4 bad input (400, 404), 5 server, transport or output
+failure, 130 interrupted. Errors are one line on standard error, with the correlation id; tokens
+never go there, and neither does a traceback.
 
-``-v`` (before or after the command) logs this package's DEBUG lines on standard error; ``-vv``
-adds httpx's and httpcore's.
+``-v`` and ``--version`` (before or after the command): ``-v`` logs this package's DEBUG lines on
+standard error; ``-vv`` adds httpx's and httpcore's.
 """
 
 from __future__ import annotations
 
 import argparse
 import contextlib
+import errno
+import inspect
 import json
 import logging
 import os
+import socket
 import sys
+import textwrap
 import time
 import uuid
 import warnings
@@ -34,6 +39,7 @@ import httpx
 
 from ._provider import DEFAULT_BASE_URL, TokenProvider
 from ._security import is_loopback
+from ._urls import base_url_problem
 from .api.authentication import generate_access_token
 from .errors import (
     BadRequest,
@@ -49,6 +55,27 @@ PROGRAM = "partner-center-auth"
 ENTRA_TOKEN_VARIABLE = "PARTNER_CENTER_ENTRA_TOKEN"
 BASE_URL_VARIABLE = "PARTNER_CENTER_BASE_URL"
 OK, USAGE, NOT_AUTHENTICATED, BAD_INPUT, FAILURE = 0, 2, 3, 4, 5
+INTERRUPTED = 128 + 2  # as a shell reports a command ended by SIGINT
+MAX_TOKEN_BYTES = 1024 * 1024
+"""The most bytes read as an Entra ID token (a few kilobytes in practice): /dev/zero is no token."""
+STDIN = "-"
+
+_EXIT_CODES = f"""\
+exit codes:
+  {OK:<4} the token was written
+  {USAGE:<4} usage: a bad option, URL or variable; no, empty or unreadable Entra ID token
+  {NOT_AUTHENTICATED:<4} not authenticated or forbidden (401, 403)
+  {BAD_INPUT:<4} bad input (400, 404)
+  {FAILURE:<4} server, transport or output failure
+  {INTERRUPTED:<4} interrupted (Ctrl-C)
+
+Errors are one line on standard error, with the correlation id; the token never goes there."""
+
+_TOKEN_SOURCES = f"""\
+The Entra ID token (app-only, for the Partner Center API) is read from
+--entra-token-file (- for standard input), else the environment variable
+{ENTRA_TOKEN_VARIABLE}, else standard input when it is not a terminal;
+whitespace around it (a file's newline) and a UTF-8 byte order mark are removed."""
 
 
 class _Exit(Exception):
@@ -67,30 +94,64 @@ class _Parser(argparse.ArgumentParser):
         sys.exit(USAGE)
 
 
+class _Help(argparse.RawDescriptionHelpFormatter):
+    """Descriptions as written; option help wrapped without breaking media types at their hyphens."""
+
+    def _split_lines(self, text: str, width: int) -> list[str]:
+        return textwrap.wrap(" ".join(text.split()), width, break_on_hyphens=False)
+
+
 def _parser() -> argparse.ArgumentParser:
-    # -v is accepted before or after the command: both parsers count it into one destination.
-    verbosity = _Parser(add_help=False)
-    verbosity.add_argument(
+    # -v and --version are accepted before or after the command: every parser has them, and -v
+    # counts into one destination.
+    common = _Parser(add_help=False)
+    common.add_argument(
         "-v", "--verbose", action="count", default=argparse.SUPPRESS, help="debug log on stderr (-vv: httpx's too)"
     )
-    parser = _Parser(prog=PROGRAM, description="Partner Center access tokens.", parents=[verbosity])
-    parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
+    common.add_argument("--version", action="version", version=f"{PROGRAM} {_version()}")
+    parser = _Parser(
+        prog=PROGRAM,
+        description="Partner Center access tokens.",
+        epilog=_EXIT_CODES,
+        formatter_class=_Help,
+        parents=[common],
+    )
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
     token = commands.add_parser(
-        "token", parents=[verbosity], help="exchange an Entra ID token for a Partner Center token"
+        "token",
+        parents=[common],
+        help="exchange an Entra ID token for a Partner Center token",
+        description=f"Exchange an Entra ID token for a Partner Center token, printed as JSON.\n\n{_TOKEN_SOURCES}",
+        epilog=_EXIT_CODES,
+        formatter_class=_Help,
     )
-    token.add_argument("--entra-token-file", help="file holding the Entra ID token")
+    token.add_argument(
+        "--entra-token-file",
+        metavar="FILE",
+        help=f"file holding the Entra ID token; - reads standard input (default: ${ENTRA_TOKEN_VARIABLE}, "
+        "else standard input)",
+    )
     token.add_argument(
         "--base-url",
         type=_base_url,
-        default=os.environ.get(BASE_URL_VARIABLE) or DEFAULT_BASE_URL,
+        metavar="URL",
         help=f"the service (default: ${BASE_URL_VARIABLE}, else {DEFAULT_BASE_URL})",
     )
     token.add_argument("--legacy", action="store_true", help="use the deprecated operation")
-    token.add_argument("--content-type", choices=get_args(generate_access_token.RequestMediaType))
-    token.add_argument("--accept", choices=get_args(generate_access_token.ResponseMediaType))
-    token.add_argument("--correlation-id", type=uuid.UUID, help="ms-correlationid to send (default: a fresh one)")
+    token.add_argument(
+        "--content-type",
+        choices=get_args(generate_access_token.RequestMediaType),
+        help=f"request media type (default: {_PROVIDER_DEFAULTS['content_type'].default})",
+    )
+    token.add_argument(
+        "--accept",
+        choices=get_args(generate_access_token.ResponseMediaType),
+        help=f"response media type (default: {_PROVIDER_DEFAULTS['accept'].default})",
+    )
+    token.add_argument(
+        "--correlation-id", type=uuid.UUID, metavar="UUID", help="ms-correlationid to send (default: a fresh one)"
+    )
     token.add_argument("--raw", action="store_true", help="print only the access token")
     token.add_argument(
         "--allow-insecure-http",
@@ -98,8 +159,8 @@ def _parser() -> argparse.ArgumentParser:
         help="allow a plain http:// base URL that is not loopback (the Entra ID token travels in clear)",
     )
 
-    serve = commands.add_parser("serve", parents=[verbosity], help="run the stand-in Partner Center")
-    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
+    serve = commands.add_parser("serve", parents=[common], help="run the stand-in Partner Center")
+    serve.add_argument("--host", type=_host, default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
     serve.add_argument("--port", type=_port, default=0, help="0: any free port")
     return parser
 
@@ -110,14 +171,31 @@ def _version() -> str:
     return __version__
 
 
+# The provider's own defaults, shown in --help (one source of truth).
+_PROVIDER_DEFAULTS = inspect.signature(TokenProvider).parameters
+
+
+def _url_problem(value: str) -> str | None:
+    """What makes ``value`` no base URL for this command (never quoting it), or None."""
+    problem = base_url_problem(value)
+    if problem is None and httpx.URL(value).scheme not in ("http", "https"):
+        problem = "is not an http:// or https:// URL"
+    return problem
+
+
 def _base_url(value: str) -> str:
-    """An absolute http(s) URL, or a usage error naming what is wrong."""
-    try:
-        url = httpx.URL(value)
-    except (httpx.InvalidURL, ValueError, TypeError) as error:
-        raise argparse.ArgumentTypeError(f"not a URL: {value!r} ({error})") from None
-    if url.scheme not in ("http", "https") or not url.host:
-        raise argparse.ArgumentTypeError(f"not an http:// or https:// URL with a host: {value!r}")
+    """--base-url: a usable http(s) URL, or a usage error naming what is wrong."""
+    problem = _url_problem(value)
+    if problem is not None:
+        raise argparse.ArgumentTypeError(f"the base URL {problem}")
+    return value
+
+
+def _host(value: str) -> str:
+    """--host: an IP address or a host name, as a listening socket takes it."""
+    problem = base_url_problem(f"http://{f'[{value}]' if ':' in value else value}")
+    if not value or problem is not None:
+        raise argparse.ArgumentTypeError("not an IP address or a host name")
     return value
 
 
@@ -128,9 +206,9 @@ def _port(value: str) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    options = _parser().parse_args(argv)
-    _configure_logging(getattr(options, "verbose", 0))
     try:
+        options = _parser().parse_args(argv)
+        _configure_logging(getattr(options, "verbose", 0))
         if options.command == "serve":
             return _serve(options.host, options.port)
         return _token(options)
@@ -138,7 +216,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         _say(f"error: {failure}")
         return failure.code
     except KeyboardInterrupt:
-        return FAILURE
+        _say("interrupted")
+        return INTERRUPTED
     except Exception as error:  # the promise: no traceback, ever; never the message (it may quote a token)
         _say(f"error: unexpected {type(error).__name__}")
         return FAILURE
@@ -162,26 +241,60 @@ def _say(line: str) -> None:
         print(f"{PROGRAM}: {line}", file=sys.stderr, flush=True)
 
 
+def _base_url_of(options: argparse.Namespace) -> str:
+    """--base-url (checked by argparse), else the variable, checked here and named when wrong."""
+    if options.base_url is not None:
+        return str(options.base_url)
+    value = os.environ.get(BASE_URL_VARIABLE) or DEFAULT_BASE_URL
+    problem = _url_problem(value)
+    if problem is not None:
+        raise _Exit(f"{BASE_URL_VARIABLE}: the base URL {problem}", USAGE)
+    return value
+
+
+_NO_TOKEN = f"give --entra-token-file, set {ENTRA_TOKEN_VARIABLE} or pipe it in"
+
+
 def _entra_token(options: argparse.Namespace) -> str:
+    """The Entra ID token, stripped, from the first source given; a usage error naming the
+    source when it is empty, unreadable, too large or not UTF-8."""
+    name = options.entra_token_file
+    if name is not None and name != STDIN:
+        source = f"--entra-token-file: {name!r}"  # quoted: a name may hold a newline
+        try:
+            with open(name, "rb") as file:
+                token = _decoded(file.read(MAX_TOKEN_BYTES + 1), source)
+        except OSError as error:
+            raise _Exit(f"{source}: cannot read it: {error.strerror or type(error).__name__}", USAGE) from None
+    elif name is None and os.environ.get(ENTRA_TOKEN_VARIABLE):
+        source = ENTRA_TOKEN_VARIABLE
+        token = os.environ[ENTRA_TOKEN_VARIABLE].removeprefix("\ufeff").strip()
+    elif sys.stdin is None or (name is None and sys.stdin.isatty()):
+        raise _Exit(f"no Entra ID token: {_NO_TOKEN}", USAGE)
+    else:
+        source = "--entra-token-file -: standard input" if name == STDIN else "standard input"
+        try:
+            token = _decoded(sys.stdin.buffer.read(MAX_TOKEN_BYTES + 1), source)
+        except OSError as error:
+            raise _Exit(f"{source}: cannot read it: {error.strerror or type(error).__name__}", USAGE) from None
+    if not token:
+        hint = "" if source != "standard input" else f": {_NO_TOKEN}"
+        raise _Exit(f"{source} is empty{' (only whitespace)' if source == ENTRA_TOKEN_VARIABLE else ''}{hint}", USAGE)
+    return token
+
+
+def _decoded(content: bytes, source: str) -> str:
+    if len(content) > MAX_TOKEN_BYTES:
+        raise _Exit(f"{source} holds more than {MAX_TOKEN_BYTES} bytes: not an Entra ID token", USAGE)
     try:
-        if options.entra_token_file is not None:
-            with open(options.entra_token_file, encoding="utf-8") as file:
-                return file.read().strip()
-        if os.environ.get(ENTRA_TOKEN_VARIABLE):
-            return os.environ[ENTRA_TOKEN_VARIABLE].strip()
-        if sys.stdin is not None and not sys.stdin.isatty():
-            return sys.stdin.buffer.read().decode("utf-8").strip()
+        return content.decode("utf-8-sig").strip()  # a Windows editor's byte order mark is no part of it
     except UnicodeDecodeError:
-        raise _Exit("the Entra ID token is not UTF-8 text", USAGE) from None
-    except OSError as error:
-        raise _Exit(f"cannot read the Entra ID token: {error.strerror or type(error).__name__}", USAGE) from None
-    return ""
+        raise _Exit(f"{source}: the Entra ID token is not UTF-8 text", USAGE) from None
 
 
 def _token(options: argparse.Namespace) -> int:
+    options.base_url = _base_url_of(options)
     entra_token = _entra_token(options)
-    if not entra_token:
-        raise _Exit(f"no Entra ID token: give --entra-token-file, set {ENTRA_TOKEN_VARIABLE} or pipe it in", USAGE)
     correlation_id = options.correlation_id or uuid.uuid4()
     defaults = {"content_type": options.content_type, "accept": options.accept}
     try:
@@ -247,12 +360,16 @@ def _exit_code(error: PartnerCenterAuthError) -> int:
 def _serve(host: str, port: int) -> int:
     from .testing import StandInServer
 
-    if not is_loopback(host):
-        _say(f"warning: listening on {host}, beyond this machine: the stand-in is for tests")
     try:
         server = StandInServer(host=host, port=port)
     except OSError as error:
-        raise _Exit(f"cannot listen on {host}:{port}: {error.strerror or type(error).__name__}", FAILURE) from None
+        # A name that does not resolve, or an address that is not this machine's: a bad --host.
+        usage = isinstance(error, socket.gaierror) or error.errno == errno.EADDRNOTAVAIL
+        where = f"--host {host}: cannot listen there" if usage else f"cannot listen on {host}:{port}"
+        raise _Exit(f"{where}: {error.strerror or type(error).__name__}", USAGE if usage else FAILURE) from None
+    # Warned once listening, by the address really bound (a name may resolve to loopback).
+    if not is_loopback(server.host):
+        _say(f"warning: listening on {host}, beyond this machine: the stand-in is for tests")
     with server:
         # On standard output: scripts read the address from the first line.
         print(f"Stand-in Partner Center at {server.base_url} (Ctrl-C to stop)", flush=True)

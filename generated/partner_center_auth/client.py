@@ -4,6 +4,8 @@ from typing import Any, Self
 import httpx
 from attrs import define, evolve, field
 
+from ._urls import validate_base_url
+
 
 @define
 class Client:
@@ -43,7 +45,8 @@ class Client:
     """
 
     raise_on_unexpected_status: bool = field(default=False, kw_only=True)
-    _base_url: str = field(alias="base_url")
+    # Checked at construction: a URL httpx or the resolver cannot use is errors.InvalidBaseURL.
+    _base_url: str = field(alias="base_url", validator=validate_base_url)
     _cookies: dict[str, str] = field(factory=dict, kw_only=True, alias="cookies")
     _headers: dict[str, str] = field(factory=dict, kw_only=True, alias="headers")
     _timeout: httpx.Timeout | None = field(default=None, kw_only=True, alias="timeout")
@@ -61,37 +64,31 @@ class Client:
         # Never the token or headers: the Authorization header lives there.
         return f"{type(self).__name__}(base_url={self._base_url!r})"
 
+    # The with_* methods return a new client and change nothing on this one: its httpx clients
+    # may be the caller's own (set_httpx_client), which the package never changes.
     def with_headers(self, headers: dict[str, str]) -> "Client":
         """Get a new client matching this one with additional headers"""
         from . import _security
 
         headers = _security.checked_headers(headers)
-        if self._client is not None:
-            self._client.headers.update(headers)
-        if self._async_client is not None:
-            self._async_client.headers.update(headers)
         return evolve(self, headers={**self._headers, **headers})
 
     def with_cookies(self, cookies: dict[str, str]) -> "Client":
         """Get a new client matching this one with additional cookies"""
-        if self._client is not None:
-            self._client.cookies.update(cookies)
-        if self._async_client is not None:
-            self._async_client.cookies.update(cookies)
         return evolve(self, cookies={**self._cookies, **cookies})
 
     def with_timeout(self, timeout: httpx.Timeout) -> "Client":
         """Get a new client matching this one with a new timeout configuration"""
-        if self._client is not None:
-            self._client.timeout = timeout
-        if self._async_client is not None:
-            self._async_client.timeout = timeout
         return evolve(self, timeout=timeout)
 
     def set_httpx_client(self, client: httpx.Client) -> Self:
         """Manually set the underlying httpx.Client
 
         **NOTE**: This will override any other settings on the client, including cookies, headers, and timeout.
+        Requests are then built and sent by ``client`` as httpx does for any request of its own: its
+        headers, cookies, auth and event hooks apply, and cookies the server sets land in its jar.
+        Nothing else of it is changed (``with_headers`` and the like leave it alone), and it is
+        closed only by leaving this client's context.
         """
         self._client = client
         return self
@@ -127,6 +124,8 @@ class Client:
         """Manually set the underlying httpx.AsyncClient
 
         **NOTE**: This will override any other settings on the client, including cookies, headers, and timeout.
+        As for ``set_httpx_client``: requests are built and sent by it, cookies the server sets land
+        in its jar, and nothing else of it is changed.
         """
         self._async_client = async_client
         return self
@@ -198,7 +197,8 @@ class AuthenticatedClient:
     """
 
     raise_on_unexpected_status: bool = field(default=False, kw_only=True)
-    _base_url: str = field(alias="base_url")
+    # Checked at construction: a URL httpx or the resolver cannot use is errors.InvalidBaseURL.
+    _base_url: str = field(alias="base_url", validator=validate_base_url)
     _cookies: dict[str, str] = field(factory=dict, kw_only=True, alias="cookies")
     _headers: dict[str, str] = field(factory=dict, kw_only=True, alias="headers")
     _timeout: httpx.Timeout | None = field(default=None, kw_only=True, alias="timeout")
@@ -220,37 +220,31 @@ class AuthenticatedClient:
         # Never the token or headers: the Authorization header lives there.
         return f"{type(self).__name__}(base_url={self._base_url!r})"
 
+    # The with_* methods return a new client and change nothing on this one: its httpx clients
+    # may be the caller's own (set_httpx_client), which the package never changes.
     def with_headers(self, headers: dict[str, str]) -> "AuthenticatedClient":
         """Get a new client matching this one with additional headers"""
         from . import _security
 
         headers = _security.checked_headers(headers)
-        if self._client is not None:
-            self._client.headers.update(headers)
-        if self._async_client is not None:
-            self._async_client.headers.update(headers)
         return evolve(self, headers={**self._headers, **headers})
 
     def with_cookies(self, cookies: dict[str, str]) -> "AuthenticatedClient":
         """Get a new client matching this one with additional cookies"""
-        if self._client is not None:
-            self._client.cookies.update(cookies)
-        if self._async_client is not None:
-            self._async_client.cookies.update(cookies)
         return evolve(self, cookies={**self._cookies, **cookies})
 
     def with_timeout(self, timeout: httpx.Timeout) -> "AuthenticatedClient":
         """Get a new client matching this one with a new timeout configuration"""
-        if self._client is not None:
-            self._client.timeout = timeout
-        if self._async_client is not None:
-            self._async_client.timeout = timeout
         return evolve(self, timeout=timeout)
 
     def set_httpx_client(self, client: httpx.Client) -> Self:
         """Manually set the underlying httpx.Client
 
         **NOTE**: This will override any other settings on the client, including cookies, headers, and timeout.
+        Requests are then built and sent by ``client`` as httpx does for any request of its own: its
+        headers, cookies, auth and event hooks apply, and cookies the server sets land in its jar.
+        Nothing else of it is changed (``with_headers`` and the like leave it alone), and it is
+        closed only by leaving this client's context.
         """
         self._client = client
         return self
@@ -288,6 +282,8 @@ class AuthenticatedClient:
         """Manually set the underlying httpx.AsyncClient
 
         **NOTE**: This will override any other settings on the client, including cookies, headers, and timeout.
+        As for ``set_httpx_client``: requests are built and sent by it, cookies the server sets land
+        in its jar, and nothing else of it is changed.
         """
         self._async_client = async_client
         return self

@@ -17,13 +17,25 @@ package so that code built on this client can be tested without Microsoft.
                                                 than its Content-Length, a stall after the
                                                 headers, or a body dripped a byte at a time
 * otherwise                                   → 200 TokenResponse, after ``delay`` seconds
+
+Whatever a client sends, the stand-in holds its limits: a request's line and header fields take
+at most :data:`MAX_HEAD_BYTES` (431 past them), its body at most :data:`MAX_REQUEST_BYTES` (413),
+and a body whose framing is not exactly RFC 9112's (a Content-Length that is not one number, both
+Content-Length and Transfer-Encoding, a coding other than ``chunked``, a chunk size that is not
+hexadecimal digits, a missing CRLF, a connection that ends early) is a 400 (501 for a coding it
+does not implement), after which the connection is closed. Each connection holds at most the
+bytes of one request; :data:`MAX_CONNECTIONS` are served at once.
 """
 
 from __future__ import annotations
 
+import contextlib
+import http.client
 import importlib
+import io
 import logging
 import pkgutil
+import re
 import secrets
 import socket
 import struct
@@ -48,6 +60,14 @@ from .models import ApiFault, TokenResponse
 __all__ = ["RecordedRequest", "StandInServer"]
 
 MAX_REQUEST_BYTES = 1024 * 1024
+"""The most bytes of a request body (chunked or not); more is 413."""
+MAX_HEAD_BYTES = 64 * 1024
+"""The most bytes of a request line with its header fields, or of a chunked body's trailer; more is 431."""
+MAX_LINE_BYTES = 4096
+"""The most bytes of a chunk-size line, extensions included."""
+LINGER = 2.0
+"""Seconds a refused request's connection is drained (and what arrives discarded) before it is
+closed: closing with unread bytes would reset the connection and lose the answer."""
 MAX_CONNECTIONS = 256
 """Connections served at once; more are closed at once (each has a thread)."""
 IDLE_TIMEOUT = 30.0
@@ -133,9 +153,14 @@ class StandInServer:
         self._thread: threading.Thread | None = None
 
     @property
+    def host(self) -> str:
+        """The address listened on (a name given is resolved)."""
+        return str(self._httpd.server_address[0])
+
+    @property
     def base_url(self) -> str:
-        host, port = self._httpd.server_address[:2]
-        return f"http://{host!s}:{port}"
+        host, port = self.host, self._httpd.server_address[1]
+        return f"http://[{host}]:{port}" if ":" in host else f"http://{host}:{port}"
 
     @property
     def call_count(self) -> int:
@@ -277,7 +302,14 @@ class _HTTPServer(ThreadingHTTPServer):
     def __init__(self, address: tuple[str, int], handler: type[_Handler], stand_in: StandInServer) -> None:
         self.stand_in = stand_in
         self._connections = threading.BoundedSemaphore(MAX_CONNECTIONS)
-        super().__init__(address, handler)
+        # The family of the address the host names (IPv6 too); socket.gaierror if it names none.
+        # "" is every interface, as bind() takes it.
+        host, port = address
+        family, _, _, _, sockaddr = socket.getaddrinfo(
+            host or None, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE
+        )[0]
+        self.address_family = family
+        super().__init__((str(sockaddr[0]), int(sockaddr[1])), handler)
 
     def process_request(self, request: Any, client_address: Any) -> None:
         # One thread per connection, but never more than MAX_CONNECTIONS of them.
@@ -297,14 +329,63 @@ class _HTTPServer(ThreadingHTTPServer):
         logger.debug("connection from %s ended abruptly", client_address[0] if client_address else "?")
 
 
+class _Refused(Exception):
+    """A request the stand-in will not read further: answered with ``status``, then closed."""
+
+    def __init__(self, status: HTTPStatus) -> None:
+        super().__init__(status)
+        self.status = status
+
+
+class _Metered(io.BufferedIOBase):
+    """A connection's reader that counts the bytes of a request's head (its line and header
+    fields, read by ``http.server``): past :data:`MAX_HEAD_BYTES` it raises ``LineTooLong``,
+    which ``http.server`` answers with 431. ``left`` is None while a body is read."""
+
+    def __init__(self, raw: io.BufferedIOBase) -> None:
+        self._raw = raw
+        self.left: int | None = None
+
+    def readline(self, size: int | None = -1, /) -> bytes:
+        if self.left is None:
+            return self._raw.readline(size)
+        wanted = self.left + 1 if size is None or size < 0 else min(size, self.left + 1)
+        line = self._raw.readline(wanted)
+        self.left -= len(line)
+        if self.left < 0:
+            raise http.client.LineTooLong("request head")
+        return line
+
+    def read(self, size: int | None = -1, /) -> bytes:
+        return self._raw.read(size)
+
+    def readable(self) -> bool:
+        return True
+
+    def close(self) -> None:
+        self._raw.close()
+
+
+_DIGITS = re.compile(rb"[0-9]+")
+_HEX = re.compile(rb"[0-9A-Fa-f]+")
+_CONTROL = re.compile(rb"[\x00-\x08\x0a-\x1f\x7f]")  # in a line: anything but a tab
+
+
 class _Handler(BaseHTTPRequestHandler):
     server: _HTTPServer
     protocol_version = "HTTP/1.1"
+
+    rfile: _Metered
 
     def setup(self) -> None:
         super().setup()
         # An idle kept-alive connection does not hold its thread for ever.
         self.connection.settimeout(self.server.stand_in.idle_timeout)
+        self.rfile = _Metered(self.rfile)
+
+    def handle_one_request(self) -> None:
+        self.rfile.left = MAX_HEAD_BYTES + 1  # the request line may take http.server's 65536 (414 past it)
+        super().handle_one_request()
 
     # Headers and body go out in separate writes: with Nagle's algorithm on, the body would wait
     # for the client's delayed ACK (40 ms) on a kept-alive connection.
@@ -363,43 +444,86 @@ class _Handler(BaseHTTPRequestHandler):
         self._write(body, answer.breakage)
 
     def _body(self) -> bytes | None:
-        """The request body, by Content-Length or chunked (at most MAX_REQUEST_BYTES); None: refused."""
-        if "chunked" in self.headers.get("transfer-encoding", "").lower():
-            return self._chunked()
+        """The request body, framed as RFC 9112 6.3 says (at most MAX_REQUEST_BYTES); None: refused."""
+        self.rfile.left = None  # the head is read: the body has limits of its own
+        lengths = self.headers.get_all("content-length") or []
+        codings = [
+            c.strip(" \t").lower() for v in self.headers.get_all("transfer-encoding") or [] for c in v.split(",")
+        ]
         try:
-            length = int(self.headers.get("content-length") or 0)
-        except ValueError:
-            length = -1
-        if not 0 <= length <= MAX_REQUEST_BYTES:
-            self._refuse(HTTPStatus.BAD_REQUEST if length < 0 else HTTPStatus.REQUEST_ENTITY_TOO_LARGE)
+            if codings and lengths:  # a message framed two ways is a smuggling attempt (RFC 9112 6.1)
+                raise _Refused(HTTPStatus.BAD_REQUEST)
+            if codings:
+                return self._chunked(codings)
+            if len(lengths) > 1:  # even equal values: one number or none
+                raise _Refused(HTTPStatus.BAD_REQUEST)
+            return self._exactly(self._length(lengths[0].strip(" \t").encode()) if lengths else 0)
+        except _Refused as refused:
+            self._refuse(refused.status)
             return None
-        return self.rfile.read(length)
 
-    def _chunked(self) -> bytes | None:
+    @staticmethod
+    def _length(value: bytes) -> int:
+        if not _DIGITS.fullmatch(value):  # no sign, no space, no list, no other script's digits
+            raise _Refused(HTTPStatus.BAD_REQUEST)
+        if len(value.lstrip(b"0")) > len(str(MAX_REQUEST_BYTES)) or int(value) > MAX_REQUEST_BYTES:
+            raise _Refused(HTTPStatus.REQUEST_ENTITY_TOO_LARGE)
+        return int(value)
+
+    def _exactly(self, size: int) -> bytes:
+        content = self.rfile.read(size)
+        if len(content) != size:  # the connection ended first
+            raise _Refused(HTTPStatus.BAD_REQUEST)
+        return content
+
+    def _line(self, limit: int) -> bytes:
+        """One line ended by CRLF, without it: none within ``limit`` bytes, or a control character, is refused."""
+        line = self.rfile.readline(limit + 2)
+        if not line.endswith(b"\r\n") or _CONTROL.search(line, 0, len(line) - 2):
+            raise _Refused(HTTPStatus.BAD_REQUEST)
+        return line[:-2]
+
+    def _chunked(self, codings: list[str]) -> bytes:
         """A chunked body (RFC 9112 7.1), read whole so that the connection stays in step."""
+        if codings[-1] != "chunked" or codings.count("chunked") > 1:  # no length to be known (RFC 9112 6.3)
+            raise _Refused(HTTPStatus.BAD_REQUEST)
+        if codings != ["chunked"]:
+            raise _Refused(HTTPStatus.NOT_IMPLEMENTED)
         chunks: list[bytes] = []
         size = 0
         while True:
-            line = self.rfile.readline(1024).split(b";", 1)[0].strip()
-            try:
-                chunk_size = int(line, 16)
-            except ValueError:
-                self._refuse(HTTPStatus.BAD_REQUEST)
-                return None
+            digits, semicolon, _ = self._line(MAX_LINE_BYTES).partition(b";")
+            digits = digits.rstrip(b" \t") if semicolon else digits  # BWS before extensions
+            if not _HEX.fullmatch(digits):  # no sign, no 0x, no underscore, no space
+                raise _Refused(HTTPStatus.BAD_REQUEST)
+            digits = digits.lstrip(b"0") or b"0"
+            if len(digits) > 8 or size + int(digits, 16) > MAX_REQUEST_BYTES:
+                raise _Refused(HTTPStatus.REQUEST_ENTITY_TOO_LARGE)
+            chunk_size = int(digits, 16)
             if chunk_size == 0:
-                while self.rfile.readline(1024).strip():  # trailer fields, then the empty line
-                    pass
-                return b"".join(chunks)
+                break
+            chunks.append(self._exactly(chunk_size))
             size += chunk_size
-            if size > MAX_REQUEST_BYTES:
-                self._refuse(HTTPStatus.REQUEST_ENTITY_TOO_LARGE)
-                return None
-            chunks.append(self.rfile.read(chunk_size))
-            self.rfile.readline(1024)  # the CRLF after the chunk
+            if self._exactly(2) != b"\r\n":
+                raise _Refused(HTTPStatus.BAD_REQUEST)
+        trailer = MAX_HEAD_BYTES  # trailer fields (ignored), then the empty line
+        while line := self._line(trailer):
+            trailer -= len(line) + 2
+        return b"".join(chunks)
 
     def _refuse(self, status: HTTPStatus) -> None:
         self.close_connection = True  # what is left of the body would be read as the next request
         self.send_error(status)
+        # Drain what the client still sends, discarded, for LINGER seconds at most: a close with
+        # unread bytes would reset the connection, and the client could lose the answer.
+        with contextlib.suppress(OSError):
+            self.wfile.flush()
+            self.connection.shutdown(socket.SHUT_WR)
+            deadline = time.monotonic() + LINGER
+            while (left := deadline - time.monotonic()) > 0:
+                self.connection.settimeout(left)
+                if not self.connection.recv(65536):
+                    break
 
     def _write(self, body: bytes, breakage: Breakage | None) -> None:
         stand_in = self.server.stand_in

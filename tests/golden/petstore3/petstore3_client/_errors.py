@@ -6,6 +6,7 @@
     │   ├── SerializationError        the value cannot be written in the media type
     │   └── DeserializationError      the bytes are not a valid model in the media type
     ├── MissingExtra                  an optional dependency is not installed (also an ImportError)
+    ├── InvalidBaseURL                a base URL httpx or the resolver cannot use (also a ValueError)
     ├── InsecureTransport             credentials would travel in clear (plain http, a plain proxy) beyond loopback
     ├── InvalidCredentials            a credential that cannot be a header value (control characters)
     ├── TransportError                the request was not sent or its answer not received
@@ -65,6 +66,13 @@ class DeserializationError(MediaError):
 
 class MissingExtra(Error, ImportError):
     """An optional dependency is not installed: the message names the extra to install."""
+
+
+class InvalidBaseURL(Error, ValueError):
+    """A base URL that cannot be used: it does not parse, is not absolute, or its host or port
+    could never be resolved or connected to. Raised when the client is made; the message names
+    the problem and never quotes the URL (its user information may hold a password).
+    """
 
 
 class InsecureTransport(Error):
@@ -186,6 +194,7 @@ __all__ = [
     "Error",
     "Forbidden",
     "InsecureTransport",
+    "InvalidBaseURL",
     "InvalidCredentials",
     "MediaError",
     "MissingExtra",

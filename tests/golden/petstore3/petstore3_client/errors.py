@@ -6,6 +6,7 @@
     │   ├── SerializationError        the value cannot be written in the media type
     │   └── DeserializationError      the bytes are not a valid value in the media type
     ├── MissingExtra                  an optional dependency is not installed (also an ImportError)
+    ├── InvalidBaseURL                a base URL httpx or the resolver cannot use (also a ValueError)
     ├── InsecureTransport             credentials would travel in clear (plain http, a plain proxy) beyond loopback
     ├── InvalidCredentials            a credential that cannot be a header value (control characters)
     ├── TransportError                the request was not sent or its answer not received
@@ -35,6 +36,7 @@ from ._errors import (
     Error,
     Forbidden,
     InsecureTransport,
+    InvalidBaseURL,
     InvalidCredentials,
     MediaError,
     MissingExtra,
@@ -75,6 +77,7 @@ __all__ = [
     "Error",
     "Forbidden",
     "InsecureTransport",
+    "InvalidBaseURL",
     "InvalidCredentials",
     "MediaError",
     "MissingExtra",
