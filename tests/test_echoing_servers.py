@@ -12,6 +12,7 @@ import subprocess
 import sys
 import textwrap
 import time
+import traceback
 import zlib
 from collections.abc import Callable
 from pathlib import Path
@@ -421,3 +422,121 @@ async def test_async_clients_never_take_another_requests_answer_either() -> None
             assert second is None or second.access_token == "pc-token"  # type: ignore[union-attr]
             third = await generate_access_token.asyncio(client=client, body=TokenRequest())
             assert third.access_token == "pc-token"  # type: ignore[union-attr]
+
+
+def _malformed(where: str) -> Callable[[socket.socket], None]:
+    """A server that echoes the Authorization header into bytes the HTTP parser refuses."""
+
+    def handle(connection: socket.socket) -> None:
+        request = read_request(connection)
+        echoed = header(request, "authorization")
+        answers = {
+            "status line": b"HTTP/1.1 2x0 " + echoed + b"\r\nContent-Length: 0\r\n\r\n",
+            "header line": b"HTTP/1.1 200 OK\r\n" + echoed + b"\r\nContent-Length: 0\r\n\r\n",
+            "chunk size": b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n" + echoed + b"\r\n",
+            "header name": b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nX-"
+            + echoed.split()[-1]
+            + b": 1\r\nContent-Length: %d\r\n\r\n" % len(TOKEN_JSON)
+            + TOKEN_JSON,
+        }
+        connection.sendall(answers[where])
+
+    return handle
+
+
+@pytest.mark.parametrize("where", ["status line", "header line", "chunk size", "header name"])
+def test_bytes_the_parser_refuses_reach_no_traceback_and_no_log(where: str, caplog: pytest.LogCaptureFixture) -> None:
+    caplog.set_level(logging.DEBUG)
+    printed = ""
+    with serving(_malformed(where)) as server, AuthenticatedClient(base_url=server.base_url, token=SECRET) as client:
+        try:
+            generate_access_token.sync(client=client, body=TokenRequest())
+        except PartnerCenterAuthError as error:
+            printed = "".join(traceback.format_exception(error))
+    logged = "\n".join(record.getMessage() for record in caplog.records)
+    assert SECRET[40:80] not in printed
+    assert SECRET[40:80] not in logged
+
+
+def test_a_redirect_to_an_echoed_location_is_not_repeated(caplog: pytest.LogCaptureFixture) -> None:
+    caplog.set_level(logging.DEBUG)
+
+    def handle(connection: socket.socket) -> None:
+        while request := read_request(connection):
+            target = request.split(b" ", 2)[1]
+            if target.startswith(b"/v3/"):
+                echoed = header(request, "authorization").split()[-1]
+                _answer(connection, ["HTTP/1.1 307 Temporary Redirect", f"Location: /{echoed.decode()}"], b"")
+            else:
+                _answer(connection, ["HTTP/1.1 200 OK", "Content-Type: application/json"], TOKEN_JSON)
+
+    messages = []
+    with serving(handle) as server:
+        with AuthenticatedClient(base_url=server.base_url, token=SECRET, follow_redirects=True) as client:
+            response = generate_access_token.sync_detailed(client=client, body=TokenRequest())
+            messages.append(repr(response))
+
+        def scheme(connection: socket.socket) -> None:
+            read_request(connection)
+            _answer(connection, ["HTTP/1.1 307 Temporary Redirect", f"Location: {SECRET[40:80].lower()}://x/"], b"")
+
+    with (
+        serving(scheme) as server,
+        AuthenticatedClient(base_url=server.base_url, token=SECRET, follow_redirects=True) as client,
+    ):
+        try:
+            generate_access_token.sync(client=client, body=TokenRequest())
+        except PartnerCenterAuthError as error:
+            messages.append("".join(traceback.format_exception(error)))
+    logged = "\n".join(record.getMessage() for record in caplog.records)
+    assert SECRET[40:80] not in logged
+    assert not any(SECRET[40:80].lower() in message for message in messages)
+
+
+def test_a_thousand_codings_are_a_typed_error() -> None:
+    def handle(connection: socket.socket) -> None:
+        read_request(connection)
+        codings = ",".join(["gzip"] * 1000)
+        _answer(connection, ["HTTP/1.1 200 OK", "Content-Type: application/json", f"Content-Encoding: {codings}"], b"x")
+
+    with (
+        serving(handle) as server,
+        AuthenticatedClient(base_url=server.base_url, token="t") as client,
+        pytest.raises(ResponseDecodeError, match="at most 8"),
+    ):
+        generate_access_token.sync(client=client, body=TokenRequest())
+
+
+@pytest.mark.parametrize(
+    "options",
+    [
+        {"auth_header_name": "Authorizati\u00f6n"},
+        {"auth_header_name": "Authorization\n"},
+        {"auth_header_name": "X Auth"},
+        {"headers": {"X-K\u00e9y": "v"}},
+        {"headers": {"X-Key:": "v"}},
+    ],
+)
+def test_header_names_that_cannot_be_sent_are_typed(options: dict[str, Any]) -> None:
+    with serving(_echoing("none")) as server:
+        client = AuthenticatedClient(base_url=server.base_url, token="t", **options)
+        with pytest.raises(InvalidCredentials):
+            generate_access_token.sync(client=client, body=TokenRequest())
+
+
+@pytest.mark.parametrize("end", ["\x85", "\u00a0", "\u2028"])
+def test_the_provider_strips_ascii_whitespace_only(end: str) -> None:
+    with (
+        serving(_echoing("none")) as server,
+        TokenProvider("token" + end, base_url=server.base_url) as provider,
+        pytest.raises(InvalidCredentials),
+    ):
+        provider.get_token()
+
+
+@pytest.mark.parametrize("proxy", ["http://[::1", "socks9://secret@x:1", "http://:1", "ftp://secret@x:1"])
+def test_a_malformed_environment_proxy_is_a_typed_error(proxy: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("HTTP_PROXY", proxy)
+    with pytest.raises(TransportError, match="HTTP_PROXY") as raised:
+        TokenProvider("t", base_url="http://127.0.0.1:9").get_token()
+    assert proxy not in str(raised.value)

@@ -127,3 +127,24 @@ def test_an_https_target_may_go_through_a_plain_proxy() -> None:
         received.clear()
         """
     )
+
+
+def test_a_socks_proxy_is_a_proxy_too() -> None:
+    run_in_namespace(
+        """
+        socks = PROXY.replace("http://", "socks5://")
+        os.environ["ALL_PROXY"] = socks
+        provider = TokenProvider(SECRET, base_url=server.base_url)
+        refused(provider.get_token)
+        async def from_async_provider():
+            async with AsyncTokenProvider(SECRET, base_url=server.base_url) as provider:
+                await provider.get_token()
+        refused(lambda: asyncio.run(from_async_provider()))
+        del os.environ["ALL_PROXY"]
+        client = AuthenticatedClient(base_url=server.base_url, token=SECRET, httpx_args={"proxy": socks})
+        refused(lambda: generate_access_token.sync(client=client, body=TokenRequest()))
+        with TokenProvider(SECRET, base_url=server.base_url) as direct, httpx.Client(proxy=socks) as http:
+            http.auth = PartnerCenterAuth(direct)
+            refused(lambda: http.get(server.base_url + "/v1/customers"))
+        """
+    )

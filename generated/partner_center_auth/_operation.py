@@ -637,7 +637,9 @@ class _BoundedBody:
                     self.add(chunk, response)
             except zlib.error:
                 self._undecodable(response, "the body does not decompress as its Content-Encoding says")
-        received = Received(response.status_code, response.headers, b"".join(self.chunks), response.request.url)
+        # The URL this package sent, not one a redirect led to: that one is the server's text.
+        sent = response.history[0].request.url if response.history else response.request.url
+        received = Received(response.status_code, response.headers, b"".join(self.chunks), sent)
         _log_exchange(self.operation, request, received, self.started)
         return received
 
@@ -711,7 +713,13 @@ def _log_exchange(operation: Operation[Any], request: Mapping[str, Any], respons
 def _transport_errors(
     operation: Operation[Any], request: Mapping[str, Any], started: float, deadline: float | None = None
 ) -> Iterator[None]:
-    """Re-raise httpx's transport failures as this package's, keeping them as the cause."""
+    """Re-raise httpx's transport failures as this package's.
+
+    httpx's error is kept as the cause only when its words are the system's or httpcore's own
+    (timeouts, connection and socket errors): a protocol error quotes the bytes a server sent (a
+    status line, a header, a chunk size), an unsupported scheme or a bad ``Location`` a redirect's
+    text, and a chained cause is printed with every traceback.
+    """
     try:
         yield
     except httpx.RequestError as error:  # transport failures, and bodies that fail to decompress
@@ -723,12 +731,19 @@ def _transport_errors(
             type(error).__name__,
             _described(operation, request),
         )
-        raise _transport_error(operation, error, late=time.perf_counter() >= (deadline or float("inf"))) from error
+        failure = _transport_error(operation, error, late=time.perf_counter() >= (deadline or float("inf")))
+        if isinstance(error, _OWN_WORDS):
+            raise failure from error
+        raise failure from None
+
+
+# httpx's errors whose messages are the system's or httpcore's words, never a server's bytes.
+_OWN_WORDS = (httpx.TimeoutException, httpx.NetworkError)
 
 
 def _transport_error(operation: Operation[Any], error: httpx.RequestError, *, late: bool = False) -> TransportError:
     if isinstance(error, httpx.TimeoutException) or late:
         return TransportTimeout(f"{operation.operation_id}: timed out ({type(error).__name__})")
-    # Protocol errors may quote a header value, and so a token: name the failure only.
-    detail = "" if isinstance(error, httpx.ProtocolError) else f": {error}"
+    # Other messages may quote what a server sent (a header, a redirect's Location): the failure's name only.
+    detail = f": {error}" if isinstance(error, _OWN_WORDS) else ""
     return TransportError(f"{operation.operation_id}: {type(error).__name__}{detail}")

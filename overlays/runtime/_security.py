@@ -72,6 +72,9 @@ def credential_value(prefix: str, token: str) -> str:
     return f"{prefix} {token}" if prefix else token
 
 
+_TOKEN = re.compile(r"[!#$%&'*+\-.^_`|~0-9A-Za-z]+")  # a header name (RFC 9110 5.1)
+
+
 def _sendable(value: str) -> bool:
     # A token is a kilobyte or two, checked on every call: these are single C-speed passes.
     return value.isascii() and value.isprintable() and value == value.strip()
@@ -84,6 +87,10 @@ def checked_headers(headers: Mapping[str, str]) -> dict[str, str]:
     value (an API key may live in any header).
     """
     for name, value in headers.items():
+        if not isinstance(name, str) or not _TOKEN.fullmatch(name):
+            raise InvalidCredentials(
+                "a header name cannot be sent: names are letters, digits and !#$%&'*+-.^_`|~ (RFC 9110)"
+            )
         if isinstance(value, str) and _sendable(value):
             continue
         kind = "credentials" if name.lower() in _CREDENTIAL_HEADERS else "value"
@@ -150,10 +157,13 @@ class _RouteGuard:
         return None if self.inner is None else self.inner(event, info)
 
     def follow(self, event: str, info: dict[str, Any]) -> None:
-        if event == "connection.connect_tcp.started" and not is_loopback(host := str(info.get("host", ""))):
+        # "connection.connect_tcp" for a direct or http proxy connection, "socks.connect_tcp" for SOCKS.
+        if event.endswith(".connect_tcp.started") and not is_loopback(str(info.get("host", ""))):
+            # The host is not named: after a redirect it is the server's text.
             raise InsecureTransport(
-                f"refusing to send credentials (the Authorization header) over plain http through {host}, a proxy "
-                "that is not loopback: use https, or allow_insecure_http=True for a test setup"
+                "refusing to send credentials (the Authorization header) over plain http through a host that is "
+                "not loopback (a proxy, or a redirect's target): use https, or allow_insecure_http=True for a "
+                "test setup"
             )
 
 
@@ -201,28 +211,49 @@ def said_media_type(value: str | None, documented: Collection[str] = ()) -> str:
     return "a Content-Type of its own (on the error's headers)"
 
 
-# Header values a log record may show: framing and sizes, never text a server chose freely.
-_HARMLESS_HEADERS = frozenset({b"content-length", b"transfer-encoding", b"connection", b"keep-alive"})
-_HEADER = re.compile(rb"\((b'(?:[^'\\]|\\.)*'|b\"(?:[^\"\\]|\\.)*\"), (b'(?:[^'\\]|\\.)*'|b\"(?:[^\"\\]|\\.)*\")\)")
+# What a log record may show of a response's headers: these names (any other is said to be "a
+# header"), and the values of the framing ones; every other value is "[redacted]".
+_NAMEABLE_HEADERS = frozenset(
+    {
+        b"content-type", b"content-length", b"content-encoding", b"transfer-encoding", b"connection",
+        b"keep-alive", b"date", b"server", b"cache-control", b"pragma", b"expires", b"etag", b"last-modified",
+        b"vary", b"location", b"retry-after", b"www-authenticate", b"set-cookie", b"strict-transport-security",
+        b"x-content-type-options", b"x-frame-options", b"ms-correlationid", b"ms-requestid", b"ms-cv",
+        b"request-id", b"x-ms-request-id", b"accept-ranges", b"age", b"allow", b"content-language",
+        b"content-disposition", b"access-control-allow-origin",
+    }
+)  # fmt: skip
+_HARMLESS_VALUES = frozenset({b"content-length", b"transfer-encoding", b"connection", b"keep-alive"})
+_BYTES = rb"b'(?:[^'\\]|\\.)*'|b\"(?:[^\"\\]|\\.)*\""
+_HEADER = re.compile(rb"\((" + _BYTES + rb"), (" + _BYTES + rb")\)")
 _STATUS_LINE = re.compile(r"\((b'HTTP/[0-9.]+'), (\d{3}), b(?:'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\")")
+_FAILED = re.compile(r"(\.failed exception=)([A-Za-z_][A-Za-z0-9_]*)\(.*", re.DOTALL)
 
 
 class RedactServerText(logging.Filter):
     """Keeps what a server chose out of httpx's and httpcore's debug and info records.
 
-    httpcore logs each response's headers (``receive_response_headers.complete``) and httpx its
-    reason phrase: a server echoing the ``Authorization`` header, or a token in a header of its
-    own, would put a secret into the log. Header values other than framing ones become
-    ``[redacted]``, and reason phrases the standard phrase of the status code.
+    httpcore logs each response's headers (``receive_response_headers.complete``) and the
+    exception of a failed step (which quotes the bytes it could not parse); httpx logs each
+    exchange's URL (a redirect's target is the server's) and reason phrase. A server echoing the
+    ``Authorization`` header, or a token in a header of its own, would put a secret into the log.
+    Header names outside a list of standard ones become ``b'a header'``, values other than framing
+    ones ``[redacted]``, a failure its exception's name, httpx's URL its origin, and reason phrases
+    the standard phrase of the status code.
     """
 
     def filter(self, record: logging.LogRecord) -> bool:
-        if record.name == "httpx" and len(record.args or ()) == 5 and isinstance(record.args, tuple):
+        if record.name == "httpx" and isinstance(record.args, tuple) and len(record.args) == 5:
             method, url, version, status, _reason = record.args
-            record.args = (method, url, version, status, _phrase(status))
-        elif record.name.startswith("httpcore.") and "receive_response_headers.complete" in str(record.msg):
-            record.msg = _STATUS_LINE.sub(lambda m: f"({m[1]}, {m[2]}, b'{_phrase(int(m[2]))}'", str(record.msg))
-            record.msg = _HEADER.sub(_redacted_header, record.msg.encode("ascii", "backslashreplace")).decode("ascii")
+            origin = url.copy_with(path="/", query=None, fragment=None) if isinstance(url, httpx.URL) else "-"
+            record.args = (method, origin, version, status, _phrase(status))
+        elif record.name.startswith("httpcore."):
+            message = str(record.msg)
+            if "receive_response_headers.complete" in message:
+                message = _STATUS_LINE.sub(lambda m: f"({m[1]}, {m[2]}, b'{_phrase(int(m[2]))}'", message)
+                raw = _HEADER.sub(_redacted_header, message.encode("ascii", "backslashreplace"))
+                message = raw.decode("ascii")
+            record.msg = _FAILED.sub(lambda m: f"{m[1]}{m[2]}(...)", message)
         return True
 
 
@@ -237,7 +268,9 @@ def _phrase(status: object) -> str:
 
 def _redacted_header(match: re.Match[bytes]) -> bytes:
     name = match[1][2:-1].lower()
-    return match[0] if name in _HARMLESS_HEADERS else b"(" + match[1] + b", b'[redacted]')"
+    if name not in _NAMEABLE_HEADERS:
+        return b"(b'a header', b'[redacted]')"
+    return match[0] if name in _HARMLESS_VALUES else b"(" + match[1] + b", b'[redacted]')"
 
 
 _REDACTING = threading.Lock()

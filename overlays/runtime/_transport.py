@@ -27,6 +27,8 @@ from typing import Any, TypeVar
 import httpcore
 import httpx
 
+from ._errors import TransportError
+
 __all__ = [
     "EXCHANGE_DEADLINE",
     "AsyncTransport",
@@ -343,7 +345,10 @@ def _core_proxy(url: httpx.URL, ssl_context: ssl.SSLContext) -> httpcore.Proxy:
 
 
 def _proxy_url(value: str) -> httpx.URL:
-    return httpx.URL(value if "://" in value else f"http://{value}")
+    url = httpx.URL(value if "://" in value else f"http://{value}")
+    if url.scheme not in ("http", "https", "socks5", "socks5h") or not url.host:
+        raise ValueError("a proxy URL is http, https, socks5 or socks5h, with a host")  # as httpx refuses it
+    return url
 
 
 def _environment_mounts(through: Callable[[httpx.URL], T]) -> dict[str, T | None]:
@@ -359,7 +364,16 @@ def _environment_mounts(through: Callable[[httpx.URL], T]) -> dict[str, T | None
     mounts: dict[str, T | None] = {}
     for scheme in ("http", "https", "all"):
         if proxies.get(scheme):
-            mounts[f"{scheme}://"] = through(_proxy_url(proxies[scheme]))
+            try:
+                mounts[f"{scheme}://"] = through(_proxy_url(proxies[scheme]))
+            except (
+                httpx.InvalidURL,
+                ValueError,
+                LookupError,
+                ImportError,
+            ) as error:  # never quoted: it may hold a password
+                problem = "needs socksio (httpx[socks])" if isinstance(error, ImportError) else "is not a URL"
+                raise TransportError(f"the proxy in {scheme.upper()}_PROXY {problem}: correct or unset it") from None
     for host in (entry.strip() for entry in proxies.get("no", "").split(",")):
         if host == "*":
             return {}

@@ -139,6 +139,9 @@ async def _awaited(fetched: object) -> object:
     return await fetched if inspect.isawaitable(fetched) else fetched
 
 
+_ASCII_WHITESPACE = " \t\r\n\v\f"
+
+
 def _is_bearer_token(token: object) -> bool:
     return isinstance(token, str) and bool(token) and all(32 < ord(c) < 127 for c in token)
 
@@ -150,8 +153,10 @@ def _authorization(value: object) -> str:
     (tracebacks with locals, error trackers).
     """
     token = getattr(value, "token", value)  # a credential's AccessToken holds the string in .token
-    if isinstance(token, str) and _is_bearer_token(token.strip()):  # a token read from a file ends with a newline
-        return f"Bearer {token.strip()}"
+    # A token read from a file ends with a newline: ASCII whitespace is stripped, never more
+    # (str.strip would take U+0085 or U+00A0 too, and send a token other than the one given).
+    if isinstance(token, str) and _is_bearer_token(token.strip(_ASCII_WHITESPACE)):
+        return f"Bearer {token.strip(_ASCII_WHITESPACE)}"
     problem = (
         f"the Entra ID token source gave a {type(token).__name__}, not a str"
         if not isinstance(token, str)

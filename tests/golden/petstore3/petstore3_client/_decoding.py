@@ -12,10 +12,13 @@ import itertools
 import zlib
 from collections.abc import Iterable, Iterator
 
-__all__ = ["PIECE", "Decoder", "UnsupportedCoding"]
+__all__ = ["MAX_CODINGS", "PIECE", "Decoder", "UnsupportedCoding"]
 
 PIECE = 64 * 1024
 """The most bytes one layer hands on at a time."""
+
+MAX_CODINGS = 8
+"""The most codings undone: real servers stack one or two; each is a generator and a zlib stream."""
 
 
 class UnsupportedCoding(ValueError):
@@ -64,6 +67,10 @@ class Decoder:
 
     def __init__(self, content_encoding: str | None) -> None:
         codings = [value.strip().lower() for value in (content_encoding or "").split(",") if value.strip()]
+        if len(codings) > MAX_CODINGS:
+            raise UnsupportedCoding(
+                f"the body is said to be compressed {len(codings)} times; at most {MAX_CODINGS} are undone"
+            )
         self._layers: list[_Inflate] = []
         for coding in reversed(codings):
             if coding == "identity":
