@@ -199,8 +199,9 @@ class BaseTokenProvider(Generic[H]):
         allow_insecure_http: send the Entra ID token over plain http to non-loopback hosts (tests only).
         transport: the ``httpx`` transport to send with (``httpx.HTTPTransport`` with its TLS and
             proxy settings, ``httpx.MockTransport`` in tests); the provider owns its client.
-        http_client: deprecated, use ``transport``: an ``httpx`` client to send through. It is
-            never changed (its base URL, auth and headers stay its own) nor closed by the provider.
+        http_client: deprecated, use ``transport``: an ``httpx`` client whose transport for the
+            URL (its pool, proxies and TLS) sends. It is never changed (its base URL, auth, headers,
+            cookies, event hooks and state stay its own) nor closed by the provider.
         clock: epoch seconds (the wall clock, which ``expires_on`` is read on), for tests.
         monotonic: the clock lifetimes are measured on from the moment an answer arrived, for tests.
     """
