@@ -4,6 +4,8 @@ from typing import Any, Self
 import httpx
 from attrs import define, evolve, field
 
+from . import _fork
+
 
 @define
 class Client:
@@ -109,6 +111,7 @@ class Client:
                 follow_redirects=self._follow_redirects,
                 **self._httpx_args,
             )
+            _fork.forget_in_child(self, "_client")  # a forked child makes its own: no socket shared
         return self._client
 
     def __enter__(self) -> Self:
@@ -140,6 +143,7 @@ class Client:
                 follow_redirects=self._follow_redirects,
                 **self._httpx_args,
             )
+            _fork.forget_in_child(self, "_async_client")
         return self._async_client
 
     async def __aenter__(self) -> Self:
@@ -264,6 +268,7 @@ class AuthenticatedClient:
                 follow_redirects=self._follow_redirects,
                 **self._httpx_args,
             )
+            _fork.forget_in_child(self, "_client")  # a forked child makes its own: no socket shared
         return self._client
 
     def __enter__(self) -> Self:
@@ -296,6 +301,7 @@ class AuthenticatedClient:
                 follow_redirects=self._follow_redirects,
                 **self._httpx_args,
             )
+            _fork.forget_in_child(self, "_async_client")
         return self._async_client
 
     async def __aenter__(self) -> Self:
