@@ -65,6 +65,7 @@ def objects(schema: ModelSchema, shape: Shape) -> st.SearchStrategy[dict[str, An
 
 
 INTEGER_TEXT = re.compile(r"[+-]?[0-9]+")
+NUMBER_TEXT = re.compile(r"[+-]?[0-9]+(\.[0-9]+)?")
 
 
 def read_back_from_text(schema: Schema, value: Any) -> Any:
@@ -73,6 +74,8 @@ def read_back_from_text(schema: Schema, value: Any) -> Any:
         kinds = [option.type for option in schema.options if isinstance(option, Scalar)]
         if kinds and kinds[0] == "integer" and INTEGER_TEXT.fullmatch(value):
             return int(value)
+        if kinds and kinds[0] == "number" and NUMBER_TEXT.fullmatch(value):
+            return int(value) if INTEGER_TEXT.fullmatch(value) else float(value)
     if isinstance(schema, ArrayOf):
         return [read_back_from_text(schema.items, item) for item in value]
     if isinstance(schema, ModelRef):

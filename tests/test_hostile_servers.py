@@ -225,7 +225,7 @@ def test_a_server_token_with_cr_lf_is_a_typed_error_that_does_not_quote_it() -> 
 
 
 def test_a_schema_failure_leaves_no_decoded_token_in_traceback_locals() -> None:
-    transport = answering(200, token_body(expires_in=3600.0))
+    transport = answering(200, token_body(expires_in=[3600]))  # a list: not a number
     with pytest.raises(errors.ResponseDecodeError) as failed:
         fetch(transport)
 
@@ -322,11 +322,11 @@ def test_an_entra_outage_during_refresh_serves_the_still_valid_token(
         with caplog.at_level(logging.WARNING):
             served = provider.get_token()
         clock.now += 300  # expired now: the outage reaches the caller
-        with pytest.raises(ConnectionError):
+        with pytest.raises(errors.CredentialUnavailable) as failed:
             provider.get_token()
 
-    assert served is first
-    assert any("refresh failed (ConnectionError)" in record.getMessage() for record in caplog.records)
+    assert served is first and isinstance(failed.value.__cause__, ConnectionError)
+    assert any("refresh failed (CredentialUnavailable from ConnectionError)" in r.getMessage() for r in caplog.records)
     assert ENTRA not in caplog.text and first.access_token not in caplog.text
 
 

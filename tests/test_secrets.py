@@ -113,7 +113,7 @@ def test_the_five_leak_paths_show_no_secret_in_logs_messages_or_traceback_locals
         texts.append(repr(provider.get_token()))
     failing(answer(200, {"access_token": access}), entra=f"{ENTRA}\x07")  # (a), refused
     failing(answer(200, {"access_token": f"{access}\r\nX-Injected: 1"}))  # (b)
-    failing(answer(200, {"access_token": access, "expires_in": 3600.0}))  # (c)
+    failing(answer(200, {"access_token": access, "expires_in": [3600]}))  # (c)
     failing(answer(401, {"code": 401, "description": f"bad token {ENTRA} {access}"}))  # (d)
     texts.append(repr(TokenResponse.from_dict({"access_token": access, "refresh_token": access})))  # (e)
     token_file = tmp_path / "entra.txt"

@@ -9,6 +9,9 @@
     ├── InvalidBaseURL                a base URL httpx or the resolver cannot use (also a ValueError)
     ├── InsecureTransport             credentials would travel in clear (plain http, a plain proxy) beyond loopback
     ├── InvalidCredentials            a credential that cannot be a header value (control characters)
+    ├── CredentialUnavailable         a credential's source failed or did not answer in time (``__cause__``)
+    ├── InvalidArgument               an argument no call can work with (also a ValueError)
+    ├── ClientClosed                  used after ``close()``, or closed while in use
     ├── TransportError                the request was not sent or its answer not received
     │   └── TransportTimeout          past the client's timeout (or total_timeout)
     └── ResponseError                 an answer that is not what was asked for; keeps the
@@ -27,13 +30,27 @@
 
 Messages never quote bodies or headers: they may hold tokens. The raw values stay on the
 exception's attributes.
+
+Every error pickles and copies (``copy.copy``, ``ProcessPoolExecutor``, ``multiprocessing``) with
+its message and attributes (a response error's status code, headers, raw content and fault),
+whatever its ``__init__`` takes; as for every exception, not with its traceback, cause or context.
 """
 
 from collections.abc import Mapping
+from typing import Any
+
+
+def _rebuilt(cls: "type[Error]", args: tuple[Any, ...]) -> "Error":
+    # Not through __init__, whose signature varies by class (keyword-only attributes): the
+    # attributes come back as the pickled state, which BaseException.__setstate__ restores.
+    return cls.__new__(cls, *args)
 
 
 class Error(Exception):
     """Base class of every error raised by this package."""
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return _rebuilt, (type(self), self.args), self.__dict__ or None
 
 
 class MediaError(Error):
@@ -88,6 +105,19 @@ class InvalidCredentials(Error):
 
     The message never quotes it.
     """
+
+
+class CredentialUnavailable(Error):
+    """The source of a credential (a callable, an azure-core ``TokenCredential``) failed, or did not
+    answer within the deadline; ``__cause__`` is its error, which the message names, never quotes."""
+
+
+class InvalidArgument(Error, ValueError):
+    """An argument no call can work with (a negative number of seconds): refused where it is given."""
+
+
+class ClientClosed(Error):
+    """The client or provider was used after ``close()``, or closed while a call was in flight."""
 
 
 class TransportError(Error):
@@ -190,10 +220,13 @@ class ResponseDecodeError(UnexpectedResponse):
 __all__ = [
     "ApiError",
     "BadRequest",
+    "ClientClosed",
+    "CredentialUnavailable",
     "DeserializationError",
     "Error",
     "Forbidden",
     "InsecureTransport",
+    "InvalidArgument",
     "InvalidBaseURL",
     "InvalidCredentials",
     "MediaError",

@@ -4,6 +4,7 @@ from typing import Any, Self
 import httpx
 from attrs import define, evolve, field
 
+from . import _fork
 from ._urls import validate_base_url
 
 
@@ -109,6 +110,7 @@ class Client:
                 follow_redirects=self._follow_redirects,
                 **self._httpx_args,
             )
+            _fork.forget_in_child(self, "_client")  # a forked child makes its own: no socket shared
         return self._client
 
     def __enter__(self) -> Self:
@@ -144,6 +146,7 @@ class Client:
                 follow_redirects=self._follow_redirects,
                 **self._httpx_args,
             )
+            _fork.forget_in_child(self, "_async_client")
         return self._async_client
 
     async def __aenter__(self) -> Self:
@@ -267,6 +270,7 @@ class AuthenticatedClient:
                 follow_redirects=self._follow_redirects,
                 **self._httpx_args,
             )
+            _fork.forget_in_child(self, "_client")  # a forked child makes its own: no socket shared
         return self._client
 
     def __enter__(self) -> Self:
@@ -304,6 +308,7 @@ class AuthenticatedClient:
                 follow_redirects=self._follow_redirects,
                 **self._httpx_args,
             )
+            _fork.forget_in_child(self, "_async_client")
         return self._async_client
 
     async def __aenter__(self) -> Self:

@@ -9,6 +9,9 @@
     ├── InvalidBaseURL                a base URL httpx or the resolver cannot use (also a ValueError)
     ├── InsecureTransport             credentials would travel in clear (plain http, a plain proxy) beyond loopback
     ├── InvalidCredentials            a credential that cannot be a header value (control characters)
+    ├── CredentialUnavailable         a credential's source failed or did not answer in time (``__cause__``)
+    ├── InvalidArgument               an argument no call can work with (also a ValueError)
+    ├── ClientClosed                  used after ``close()``, or closed while in use
     ├── TransportError                the request was not sent or its answer not received
     │   └── TransportTimeout          past the client's timeout (or total_timeout)
     └── ResponseError                 an answer that is not what was asked for; keeps the
@@ -26,16 +29,19 @@
             └── ResponseDecodeError       a documented Content-Type whose body does not decode
 
 Messages never quote bodies or headers: they may hold tokens. The raw values stay on the
-exception's attributes.
+exception's attributes. Every error pickles and copies with its message and attributes.
 """
 
 from ._errors import (
     ApiError,
     BadRequest,
+    ClientClosed,
+    CredentialUnavailable,
     DeserializationError,
     Error,
     Forbidden,
     InsecureTransport,
+    InvalidArgument,
     InvalidBaseURL,
     InvalidCredentials,
     MediaError,
@@ -73,11 +79,14 @@ __all__ = [
     "PartnerCenterAuthError",
     "ApiError",
     "BadRequest",
+    "ClientClosed",
+    "CredentialUnavailable",
     "DeserializationError",
     "Error",
     "Forbidden",
     "InsecureTransport",
     "InvalidBaseURL",
+    "InvalidArgument",
     "InvalidCredentials",
     "MediaError",
     "MissingExtra",

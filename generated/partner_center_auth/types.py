@@ -14,6 +14,10 @@ class Unset:
     def __repr__(self) -> str:
         return "UNSET"
 
+    def __reduce__(self) -> str:
+        # The one UNSET, after a pickle or a copy too (a model on an error crossing processes).
+        return "UNSET"
+
 
 UNSET: Unset = Unset()
 

@@ -27,7 +27,7 @@ from typing import Any, Generic, NoReturn, Protocol, TypeVar
 import httpx
 from attrs import field, frozen
 
-from . import media
+from . import _fork, media
 from ._deadline import DEADLINE
 from ._decoding import Decoder, UnsupportedCoding
 from ._errors import (
@@ -538,10 +538,17 @@ class _Task:
 class _Workers:
     """Daemon threads kept for exchanges: a thread per call would cost more than the call itself.
 
-    A thread idle for a minute ends; a hung exchange holds only its own thread.
+    A thread idle for a minute ends; a hung exchange holds only its own thread. A forked child
+    starts with none (its parent's threads are not copied), and so with no idle one to count on.
     """
 
     def __init__(self) -> None:
+        self._forget_threads()
+        _fork.renew_in_child(self, _Workers._forget_threads)
+
+    def _forget_threads(self) -> None:
+        # In a forked child too: the tasks queued in the parent have no caller here, and its lock
+        # may have been held by a thread that is not here.
         self._tasks: queue.SimpleQueue[_Task] = queue.SimpleQueue()
         self._lock = threading.Lock()
         self._idle = 0

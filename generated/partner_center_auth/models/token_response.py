@@ -20,14 +20,14 @@ class TokenResponse:
         Attributes:
             access_token (str): The Partner Center access token. Opaque; do not decode it. A secret, kept out of reprs.
             token_type (str | Unset): The token type, usually bearer.
-            expires_in (int | str | Unset): Lifetime in seconds, as a number or a numeric string.
-            expires_on (int | str | Unset): Expiry in epoch seconds, as a number or a numeric string.
+            expires_in (float | str | Unset): Lifetime in seconds, as a number or a numeric string.
+            expires_on (float | str | Unset): Expiry in epoch seconds, as a number or a numeric string.
     """
 
     access_token: str = _attrs_field(repr=False)
     token_type: str | Unset = UNSET
-    expires_in: int | str | Unset = UNSET
-    expires_on: int | str | Unset = UNSET
+    expires_in: float | str | Unset = UNSET
+    expires_on: float | str | Unset = UNSET
     # Unknown properties stay out of the repr: a server may send secrets the spec does not name.
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=False)
 
@@ -56,8 +56,8 @@ class TokenResponse:
                 "expires_in",
                 _schema.OneOf(
                     (
-                        _schema.Scalar("integer"),
-                        _schema.Scalar("string", pattern="^[0-9]+$"),
+                        _schema.Scalar("number"),
+                        _schema.Scalar("string", pattern="^[0-9]+([.][0-9]+)?$"),
                     )
                 ),
                 required=False,
@@ -69,8 +69,8 @@ class TokenResponse:
                 "expires_on",
                 _schema.OneOf(
                     (
-                        _schema.Scalar("integer"),
-                        _schema.Scalar("string", pattern="^[0-9]+$"),
+                        _schema.Scalar("number"),
+                        _schema.Scalar("string", pattern="^[0-9]+([.][0-9]+)?$"),
                     )
                 ),
                 required=False,
@@ -87,13 +87,13 @@ class TokenResponse:
 
         token_type = self.token_type
 
-        expires_in: int | str | Unset
+        expires_in: float | str | Unset
         if isinstance(self.expires_in, Unset):
             expires_in = UNSET
         else:
             expires_in = self.expires_in
 
-        expires_on: int | str | Unset
+        expires_on: float | str | Unset
         if isinstance(self.expires_on, Unset):
             expires_on = UNSET
         else:
@@ -124,17 +124,17 @@ class TokenResponse:
 
         token_type = data__.pop("token_type", UNSET)
 
-        def _parse_expires_in(data: object) -> int | str | Unset:
+        def _parse_expires_in(data: object) -> float | str | Unset:
             if isinstance(data, Unset):
                 return data
-            return cast(int | str | Unset, data)
+            return cast(float | str | Unset, data)
 
         expires_in = _parse_expires_in(data__.pop("expires_in", UNSET))
 
-        def _parse_expires_on(data: object) -> int | str | Unset:
+        def _parse_expires_on(data: object) -> float | str | Unset:
             if isinstance(data, Unset):
                 return data
-            return cast(int | str | Unset, data)
+            return cast(float | str | Unset, data)
 
         expires_on = _parse_expires_on(data__.pop("expires_on", UNSET))
 
