@@ -3,9 +3,10 @@
     policy = RetryPolicy(max_attempts=5)
     response = policy.call(generate_access_token.sync_detailed, client=client, body=TokenRequest())
 
-A retry repeats the *same* logical request: the per-request identifiers of the operation (its
-optional ``UUID`` header parameters, ``ms-requestid`` the idempotency key among them) are fixed
-once before the first attempt, so every attempt sends the same values.
+A retry repeats the *same* logical request: the per-request identifiers the operation declares
+(``Operation.request_ids``: the configuration's ``fresh_uuid_headers``, ``ms-requestid`` the
+idempotency key among them) are fixed once before the first attempt, so every attempt sends the
+same values. No other parameter is ever filled in.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ import time
 import uuid
 from collections.abc import Awaitable, Callable
 from functools import lru_cache
-from typing import Any, ParamSpec, TypeVar, get_args
+from typing import Any, ParamSpec, TypeVar
 
 from attrs import field, frozen
 
@@ -35,10 +36,10 @@ P = ParamSpec("P")
 R = TypeVar("R", bound=Response[Any])
 
 
-async def _asyncio_sleep(seconds: float) -> None:
-    import asyncio  # here, not at the top: sync users never pay for asyncio's import
+async def _sleep(seconds: float) -> None:
+    import anyio  # httpx's own dependency, here so that sync users never pay for it
 
-    await asyncio.sleep(seconds)
+    await anyio.sleep(seconds)  # on the running library: asyncio or trio, as the exchange itself
 
 
 @frozen
@@ -59,7 +60,7 @@ class RetryPolicy:
     jitter: bool = True
     clock: Callable[[], float] = field(default=time.monotonic, eq=False, repr=False)
     sleep: Callable[[float], None] = field(default=time.sleep, eq=False, repr=False)
-    async_sleep: Callable[[float], Awaitable[None]] = field(default=_asyncio_sleep, eq=False, repr=False)
+    async_sleep: Callable[[float], Awaitable[None]] = field(default=_sleep, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         # Refused here, in a sentence, rather than as a surprise at the first call.
@@ -169,16 +170,17 @@ def _retry_after(value: str | None) -> float | None:
 
 
 def _fix_request_ids(send: Callable[..., Any], kwargs: dict[str, Any]) -> None:
-    for name in _request_id_parameters(send):
+    for name in _request_ids(send):
         if isinstance(kwargs.get(name, Unset()), Unset):
             kwargs[name] = uuid.uuid4()
 
 
 @lru_cache(maxsize=64)
-def _request_id_parameters(send: Callable[..., Any]) -> tuple[str, ...]:
-    """The optional ``UUID`` parameters of a generated function: its per-request identifiers."""
-    return tuple(
-        name
-        for name, parameter in inspect.signature(send).parameters.items()
-        if isinstance(parameter.default, Unset) and uuid.UUID in get_args(parameter.annotation)
-    )
+def _request_ids(send: Callable[..., Any]) -> tuple[str, ...]:
+    """The per-request identifiers the operation behind ``send`` (a generated function) declares.
+
+    None for any other callable: an optional ``UUID`` parameter that is not declared (a filter
+    such as ``customer_id``) is the caller's to give, and a random one would ask for another thing.
+    """
+    ids = getattr(getattr(inspect.getmodule(send), "OPERATION", None), "request_ids", ())
+    return tuple(name for name in ids if isinstance(name, str)) if isinstance(ids, tuple) else ()

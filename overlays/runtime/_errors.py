@@ -121,7 +121,11 @@ class ClientClosed(Error):
 
 
 class TransportError(Error):
-    """The request could not be sent, or its answer not received; ``__cause__`` is httpx's error."""
+    """The request could not be sent, or its answer not received.
+
+    ``__cause__`` is httpx's error for timeouts and network errors; for others (a protocol error,
+    whose message quotes what the server sent) the message names httpx's error, and nothing is chained.
+    """
 
 
 class TransportTimeout(TransportError):

@@ -194,6 +194,9 @@ class Operation(Generic[T]):
     responses: tuple[DocumentedResponse, ...] = ()
     deprecated: bool = False
     logged_headers: tuple[str, ...] = ()
+    # The Python names of the parameters that identify one request (fresh UUIDs when the caller
+    # gives none): a retry policy fixes them once for all its attempts, and touches nothing else.
+    request_ids: tuple[str, ...] = ()
     """Header parameters safe to log at DEBUG (per-request identifiers), besides the media types."""
     _parameters: Mapping[str, Mapping[str, Parameter]] = field(init=False, eq=False, repr=False)
     _requests: Mapping[str, RequestContent] = field(init=False, eq=False, repr=False)

@@ -110,6 +110,10 @@ OPERATION: _operation.Operation[ApiFault | TokenResponse] = _operation.Operation
         "ms-correlationid",
         "ms-requestid",
     ),
+    request_ids=(
+        "ms_correlationid",
+        "ms_requestid",
+    ),
 )
 
 
