@@ -1,63 +1,53 @@
 """Generate a client package: spec -> openapi-python-client + overlays -> a package folder.
 
-    python overlays/generate.py [--spec openapi.yaml] [--config generator-config.yaml] [--output generated]
+Steps, each failing with one clear ``error:`` line:
 
-Steps, each failing loudly (non-zero exit, one clear message):
-
-1. validate the spec with openapi-spec-validator;
+1. read the spec (a file or a URL) and validate it with openapi-spec-validator;
 2. run the pinned openapi-python-client through its Python API, with the configuration, the
-   template overrides of ``overlays/templates`` and every warning counted as an error (a spec
-   change can never silently drop an operation or a media type). Media types the generator
-   cannot read are mapped, for its parser only, to one it can (see :func:`content_type_overrides`);
-   the templates still see and serve the real ones;
-3. layer the generic runtime (``overlays/runtime``) into the package, then each application
-   layer the configuration names under ``layers:`` (Partner Center's is ``overlays/layers/partner_center``),
-   and the project files of ``overlays/project`` (LICENSE) beside it;
-4. replace the output folder as a whole, so files that are no longer generated disappear.
+   template overrides of ``templates/`` and every warning counted as an error (a spec change can
+   never silently drop an operation or a media type). Media types the generator cannot read are
+   mapped, for its parser only, to one it can (see :func:`content_type_overrides`); the templates
+   still see and serve the real ones;
+3. layer the generic runtime (``runtime/``) into the package, then each application layer the
+   configuration names under ``layers:``;
+4. write the result into the output folder, replacing only files an earlier run wrote there
+   (see :mod:`._output`).
 
-It refuses to run with a generator or ruff other than the versions pinned in
-``requirements-dev.txt``: they decide the bytes of the output, which is byte-for-byte
-reproducible (what ``make check-generated`` relies on).
+It refuses to run with a generator or ruff other than the versions its distribution pins: they
+decide the bytes of the output, which is byte-for-byte reproducible (what ``make
+check-generated`` relies on).
 """
 
 from __future__ import annotations
 
-import argparse
+import contextlib
 import filecmp
 import importlib.util
-import os
+import io
 import re
 import shutil
-import subprocess
-import sys
 import tempfile
 from collections.abc import Iterator, Mapping
-from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-import typer
-import yaml
 from attrs import frozen
-from normalize import normalize
 from openapi_python_client import Project
 from openapi_python_client import schema as oai
-from openapi_python_client.cli import handle_errors
 from openapi_python_client.config import Config, ConfigFile, MetaType
 from openapi_python_client.parser import GeneratorData
-from openapi_python_client.parser.errors import ErrorLevel
+from openapi_python_client.parser.errors import ErrorLevel, GeneratorError
 from openapi_python_client.parser.openapi import Endpoint
 from openapi_python_client.schema.untrusted_string import UntrustedString
 from openapi_python_client.strings import get_content_type
 
-OVERLAYS = Path(__file__).resolve().parent
-PROJECT = OVERLAYS.parent
-RUNTIME = OVERLAYS / "runtime"
-PINNED_TOOLS = ("openapi-python-client", "ruff")
+from . import _output, _tools
+from ._errors import GenerationError
+from ._resources import OVERLAYS, RUNTIME, TEMPLATES
+from ._settings import Settings, read_config
+from ._spec import read_spec
 
-
-class GenerationError(Exception):
-    """Why a package cannot be generated: printed as one ``error:`` line."""
+__all__ = ["GenerationError", "drift", "generate", "schema_kind"]
 
 
 # Media families -----------------------------------------------------------------------------
@@ -317,107 +307,11 @@ def fail(message: str) -> None:
     raise GenerationError(message)
 
 
-# Layers --------------------------------------------------------------------------------------
-
-
-@frozen
-class Layer:
-    """An application layer: runtime modules layered into the package, and what it exports.
-
-    ``layer.yaml`` beside the modules lists the public names the package re-exports (by module),
-    console scripts and optional dependencies; the templates render them.
-    """
-
-    path: Path
-    exports: Mapping[str, tuple[str, ...]]
-    scripts: Mapping[str, str]
-    optional_dependencies: Mapping[str, tuple[str, ...]]
-
-    @classmethod
-    def load(cls, path: Path) -> Layer:
-        manifest = path / "layer.yaml"
-        if not manifest.is_file():
-            raise GenerationError(f"layer {path} has no layer.yaml")
-        data = yaml.safe_load(manifest.read_text()) or {}
-        return cls(
-            path=path,
-            exports={module: tuple(names) for module, names in (data.get("exports") or {}).items()},
-            scripts=dict(data.get("scripts") or {}),
-            optional_dependencies={
-                extra: tuple(requirements) for extra, requirements in (data.get("optional-dependencies") or {}).items()
-            },
-        )
-
-
-@frozen
-class Settings:
-    """What this script reads from the configuration beside openapi-python-client's own keys
-    (which it ignores): application ``layers``, ``fresh_uuid_headers``, and the package metadata
-    ``authors`` and ``project_urls``. Read once per generation."""
-
-    layers: tuple[Layer, ...]
-    fresh_uuid_headers: tuple[str, ...]
-    authors: tuple[Mapping[str, str], ...]
-    project_urls: Mapping[str, str]
-
-    @classmethod
-    def load(cls, config_path: Path) -> Settings:
-        config = yaml.safe_load(config_path.read_text()) or {}
-        return cls(
-            layers=tuple(Layer.load((config_path.parent / entry).resolve()) for entry in config.get("layers") or ()),
-            fresh_uuid_headers=tuple(str(name) for name in config.get("fresh_uuid_headers") or ()),
-            authors=tuple({key: str(value) for key, value in author.items()} for author in config.get("authors") or ()),
-            project_urls={str(name): str(url) for name, url in (config.get("project_urls") or {}).items()},
-        )
-
-
-# Running the generator -----------------------------------------------------------------------
-
-
-def pinned_versions() -> dict[str, str]:
-    """The versions ``requirements-dev.txt`` pins for the tools that decide the generated bytes."""
-    pins = {}
-    for line in (PROJECT / "requirements-dev.txt").read_text().splitlines():
-        name, separator, version = line.partition("==")
-        if separator and name.strip().lower() in PINNED_TOOLS:
-            pins[name.strip().lower()] = version.strip()
-    return pins
-
-
-def running_versions() -> dict[str, str]:
-    ruff = subprocess.run([_tool("ruff"), "--version"], capture_output=True, text=True, check=True)
-    return {"openapi-python-client": metadata.version("openapi-python-client"), "ruff": ruff.stdout.split()[-1]}
-
-
-def _check_tools() -> None:
-    pinned, running = pinned_versions(), running_versions()
-    for tool in PINNED_TOOLS:
-        if running[tool] != pinned.get(tool):
-            raise GenerationError(
-                f"{tool} {running[tool]} is running but {pinned.get(tool)} is pinned: run `make venv`"
-            )
-
-
-def _tool(name: str) -> str:
-    return str(Path(sys.executable).parent / name)
-
-
-def _load_spec(spec: Path) -> dict[str, Any]:
-    from openapi_spec_validator import validate
-
-    try:
-        document = yaml.safe_load(spec.read_text())
-        validate(document)
-    except Exception as error:  # the reader and the validator raise several unrelated types
-        raise GenerationError(f"{spec} is not a valid OpenAPI document: {error}") from None
-    if not isinstance(document, dict):
-        raise GenerationError(f"{spec} is not a valid OpenAPI document")
-    return normalize(document)
-
-
-def _project(document: dict[str, Any], spec: Path, config_path: Path, settings: Settings, output: Path) -> Project:
+def _project(
+    document: dict[str, Any], spec: Path | str, config_file: ConfigFile, settings: Settings, output: Path
+) -> Project:
     config = Config.from_sources(
-        ConfigFile.load_from_path(config_path),
+        config_file,
         MetaType.UV,
         document_source=spec,
         file_encoding="utf-8",
@@ -425,6 +319,7 @@ def _project(document: dict[str, Any], spec: Path, config_path: Path, settings: 
         output_path=output,
     )
     config.content_type_overrides = content_type_overrides(document, config)
+    config.post_hooks = _tools.with_pinned_ruff(config.post_hooks)
     try:
         openapi = GeneratorData.from_dict(document, config=config)
     except ValueError as error:  # the generator raises on some specs instead of reporting them
@@ -433,7 +328,7 @@ def _project(document: dict[str, Any], spec: Path, config_path: Path, settings: 
         raise GenerationError(f"openapi-python-client cannot read {spec}: {openapi.header}\n{openapi.detail or ''}")
     _free_keywords(openapi, config)
     _free_model_members(openapi, config)
-    project = Project(openapi=openapi, config=config, custom_template_path=OVERLAYS / "templates")
+    project = Project(openapi=openapi, config=config, custom_template_path=TEMPLATES)
     resolver = Resolver(oai.OpenAPI.model_validate(document))
     project.env.filters["schema_kind"] = schema_kind
     project.env.globals.update(
@@ -481,22 +376,35 @@ def _free_model_members(openapi: GeneratorData, config: Config) -> None:
                 prop.set_python_name(new_name=renamed, config=config, skip_snake_case=True)
 
 
-def generate(spec: Path, config_path: Path, output: Path, *, report: bool = False) -> None:
-    """Generate the package of ``spec`` into ``output``; ``report``: print what changed for its callers."""
-    _check_tools()
-    document = _load_spec(spec)
-    settings = Settings.load(config_path)
-    # The post-hooks must run the ruff pinned beside this interpreter, whatever PATH says.
-    os.environ["PATH"] = f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}"
+def generate(
+    spec: Path | str, config_path: Path, output: Path, *, overwrite: bool = False, report: bool = False
+) -> None:
+    """Generate the package of ``spec`` (a path, or the URL of a document) into the folder ``output``.
+
+    ``overwrite``: write into a folder that is not empty, replacing only what an earlier run wrote
+    there; ``report``: print what changed for the package's callers.
+    """
+    output = Path(output).absolute().resolve()
+    _output.check_writable(output, overwrite=overwrite)
+    _tools.check_tools()
+    document = read_spec(spec)
+    config_data = read_config(config_path)
+    settings = Settings.load(config_data, config_path.parent)
     with tempfile.TemporaryDirectory() as scratch:
         project_dir = Path(scratch) / "project"
-        project = _project(document, spec, config_path, settings, project_dir)
+        project = _project(document, spec, _config_file(config_data, config_path), settings, project_dir)
         # Warnings count as errors: a spec must never lose an operation or a media type quietly.
-        problems = project.build()
-        if any(problem.level == ErrorLevel.ERROR for problem in problems):
-            handle_errors(problems)
-            raise GenerationError("openapi-python-client could not generate the package: see the messages above")
-        handle_errors(problems, fail_on_warning=True)
+        with contextlib.redirect_stdout(io.StringIO()):  # it prints the scratch folder's name
+            problems = project.build()
+        if problems:
+            fatal = any(problem.level == ErrorLevel.ERROR for problem in problems)
+            raise GenerationError(
+                "openapi-python-client could not generate the package"
+                if fatal
+                else "openapi-python-client would drop part of the spec (warnings count as errors): "
+                "fix the spec where the causes below say",
+                causes=tuple(_cause(problem) for problem in problems),
+            )
         _layer(RUNTIME, project.package_dir)
         for layer in settings.layers:
             _layer(layer.path, project.package_dir)
@@ -505,13 +413,30 @@ def generate(spec: Path, config_path: Path, output: Path, *, report: bool = Fals
             _report(
                 output / project.package_name, project.package_dir, changed=any(drift(output, project_dir).values())
             )
-        if output.exists():
-            shutil.rmtree(output)
-        shutil.copytree(project_dir, output)
+        protected = [config_path] if isinstance(spec, str) else [spec, config_path]
+        _output.install(project_dir, output, protected=protected)
+    print(f"Generated {project.project_name} ({project.package_name}) into {output}")
+
+
+def _config_file(data: Mapping[str, Any], path: Path) -> ConfigFile:
+    """openapi-python-client's view of the configuration (it ignores the keys it does not know)."""
+    try:
+        return ConfigFile(**data)
+    except ValueError as error:  # pydantic's ValidationError: one line per key, the first is enough
+        errors: list[dict[str, Any]] = getattr(error, "errors", list)()
+        where = ".".join(str(part) for part in errors[0]["loc"]) if errors else "?"
+        message = errors[0]["msg"] if errors else str(error)
+        raise GenerationError(f"configuration file {path}: {where}: {message}: fix that key") from None
+
+
+def _cause(problem: GeneratorError) -> str:
+    """One of openapi-python-client's problems, as one line."""
+    detail = " ".join((problem.detail or "").split())
+    return f"{problem.header}: {detail}" if detail else str(problem.header)
 
 
 def _report(old: Path, new: Path, *, changed: bool) -> None:
-    import api_changes
+    from . import api_changes
 
     if not old.is_dir():
         print(f"API changes for callers: a new package ({new.name})")
@@ -520,15 +445,9 @@ def _report(old: Path, new: Path, *, changed: bool) -> None:
     print(api_changes.report(changes, bytes_changed=changed))
 
 
-def _files(root: Path) -> set[Path]:
-    if not root.is_dir():
-        return set()
-    return {path.relative_to(root) for path in root.rglob("*") if path.is_file() and "__pycache__" not in path.parts}
-
-
 def drift(committed: Path, regenerated: Path) -> dict[str, list[Path]]:
     """The files that differ between two generated trees, by kind of difference."""
-    old, new = _files(committed), _files(regenerated)
+    old, new = _output.files(committed), _output.files(regenerated)
     changed = [
         path for path in sorted(old & new) if not filecmp.cmp(committed / path, regenerated / path, shallow=False)
     ]
@@ -541,24 +460,3 @@ def _layer(source_dir: Path, target_dir: Path) -> None:
             target = target_dir / source.relative_to(source_dir)
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(source, target)
-
-
-def main() -> None:
-    arguments = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
-    arguments.add_argument("--spec", type=Path, default=PROJECT / "openapi.yaml")
-    arguments.add_argument("--config", type=Path, default=PROJECT / "generator-config.yaml")
-    arguments.add_argument("--output", type=Path, default=PROJECT / "generated")
-    arguments.add_argument(
-        "--report", action="store_true", help="print what changed in the public API, and the version bump it implies"
-    )
-    options = arguments.parse_args()
-    try:
-        generate(options.spec.resolve(), options.config.resolve(), options.output.resolve(), report=options.report)
-    except GenerationError as error:
-        sys.exit(f"error: {error}")
-    except typer.Exit:  # handle_errors printed the generator's warnings
-        sys.exit("error: openapi-python-client refused the spec (warnings count as errors): see the messages above")
-
-
-if __name__ == "__main__":
-    main()
