@@ -43,7 +43,8 @@ from openapi_python_client.strings import get_content_type
 
 from . import _output, _tools
 from ._errors import GenerationError
-from ._resources import OVERLAYS, RUNTIME, TEMPLATES
+from ._metadata import Metadata
+from ._resources import RUNTIME, TEMPLATES
 from ._settings import Settings, read_config
 from ._spec import read_spec
 
@@ -390,9 +391,11 @@ def generate(
     document = read_spec(spec)
     config_data = read_config(config_path)
     settings = Settings.load(config_data, config_path.parent)
+    metadata = Metadata.read(config_data, config_path.parent, document)
     with tempfile.TemporaryDirectory() as scratch:
         project_dir = Path(scratch) / "project"
         project = _project(document, spec, _config_file(config_data, config_path), settings, project_dir)
+        project.env.globals["metadata"] = metadata
         # Warnings count as errors: a spec must never lose an operation or a media type quietly.
         with contextlib.redirect_stdout(io.StringIO()):  # it prints the scratch folder's name
             problems = project.build()
@@ -408,7 +411,8 @@ def generate(
         _layer(RUNTIME, project.package_dir)
         for layer in settings.layers:
             _layer(layer.path, project.package_dir)
-        _layer(OVERLAYS / "project", project_dir)
+        if metadata.license_file is not None:
+            shutil.copyfile(metadata.license_file, project_dir / metadata.license_file.name)
         if report:
             _report(
                 output / project.package_name, project.package_dir, changed=any(drift(output, project_dir).values())

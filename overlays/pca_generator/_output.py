@@ -22,6 +22,7 @@ from pathlib import Path, PurePosixPath
 from ._errors import GenerationError
 
 MANIFEST = ".pca-generator-manifest"
+_CACHES = ("__pycache__", ".ruff_cache")  # what tools leave behind: never the package's, never copied
 _HEADER = (
     "# The files pca-generator wrote in this folder, after the SHA-256 of their bytes:\n"
     "# `--overwrite` replaces these, as they were written, and no other file.\n"
@@ -32,7 +33,11 @@ def files(root: Path) -> set[Path]:
     """Every file under ``root`` (relative), caches and the manifest aside."""
     if not root.is_dir():
         return set()
-    found = {path.relative_to(root) for path in root.rglob("*") if path.is_file() and "__pycache__" not in path.parts}
+    found = {
+        path.relative_to(root)
+        for path in root.rglob("*")
+        if path.is_file() and not any(cache in path.parts for cache in _CACHES)
+    }
     return found - {Path(MANIFEST)}
 
 

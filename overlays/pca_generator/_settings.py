@@ -41,13 +41,11 @@ class Layer:
 @frozen
 class Settings:
     """What the generator reads from the configuration beside openapi-python-client's own keys
-    (which it ignores): application ``layers``, ``fresh_uuid_headers``, and the package metadata
-    ``authors`` and ``project_urls``. Read once per generation."""
+    (which it ignores): application ``layers`` and ``fresh_uuid_headers`` (the package metadata
+    is :class:`~pca_generator._metadata.Metadata`). Read once per generation."""
 
     layers: tuple[Layer, ...]
     fresh_uuid_headers: tuple[str, ...]
-    authors: tuple[Mapping[str, str], ...]
-    project_urls: Mapping[str, str]
 
     @classmethod
     def load(cls, config: Mapping[str, Any], folder: Path) -> Settings:
@@ -55,8 +53,6 @@ class Settings:
         return cls(
             layers=tuple(Layer.load((folder / entry).resolve()) for entry in config.get("layers") or ()),
             fresh_uuid_headers=tuple(str(name) for name in config.get("fresh_uuid_headers") or ()),
-            authors=tuple({key: str(value) for key, value in author.items()} for author in config.get("authors") or ()),
-            project_urls={str(name): str(url) for name, url in (config.get("project_urls") or {}).items()},
         )
 
 
