@@ -41,11 +41,13 @@ class Layer:
 @frozen
 class Settings:
     """What the generator reads from the configuration beside openapi-python-client's own keys
-    (which it ignores): application ``layers`` and ``fresh_uuid_headers`` (the package metadata
-    is :class:`~pca_generator._metadata.Metadata`). Read once per generation."""
+    (which it ignores): application ``layers``, ``fresh_uuid_headers`` and ``readme_intro``, the
+    text that leads the package README (the package metadata is
+    :class:`~pca_generator._metadata.Metadata`). Read once per generation."""
 
     layers: tuple[Layer, ...]
     fresh_uuid_headers: tuple[str, ...]
+    readme_intro: str | None
 
     @classmethod
     def load(cls, config: Mapping[str, Any], folder: Path) -> Settings:
@@ -53,7 +55,15 @@ class Settings:
         return cls(
             layers=tuple(Layer.load((folder / entry).resolve()) for entry in config.get("layers") or ()),
             fresh_uuid_headers=tuple(str(name) for name in config.get("fresh_uuid_headers") or ()),
+            readme_intro=_text(folder / str(config["readme_intro"])) if config.get("readme_intro") else None,
         )
+
+
+def _text(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        raise GenerationError(f"readme_intro {path} is not a readable text file: name one, or remove the key") from None
 
 
 def read_config(path: Path) -> dict[str, Any]:
