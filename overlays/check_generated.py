@@ -12,7 +12,7 @@ import tempfile
 from pathlib import Path
 
 from pca_generator import generate
-from pca_generator._generate import drift
+from pca_generator._drift import drift
 from pca_generator._output import MANIFEST
 
 PROJECT = Path(__file__).resolve().parent.parent

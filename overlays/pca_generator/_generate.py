@@ -21,17 +21,13 @@ check-generated`` relies on).
 from __future__ import annotations
 
 import contextlib
-import filecmp
-import importlib.util
 import io
-import re
 import shutil
 import tempfile
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
-from attrs import frozen
 from openapi_python_client import Project
 from openapi_python_client import schema as oai
 from openapi_python_client.config import Config, ConfigFile, MetaType
@@ -42,39 +38,16 @@ from openapi_python_client.schema.untrusted_string import UntrustedString
 from openapi_python_client.strings import get_content_type
 
 from . import _output, _tools
+from ._drift import drift
 from ._errors import GenerationError
+from ._kinds import schema_kind
 from ._metadata import Metadata
 from ._resources import RUNTIME, TEMPLATES
 from ._settings import Settings, read_config
-from ._spec import read_spec
+from ._spec import STRUCTURED, Resolver, family, read_spec, wire_lookup
+from ._views import KEYWORDS, EndpointView
 
 __all__ = ["GenerationError", "drift", "generate", "schema_kind"]
-
-
-# Media families -----------------------------------------------------------------------------
-
-
-def _runtime_families() -> Any:
-    """The runtime's own table of media families (one source of truth), loaded without its package."""
-    location = RUNTIME / "media" / "_families.py"
-    module_spec = importlib.util.spec_from_file_location("_families", location)
-    assert module_spec is not None and module_spec.loader is not None
-    module = importlib.util.module_from_spec(module_spec)
-    module_spec.loader.exec_module(module)
-    return module
-
-
-_family = _runtime_families().family
-
-
-def family(media_type: object) -> str:
-    """The ``media_family`` global: a media type's family, as the runtime's registry sees it."""
-    return str(_family(_untrusted(media_type)))
-
-
-def _untrusted(value: object) -> str:
-    """Text from the spec (openapi-python-client wraps it so it cannot reach code by accident)."""
-    return str(value.get_untrusted_value()) if hasattr(value, "get_untrusted_value") else str(value)
 
 
 # What the generator itself parses: anything else it drops with a warning.
@@ -105,7 +78,7 @@ def content_type_overrides(document: Mapping[str, Any], config: Config) -> dict[
     for media_type in sorted(_media_types(document)):
         if media_type in config.content_type_overrides or _stock_reads(media_type, config):
             continue
-        structured = family(media_type) in ("json", "xml", "form")
+        structured = family(media_type) in STRUCTURED
         overrides[media_type] = "application/json" if structured else "application/octet-stream"
     return {**overrides, **config.content_type_overrides}
 
@@ -120,187 +93,6 @@ def _media_types(node: object) -> Iterator[str]:
     elif isinstance(node, list):
         for item in node:
             yield from _media_types(item)
-
-
-# What the templates read beyond the generator's own model ------------------------------------
-
-_PATH_PARAMETER = re.compile(r"\{[^}]*\}")
-_DEFAULT_STYLE = {"path": "simple", "query": "form", "header": "simple", "cookie": "form"}
-
-
-@frozen
-class Resolver:
-    """Follows ``$ref`` to ``#/components/...`` until a real object (a cycle stops at its last ref).
-
-    Templates reach it as ``wire_resolve(node)``, to read a referenced schema's ``xml`` object.
-    """
-
-    document: oai.OpenAPI
-
-    def __call__(self, node: object) -> Any:
-        seen: set[str] = set()
-        while isinstance(node, oai.Reference):
-            reference = node.ref.get_untrusted_value()
-            if reference in seen or not reference.startswith("#/components/"):
-                return node
-            seen.add(reference)
-            _, kind, name = reference[len("#/") :].split("/", 2)
-            node = (getattr(self.document.components, kind, None) or {}).get(_unescape(name))
-        return node
-
-
-@frozen
-class Wire:
-    """The parts of one operation of the spec that the generator parses and then drops.
-
-    Templates reach it as ``wire(endpoint)``: the path as the spec writes it (the generator puts
-    Python names in it), the raw operation (its request body with every media type's schema and
-    ``xml`` objects), ``deprecated`` (openapi-python-client's issue #1412), and each parameter's
-    ``style`` and ``explode`` with the spec's defaults.
-    """
-
-    path: str
-    operation: oai.Operation
-    resolve: Resolver
-    raw_parameters: Mapping[tuple[str, str], Mapping[str, Any]]
-
-    @property
-    def deprecated(self) -> bool:
-        return bool(self.operation.deprecated)
-
-    def style(self, location: str, name: str) -> tuple[str, bool]:
-        """``(style, explode)`` of a parameter: explode defaults to true only for ``form``."""
-        raw = self.raw_parameters.get((location, name), {})
-        style = str(raw.get("style") or _DEFAULT_STYLE[location])
-        return style, bool(raw.get("explode", style == "form"))
-
-    def request_schema(self, media_type: object) -> Any:
-        """The raw schema of one request media type (its ``xml`` object names an XML root)."""
-        body = self.resolve(self.operation.request_body)
-        for key, content in ((body.content if body else None) or {}).items():
-            if key.get_untrusted_value() == _untrusted(media_type):
-                return self.resolve(content.media_type_schema)
-        return None
-
-    def response_contents(self, response: Any) -> list[Content]:
-        """Each media type of a generator ``Response``, in spec order.
-
-        The generator parsed one schema per status, the first media type's (every media type has a
-        parser, see :func:`content_type_overrides`): ``typed`` says whether a media type shares it.
-        """
-        contents = list((getattr(response.data, "content", None) or {}).items())
-        parsed = contents[0][1].media_type_schema if contents else None
-        return [
-            Content(
-                key.get_untrusted_value(),
-                self.resolve(media.media_type_schema),
-                typed=media.media_type_schema is not None and media.media_type_schema == parsed,
-            )
-            for key, media in contents
-        ]
-
-    def typed_response(self, response: Any) -> bool:
-        """Whether some structured media type of the response parses into the generator's type."""
-        return any(content.structured and content.typed for content in self.response_contents(response))
-
-
-@frozen
-class Content:
-    """One media type of a response, as the endpoint template needs it."""
-
-    media_type: str
-    schema: Any
-    typed: bool
-
-    @property
-    def structured(self) -> bool:
-        return self.schema is not None and family(self.media_type) in ("json", "xml", "form")
-
-    def as_file(self, prop: Any) -> bool:
-        """A raw body the spec types ``format: binary``: a ``File``, as stock gives."""
-        return self.typed and not self.structured and schema_kind(prop) == "file"
-
-    def python_type(self, prop: Any) -> str:
-        """What this media type parses into."""
-        if self.structured:
-            return str(prop.get_type_string().as_unembedded_code()) if self.typed else "Any"
-        if self.as_file(prop):
-            return "File"
-        return "str" if family(self.media_type) == "text" else "bytes"
-
-
-def _unescape(pointer_part: str) -> str:
-    return pointer_part.replace("~1", "/").replace("~0", "~")
-
-
-def _wires(document: Mapping[str, Any], resolver: Resolver) -> dict[tuple[str, str], Wire]:
-    """A :class:`Wire` per operation, keyed by method and path template (parameter names blanked)."""
-    parsed = resolver.document
-    wires: dict[tuple[str, str], Wire] = {}
-    for path, item in (document.get("paths") or {}).items():
-        for method in ("get", "put", "post", "delete", "options", "head", "patch", "trace"):
-            if method not in item:
-                continue
-            raw_parameters: dict[tuple[str, str], Mapping[str, Any]] = {}
-            for raw in [*item.get("parameters", ()), *item[method].get("parameters", ())]:
-                raw = _resolve_raw(document, raw)
-                raw_parameters[(raw.get("in", ""), raw.get("name", ""))] = raw
-            operation = getattr(parsed.paths[path], method)
-            wires[(method, _PATH_PARAMETER.sub("{}", path))] = Wire(path, operation, resolver, raw_parameters)
-    return wires
-
-
-def _resolve_raw(document: Mapping[str, Any], node: Mapping[str, Any]) -> Mapping[str, Any]:
-    seen: set[str] = set()
-    while "$ref" in node and node["$ref"] not in seen and node["$ref"].startswith("#/"):
-        seen.add(node["$ref"])
-        target: Any = document
-        for part in node["$ref"][2:].split("/"):
-            target = target.get(_unescape(part), {}) if isinstance(target, Mapping) else {}
-        node = target
-    return node
-
-
-def _wire_lookup(wires: Mapping[tuple[str, str], Wire]) -> Any:
-    def wire(endpoint: Endpoint) -> Wire:
-        key = (endpoint.method, _PATH_PARAMETER.sub("{}", endpoint.path.get_untrusted_value()))
-        return wires[key]
-
-    return wire
-
-
-# Which kind of property the generator made, told from what it documents for templates: the
-# property template it renders with and, for the plain ones sharing the default template, the
-# Python type. A generator upgrade that adds a kind fails generation here, loudly.
-_KIND_BY_TEMPLATE = {
-    "boolean_property.py.jinja": "boolean",
-    "const_property.py.jinja": "const",
-    "date_property.py.jinja": "date",
-    "datetime_property.py.jinja": "datetime",
-    "enum_property.py.jinja": "enum",
-    "file_property.py.jinja": "file",
-    "float_property.py.jinja": "number",
-    "int_property.py.jinja": "integer",
-    "list_property.py.jinja": "list",
-    "literal_enum_property.py.jinja": "literal_enum",
-    "model_property.py.jinja": "model",
-    "union_property.py.jinja": "union",
-    "uuid_property.py.jinja": "uuid",
-}
-_KIND_BY_TYPE = {"str": "string", "Any": "any", "None": "none"}
-
-
-def schema_kind(prop: Any) -> str:
-    """The ``schema_kind`` filter: the kind of a generator property, or a loud failure."""
-    kind = _KIND_BY_TEMPLATE.get(prop.template)
-    if kind is None and prop.template == "any_property.py.jinja":
-        kind = _KIND_BY_TYPE.get(prop.get_base_type_string().as_unembedded_code())
-    if kind is None:
-        raise GenerationError(
-            f"property {prop.name!s} is of a kind the templates do not know "
-            f"(template {prop.template}, type {prop.get_base_type_string().as_unembedded_code()})"
-        )
-    return kind
 
 
 def fail(message: str) -> None:
@@ -331,9 +123,16 @@ def _project(
     _free_model_members(openapi, config)
     project = Project(openapi=openapi, config=config, custom_template_path=TEMPLATES)
     resolver = Resolver(oai.OpenAPI.model_validate(document))
+    wire = wire_lookup(document, resolver)
+
+    def endpoint_view(endpoint: Endpoint) -> EndpointView:
+        macros = project.env.get_template("schema_macros.jinja").module
+        return EndpointView.of(endpoint, wire(endpoint), macros.document, settings.fresh_uuid_headers)  # type: ignore[attr-defined]
+
     project.env.filters["schema_kind"] = schema_kind
     project.env.globals.update(
-        wire=_wire_lookup(_wires(document, resolver)),
+        endpoint_view=endpoint_view,
+        wire=wire,
         wire_resolve=resolver,
         media_family=family,
         fail=fail,
@@ -343,10 +142,6 @@ def _project(
         spec=document,
     )
     return project
-
-
-KEYWORDS = ("content_type", "accept")
-"""The keyword parameters this package adds to every operation that has a body or response content."""
 
 
 def _free_keywords(openapi: GeneratorData, config: Config) -> None:
@@ -447,15 +242,6 @@ def _report(old: Path, new: Path, *, changed: bool) -> None:
         return
     changes = api_changes.compare(api_changes.describe(old), api_changes.describe(new))
     print(api_changes.report(changes, bytes_changed=changed))
-
-
-def drift(committed: Path, regenerated: Path) -> dict[str, list[Path]]:
-    """The files that differ between two generated trees, by kind of difference."""
-    old, new = _output.files(committed), _output.files(regenerated)
-    changed = [
-        path for path in sorted(old & new) if not filecmp.cmp(committed / path, regenerated / path, shallow=False)
-    ]
-    return {"added": sorted(new - old), "removed": sorted(old - new), "changed": changed}
 
 
 def _layer(source_dir: Path, target_dir: Path) -> None:
