@@ -95,11 +95,6 @@ def _media_types(node: object) -> Iterator[str]:
             yield from _media_types(item)
 
 
-def fail(message: str) -> None:
-    """Templates call ``fail(...)`` on a spec they cannot turn into correct code."""
-    raise GenerationError(message)
-
-
 def _project(
     document: dict[str, Any], spec: Path | str, config_file: ConfigFile, settings: Settings, output: Path
 ) -> Project:
@@ -135,7 +130,6 @@ def _project(
         wire=wire,
         wire_resolve=resolver,
         media_family=family,
-        fail=fail,
         layers=settings.layers,
         fresh_uuid_headers=settings.fresh_uuid_headers,
         settings=settings,
@@ -197,7 +191,7 @@ def generate(
         if problems:
             fatal = any(problem.level == ErrorLevel.ERROR for problem in problems)
             raise GenerationError(
-                "openapi-python-client could not generate the package"
+                "openapi-python-client could not generate the package: fix what the causes below say"
                 if fatal
                 else "openapi-python-client would drop part of the spec (warnings count as errors): "
                 "fix the spec where the causes below say",
