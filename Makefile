@@ -26,7 +26,7 @@ help:
 	@echo "make typecheck        mypy --strict of generated/, the overlays, tests and bench"
 	@echo "make fuzz             the property tests with 10 000 examples per model x media type"
 	@echo "make bench            benchmarks against the floor and the peers: writes BENCHMARKS.md"
-	@echo "make wheel            build the wheel and sdist of generated/ into dist/"
+	@echo "make wheel            build the wheel and sdist of generated/, and the generator's wheel, into dist/"
 	@echo "make clean            remove the virtual environments, dist/ and the tools' caches"
 
 venv: python-version $(STAMP)
@@ -36,16 +36,18 @@ python-version:
 		echo "make: Python 3.11 or newer is needed, and $(PYTHON) is $(or $(PYTHON_VERSION),not a Python): run make PYTHON=python3.11 (or newer)" >&2; \
 		exit 1; }
 
-$(STAMP): requirements-dev.txt
+$(STAMP): requirements-dev.txt overlays/pyproject.toml
 	rm -rf $(VENV)
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	# The generated package, editable: .venv/bin/partner-center-auth is the command.
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e generated
+	# The generator, editable (its dependencies are pinned above): .venv/bin/pca-generator is the command.
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e overlays
 	touch $@
 
 generate: venv
-	$(BIN)/python overlays/generate.py --output generated --report
+	$(BIN)/pca-generator generate --spec openapi.yaml --config generator-config.yaml --output generated --overwrite --report
 
 check-generated: venv
 	@$(BIN)/python overlays/check_generated.py
@@ -53,7 +55,7 @@ check-generated: venv
 # The golden record: the package generated from one spec of the corpus, committed so that every
 # template change shows its effect in review (tests/test_any_spec.py fails on any drift).
 golden: venv
-	$(BIN)/python overlays/generate.py --spec tests/specs/petstore3.yaml --config tests/specs/petstore3.config.yaml --output tests/golden/petstore3
+	$(BIN)/pca-generator generate --spec tests/specs/petstore3.yaml --config tests/specs/petstore3.config.yaml --output tests/golden/petstore3 --overwrite
 
 format: venv
 	$(BIN)/ruff check --fix .
@@ -67,7 +69,7 @@ lint: venv
 
 typecheck: venv
 	$(BIN)/mypy generated/partner_center_auth
-	$(BIN)/mypy overlays/*.py tests bench demo.py
+	$(BIN)/mypy overlays/check_generated.py overlays/pca_generator tests bench demo.py
 
 test: lint typecheck check-generated
 	$(BIN)/python -m pytest
@@ -91,6 +93,7 @@ demo: venv
 wheel: venv
 	rm -rf dist
 	$(BIN)/python -m build --no-isolation --outdir dist generated
+	$(BIN)/python -m build --no-isolation --wheel --outdir dist overlays
 
 clean:
 	rm -rf $(VENV) $(BENCH_VENV) dist .mypy_cache .ruff_cache .pytest_cache .hypothesis

@@ -50,11 +50,10 @@ CORPUS = {
 }
 
 
-def generate(spec: Path, output: Path, config: Path | None = None) -> None:
-    """Run overlays/generate.py as a user would (the project's own configuration by default)."""
-    command = [sys.executable, str(SPECS.parent.parent / "overlays" / "generate.py"), f"--spec={spec}"]
-    command += [f"--output={output}", *([f"--config={config}"] if config is not None else [])]
-    subprocess.run(command, check=True, capture_output=True)
+def generate(spec: Path, output: Path, config: Path = SPECS.parent.parent / "generator-config.yaml") -> None:
+    """Run the generator's command as a user would (with the project's own configuration by default)."""
+    command = [sys.executable, "-m", "pca_generator", "generate", f"--spec={spec}", f"--config={config}"]
+    subprocess.run([*command, f"--output={output}"], check=True, capture_output=True)
 
 
 @pytest.fixture(scope="session")

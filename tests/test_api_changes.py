@@ -1,4 +1,4 @@
-"""Regeneration says what changed for callers: `overlays/generate.py --report` on edits of a spec."""
+"""Regeneration says what changed for callers: `pca-generator generate --report` on edits of a spec."""
 
 from __future__ import annotations
 
@@ -23,11 +23,14 @@ def regenerate(spec: Spec, tmp_path: Path, output: Path) -> str:
     path.write_text(yaml.safe_dump(spec, sort_keys=False))
     command = [
         sys.executable,
-        str(PROJECT / "overlays" / "generate.py"),
+        "-m",
+        "pca_generator",
+        "generate",
         f"--spec={path}",
         f"--config={SPECS / 'features.config.yaml'}",
         f"--output={output}",
         "--report",
+        "--overwrite",
     ]
     return subprocess.run(command, capture_output=True, text=True, check=True).stdout
 

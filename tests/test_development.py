@@ -19,7 +19,8 @@ def make(*arguments: str, cwd: Path = PROJECT) -> subprocess.CompletedProcess[st
 
 def checkout(tmp_path: Path) -> Path:
     """The files make reads, in a folder of their own."""
-    for name in ("Makefile", "requirements-dev.txt"):
+    for name in ("Makefile", "requirements-dev.txt", "overlays/pyproject.toml"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy(PROJECT / name, tmp_path / name)
     return tmp_path
 

@@ -3,26 +3,21 @@
 from __future__ import annotations
 
 import ast
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType, SimpleNamespace
 
 import pytest
 
+from pca_generator import _generate
+
 PROJECT = Path(__file__).resolve().parent.parent
 OVERLAYS = PROJECT / "overlays"
 
 
 @pytest.fixture(scope="module")
-def generator() -> Iterator[ModuleType]:
-    sys.path.insert(0, str(OVERLAYS))
-    try:
-        import generate
-
-        yield generate
-    finally:
-        sys.path.remove(str(OVERLAYS))
+def generator() -> ModuleType:
+    return _generate
 
 
 def test_a_property_kind_the_templates_do_not_know_fails_generation(generator: ModuleType) -> None:
@@ -53,8 +48,7 @@ def test_generating_twice_in_one_process_writes_the_same_bytes(generator: Module
     for attempt in ("first", "second"):
         generator.generate(PROJECT / "openapi.yaml", PROJECT / "generator-config.yaml", tmp_path / attempt)
 
-    from check_generated import drift
-
+    drift = generator.drift
     assert not any(drift(tmp_path / "first", tmp_path / "second").values())
     assert not any(drift(PROJECT / "generated", tmp_path / "second").values())
 

@@ -1,4 +1,5 @@
-"""Every code block of README.md runs as written, against the stand-in server.
+"""Every code block of README.md runs as written, against the stand-in server; so does every
+complete Python block of the package's own README (generated/README.md).
 
 A small collector of fenced blocks, not a plugin: the README's examples are few and plain, and
 the one piece of hidden setup is stated here. Each ``python`` block runs on its own in a fresh
@@ -35,19 +36,21 @@ _BLOCK = re.compile(r"(?:<!-- readme: (?P<marker>[^>]*?) -->\n)?^```(?P<language
 
 @frozen
 class Block:
+    file: str
     line: int
     language: str
     code: str
     marker: str | None
 
     def __str__(self) -> str:
-        return f"README.md:{self.line}"
+        return f"{self.file}:{self.line}"
 
 
-def blocks() -> list[Block]:
-    text = (PROJECT / "README.md").read_text()
+def blocks(readme: Path = PROJECT / "README.md") -> list[Block]:
+    text = readme.read_text()
+    name = str(readme.relative_to(PROJECT))
     return [
-        Block(text[: match.start("code")].count("\n"), match["language"], match["code"], match["marker"])
+        Block(name, text[: match.start("code")].count("\n"), match["language"], match["code"], match["marker"])
         for match in _BLOCK.finditer(text)
         if match["language"] in ("python", "sh")
     ]
@@ -80,7 +83,13 @@ def environment(server: StandInServer) -> dict[str, str]:
     }
 
 
-@pytest.mark.parametrize("block", [b for b in blocks() if b.language == "python"], ids=str)
+# The package README's generic first call is written with `...` for the operation's own values.
+PACKAGE_BLOCKS = [
+    b for b in blocks(PROJECT / "generated" / "README.md") if b.language == "python" and "..." not in b.code
+]
+
+
+@pytest.mark.parametrize("block", [b for b in blocks() if b.language == "python"] + PACKAGE_BLOCKS, ids=str)
 def test_python_block(block: Block, server: StandInServer, scratch: Path) -> None:
     code = block.code.replace(PARTNER_CENTER, server.base_url)
 

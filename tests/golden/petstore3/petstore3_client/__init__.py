@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from .models import Tag as Tag
     from .models import User as User
 
-__version__ = "1.0.27-SNAPSHOT"
+__version__ = "1.0.27.dev0"
 
 # Each public name and the module that defines it: the one list `__all__` derives from.
 _WHERE = {

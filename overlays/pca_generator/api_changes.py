@@ -1,6 +1,6 @@
 """What changed in a generated package's public API, read from its code, and the version bump it implies.
 
-    python overlays/generate.py --report      # regenerate, then print what changed for callers
+    pca-generator generate ... --report      # regenerate, then print what changed for callers
 
 The API is read from the generated source itself (no import): each operation's functions and
 parameters (name, kind, type, default) and its request and response media types, each model's

@@ -1,0 +1,246 @@
+"""Generate a client package: spec -> openapi-python-client + overlays -> a package folder.
+
+Steps, each failing with one clear ``error:`` line:
+
+1. read the spec (a file or a URL) and validate it with openapi-spec-validator;
+2. run the pinned openapi-python-client through its Python API, with the configuration, the
+   template overrides of ``templates/`` and every warning counted as an error (a spec change can
+   never silently drop an operation or a media type). Media types the generator cannot read are
+   mapped, for its parser only, to one it can (see :func:`content_type_overrides`); the templates
+   still see and serve the real ones;
+3. layer the generic runtime (``runtime/``) into the package, then each application layer the
+   configuration names under ``layers:``;
+4. write the result into the output folder, replacing only files an earlier run wrote there
+   (see :mod:`._output`).
+
+It refuses to run with a generator or ruff other than the versions its distribution pins: they
+decide the bytes of the output, which is byte-for-byte reproducible (what ``make
+check-generated`` relies on).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import shutil
+import tempfile
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+from typing import Any
+
+from openapi_python_client import Project
+from openapi_python_client import schema as oai
+from openapi_python_client.config import Config, ConfigFile, MetaType
+from openapi_python_client.parser import GeneratorData
+from openapi_python_client.parser.errors import ErrorLevel, GeneratorError
+from openapi_python_client.parser.openapi import Endpoint
+from openapi_python_client.schema.untrusted_string import UntrustedString
+from openapi_python_client.strings import get_content_type
+
+from . import _output, _tools
+from ._drift import drift
+from ._errors import GenerationError
+from ._kinds import schema_kind
+from ._metadata import Metadata
+from ._resources import RUNTIME, TEMPLATES
+from ._settings import Settings, read_config
+from ._spec import STRUCTURED, Resolver, family, read_spec, wire_lookup
+from ._views import KEYWORDS, EndpointView
+
+__all__ = ["GenerationError", "drift", "generate", "schema_kind"]
+
+
+# What the generator itself parses: anything else it drops with a warning.
+_STOCK_BODIES = (
+    "application/json",
+    "application/x-www-form-urlencoded",
+    "multipart/form-data",
+    "application/octet-stream",
+)
+
+
+def _stock_reads(media_type: str, config: Config) -> bool:
+    parsed = get_content_type(media_type, config)
+    if parsed is None:
+        return False
+    return parsed in _STOCK_BODIES or parsed.endswith("+json")
+
+
+def content_type_overrides(document: Mapping[str, Any], config: Config) -> dict[str, str]:
+    """Map every media type of the spec that the generator cannot parse to one it can.
+
+    Only the generator's parser sees the mapping: it makes it read the schema instead of dropping
+    the body or response. JSON and XML families and forms become ``application/json`` (a
+    structured body whose schema becomes models); every other type becomes
+    ``application/octet-stream`` (bytes, ``File`` or ``str``). Overrides in the configuration win.
+    """
+    overrides: dict[str, str] = {}
+    for media_type in sorted(_media_types(document)):
+        if media_type in config.content_type_overrides or _stock_reads(media_type, config):
+            continue
+        structured = family(media_type) in STRUCTURED
+        overrides[media_type] = "application/json" if structured else "application/octet-stream"
+    return {**overrides, **config.content_type_overrides}
+
+
+def _media_types(node: object) -> Iterator[str]:
+    """Every key of every ``content`` map in the document."""
+    if isinstance(node, Mapping):
+        for key, value in node.items():
+            if key == "content" and isinstance(value, Mapping):
+                yield from (str(media_type) for media_type in value)
+            yield from _media_types(value)
+    elif isinstance(node, list):
+        for item in node:
+            yield from _media_types(item)
+
+
+def _project(
+    document: dict[str, Any], spec: Path | str, config_file: ConfigFile, settings: Settings, output: Path
+) -> Project:
+    config = Config.from_sources(
+        config_file,
+        MetaType.UV,
+        document_source=spec,
+        file_encoding="utf-8",
+        overwrite=True,
+        output_path=output,
+    )
+    config.content_type_overrides = content_type_overrides(document, config)
+    config.post_hooks = _tools.with_pinned_ruff(config.post_hooks)
+    try:
+        openapi = GeneratorData.from_dict(document, config=config)
+    except ValueError as error:  # the generator raises on some specs instead of reporting them
+        raise GenerationError(f"openapi-python-client cannot read {spec}: {error}") from None
+    if not isinstance(openapi, GeneratorData):
+        raise GenerationError(f"openapi-python-client cannot read {spec}: {openapi.header}\n{openapi.detail or ''}")
+    _free_keywords(openapi, config)
+    _free_model_members(openapi, config)
+    project = Project(openapi=openapi, config=config, custom_template_path=TEMPLATES)
+    resolver = Resolver(oai.OpenAPI.model_validate(document))
+    wire = wire_lookup(document, resolver)
+
+    def endpoint_view(endpoint: Endpoint) -> EndpointView:
+        macros = project.env.get_template("schema_macros.jinja").module
+        return EndpointView.of(endpoint, wire(endpoint), macros.document, settings.fresh_uuid_headers)  # type: ignore[attr-defined]
+
+    project.env.filters["schema_kind"] = schema_kind
+    project.env.globals.update(
+        endpoint_view=endpoint_view,
+        wire=wire,
+        wire_resolve=resolver,
+        media_family=family,
+        layers=settings.layers,
+        fresh_uuid_headers=settings.fresh_uuid_headers,
+        settings=settings,
+        spec=document,
+    )
+    return project
+
+
+def _free_keywords(openapi: GeneratorData, config: Config) -> None:
+    """A spec parameter whose Python name is one of :data:`KEYWORDS` takes its location as a suffix.
+
+    The same rule the generator applies to two parameters of one name (``accept_query``), through
+    its public ``set_python_name``.
+    """
+    for collection in openapi.endpoint_collections_by_tag.values():
+        for endpoint in collection.endpoints:
+            for location, parameter in endpoint.iter_all_parameters():
+                if parameter.python_name in KEYWORDS:
+                    renamed = UntrustedString(f"{parameter.python_name}_{location}")
+                    parameter.set_python_name(new_name=renamed, config=config)
+
+
+MODEL_MEMBERS = ("to_dict", "from_dict", "to_multipart", "additional_properties", "additional_keys", "src_dict")
+"""What every generated model defines (and from_dict's parameter): a property of one of these names would hide it."""
+
+
+def _free_model_members(openapi: GeneratorData, config: Config) -> None:
+    """A property named like a member of the model class takes a trailing underscore (as a
+    Python keyword does), through the generator's public ``set_python_name``."""
+    for model in openapi.models:
+        for prop in [*(model.required_properties or ()), *(model.optional_properties or ())]:
+            if prop.python_name in MODEL_MEMBERS:
+                renamed = UntrustedString(f"{prop.python_name}_")
+                prop.set_python_name(new_name=renamed, config=config, skip_snake_case=True)
+
+
+def generate(
+    spec: Path | str, config_path: Path, output: Path, *, overwrite: bool = False, report: bool = False
+) -> None:
+    """Generate the package of ``spec`` (a path, or the URL of a document) into the folder ``output``.
+
+    ``overwrite``: write into a folder that is not empty, replacing only what an earlier run wrote
+    there; ``report``: print what changed for the package's callers.
+    """
+    output = Path(output).absolute().resolve()
+    _output.check_writable(output, overwrite=overwrite)
+    _tools.check_tools()
+    document = read_spec(spec)
+    config_data = read_config(config_path)
+    settings = Settings.load(config_data, config_path.parent)
+    metadata = Metadata.read(config_data, config_path.parent, document)
+    with tempfile.TemporaryDirectory() as scratch:
+        project_dir = Path(scratch) / "project"
+        project = _project(document, spec, _config_file(config_data, config_path), settings, project_dir)
+        project.env.globals["metadata"] = metadata
+        # Warnings count as errors: a spec must never lose an operation or a media type quietly.
+        with contextlib.redirect_stdout(io.StringIO()):  # it prints the scratch folder's name
+            problems = project.build()
+        if problems:
+            fatal = any(problem.level == ErrorLevel.ERROR for problem in problems)
+            raise GenerationError(
+                "openapi-python-client could not generate the package: fix what the causes below say"
+                if fatal
+                else "openapi-python-client would drop part of the spec (warnings count as errors): "
+                "fix the spec where the causes below say",
+                causes=tuple(_cause(problem) for problem in problems),
+            )
+        _layer(RUNTIME, project.package_dir)
+        for layer in settings.layers:
+            _layer(layer.path, project.package_dir)
+        if metadata.license_file is not None:
+            shutil.copyfile(metadata.license_file, project_dir / metadata.license_file.name)
+        if report:
+            _report(
+                output / project.package_name, project.package_dir, changed=any(drift(output, project_dir).values())
+            )
+        protected = [config_path] if isinstance(spec, str) else [spec, config_path]
+        _output.install(project_dir, output, protected=protected)
+    print(f"Generated {project.project_name} ({project.package_name}) into {output}")
+
+
+def _config_file(data: Mapping[str, Any], path: Path) -> ConfigFile:
+    """openapi-python-client's view of the configuration (it ignores the keys it does not know)."""
+    try:
+        return ConfigFile(**data)
+    except ValueError as error:  # pydantic's ValidationError: one line per key, the first is enough
+        errors: list[dict[str, Any]] = getattr(error, "errors", list)()
+        where = ".".join(str(part) for part in errors[0]["loc"]) if errors else "?"
+        message = errors[0]["msg"] if errors else str(error)
+        raise GenerationError(f"configuration file {path}: {where}: {message}: fix that key") from None
+
+
+def _cause(problem: GeneratorError) -> str:
+    """One of openapi-python-client's problems, as one line."""
+    detail = " ".join((problem.detail or "").split())
+    return f"{problem.header}: {detail}" if detail else str(problem.header)
+
+
+def _report(old: Path, new: Path, *, changed: bool) -> None:
+    from . import api_changes
+
+    if not old.is_dir():
+        print(f"API changes for callers: a new package ({new.name})")
+        return
+    changes = api_changes.compare(api_changes.describe(old), api_changes.describe(new))
+    print(api_changes.report(changes, bytes_changed=changed))
+
+
+def _layer(source_dir: Path, target_dir: Path) -> None:
+    for source in sorted(source_dir.rglob("*")):
+        if source.is_file() and "__pycache__" not in source.parts and source.name != "layer.yaml":
+            target = target_dir / source.relative_to(source_dir)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(source, target)

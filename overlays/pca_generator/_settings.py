@@ -1,0 +1,89 @@
+"""The configuration file: openapi-python-client's own keys, and the keys only this generator reads."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import yaml
+from attrs import frozen
+
+from ._errors import GenerationError
+
+
+@frozen
+class Layer:
+    """An application layer: runtime modules layered into the package, and what it exports.
+
+    ``layer.yaml`` beside the modules lists the public names the package re-exports (by module),
+    console scripts and optional dependencies; the templates render them.
+    """
+
+    path: Path
+    exports: Mapping[str, tuple[str, ...]]
+    scripts: Mapping[str, str]
+    optional_dependencies: Mapping[str, tuple[str, ...]]
+
+    @classmethod
+    def load(cls, path: Path) -> Layer:
+        data = _mapping(path / "layer.yaml", what="layer", hint="a layer is a folder of modules with a layer.yaml")
+        return cls(
+            path=path,
+            exports={module: tuple(names) for module, names in (data.get("exports") or {}).items()},
+            scripts=dict(data.get("scripts") or {}),
+            optional_dependencies={
+                extra: tuple(requirements) for extra, requirements in (data.get("optional-dependencies") or {}).items()
+            },
+        )
+
+
+@frozen
+class Settings:
+    """What the generator reads from the configuration beside openapi-python-client's own keys
+    (which it ignores): application ``layers``, ``fresh_uuid_headers`` and ``readme_intro``, the
+    text that leads the package README (the package metadata is
+    :class:`~pca_generator._metadata.Metadata`). Read once per generation."""
+
+    layers: tuple[Layer, ...]
+    fresh_uuid_headers: tuple[str, ...]
+    readme_intro: str | None
+
+    @classmethod
+    def load(cls, config: Mapping[str, Any], folder: Path) -> Settings:
+        """The settings of a configuration read from ``folder`` (paths in it are relative to it)."""
+        return cls(
+            layers=tuple(Layer.load((folder / entry).resolve()) for entry in config.get("layers") or ()),
+            fresh_uuid_headers=tuple(str(name) for name in config.get("fresh_uuid_headers") or ()),
+            readme_intro=_text(folder / str(config["readme_intro"])) if config.get("readme_intro") else None,
+        )
+
+
+def _text(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        raise GenerationError(f"readme_intro {path} is not a readable text file: name one, or remove the key") from None
+
+
+def read_config(path: Path) -> dict[str, Any]:
+    """The configuration file as a mapping, or a one-line refusal saying what is wrong with it."""
+    return _mapping(path, what="configuration", hint="write one, with at least `package_name_override: my_client`")
+
+
+def _mapping(path: Path, *, what: str, hint: str) -> dict[str, Any]:
+    if not path.is_file():
+        raise GenerationError(f"no {what} file {path}: {hint}")
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (yaml.YAMLError, UnicodeDecodeError) as error:
+        where = getattr(error, "problem_mark", None)
+        line = f" (line {where.line + 1})" if where is not None else ""
+        raise GenerationError(f"{what} file {path} is not valid YAML{line}: fix it") from None
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise GenerationError(
+            f"{what} file {path} must be a YAML mapping of keys to values, not a {type(data).__name__}"
+        )
+    return data

@@ -1,0 +1,241 @@
+"""Reading the spec: a file or a URL, validated, then said the way the generator reads it; and
+what the generator parses and then drops (:class:`Wire`), which the views read."""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import Any
+
+import httpx
+import yaml
+from attrs import frozen
+from openapi_python_client import schema as oai
+
+from ._errors import GenerationError
+from ._kinds import schema_kind
+from ._resources import RUNTIME
+from .normalize import normalize
+
+STRUCTURED = ("json", "xml", "form")
+"""The media families written and read by schema; every other travels as bytes or text."""
+
+
+def read_spec(source: Path | str) -> dict[str, Any]:
+    """The OpenAPI document at ``source`` (a path, or an http(s) URL), validated and normalized."""
+    from openapi_spec_validator import validate
+
+    text = _fetch(source) if isinstance(source, str) else _read(source)
+    try:
+        document = yaml.safe_load(text)
+    except yaml.YAMLError:
+        raise GenerationError(f"{source} is neither YAML nor JSON: give an OpenAPI document") from None
+    if not isinstance(document, dict):
+        raise GenerationError(f"{source} is not an OpenAPI document (not a mapping of keys to values)")
+    try:
+        validate(document)
+    except Exception as error:  # the validator raises several unrelated types
+        reason = " ".join(str(error).split("\n\n")[0].split())
+        raise GenerationError(f"{source} is not a valid OpenAPI document: {reason}") from None
+    return normalize(document)
+
+
+def _read(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise GenerationError(f"no spec file {path}: give the path of an OpenAPI document with --spec") from None
+    except (OSError, UnicodeDecodeError) as error:
+        raise GenerationError(f"cannot read the spec {path}: {error}") from None
+
+
+def _fetch(url: str) -> str:
+    if not url.startswith(("http://", "https://")):
+        raise GenerationError(f"--url {url} is not an http(s) URL: give --spec for a file")
+    try:
+        response = httpx.get(url, follow_redirects=True, timeout=30)
+    except httpx.HTTPError as error:
+        raise GenerationError(f"cannot read the spec at {url}: {type(error).__name__}: {error}") from None
+    if not response.is_success:
+        raise GenerationError(
+            f"cannot read the spec at {url}: HTTP {response.status_code} {response.reason_phrase}: check the URL"
+        )
+    return response.text
+
+
+# Media families -----------------------------------------------------------------------------
+
+
+def _runtime_families() -> Any:
+    """The runtime's own table of media families (one source of truth), loaded without its package."""
+    location = RUNTIME / "media" / "_families.py"
+    module_spec = importlib.util.spec_from_file_location("_families", location)
+    assert module_spec is not None and module_spec.loader is not None
+    module = importlib.util.module_from_spec(module_spec)
+    module_spec.loader.exec_module(module)
+    return module
+
+
+_family = _runtime_families().family
+
+
+def family(media_type: object) -> str:
+    """The ``media_family`` global: a media type's family, as the runtime's registry sees it."""
+    return str(_family(_untrusted(media_type)))
+
+
+def _untrusted(value: object) -> str:
+    """Text from the spec (openapi-python-client wraps it so it cannot reach code by accident)."""
+    return str(value.get_untrusted_value()) if hasattr(value, "get_untrusted_value") else str(value)
+
+
+# What the templates read beyond the generator's own model ------------------------------------
+
+_PATH_PARAMETER = re.compile(r"\{[^}]*\}")
+_DEFAULT_STYLE = {"path": "simple", "query": "form", "header": "simple", "cookie": "form"}
+
+
+@frozen
+class Resolver:
+    """Follows ``$ref`` to ``#/components/...`` until a real object (a cycle stops at its last ref).
+
+    Templates reach it as ``wire_resolve(node)``, to read a referenced schema's ``xml`` object.
+    """
+
+    document: oai.OpenAPI
+
+    def __call__(self, node: object) -> Any:
+        seen: set[str] = set()
+        while isinstance(node, oai.Reference):
+            reference = node.ref.get_untrusted_value()
+            if reference in seen or not reference.startswith("#/components/"):
+                return node
+            seen.add(reference)
+            _, kind, name = reference[len("#/") :].split("/", 2)
+            node = (getattr(self.document.components, kind, None) or {}).get(_unescape(name))
+        return node
+
+
+@frozen
+class Wire:
+    """The parts of one operation of the spec that the generator parses and then drops.
+
+    Templates reach it as ``wire(endpoint)``: the path as the spec writes it (the generator puts
+    Python names in it), the raw operation (its request body with every media type's schema and
+    ``xml`` objects), ``deprecated`` (openapi-python-client's issue #1412), and each parameter's
+    ``style`` and ``explode`` with the spec's defaults.
+    """
+
+    path: str
+    operation: oai.Operation
+    resolve: Resolver
+    raw_parameters: Mapping[tuple[str, str], Mapping[str, Any]]
+
+    @property
+    def deprecated(self) -> bool:
+        return bool(self.operation.deprecated)
+
+    def style(self, location: str, name: str) -> tuple[str, bool]:
+        """``(style, explode)`` of a parameter: explode defaults to true only for ``form``."""
+        raw = self.raw_parameters.get((location, name), {})
+        style = str(raw.get("style") or _DEFAULT_STYLE[location])
+        return style, bool(raw.get("explode", style == "form"))
+
+    def request_schema(self, media_type: object) -> Any:
+        """The raw schema of one request media type (its ``xml`` object names an XML root)."""
+        body = self.resolve(self.operation.request_body)
+        for key, content in ((body.content if body else None) or {}).items():
+            if key.get_untrusted_value() == _untrusted(media_type):
+                return self.resolve(content.media_type_schema)
+        return None
+
+    def response_contents(self, response: Any) -> list[Content]:
+        """Each media type of a generator ``Response``, in spec order.
+
+        The generator parsed one schema per status, the first media type's (every media type has a
+        parser, see :func:`content_type_overrides`): ``typed`` says whether a media type shares it.
+        """
+        contents = list((getattr(response.data, "content", None) or {}).items())
+        parsed = contents[0][1].media_type_schema if contents else None
+        return [
+            Content(
+                key.get_untrusted_value(),
+                self.resolve(media.media_type_schema),
+                typed=media.media_type_schema is not None and media.media_type_schema == parsed,
+            )
+            for key, media in contents
+        ]
+
+    def typed_response(self, response: Any) -> bool:
+        """Whether some structured media type of the response parses into the generator's type."""
+        return any(content.structured and content.typed for content in self.response_contents(response))
+
+
+@frozen
+class Content:
+    """One media type of a response, as the endpoint template needs it."""
+
+    media_type: str
+    schema: Any
+    typed: bool
+
+    @property
+    def structured(self) -> bool:
+        return self.schema is not None and family(self.media_type) in STRUCTURED
+
+    def as_file(self, prop: Any) -> bool:
+        """A raw body the spec types ``format: binary``: a ``File``, as stock gives."""
+        return self.typed and not self.structured and schema_kind(prop) == "file"
+
+    def python_type(self, prop: Any) -> str:
+        """What this media type parses into."""
+        if self.structured:
+            return str(prop.get_type_string().as_unembedded_code()) if self.typed else "Any"
+        if self.as_file(prop):
+            return "File"
+        return "str" if family(self.media_type) == "text" else "bytes"
+
+
+def _unescape(pointer_part: str) -> str:
+    return pointer_part.replace("~1", "/").replace("~0", "~")
+
+
+def _wires(document: Mapping[str, Any], resolver: Resolver) -> dict[tuple[str, str], Wire]:
+    """A :class:`Wire` per operation, keyed by method and path template (parameter names blanked)."""
+    parsed = resolver.document
+    wires: dict[tuple[str, str], Wire] = {}
+    for path, item in (document.get("paths") or {}).items():
+        for method in ("get", "put", "post", "delete", "options", "head", "patch", "trace"):
+            if method not in item:
+                continue
+            raw_parameters: dict[tuple[str, str], Mapping[str, Any]] = {}
+            for raw in [*item.get("parameters", ()), *item[method].get("parameters", ())]:
+                raw = _resolve_raw(document, raw)
+                raw_parameters[(raw.get("in", ""), raw.get("name", ""))] = raw
+            operation = getattr(parsed.paths[path], method)
+            wires[(method, _PATH_PARAMETER.sub("{}", path))] = Wire(path, operation, resolver, raw_parameters)
+    return wires
+
+
+def _resolve_raw(document: Mapping[str, Any], node: Mapping[str, Any]) -> Mapping[str, Any]:
+    seen: set[str] = set()
+    while "$ref" in node and node["$ref"] not in seen and node["$ref"].startswith("#/"):
+        seen.add(node["$ref"])
+        target: Any = document
+        for part in node["$ref"][2:].split("/"):
+            target = target.get(_unescape(part), {}) if isinstance(target, Mapping) else {}
+        node = target
+    return node
+
+
+def wire_lookup(document: Mapping[str, Any], resolver: Resolver) -> Callable[[Any], Wire]:
+    """The ``wire`` global: the :class:`Wire` of a generator ``Endpoint``."""
+    wires = _wires(document, resolver)
+
+    def wire(endpoint: Any) -> Wire:
+        key = (endpoint.method, _PATH_PARAMETER.sub("{}", endpoint.path.get_untrusted_value()))
+        return wires[key]
+
+    return wire

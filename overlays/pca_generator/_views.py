@@ -1,0 +1,268 @@
+"""Views: what one operation module needs, decided in Python so that its template only prints.
+
+:class:`EndpointView` reads the generator's ``Endpoint`` (through :mod:`._stock`) and the parts of
+the spec it drops (:class:`~pca_generator._spec.Wire`), and decides the body's types, the return
+type, the media types, and which schema documents, dumpers and loaders the module defines, each
+once however many media types share it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from attrs import frozen
+from openapi_python_client.strings import in_double_quote_literal
+
+from ._errors import GenerationError
+from ._kinds import schema_kind
+from ._spec import STRUCTURED, Wire, family
+
+KEYWORDS = ("content_type", "accept")
+"""The keyword parameters this package adds to every operation that has a body or response content."""
+LOCATIONS = ("path", "query", "header", "cookie")
+
+
+@frozen
+class Converter:
+    """A ``_dump_N`` (Python value to JSON-shaped data) or ``_load_N`` (back) function of the module."""
+
+    type_string: str
+    prop: Any
+    builds_model: bool = False
+
+
+@frozen
+class RequestContent:
+    """One request media type: ``document`` and ``dumper`` number its ``_DOCUMENT_N`` and ``_dump_N`` (structured)."""
+
+    media_type: Any
+    document: int | None = None
+    dumper: int | None = None
+
+
+@frozen
+class ResponseContent:
+    """One response media type: typed (``document`` and ``loader``), untyped structured, a file, or raw."""
+
+    media_type: str
+    document: int | None = None
+    loader: int | None = None
+    untyped: bool = False
+    as_file: bool = False
+
+
+@frozen
+class DocumentedResponse:
+    status: Any
+    contents: tuple[ResponseContent, ...]
+
+
+@frozen
+class Parameter:
+    name: Any
+    location: str
+    style: str
+    explode: bool
+
+
+class _Numbered:
+    """Distinct values in first-seen order, each known by its 1-based number."""
+
+    def __init__(self) -> None:
+        self.items: list[Any] = []
+        self._keys: list[object] = []
+
+    def number(self, key: object, value: Any) -> int:
+        """The number of ``key``; ``value`` is what the module defines for it, if it is new."""
+        if key not in self._keys:
+            self._keys.append(key)
+            self.items.append(value)
+        return self._keys.index(key) + 1
+
+
+@frozen
+class EndpointView:
+    """What the endpoint template prints for one operation."""
+
+    parameters: tuple[Parameter, ...]
+    body_types: tuple[str, ...]
+    body_required: bool
+    request_media_types: tuple[Any, ...]
+    response_media_types: tuple[str, ...]
+    return_type: str
+    documents: tuple[str, ...]
+    dumpers: tuple[Converter, ...]
+    loaders: tuple[Converter, ...]
+    request_contents: tuple[RequestContent, ...]
+    responses: tuple[DocumentedResponse, ...]
+    logged_headers: tuple[str, ...]
+    # The Python names of the optional identifier parameters: a retry policy fills in these only.
+    request_ids: tuple[str, ...]
+    response_class: str
+    client_type: str
+    path_arguments: tuple[tuple[str, str], ...]
+    keyword_arguments: tuple[tuple[str, str], ...]
+
+    def arguments(self, *, include_client: bool = True) -> str:
+        """The functions' parameters: stock openapi-python-client's, in its order, then this package's keywords."""
+        lines = [code for _, code in self.path_arguments]
+        if include_client or self.body_types or self.response_media_types or self.keyword_arguments:
+            lines.append("*")
+        if include_client:
+            lines.append(f"client: {self.client_type}")
+        if self.body_types:
+            lines.append(f"body: {' | '.join(self.body_types)}{'' if self.body_required else ' | Unset = UNSET'}")
+        lines += [code for _, code in self.keyword_arguments]
+        if self.request_media_types:
+            lines.append(f'content_type: RequestMediaType = "{in_double_quote_literal(self.request_media_types[0])}"')
+        if self.response_media_types:
+            lines.append(f'accept: ResponseMediaType = "{in_double_quote_literal(self.response_media_types[0])}"')
+        return "".join(f"{line},\n" for line in lines)
+
+    def keywords(self, *, include_client: bool = True) -> str:
+        """The same parameters passed on by name."""
+        names = [name for name, _ in self.path_arguments]
+        names += ["client"] if include_client else []
+        names += ["body"] if self.body_types else []
+        names += [name for name, _ in self.keyword_arguments]
+        names += ["content_type"] if self.request_media_types else []
+        names += ["accept"] if self.response_media_types else []
+        return "".join(f"{name}={name},\n" for name in names)
+
+    @property
+    def parsed_type(self) -> str:
+        """What ``sync`` returns: the return type, or None for an undocumented status."""
+        none = self.return_type == "None" or self.return_type.endswith("| None")
+        return self.return_type if none else f"{self.return_type} | None"
+
+    @classmethod
+    def of(
+        cls, endpoint: Any, wire: Wire, document: Callable[[Any, Any], str], fresh_uuid_headers: Sequence[str]
+    ) -> EndpointView:
+        """The view of ``endpoint``; ``document`` renders a schema document (``schema_macros.jinja``)."""
+        for parameter in _parameters(endpoint):
+            if parameter.python_name in KEYWORDS:
+                raise GenerationError(
+                    f"operation {endpoint.name}: its parameter {parameter.name.get_untrusted_value()} would be the "
+                    f"Python keyword {parameter.python_name}, which this package's clients use for the media type; "
+                    "rename it in the spec"
+                )
+        documents, dumpers, loaders = _Numbered(), _Numbered(), _Numbered()
+        request_contents = []
+        for body in endpoint.bodies:
+            if family(body.content_type) not in STRUCTURED:
+                request_contents.append(RequestContent(body.content_type))
+                continue
+            rendered = str(document(body.prop, wire.request_schema(body.content_type)))
+            type_string = _type(body.prop, no_optional=True)
+            request_contents.append(
+                RequestContent(
+                    body.content_type,
+                    documents.number(rendered, rendered),
+                    dumpers.number(type_string, Converter(type_string, body.prop)),
+                )
+            )
+        responses, response_types, response_media_types = [], [], []
+        for response in endpoint.responses:
+            contents = wire.response_contents(response)
+            if not contents and "None" not in response_types:
+                response_types.append("None")
+            views = []
+            for content in contents:
+                if content.media_type not in response_media_types:
+                    response_media_types.append(content.media_type)
+                if content.python_type(response.prop) not in response_types:
+                    response_types.append(content.python_type(response.prop))
+                views.append(_response_content(content, response.prop, document, documents, loaders))
+            responses.append(DocumentedResponse(response.status_code.pattern, tuple(views)))
+        body_types = []
+        for body in endpoint.bodies:
+            if _type(body.prop, no_optional=True) not in body_types:
+                body_types.append(_type(body.prop, no_optional=True))
+        return cls(
+            parameters=tuple(
+                Parameter(parameter.name, location, *wire.style(location, parameter.name))
+                for location in LOCATIONS
+                for parameter in getattr(endpoint, f"{location}_parameters")
+            ),
+            body_types=tuple(body_types),
+            body_required=bool(endpoint.bodies) and all(body.prop.required for body in endpoint.bodies),
+            request_media_types=tuple(body.content_type for body in endpoint.bodies),
+            response_media_types=tuple(response_media_types),
+            return_type=" | ".join(
+                # Sorted as Jinja's sort filter did (ignoring case): the bytes stay those of earlier releases.
+                [
+                    *sorted((t for t in response_types if t != "None"), key=str.lower),
+                    *(["None"] if "None" in response_types else []),
+                ]
+            )
+            or "None",
+            documents=tuple(documents.items),
+            dumpers=tuple(dumpers.items),
+            loaders=tuple(loaders.items),
+            request_contents=tuple(request_contents),
+            responses=tuple(responses),
+            logged_headers=tuple(
+                parameter.name.get_untrusted_value().lower()
+                for parameter in endpoint.header_parameters
+                if parameter.name in fresh_uuid_headers
+            ),
+            request_ids=tuple(
+                parameter.python_name
+                for parameter in endpoint.header_parameters
+                if parameter.name in fresh_uuid_headers and not parameter.required
+            ),
+            # A model may be named Response: then the package's Response is imported under another name.
+            response_class="_Response"
+            if any(relative.endswith(" import Response") for relative in endpoint.relative_imports)
+            else "Response",
+            client_type="AuthenticatedClient" if endpoint.requires_security else "AuthenticatedClient | Client",
+            path_arguments=_path_arguments(endpoint.path_parameters),
+            keyword_arguments=tuple(
+                (parameter.python_name, parameter.to_string().as_unembedded_code())
+                for parameter in [*endpoint.query_parameters, *endpoint.header_parameters, *endpoint.cookie_parameters]
+            ),
+        )
+
+
+def _path_arguments(parameters: Sequence[Any]) -> tuple[tuple[str, str], ...]:
+    """Positional: one keeps its default only if every later one has one too (Python's rule)."""
+    return tuple(
+        (
+            parameter.python_name,
+            f"{parameter.python_name}: {_type(parameter, no_optional=True)}"
+            if parameter.default is None or any(later.default is None for later in parameters[index + 1 :])
+            else parameter.to_string().as_unembedded_code(),
+        )
+        for index, parameter in enumerate(parameters)
+    )
+
+
+def _response_content(
+    content: Any, prop: Any, document: Callable[[Any, Any], str], documents: _Numbered, loaders: _Numbered
+) -> ResponseContent:
+    if content.structured and content.typed:
+        rendered = str(document(prop, content.schema))
+        type_string = _type(prop)
+        return ResponseContent(
+            content.media_type,
+            document=documents.number(rendered, rendered),
+            loader=loaders.number(type_string, Converter(type_string, prop, schema_kind(prop) == "model")),
+        )
+    if content.structured:
+        return ResponseContent(content.media_type, untyped=True)
+    return ResponseContent(content.media_type, as_file=content.as_file(prop))
+
+
+def _parameters(endpoint: Any) -> list[Any]:
+    return [
+        *endpoint.path_parameters,
+        *endpoint.query_parameters,
+        *endpoint.header_parameters,
+        *endpoint.cookie_parameters,
+    ]
+
+
+def _type(prop: Any, *, no_optional: bool = False) -> str:
+    return str(prop.get_type_string(no_optional=no_optional).as_unembedded_code())
