@@ -325,3 +325,21 @@ def test_a_mock_transport_serves_any_event_loop() -> None:
     answer = {"access_token": "access", "expires_in": 3600}
     provider = AsyncTokenProvider(ENTRA, transport=httpx.MockTransport(lambda _: httpx.Response(200, json=answer)))
     assert in_threads(3, provider.get_token) == []
+
+
+def test_a_token_due_for_refresh_but_valid_is_served_after_close(server: StandInServer) -> None:
+    class Clock:
+        now = 1_800_000_000.0
+
+        def __call__(self) -> float:
+            return self.now
+
+    clock = Clock()
+    with TokenProvider(ENTRA, base_url=server.base_url, clock=clock, monotonic=clock) as provider:
+        token = provider.get_token()
+    clock.now += 3500  # inside the refresh window, still valid: no fetch, the token is served
+    assert provider.get_token() is token
+    clock.now += 100  # expired
+    with pytest.raises(errors.ClientClosed):
+        provider.get_token()
+    assert server.call_count == 1
