@@ -226,6 +226,29 @@ def test_a_fetch_whose_event_loop_ends_is_taken_over_by_another_loop(server: Sta
     assert token in server.issued_tokens
 
 
+def test_a_fetch_whose_event_loop_stopped_running_is_taken_over(
+    server: StandInServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    server.delay = 0.5
+    provider = AsyncTokenProvider(ENTRA, base_url=server.base_url, retry=RetryPolicy(max_attempts=1, deadline=1.0))
+    leading: list[asyncio.Future[object]] = []
+
+    async def start() -> None:
+        leading.append(asyncio.ensure_future(provider.get_token()))  # leads the fetch...
+        await asyncio.sleep(0.2)  # ...and the loop stops, neither run again nor closed
+
+    stalled = asyncio.new_event_loop()
+    stalled.run_until_complete(start())
+    token = asyncio.run(asyncio.wait_for(provider.get_token(), 30))
+
+    assert token.access_token in server.issued_tokens
+    # The stalled loop's fetch and socket cannot end without it: asyncio says so when they go.
+    monkeypatch.setattr(sys, "unraisablehook", lambda unraisable: None)
+    stalled.close()
+    leading.clear()
+    gc.collect()
+
+
 def test_several_event_loops_one_after_another(server: StandInServer) -> None:
     provider = AsyncTokenProvider(ENTRA, base_url=server.base_url, retry=NO_RETRY)
     for _ in range(3):

@@ -767,10 +767,18 @@ class AsyncTokenProvider(BaseTokenProvider[httpx.AsyncClient]):
                 self._leaders.add(task)
                 task.add_done_callback(self._leaders.discard)
             try:
-                fetched: PartnerCenterToken = await self._asyncio.shield(self._asyncio.wrap_future(flight))
+                # A fetch ends by the retry policy's deadline; one that has not by far longer is led
+                # from a loop that no longer runs (stopped, never closed): this task takes over.
+                waited = self._asyncio.shield(self._asyncio.wrap_future(flight))
+                fetched: PartnerCenterToken = await self._asyncio.wait_for(waited, self.retry.deadline + 5.0)
                 return fetched
             except _Abandoned:
                 continue  # its leader's loop ended first: this task leads (or follows) a new fetch
+            except TimeoutError:  # (a fetch's own failures are this package's errors, never this)
+                with self._lock:
+                    if self._flight is flight:
+                        self._flight = None
+                continue
             except Exception as error:  # any failure (an Entra outage too): a still-valid token is served
                 return self._fallback(error)
 
