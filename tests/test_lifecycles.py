@@ -226,6 +226,29 @@ def test_a_fetch_whose_event_loop_ends_is_taken_over_by_another_loop(server: Sta
     assert token in server.issued_tokens
 
 
+def test_a_fetch_whose_event_loop_stopped_running_is_taken_over(
+    server: StandInServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    server.delay = 0.5
+    provider = AsyncTokenProvider(ENTRA, base_url=server.base_url, retry=RetryPolicy(max_attempts=1, deadline=1.0))
+    leading: list[asyncio.Future[object]] = []
+
+    async def start() -> None:
+        leading.append(asyncio.ensure_future(provider.get_token()))  # leads the fetch...
+        await asyncio.sleep(0.2)  # ...and the loop stops, neither run again nor closed
+
+    stalled = asyncio.new_event_loop()
+    stalled.run_until_complete(start())
+    token = asyncio.run(asyncio.wait_for(provider.get_token(), 30))
+
+    assert token.access_token in server.issued_tokens
+    # The stalled loop's fetch and socket cannot end without it: asyncio says so when they go.
+    monkeypatch.setattr(sys, "unraisablehook", lambda unraisable: None)
+    stalled.close()
+    leading.clear()
+    gc.collect()
+
+
 def test_several_event_loops_one_after_another(server: StandInServer) -> None:
     provider = AsyncTokenProvider(ENTRA, base_url=server.base_url, retry=NO_RETRY)
     for _ in range(3):
@@ -325,3 +348,21 @@ def test_a_mock_transport_serves_any_event_loop() -> None:
     answer = {"access_token": "access", "expires_in": 3600}
     provider = AsyncTokenProvider(ENTRA, transport=httpx.MockTransport(lambda _: httpx.Response(200, json=answer)))
     assert in_threads(3, provider.get_token) == []
+
+
+def test_a_token_due_for_refresh_but_valid_is_served_after_close(server: StandInServer) -> None:
+    class Clock:
+        now = 1_800_000_000.0
+
+        def __call__(self) -> float:
+            return self.now
+
+    clock = Clock()
+    with TokenProvider(ENTRA, base_url=server.base_url, clock=clock, monotonic=clock) as provider:
+        token = provider.get_token()
+    clock.now += 3500  # inside the refresh window, still valid: no fetch, the token is served
+    assert provider.get_token() is token
+    clock.now += 100  # expired
+    with pytest.raises(errors.ClientClosed):
+        provider.get_token()
+    assert server.call_count == 1

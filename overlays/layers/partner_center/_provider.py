@@ -359,6 +359,9 @@ class BaseTokenProvider(Generic[H]):
                 return token, False
             if self._flight is not None:
                 return self._flight, False
+            entry = self._entry
+            if self._closed and entry is not None and self._monotonic() < entry.expires_at:
+                return entry.token, False  # due for refresh, still valid: served, as after a failed refresh
             if self._closed:
                 raise ClientClosed(
                     f"this {type(self).__name__} was closed, and its token needs a fetch: make a new one"
@@ -650,19 +653,29 @@ class TokenProvider(BaseTokenProvider[httpx.Client]):
 
     def _attach(self) -> None:
         self._renew()
+        self._sending_client()
         _fork.renew_in_child(self, TokenProvider._renew)
 
     def _renew(self) -> None:
-        """A lock, no fetch in flight and, unless closed, an httpx client of its own: when made, and
-        in a forked child, where the parent's pool (its kept-alive sockets), lock and fetch in
-        flight are the parent's. The cached token stays: it is valid in both."""
+        """A lock, no fetch in flight and no client (the next fetch makes one): in a forked child,
+        where the parent's pool (its kept-alive sockets), lock and fetch in flight are the parent's.
+        The cached token stays: it is valid in both."""
         self._lock = threading.Lock()
         self._flight = None
-        if not self._closed:
-            from ._transport import deadline_aware_client  # imports httpcore: with the first call
+        self._client: AuthenticatedClient | None = None
+
+    def _sending_client(self) -> AuthenticatedClient:
+        if self._client is None:  # only the fetch's leader gets here: one at a time
+            from ._transport import deadline_aware_client  # imports httpcore: with the first fetch
 
             self._client = AuthenticatedClient(**self._client_options)
             self._client.set_httpx_client(deadline_aware_client(**self._http_options))
+        return self._client
+
+    def _close_client(self) -> None:
+        client, self._client = self._client, None
+        if client is not None:
+            client.get_httpx_client().close()
 
     @classmethod
     def from_azure_identity(cls, credential: SupportsGetToken | None = None, **options: Any) -> TokenProvider:
@@ -699,20 +712,20 @@ class TokenProvider(BaseTokenProvider[httpx.Client]):
             with self._typed_failures():
                 sent_at, sent = self._clock(), self._monotonic()
                 try:
-                    response = self.retry.call(self.operation.sync_detailed, **self._arguments(self._client))
+                    response = self.retry.call(self.operation.sync_detailed, **self._arguments(self._sending_client()))
                 except UnexpectedResponse as error:
                     raise self._status_decides(error) from None
                 token = self._accept(response, sent_at, sent)
         except BaseException as error:  # handed to every caller waiting, this one included
             failure = error
         if self._land(flight, token, failure):
-            self._client.get_httpx_client().close()  # closed during the fetch: now that it is over
+            self._close_client()  # closed during the fetch: now that it is over
 
     def close(self) -> None:
         """Close its connections (after the fetch in flight, if any, which ends as it would have):
         a token still cached is served, a new fetch is :class:`ClientClosed`."""
         if self._closing():
-            self._client.get_httpx_client().close()
+            self._close_client()
 
     def __enter__(self) -> TokenProvider:
         return self
@@ -741,7 +754,6 @@ class AsyncTokenProvider(BaseTokenProvider[httpx.AsyncClient]):
 
     def _attach(self) -> None:
         self._asyncio = importlib.import_module("asyncio")  # only async users pay for its import
-        self._leaders: set[asyncio.Task[None]] = set()
         self._renew()
         _fork.renew_in_child(self, AsyncTokenProvider._renew)
 
@@ -749,6 +761,7 @@ class AsyncTokenProvider(BaseTokenProvider[httpx.AsyncClient]):
         # When made, and in a forked child: the parent's lock and fetch in flight are the parent's.
         self._lock = threading.Lock()
         self._flight = None
+        self._leaders: set[asyncio.Task[None]] = set()  # kept from the garbage collector while they run
 
     async def get_token(self) -> PartnerCenterToken:
         """A valid Partner Center token, from the cache or, once for all tasks, from upstream."""
@@ -765,10 +778,18 @@ class AsyncTokenProvider(BaseTokenProvider[httpx.AsyncClient]):
                 self._leaders.add(task)
                 task.add_done_callback(self._leaders.discard)
             try:
-                fetched: PartnerCenterToken = await self._asyncio.shield(self._asyncio.wrap_future(flight))
+                # A fetch ends by the retry policy's deadline; one that has not by far longer is led
+                # from a loop that no longer runs (stopped, never closed): this task takes over.
+                waited = self._asyncio.shield(self._asyncio.wrap_future(flight))
+                fetched: PartnerCenterToken = await self._asyncio.wait_for(waited, self.retry.deadline + 5.0)
                 return fetched
             except _Abandoned:
                 continue  # its leader's loop ended first: this task leads (or follows) a new fetch
+            except TimeoutError:  # (a fetch's own failures are this package's errors, never this)
+                with self._lock:
+                    if self._flight is flight:
+                        self._flight = None
+                continue
             except Exception as error:  # any failure (an Entra outage too): a still-valid token is served
                 return self._fallback(error)
 
