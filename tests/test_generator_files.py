@@ -103,6 +103,21 @@ def test_a_generated_file_the_user_changed_is_theirs(user: Path) -> None:
     assert snapshot(user) == before
 
 
+def test_a_listed_file_that_already_holds_the_new_bytes_is_accepted(user: Path) -> None:
+    assert generate(user, "out").returncode == 0
+    # The spec changes, and the output already holds the new README (as after merging two
+    # regenerations): its manifest lists the old bytes.
+    (user / "orders.yaml").write_text(ORDERS.replace("title: Orders", "title: Orders and returns"))
+    assert generate(user, "other").returncode == 0
+    shutil.copy(user / "other" / "README.md", user / "out" / "README.md")
+
+    result = generate(user, "out", "--overwrite")
+
+    assert result.returncode == 0, result.stderr
+    assert (user / "out" / "README.md").read_bytes() == (user / "other" / "README.md").read_bytes()
+    assert "Orders and returns" in (user / "out" / "README.md").read_text()
+
+
 def test_an_output_folder_holding_the_spec_keeps_it(user: Path) -> None:
     out = user / "out"
     assert generate(user, "out").returncode == 0

@@ -4,10 +4,11 @@ The output folder keeps a manifest, :data:`MANIFEST`: the files the generator wr
 with the digest of what it wrote. A new or empty folder is written freely; a folder holding
 anything needs ``--overwrite``, and even then only the files of the manifest, as the generator
 left them, are replaced or removed. Every other file is the user's, and so is a listed file they
-have changed: if the generator would need to write one of them (or the spec or the configuration
-it was given), it refuses before writing anything. Each file is written atomically (a temporary
-file beside it, then a rename), and the manifest first accepts both the old and the new bytes of
-every file, so an interrupted run is finished by the next one.
+have changed (unless it already holds exactly the new bytes): if the generator would need to
+write one of them (or the spec or the configuration it was given), it refuses before writing
+anything. Each file is written atomically (a temporary file beside it, then a rename), and the
+manifest first accepts both the old and the new bytes of every file, so an interrupted run is
+finished by the next one.
 """
 
 from __future__ import annotations
@@ -85,7 +86,7 @@ def install(built: Path, output: Path, *, protected: Collection[Path]) -> None:
     refused = [
         conflict
         for path in sorted({*new, *old})
-        if (conflict := _conflict(output, path, old.get(path, frozenset()), protected))
+        if (conflict := _conflict(output, path, old.get(path), new.get(path, frozenset()), protected))
     ]
     if refused:
         more = f" (and {len(refused) - 1} more)" if len(refused) > 1 else ""
@@ -105,8 +106,19 @@ def _digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def _conflict(output: Path, path: PurePosixPath, written: frozenset[str], protected: Collection[Path]) -> str | None:
-    """Why the generator may not write or remove ``output/path`` (it wrote one of ``written`` there), or None."""
+def _conflict(
+    output: Path,
+    path: PurePosixPath,
+    written: frozenset[str] | None,
+    writes: frozenset[str],
+    protected: Collection[Path],
+) -> str | None:
+    """Why the generator may not write or remove ``output/path``, or None.
+
+    ``written``: the digests of what the manifest says the generator wrote there (None: not
+    listed); ``writes``: of what it writes now. A listed file that already holds the new bytes, as
+    after a merge of two regenerations, loses nothing by being written again.
+    """
     target = output / path
     for parent in reversed(target.parents):
         if parent != output and output in parent.parents and parent.is_symlink():
@@ -117,9 +129,9 @@ def _conflict(output: Path, path: PurePosixPath, written: frozenset[str], protec
         return f"{target} is the spec or configuration being read"
     if target.is_dir() and not target.is_symlink():
         return f"{target} is a folder the generator did not write"
-    if target.is_symlink() or (target.exists() and not written):
+    if target.is_symlink() or (target.exists() and written is None):
         return f"{target} exists and was not written by the generator"
-    if target.exists() and _digest(target) not in written:
+    if target.exists() and _digest(target) not in (written or frozenset()) | writes:
         return f"{target} was changed since the generator wrote it"
     return None
 
