@@ -43,7 +43,7 @@ from attrs import field, frozen
 
 from . import _fork
 from ._retry import RetryPolicy
-from ._urls import check_base_url
+from ._urls import check_base_url, shown
 from .client import AuthenticatedClient
 from .errors import (
     ApiError,
@@ -172,6 +172,12 @@ def _checked_seconds(name: str, value: object, *, above_zero: bool) -> None:
         raise InvalidArgument(f"{name} must be a finite number of seconds {least}, or None; not {value!r}")
 
 
+def _checked_size(name: str, value: object) -> None:
+    """Refuse a size that is not a whole number of bytes of at least 1."""
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise InvalidArgument(f"{name} must be a whole number of bytes of at least 1; not {value!r}")
+
+
 def _checked_source(source: object) -> None:
     """Refuse, when the provider is made, an Entra ID token source no fetch could ever use."""
     if isinstance(source, str) or callable(source) or callable(getattr(source, "get_token", None)):
@@ -198,6 +204,14 @@ async def _awaited(fetched: object) -> object:
 
 
 _ASCII_WHITESPACE = " \t\r\n\v\f"
+
+
+def _unavailable(error: BaseException) -> CredentialUnavailable:
+    """``CredentialUnavailable`` caused by ``error``, as ``raise ... from error`` makes it."""
+    try:
+        raise CredentialUnavailable(f"the Entra ID token source failed: {type(error).__name__}") from error
+    except CredentialUnavailable as failure:
+        return failure
 
 
 def _is_bearer_token(token: object) -> bool:
@@ -298,6 +312,7 @@ class BaseTokenProvider(Generic[H]):
         _checked_seconds("refresh_ahead", refresh_ahead, above_zero=False)
         _checked_seconds("timeout", timeout, above_zero=True)
         _checked_seconds("total_timeout", total_timeout, above_zero=True)
+        _checked_size("max_response_size", max_response_size)
         self.base_url = check_base_url(base_url)  # errors.InvalidBaseURL now, not at the first fetch
         self.content_type: RequestMediaType = content_type
         self.accept: ResponseMediaType = accept
@@ -486,7 +501,7 @@ class BaseTokenProvider(Generic[H]):
         )
 
     def __repr__(self) -> str:
-        return f"{type(self).__name__}(base_url={self.base_url!r})"
+        return f"{type(self).__name__}(base_url={shown(self.base_url)!r})"
 
 
 def _time_for(request: httpx.Request) -> float | None:
@@ -762,9 +777,17 @@ class AsyncTokenProvider(BaseTokenProvider[httpx.AsyncClient]):
         self._lock = threading.Lock()
         self._flight = None
         self._leaders: set[asyncio.Task[None]] = set()  # kept from the garbage collector while they run
+        self._leader_loop: asyncio.AbstractEventLoop | None = None  # the loop the fetch in flight runs on
 
     async def get_token(self) -> PartnerCenterToken:
         """A valid Partner Center token, from the cache or, once for all tasks, from upstream."""
+        try:
+            self._asyncio.get_running_loop()
+        except RuntimeError:  # trio, or no loop: asyncio's futures would fail with a bare TypeError
+            raise TransportError(
+                "AsyncTokenProvider runs on asyncio; under trio, call the generated asyncio functions with an "
+                "AuthenticatedClient, or run the sync TokenProvider in a thread"
+            ) from None
         while True:
             token = self._cached(self._monotonic())
             if token is not None:
@@ -774,15 +797,12 @@ class AsyncTokenProvider(BaseTokenProvider[httpx.AsyncClient]):
                 return flight
             if leader:
                 # A task of its own: a caller cancelled does not cancel the fetch others wait for.
+                self._leader_loop = self._asyncio.get_running_loop()
                 task = self._asyncio.ensure_future(self._lead(flight))
                 self._leaders.add(task)
                 task.add_done_callback(self._leaders.discard)
             try:
-                # A fetch ends by the retry policy's deadline; one that has not by far longer is led
-                # from a loop that no longer runs (stopped, never closed): this task takes over.
-                waited = self._asyncio.shield(self._asyncio.wrap_future(flight))
-                fetched: PartnerCenterToken = await self._asyncio.wait_for(waited, self.retry.deadline + 5.0)
-                return fetched
+                return await self._landed(flight)
             except _Abandoned:
                 continue  # its leader's loop ended first: this task leads (or follows) a new fetch
             except TimeoutError:  # (a fetch's own failures are this package's errors, never this)
@@ -793,11 +813,36 @@ class AsyncTokenProvider(BaseTokenProvider[httpx.AsyncClient]):
             except Exception as error:  # any failure (an Entra outage too): a still-valid token is served
                 return self._fallback(error)
 
+    async def _landed(self, flight: Future[PartnerCenterToken]) -> PartnerCenterToken:
+        """The token ``flight`` lands; TimeoutError once its leader can no longer land it.
+
+        A leader's loop that was closed without running it to the end (a sync wrapper that gave
+        up and closed its loop) is seen within a quarter of a second; one that stopped for good
+        (neither run again nor closed), once the retry policy's deadline is long past.
+        """
+        give_up = time.monotonic() + self.retry.deadline + 5.0
+        waited = self._asyncio.wrap_future(flight)
+        while True:
+            done, _ = await self._asyncio.wait({waited}, timeout=0.25)
+            if done:
+                token: PartnerCenterToken = waited.result()
+                return token
+            leader = self._leader_loop
+            if (leader is not None and leader.is_closed()) or time.monotonic() > give_up:
+                raise TimeoutError
+
     async def _lead(self, flight: Future[PartnerCenterToken]) -> None:
         try:
             with self._typed_failures():
                 token = await self._fetch()
-        except (self._asyncio.CancelledError, GeneratorExit):  # its loop is ending, or was dropped
+        except self._asyncio.CancelledError as error:
+            task = self._asyncio.current_task()
+            if task is None or task.cancelling():  # its loop is ending, or the fetch was cancelled
+                self._land(flight, None, _Abandoned())
+                raise
+            # Raised by the Entra ID source itself, not a cancellation: a failure like any other.
+            closed = self._land(flight, None, _unavailable(error))
+        except GeneratorExit:  # dropped with its loop
             self._land(flight, None, _Abandoned())
             raise
         except Exception as error:

@@ -371,6 +371,9 @@ _HEX = re.compile(rb"[0-9A-Fa-f]+")
 _CONTROL = re.compile(rb"[\x00-\x08\x0a-\x1f\x7f]")  # in a line: anything but a tab
 
 
+_FIELD_NAME = re.compile(r"[!#$%&'*+\-.^_`|~0-9A-Za-z]+")  # a token, nothing around it (RFC 9110 5.1)
+
+
 class _Handler(BaseHTTPRequestHandler):
     server: _HTTPServer
     protocol_version = "HTTP/1.1"
@@ -451,7 +454,14 @@ class _Handler(BaseHTTPRequestHandler):
             c.strip(" \t").lower() for v in self.headers.get_all("transfer-encoding") or [] for c in v.split(",")
         ]
         try:
-            if codings and lengths:  # a message framed two ways is a smuggling attempt (RFC 9112 6.1)
+            # A line that is no field (whitespace before the colon, say: RFC 9112 5.1) ends the
+            # standard library's header parse early, as a defect: refused, never read as a body.
+            if self.headers.defects or not all(_FIELD_NAME.fullmatch(name) for name in self.headers):
+                raise _Refused(HTTPStatus.BAD_REQUEST)
+            if self.request_version != "HTTP/1.0" and len(self.headers.get_all("host") or []) != 1:
+                raise _Refused(HTTPStatus.BAD_REQUEST)  # no Host, or two (RFC 9112 3.2)
+            if codings and (lengths or self.request_version == "HTTP/1.0"):
+                # Framed two ways, or chunked in HTTP/1.0: faulty framing, a smuggling attempt (RFC 9112 6.1)
                 raise _Refused(HTTPStatus.BAD_REQUEST)
             if codings:
                 return self._chunked(codings)

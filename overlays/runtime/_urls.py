@@ -47,6 +47,17 @@ def base_url_problem(value: object) -> str | None:
     return _host_problem(url)
 
 
+def shown(url: object) -> str:
+    """A base URL as a repr or a log record may show it: without the password or user it may carry."""
+    try:
+        parsed = httpx.URL(url) if isinstance(url, str | httpx.URL) else None
+    except (httpx.InvalidURL, ValueError, TypeError):
+        parsed = None
+    if parsed is None:
+        return "<a URL>"
+    return str(parsed.copy_with(username=None, password=None) if parsed.userinfo else parsed)
+
+
 def _host_problem(url: httpx.URL) -> str | None:
     try:
         host = url.raw_host.decode("ascii")  # httpx keeps hosts IDNA-encoded: ASCII, or a parse error

@@ -364,7 +364,8 @@ def _serve(host: str, port: int) -> int:
         server = StandInServer(host=host, port=port)
     except OSError as error:
         # A name that does not resolve, or an address that is not this machine's: a bad --host.
-        usage = isinstance(error, socket.gaierror) or error.errno == errno.EADDRNOTAVAIL
+        # EINVAL: an address the system cannot bind at all (a scope id of no interface, say).
+        usage = isinstance(error, socket.gaierror) or error.errno in (errno.EADDRNOTAVAIL, errno.EINVAL)
         where = f"--host {host}: cannot listen there" if usage else f"cannot listen on {host}:{port}"
         raise _Exit(f"{where}: {error.strerror or type(error).__name__}", USAGE if usage else FAILURE) from None
     # Warned once listening, by the address really bound (a name may resolve to loopback).

@@ -31,6 +31,7 @@ from . import _fork, media
 from ._deadline import DEADLINE
 from ._decoding import Decoder, UnsupportedCoding
 from ._errors import (
+    ClientClosed,
     DeserializationError,
     InvalidCredentials,
     ResponseDecodeError,
@@ -316,6 +317,8 @@ class Operation(Generic[T]):
         down, which ends it (see :class:`_Connections`).
         """
         http = client.get_httpx_client()
+        if http.is_closed:  # httpx would raise a bare RuntimeError
+            raise ClientClosed(f"{self.operation_id}: the client was closed (its with block ended); make a new one")
         outgoing, body = self._start(client, http, request)
         if body.deadline is None:
             return self._exchange(http, outgoing, body, request)
@@ -366,6 +369,8 @@ class Operation(Generic[T]):
     async def send_async(self, client: AsyncSendingClient, request: Mapping[str, Any]) -> Received:
         """:meth:`send` for ``asyncio`` (and trio): the deadline cancels the exchange itself."""
         http = client.get_async_httpx_client()
+        if http.is_closed:  # httpx would raise a bare RuntimeError
+            raise ClientClosed(f"{self.operation_id}: the client was closed (its with block ended); make a new one")
         outgoing, body = self._start(client, http, request)
         import anyio  # httpx's own dependency; imported here so that sync users never pay for it
 
@@ -711,7 +716,7 @@ def _log_exchange(operation: Operation[Any], request: Mapping[str, Any], respons
         logger.debug(
             "%s %s -> %d %s in %.1f ms (%s)",
             request["method"].upper(),
-            response.url.copy_with(query=None),  # query values may be credentials
+            response.url.copy_with(query=None, username=None, password=None),  # credentials stay out
             response.status_code,
             said_media_type(response.headers.get("content-type"), operation.response_media_types),
             (time.perf_counter() - started) * 1000,

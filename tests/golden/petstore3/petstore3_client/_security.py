@@ -245,7 +245,11 @@ class RedactServerText(logging.Filter):
     def filter(self, record: logging.LogRecord) -> bool:
         if record.name == "httpx" and isinstance(record.args, tuple) and len(record.args) == 5:
             method, url, version, status, _reason = record.args
-            origin = url.copy_with(path="/", query=None, fragment=None) if isinstance(url, httpx.URL) else "-"
+            origin = (
+                url.copy_with(path="/", query=None, fragment=None, username=None, password=None)
+                if isinstance(url, httpx.URL)
+                else "-"
+            )
             record.args = (method, origin, version, status, _phrase(status))
         elif record.name.startswith("httpcore."):
             message = str(record.msg)

@@ -5,7 +5,7 @@ import httpx
 from attrs import define, evolve, field
 
 from . import _fork
-from ._urls import validate_base_url
+from ._urls import shown, validate_base_url
 
 
 @define
@@ -62,8 +62,8 @@ class Client:
     allow_insecure_http: bool = field(default=False, kw_only=True)
 
     def __repr__(self) -> str:
-        # Never the token or headers: the Authorization header lives there.
-        return f"{type(self).__name__}(base_url={self._base_url!r})"
+        # Never the token or headers (the Authorization header lives there), nor a password in the URL.
+        return f"{type(self).__name__}(base_url={shown(self._base_url)!r})"
 
     # The with_* methods return a new client and change nothing on this one: its httpx clients
     # may be the caller's own (set_httpx_client), which the package never changes.
@@ -220,8 +220,8 @@ class AuthenticatedClient:
     auth_header_name: str = "Authorization"
 
     def __repr__(self) -> str:
-        # Never the token or headers: the Authorization header lives there.
-        return f"{type(self).__name__}(base_url={self._base_url!r})"
+        # Never the token or headers (the Authorization header lives there), nor a password in the URL.
+        return f"{type(self).__name__}(base_url={shown(self._base_url)!r})"
 
     # The with_* methods return a new client and change nothing on this one: its httpx clients
     # may be the caller's own (set_httpx_client), which the package never changes.
