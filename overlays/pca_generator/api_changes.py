@@ -227,7 +227,7 @@ def bump(changes: list[Change], *, bytes_changed: bool) -> str:
 
 
 def report(changes: list[Change], *, bytes_changed: bool) -> str:
-    """The report ``generate.py --report`` prints."""
+    """The report ``pca-generator generate --report`` prints."""
     lines = [f"API changes for callers: {bump(changes, bytes_changed=bytes_changed)} version bump"]
     lines += [f"  {change}" for change in sorted(changes, key=lambda change: (not change.breaking, change.what))]
     if not changes:
