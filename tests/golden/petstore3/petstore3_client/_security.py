@@ -218,8 +218,8 @@ _NAMEABLE_HEADERS = frozenset(
         b"content-type", b"content-length", b"content-encoding", b"transfer-encoding", b"connection",
         b"keep-alive", b"date", b"server", b"cache-control", b"pragma", b"expires", b"etag", b"last-modified",
         b"vary", b"location", b"retry-after", b"www-authenticate", b"set-cookie", b"strict-transport-security",
-        b"x-content-type-options", b"x-frame-options", b"ms-correlationid", b"ms-requestid", b"ms-cv",
-        b"request-id", b"x-ms-request-id", b"accept-ranges", b"age", b"allow", b"content-language",
+        b"x-content-type-options", b"x-frame-options",
+        b"request-id", b"accept-ranges", b"age", b"allow", b"content-language",
         b"content-disposition", b"access-control-allow-origin",
     }
 )  # fmt: skip
