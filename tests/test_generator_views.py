@@ -8,14 +8,16 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, cast
 
+import jinja2
 import pytest
 import yaml
 from openapi_python_client.config import ConfigFile
 
+from partner_center_auth import _schema
 from pca_generator import GenerationError
 from pca_generator._generate import _project
 from pca_generator._settings import Settings
-from pca_generator._views import EndpointView
+from pca_generator._views import EndpointView, ModelView
 
 THINGS = """
 openapi: 3.1.0
@@ -146,3 +148,68 @@ class _Endpoint:
         self.path_parameters: list[Any] = []
         self.header_parameters: list[Any] = []
         self.cookie_parameters: list[Any] = []
+
+
+RECORDS = """
+openapi: 3.0.3
+info: {title: Records, version: "1"}
+paths: {}
+components:
+  schemas:
+    Login:
+      type: object
+      xml: {name: login, namespace: "urn:x"}
+      required: [user]
+      properties:
+        user: {type: string, pattern: "^[a-z]+$", xml: {attribute: true}}
+        secret: {type: string, format: password}
+        tags:
+          type: array
+          items: {type: string, xml: {name: tag}}
+        kind: {type: string, enum: [b, A]}
+        owner: {$ref: "#/components/schemas/Owner"}
+    Owner:
+      type: object
+      properties:
+        name: {type: string}
+"""
+
+
+def model_views(spec: str) -> dict[str, ModelView]:
+    document = yaml.safe_load(spec)
+    with tempfile.TemporaryDirectory() as scratch:
+        project = _project(document, "spec.yaml", ConfigFile(), Settings.load({}, Path.cwd()), Path(scratch) / "out")
+        view = cast(Callable[[Any], ModelView], project.env.globals["model_view"])
+        return {model.class_info.name: view(model) for model in project.openapi.models}
+
+
+def test_a_model_view_describes_names_types_and_xml_in_the_specs_order() -> None:
+    login = model_views(RECORDS)["Login"]
+
+    assert login.secret_attributes == frozenset({"secret"})
+    described = eval(login.schema, {"_schema": _schema})  # the printed source is the runtime's description
+    assert described.name == "Login" and described.xml == _schema.Xml("login", namespace="urn:x")
+    assert [p.name for p in described.properties] == ["user", "secret", "tags", "kind", "owner"]
+    user, _, tags, kind, owner = described.properties
+    assert user.required and user.xml.attribute and user.schema.pattern == "^[a-z]+$"
+    assert tags.schema.item_xml == _schema.Xml("tag") and tags.as_is
+    assert kind.schema.enum == ("A", "b") and not kind.as_is
+    assert owner.schema == _schema.ModelRef("models.owner", "Owner") and not owner.as_is
+
+
+def test_a_template_reading_what_the_generator_lacks_fails_and_an_absent_macro_is_false() -> None:
+    with tempfile.TemporaryDirectory() as scratch:
+        env = _project(
+            yaml.safe_load(THINGS), "spec.yaml", ConfigFile(), Settings.load({}, Path.cwd()), Path(scratch)
+        ).env
+    model = object()
+
+    with pytest.raises(jinja2.UndefinedError, match="has no attribute 'title'"):
+        env.from_string("{% if model.title %}x{% endif %}").render(model=model)
+    with pytest.raises(jinja2.UndefinedError, match="'unknown_global' is undefined"):
+        env.from_string("{{ unknown_global }}").render()
+    optional_macro = env.from_string(
+        '{% import "property_templates/int_property.py.jinja" as t %}'
+        '{{ "yes" if t.transform_macro_nobody_wrote else "no" }}'
+    )
+    assert optional_macro.render() == "no"

@@ -28,12 +28,16 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
+from jinja2 import StrictUndefined, TemplateError, Undefined
+from jinja2.environment import TemplateModule
+from jinja2.utils import missing
 from openapi_python_client import Project
 from openapi_python_client import schema as oai
 from openapi_python_client.config import Config, ConfigFile, MetaType
 from openapi_python_client.parser import GeneratorData
 from openapi_python_client.parser.errors import ErrorLevel, GeneratorError
 from openapi_python_client.parser.openapi import Endpoint
+from openapi_python_client.parser.properties import ModelProperty
 from openapi_python_client.schema.untrusted_string import UntrustedString
 from openapi_python_client.strings import get_content_type
 
@@ -43,9 +47,10 @@ from ._errors import GenerationError
 from ._kinds import schema_kind
 from ._metadata import Metadata
 from ._resources import RUNTIME, TEMPLATES
+from ._schemas import Describer
 from ._settings import Settings, read_config
 from ._spec import STRUCTURED, Resolver, family, read_spec, wire_lookup
-from ._views import KEYWORDS, EndpointView
+from ._views import KEYWORDS, EndpointView, ModelView
 
 __all__ = ["GenerationError", "drift", "generate", "schema_kind"]
 
@@ -117,25 +122,38 @@ def _project(
     _free_keywords(openapi, config)
     _free_model_members(openapi, config)
     project = Project(openapi=openapi, config=config, custom_template_path=TEMPLATES)
+    project.env.undefined = _undefined  # type: ignore[assignment]
     resolver = Resolver(oai.OpenAPI.model_validate(document))
     wire = wire_lookup(document, resolver)
 
-    def endpoint_view(endpoint: Endpoint) -> EndpointView:
-        macros = project.env.get_template("schema_macros.jinja").module
-        return EndpointView.of(endpoint, wire(endpoint), macros.document, settings.fresh_uuid_headers)  # type: ignore[attr-defined]
+    describe = Describer(resolver)
 
-    project.env.filters["schema_kind"] = schema_kind
+    def endpoint_view(endpoint: Endpoint) -> EndpointView:
+        return EndpointView.of(endpoint, wire(endpoint), describe.document, settings.fresh_uuid_headers)
+
+    def model_view(model: ModelProperty) -> ModelView:
+        return ModelView.of(model, describe)
+
     project.env.globals.update(
         endpoint_view=endpoint_view,
-        wire=wire,
-        wire_resolve=resolver,
-        media_family=family,
+        model_view=model_view,
         layers=settings.layers,
-        fresh_uuid_headers=settings.fresh_uuid_headers,
         settings=settings,
-        spec=document,
     )
     return project
+
+
+def _undefined(hint: str | None = None, obj: Any = missing, name: str | None = None, **kwargs: Any) -> Undefined:
+    """What a template gets for a name or attribute that does not exist.
+
+    A variable or an attribute of the generator's objects fails generation, loudly, instead of
+    printing nothing: a generator upgrade that renames one cannot change the output unseen. A
+    property template's optional macro (``transform``, ``construct``...) is the exception: stock's
+    templates test for one by reading it, so a missing macro is a plain, false Undefined.
+    """
+    if isinstance(obj, TemplateModule):
+        return Undefined(hint, obj, name, **kwargs)
+    return StrictUndefined(hint, obj, name, **kwargs)
 
 
 def _free_keywords(openapi: GeneratorData, config: Config) -> None:
@@ -187,7 +205,14 @@ def generate(
         project.env.globals["metadata"] = metadata
         # Warnings count as errors: a spec must never lose an operation or a media type quietly.
         with contextlib.redirect_stdout(io.StringIO()):  # it prints the scratch folder's name
-            problems = project.build()
+            try:
+                problems = project.build()
+            except TemplateError as error:
+                raise GenerationError(
+                    f"a template of this generator cannot print this spec ({error}): a defect of the "
+                    "generator, not of the spec; report it with the spec, or pin the versions its "
+                    "distribution declares"
+                ) from None
         if problems:
             fatal = any(problem.level == ErrorLevel.ERROR for problem in problems)
             raise GenerationError(

@@ -101,7 +101,7 @@ _DEFAULT_STYLE = {"path": "simple", "query": "form", "header": "simple", "cookie
 class Resolver:
     """Follows ``$ref`` to ``#/components/...`` until a real object (a cycle stops at its last ref).
 
-    Templates reach it as ``wire_resolve(node)``, to read a referenced schema's ``xml`` object.
+    The views use it to read a referenced schema's ``xml`` object and ``pattern``.
     """
 
     document: oai.OpenAPI
@@ -122,7 +122,7 @@ class Resolver:
 class Wire:
     """The parts of one operation of the spec that the generator parses and then drops.
 
-    Templates reach it as ``wire(endpoint)``: the path as the spec writes it (the generator puts
+    :class:`~._views.EndpointView` reads it: the path as the spec writes it (the generator puts
     Python names in it), the raw operation (its request body with every media type's schema and
     ``xml`` objects), ``deprecated`` (openapi-python-client's issue #1412), and each parameter's
     ``style`` and ``explode`` with the spec's defaults.

@@ -1,4 +1,4 @@
-"""Views: what one operation module needs, decided in Python so that its template only prints.
+"""Views: what one operation or model module needs, decided in Python so that its template only prints.
 
 :class:`EndpointView` reads the generator's ``Endpoint`` (through :mod:`._stock`) and the parts of
 the spec it drops (:class:`~pca_generator._spec.Wire`), and decides the body's types, the return
@@ -12,10 +12,12 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from attrs import frozen
+from openapi_python_client.parser.properties import ModelProperty
 from openapi_python_client.strings import in_double_quote_literal
 
 from ._errors import GenerationError
 from ._kinds import schema_kind
+from ._schemas import Describer, secret_attributes
 from ._spec import STRUCTURED, Wire, family
 
 KEYWORDS = ("content_type", "accept")
@@ -82,9 +84,25 @@ class _Numbered:
 
 
 @frozen
+class ModelView:
+    """What the model template prints beyond stock's: the model's description for the media codecs."""
+
+    schema: str
+    # The Python names of the properties kept out of the repr (``format: password``).
+    secret_attributes: frozenset[str]
+
+    @classmethod
+    def of(cls, model: ModelProperty, describe: Describer) -> ModelView:
+        return cls(schema=describe.model(model), secret_attributes=secret_attributes(model))
+
+
+@frozen
 class EndpointView:
     """What the endpoint template prints for one operation."""
 
+    # The path as the spec writes it (the generator's has Python names in it).
+    path: str
+    deprecated: bool
     parameters: tuple[Parameter, ...]
     body_types: tuple[str, ...]
     body_required: bool
@@ -140,7 +158,7 @@ class EndpointView:
     def of(
         cls, endpoint: Any, wire: Wire, document: Callable[[Any, Any], str], fresh_uuid_headers: Sequence[str]
     ) -> EndpointView:
-        """The view of ``endpoint``; ``document`` renders a schema document (``schema_macros.jinja``)."""
+        """The view of ``endpoint``; ``document`` describes a body (:meth:`._schemas.Describer.document`)."""
         for parameter in _parameters(endpoint):
             if parameter.python_name in KEYWORDS:
                 raise GenerationError(
@@ -181,6 +199,8 @@ class EndpointView:
             if _type(body.prop, no_optional=True) not in body_types:
                 body_types.append(_type(body.prop, no_optional=True))
         return cls(
+            path=wire.path,
+            deprecated=wire.deprecated,
             parameters=tuple(
                 Parameter(parameter.name, location, *wire.style(location, parameter.name))
                 for location in LOCATIONS

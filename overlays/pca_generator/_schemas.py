@@ -1,0 +1,188 @@
+"""The runtime's schema descriptions (the package's ``_schema.py``), written as Python source.
+
+A generated module describes each body and each model to the media codecs: names, types,
+``pattern``, ``enum`` and OpenAPI ``xml`` objects. The generator's parsed properties tell the
+types; the raw OpenAPI schema they came from (which the generator drops) tells the rest. Every
+attribute of either is read here, typed, so that a generator upgrade that renames one fails
+generation instead of printing a description that quietly lacks it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from openapi_python_client.parser.properties import ModelProperty
+from openapi_python_client.schema import openapi_schema_pydantic as oai
+from openapi_python_client.schema.untrusted_string import UntrustedString
+from openapi_python_client.strings import in_double_quote_literal
+
+from ._kinds import schema_kind
+from ._spec import Resolver
+
+_SCALAR_KINDS = {
+    "string": "string",
+    "date": "string",
+    "datetime": "string",
+    "uuid": "string",
+    "integer": "integer",
+    "number": "number",
+    "boolean": "boolean",
+}
+_AS_IS_KINDS = ("string", "integer", "number", "boolean", "literal_enum", "const", "none", "any")
+"""Kinds whose JSON value ``from_dict`` takes unchanged: stock's templates give them no converting ``construct``."""
+
+
+def string_literal(value: str | UntrustedString) -> str:
+    return f'"{in_double_quote_literal(value)}"'
+
+
+def _value_literal(value: Any) -> str:
+    return string_literal(value) if isinstance(value, str | UntrustedString) else str(value)
+
+
+def _sorted(values: Iterable[Any]) -> list[Any]:
+    """Sorted ignoring case, as earlier releases printed them (Jinja's ``sort``)."""
+    return sorted(values, key=lambda value: value.lower() if isinstance(value, str) else value)
+
+
+def _literal_type(value: object) -> str:
+    """The JSON type of a ``const`` value."""
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, int):
+        return "integer"
+    return "number" if isinstance(value, float) else "string"
+
+
+def xml_object(xml: oai.XML | None, default_name: str) -> str:
+    """An OpenAPI xml object, its name ``default_name`` when the spec gives none."""
+    arguments = [string_literal(xml.name if xml is not None and xml.name else default_name)]
+    if xml is not None:
+        arguments += [f"namespace={string_literal(xml.namespace)}"] if xml.namespace else []
+        arguments += [f"prefix={string_literal(xml.prefix)}"] if xml.prefix else []
+        arguments += ["attribute=True"] if xml.attribute else []
+        arguments += ["wrapped=True"] if xml.wrapped else []
+    return f"_schema.Xml({', '.join(arguments)})"
+
+
+def as_is(prop: Any) -> bool:
+    """Whether ``from_dict`` takes the JSON value of ``prop`` unchanged, so that a compiled
+    builder may pass it to the model's ``__init__`` as it is."""
+    kind = schema_kind(prop)
+    if kind == "list":
+        return as_is(prop.inner_property)
+    if kind == "union":
+        return all(as_is(inner) for inner in prop.inner_properties)
+    return kind in _AS_IS_KINDS
+
+
+class Describer:
+    """Writes the descriptions of one spec; ``resolve`` follows its ``$ref``\\ s."""
+
+    def __init__(self, resolve: Resolver) -> None:
+        self._resolve = resolve
+
+    def _schema_object(self, node: object) -> oai.Schema | None:
+        resolved = self._resolve(node)
+        return resolved if isinstance(resolved, oai.Schema) else None
+
+    def schema(self, prop: Any, raw: object) -> str:
+        """The description of one property; ``raw`` is its OpenAPI schema when there is one."""
+        kind = schema_kind(prop)
+        raw_schema = self._schema_object(raw)
+        if kind == "string" and raw_schema is not None and raw_schema.pattern:
+            return f'_schema.Scalar("string", pattern={string_literal(raw_schema.pattern)})'
+        if kind in _SCALAR_KINDS:
+            return f'_schema.Scalar("{_SCALAR_KINDS[kind]}")'
+        if kind in ("literal_enum", "enum"):
+            values = prop.values if kind == "literal_enum" else prop.values.values()
+            json_type = "integer" if prop.value_type is int else "string"
+            return f'_schema.Scalar("{json_type}", enum=({"".join(f"{_value_literal(v)}, " for v in _sorted(values))}))'
+        if kind == "const":
+            code = prop.value.python_code.as_unembedded_code()
+            return f'_schema.Scalar("{_literal_type(prop.value.raw_value)}", enum=({code},))'
+        if kind == "list":
+            items = raw_schema.items if raw_schema is not None else None
+            # Only inline items name their element here: a referenced model names its own.
+            item_xml = items.xml if isinstance(items, oai.Schema) else None
+            extra = f", item_xml={xml_object(item_xml, prop.name)}" if item_xml is not None and item_xml.name else ""
+            return f"_schema.ArrayOf({self.schema(prop.inner_property, items)}{extra})"
+        if kind == "union":
+            options = (raw_schema.oneOf or raw_schema.anyOf or []) if raw_schema is not None else []
+            paired = len(options) == len(prop.inner_properties)
+            inner = "".join(
+                f"{self.schema(option, options[index] if paired else None)}, "
+                for index, option in enumerate(prop.inner_properties)
+            )
+            return f"_schema.OneOf(({inner}))"
+        if kind == "model":
+            return f'_schema.ModelRef("models.{prop.class_info.module_name}", "{prop.class_info.name}")'
+        if kind == "file":
+            return "_schema.Binary()"
+        return "_schema.Null()" if kind == "none" else "_schema.AnyValue()"
+
+    def document(self, prop: Any, raw: object) -> str:
+        """A whole body: its description and, when its schema has an xml object, its root element."""
+        raw_schema = self._schema_object(raw)
+        root = ""
+        if schema_kind(prop) != "model" and raw_schema is not None and raw_schema.xml and raw_schema.xml.name:
+            root = f", xml={xml_object(raw_schema.xml, 'items')}"
+        return f"_schema.Document({self.schema(prop, raw)}{root})"
+
+    def model(self, model: ModelProperty) -> str:
+        """The ``__openapi__`` class attribute of a generated model."""
+        raw_properties = _properties(model)
+        # The component name, without its reference path.
+        component_name = model.name.get_untrusted_value().rpartition("/")[2]
+        lines = [
+            "_schema.ModelSchema(",
+            f"    name={string_literal(component_name)},",
+            f"    xml={xml_object(model.data.xml, component_name)},",
+            "    properties=(",
+        ]
+        for prop in _in_spec_order(model, raw_properties):
+            raw = raw_properties.get(prop.name)
+            # A property that $refs a schema is named by the property: only its own xml object applies.
+            own_xml = raw.xml if isinstance(raw, oai.Schema) else None
+            lines += [
+                "        _schema.Property(",
+                f"            {string_literal(prop.name)},",
+                f"            {self.schema(prop, raw)},",
+                f"            required={prop.required},",
+                f"            xml={xml_object(own_xml, prop.name)},",
+                f"            attribute={string_literal(prop.python_name)},",
+                f"            as_is={as_is(prop)},",
+                "        ),",
+            ]
+        lines.append("    ),")
+        if model.additional_properties is not None:
+            additional = self.schema(model.additional_properties, model.data.additionalProperties)
+            lines.append(f"    additional_properties={additional},")
+        lines.append(")")
+        return "\n".join(lines)
+
+
+def secret_attributes(model: ModelProperty) -> frozenset[str]:
+    """The Python names of the model's ``format: password`` properties: kept out of its repr."""
+    raw_properties = _properties(model)
+    return frozenset(
+        prop.python_name
+        for prop in _all_properties(model)
+        if isinstance(raw := raw_properties.get(prop.name), oai.Schema) and raw.schema_format == "password"
+    )
+
+
+def _properties(model: ModelProperty) -> Mapping[UntrustedString, oai.Schema | oai.Reference]:
+    return model.data.properties or {}
+
+
+def _all_properties(model: ModelProperty) -> list[Any]:
+    return [*(model.required_properties or ()), *(model.optional_properties or ())]
+
+
+def _in_spec_order(model: ModelProperty, raw_properties: Mapping[UntrustedString, object]) -> list[Any]:
+    """In the spec's order (XML writes elements in it), then the properties ``allOf`` merged in."""
+    all_props = _all_properties(model)
+    ordered = [prop for name in raw_properties for prop in all_props if prop.name == name]
+    return ordered + [prop for prop in all_props if prop not in ordered]
