@@ -39,7 +39,7 @@ def pet_list_body(items: int) -> bytes:
 
 
 def _pets_decoder() -> Callable[[bytes], object] | None:
-    """The Petstore's list-of-Pet document, from its golden record, when it is importable."""
+    """The Petstore's list-of-Pet document, from its generated package, when it is importable."""
     try:
         from petstore3_client.api.pet import find_pets_by_status  # type: ignore[import-not-found, unused-ignore]
     except ImportError:

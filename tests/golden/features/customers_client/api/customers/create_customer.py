@@ -1,0 +1,219 @@
+from typing import Any, Literal
+
+from ... import _compiled, _operation, _schema
+from ...client import AuthenticatedClient, Client
+from ...models.customer import Customer
+from ...models.new_customer import NewCustomer
+from ...models.problem import Problem
+from ...types import Response
+
+RequestMediaType = Literal[
+    "application/json", "application/xml", "text/xml", "application/x-www-form-urlencoded", "text/json"
+]
+"""The request media types the spec documents; the first is the default."""
+
+ResponseMediaType = Literal["application/json", "application/xml", "application/problem+xml"]
+"""The response media types the spec documents; the first is the default ``Accept``."""
+
+_DOCUMENT_1 = _schema.Document(_schema.ModelRef("models.new_customer", "NewCustomer"))
+_DOCUMENT_2 = _schema.Document(_schema.ModelRef("models.customer", "Customer"))
+_DOCUMENT_3 = _schema.Document(_schema.ModelRef("models.problem", "Problem"))
+
+
+def _dump_1(body: NewCustomer) -> Any:
+    data = body.to_dict()
+    return data
+
+
+def _load_1(data: Any) -> Customer:
+    return _compiled.builder_for(Customer)(data)
+
+
+def _load_2(data: Any) -> Problem:
+    return _compiled.builder_for(Problem)(data)
+
+
+OPERATION: _operation.Operation[Customer | Problem | None] = _operation.Operation(
+    operation_id="create_customer",
+    method="post",
+    path="/v1/customers",
+    parameters=(),
+    request_contents=(
+        _operation.RequestContent("application/json", _DOCUMENT_1, _dump_1),
+        _operation.RequestContent("application/xml", _DOCUMENT_1, _dump_1),
+        _operation.RequestContent("text/xml", _DOCUMENT_1, _dump_1),
+        _operation.RequestContent("application/x-www-form-urlencoded", _DOCUMENT_1, _dump_1),
+        _operation.RequestContent("text/json", _DOCUMENT_1, _dump_1),
+    ),
+    responses=(
+        _operation.DocumentedResponse(
+            "201",
+            (
+                _operation.ResponseContent("application/json", _DOCUMENT_2, _load_1),
+                _operation.ResponseContent("application/xml", _DOCUMENT_2, _load_1),
+            ),
+        ),
+        _operation.DocumentedResponse(
+            "400",
+            (),
+        ),
+        _operation.DocumentedResponse(
+            "4XX",
+            (_operation.ResponseContent("application/problem+xml", _DOCUMENT_3, _load_2),),
+        ),
+    ),
+    deprecated=False,
+)
+
+
+def _get_kwargs(
+    *,
+    body: NewCustomer,
+    content_type: RequestMediaType = "application/json",
+    accept: ResponseMediaType = "application/json",
+) -> dict[str, Any]:
+    return OPERATION.request(
+        body=body,
+        content_type=content_type,
+        accept=accept,
+    )
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: _operation.Received
+) -> Response[Customer | Problem | None]:
+    return OPERATION.build_response(response, raise_on_unexpected_status=client.raise_on_unexpected_status)
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: NewCustomer,
+    content_type: RequestMediaType = "application/json",
+    accept: ResponseMediaType = "application/json",
+) -> Response[Customer | Problem | None]:
+    """Args:
+        body (NewCustomer): The request body.
+        content_type (RequestMediaType): The media type the body is sent in (Content-Type).
+        accept (ResponseMediaType): The media type asked for (Accept).
+
+    Raises:
+        errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
+        errors.UndocumentedContentType: If a documented status comes with an undocumented or no Content-Type.
+        errors.ResponseDecodeError: If the body does not decode into the documented value.
+        errors.SerializationError: If the body or a parameter cannot be written as the spec says.
+        errors.TransportError: If the request could not be sent or its answer not received (errors.TransportTimeout
+            past Client.timeout).
+
+    Returns:
+        Response[Customer | Problem | None]
+    """
+
+    OPERATION.warn_if_deprecated()
+    kwargs = _get_kwargs(
+        body=body,
+        content_type=content_type,
+        accept=accept,
+    )
+    response = OPERATION.send(client, kwargs)
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    body: NewCustomer,
+    content_type: RequestMediaType = "application/json",
+    accept: ResponseMediaType = "application/json",
+) -> Customer | Problem | None:
+    """Args:
+        body (NewCustomer): The request body.
+        content_type (RequestMediaType): The media type the body is sent in (Content-Type).
+        accept (ResponseMediaType): The media type asked for (Accept).
+
+    Raises:
+        errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
+        errors.UndocumentedContentType: If a documented status comes with an undocumented or no Content-Type.
+        errors.ResponseDecodeError: If the body does not decode into the documented value.
+        errors.SerializationError: If the body or a parameter cannot be written as the spec says.
+        errors.TransportError: If the request could not be sent or its answer not received (errors.TransportTimeout
+            past Client.timeout).
+
+    Returns:
+        Customer | Problem | None
+    """
+
+    return sync_detailed(
+        client=client,
+        body=body,
+        content_type=content_type,
+        accept=accept,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: NewCustomer,
+    content_type: RequestMediaType = "application/json",
+    accept: ResponseMediaType = "application/json",
+) -> Response[Customer | Problem | None]:
+    """Args:
+        body (NewCustomer): The request body.
+        content_type (RequestMediaType): The media type the body is sent in (Content-Type).
+        accept (ResponseMediaType): The media type asked for (Accept).
+
+    Raises:
+        errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
+        errors.UndocumentedContentType: If a documented status comes with an undocumented or no Content-Type.
+        errors.ResponseDecodeError: If the body does not decode into the documented value.
+        errors.SerializationError: If the body or a parameter cannot be written as the spec says.
+        errors.TransportError: If the request could not be sent or its answer not received (errors.TransportTimeout
+            past Client.timeout).
+
+    Returns:
+        Response[Customer | Problem | None]
+    """
+
+    OPERATION.warn_if_deprecated()
+    kwargs = _get_kwargs(
+        body=body,
+        content_type=content_type,
+        accept=accept,
+    )
+    response = await OPERATION.send_async(client, kwargs)
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    body: NewCustomer,
+    content_type: RequestMediaType = "application/json",
+    accept: ResponseMediaType = "application/json",
+) -> Customer | Problem | None:
+    """Args:
+        body (NewCustomer): The request body.
+        content_type (RequestMediaType): The media type the body is sent in (Content-Type).
+        accept (ResponseMediaType): The media type asked for (Accept).
+
+    Raises:
+        errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
+        errors.UndocumentedContentType: If a documented status comes with an undocumented or no Content-Type.
+        errors.ResponseDecodeError: If the body does not decode into the documented value.
+        errors.SerializationError: If the body or a parameter cannot be written as the spec says.
+        errors.TransportError: If the request could not be sent or its answer not received (errors.TransportTimeout
+            past Client.timeout).
+
+    Returns:
+        Customer | Problem | None
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            body=body,
+            content_type=content_type,
+            accept=accept,
+        )
+    ).parsed

@@ -1,0 +1,181 @@
+from typing import Any, Literal
+from uuid import UUID
+
+from ... import _compiled, _operation, _schema
+from ...client import AuthenticatedClient, Client
+from ...models.customer import Customer
+from ...types import Response
+
+ResponseMediaType = Literal["application/json; charset=utf-8", "application/atom+xml"]
+"""The response media types the spec documents; the first is the default ``Accept``."""
+
+_DOCUMENT_1 = _schema.Document(_schema.ModelRef("models.customer", "Customer"))
+
+
+def _load_1(data: Any) -> Customer:
+    return _compiled.builder_for(Customer)(data)
+
+
+OPERATION: _operation.Operation[Customer | None] = _operation.Operation(
+    operation_id="get_customer",
+    method="get",
+    path="/v1/customers/{customer_id}",
+    parameters=(_operation.Parameter("customer_id", "path", "simple", False),),
+    request_contents=(),
+    responses=(
+        _operation.DocumentedResponse(
+            "404",
+            (),
+        ),
+        _operation.DocumentedResponse(
+            "2XX",
+            (
+                _operation.ResponseContent("application/json; charset=utf-8", _DOCUMENT_1, _load_1),
+                _operation.ResponseContent("application/atom+xml", _DOCUMENT_1, _load_1),
+            ),
+        ),
+    ),
+    deprecated=False,
+)
+
+
+def _get_kwargs(
+    customer_id: UUID,
+    *,
+    accept: ResponseMediaType = "application/json; charset=utf-8",
+) -> dict[str, Any]:
+    json_customer_id = str(customer_id)
+    return OPERATION.request(
+        path={
+            "customer_id": json_customer_id,
+        },
+        accept=accept,
+    )
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: _operation.Received
+) -> Response[Customer | None]:
+    return OPERATION.build_response(response, raise_on_unexpected_status=client.raise_on_unexpected_status)
+
+
+def sync_detailed(
+    customer_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    accept: ResponseMediaType = "application/json; charset=utf-8",
+) -> Response[Customer | None]:
+    """Args:
+        customer_id (UUID):
+        accept (ResponseMediaType): The media type asked for (Accept).
+
+    Raises:
+        errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
+        errors.UndocumentedContentType: If a documented status comes with an undocumented or no Content-Type.
+        errors.ResponseDecodeError: If the body does not decode into the documented value.
+        errors.SerializationError: If the body or a parameter cannot be written as the spec says.
+        errors.TransportError: If the request could not be sent or its answer not received (errors.TransportTimeout
+            past Client.timeout).
+
+    Returns:
+        Response[Customer | None]
+    """
+
+    OPERATION.warn_if_deprecated()
+    kwargs = _get_kwargs(
+        customer_id=customer_id,
+        accept=accept,
+    )
+    response = OPERATION.send(client, kwargs)
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    customer_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    accept: ResponseMediaType = "application/json; charset=utf-8",
+) -> Customer | None:
+    """Args:
+        customer_id (UUID):
+        accept (ResponseMediaType): The media type asked for (Accept).
+
+    Raises:
+        errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
+        errors.UndocumentedContentType: If a documented status comes with an undocumented or no Content-Type.
+        errors.ResponseDecodeError: If the body does not decode into the documented value.
+        errors.SerializationError: If the body or a parameter cannot be written as the spec says.
+        errors.TransportError: If the request could not be sent or its answer not received (errors.TransportTimeout
+            past Client.timeout).
+
+    Returns:
+        Customer | None
+    """
+
+    return sync_detailed(
+        customer_id=customer_id,
+        client=client,
+        accept=accept,
+    ).parsed
+
+
+async def asyncio_detailed(
+    customer_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    accept: ResponseMediaType = "application/json; charset=utf-8",
+) -> Response[Customer | None]:
+    """Args:
+        customer_id (UUID):
+        accept (ResponseMediaType): The media type asked for (Accept).
+
+    Raises:
+        errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
+        errors.UndocumentedContentType: If a documented status comes with an undocumented or no Content-Type.
+        errors.ResponseDecodeError: If the body does not decode into the documented value.
+        errors.SerializationError: If the body or a parameter cannot be written as the spec says.
+        errors.TransportError: If the request could not be sent or its answer not received (errors.TransportTimeout
+            past Client.timeout).
+
+    Returns:
+        Response[Customer | None]
+    """
+
+    OPERATION.warn_if_deprecated()
+    kwargs = _get_kwargs(
+        customer_id=customer_id,
+        accept=accept,
+    )
+    response = await OPERATION.send_async(client, kwargs)
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    customer_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    accept: ResponseMediaType = "application/json; charset=utf-8",
+) -> Customer | None:
+    """Args:
+        customer_id (UUID):
+        accept (ResponseMediaType): The media type asked for (Accept).
+
+    Raises:
+        errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
+        errors.UndocumentedContentType: If a documented status comes with an undocumented or no Content-Type.
+        errors.ResponseDecodeError: If the body does not decode into the documented value.
+        errors.SerializationError: If the body or a parameter cannot be written as the spec says.
+        errors.TransportError: If the request could not be sent or its answer not received (errors.TransportTimeout
+            past Client.timeout).
+
+    Returns:
+        Customer | None
+    """
+
+    return (
+        await asyncio_detailed(
+            customer_id=customer_id,
+            client=client,
+            accept=accept,
+        )
+    ).parsed

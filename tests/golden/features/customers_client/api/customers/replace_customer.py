@@ -1,0 +1,187 @@
+from typing import Any, Literal
+from uuid import UUID
+
+from ... import _operation, _schema
+from ...client import AuthenticatedClient, Client
+from ...models.new_customer import NewCustomer
+from ...types import Response
+
+RequestMediaType = Literal["application/json"]
+"""The request media types the spec documents; the first is the default."""
+
+_DOCUMENT_1 = _schema.Document(_schema.ModelRef("models.new_customer", "NewCustomer"))
+
+
+def _dump_1(body: NewCustomer) -> Any:
+    data = body.to_dict()
+    return data
+
+
+OPERATION: _operation.Operation[None] = _operation.Operation(
+    operation_id="replace_customer",
+    method="put",
+    path="/v1/customers/{customer_id}",
+    parameters=(_operation.Parameter("customer_id", "path", "simple", False),),
+    request_contents=(_operation.RequestContent("application/json", _DOCUMENT_1, _dump_1),),
+    responses=(
+        _operation.DocumentedResponse(
+            "204",
+            (),
+        ),
+    ),
+    deprecated=False,
+)
+
+
+def _get_kwargs(
+    customer_id: UUID,
+    *,
+    body: NewCustomer,
+    content_type: RequestMediaType = "application/json",
+) -> dict[str, Any]:
+    json_customer_id = str(customer_id)
+    return OPERATION.request(
+        path={
+            "customer_id": json_customer_id,
+        },
+        body=body,
+        content_type=content_type,
+    )
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: _operation.Received) -> Response[None]:
+    return OPERATION.build_response(response, raise_on_unexpected_status=client.raise_on_unexpected_status)
+
+
+def sync_detailed(
+    customer_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    body: NewCustomer,
+    content_type: RequestMediaType = "application/json",
+) -> Response[None]:
+    """Args:
+        customer_id (UUID):
+        body (NewCustomer): The request body.
+        content_type (RequestMediaType): The media type the body is sent in (Content-Type).
+
+    Raises:
+        errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
+        errors.UndocumentedContentType: If a documented status comes with an undocumented or no Content-Type.
+        errors.ResponseDecodeError: If the body does not decode into the documented value.
+        errors.SerializationError: If the body or a parameter cannot be written as the spec says.
+        errors.TransportError: If the request could not be sent or its answer not received (errors.TransportTimeout
+            past Client.timeout).
+
+    Returns:
+        Response[None]
+    """
+
+    OPERATION.warn_if_deprecated()
+    kwargs = _get_kwargs(
+        customer_id=customer_id,
+        body=body,
+        content_type=content_type,
+    )
+    response = OPERATION.send(client, kwargs)
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    customer_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    body: NewCustomer,
+    content_type: RequestMediaType = "application/json",
+) -> None:
+    """Args:
+        customer_id (UUID):
+        body (NewCustomer): The request body.
+        content_type (RequestMediaType): The media type the body is sent in (Content-Type).
+
+    Raises:
+        errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
+        errors.UndocumentedContentType: If a documented status comes with an undocumented or no Content-Type.
+        errors.ResponseDecodeError: If the body does not decode into the documented value.
+        errors.SerializationError: If the body or a parameter cannot be written as the spec says.
+        errors.TransportError: If the request could not be sent or its answer not received (errors.TransportTimeout
+            past Client.timeout).
+
+    Returns:
+        None
+    """
+
+    return sync_detailed(
+        customer_id=customer_id,
+        client=client,
+        body=body,
+        content_type=content_type,
+    ).parsed
+
+
+async def asyncio_detailed(
+    customer_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    body: NewCustomer,
+    content_type: RequestMediaType = "application/json",
+) -> Response[None]:
+    """Args:
+        customer_id (UUID):
+        body (NewCustomer): The request body.
+        content_type (RequestMediaType): The media type the body is sent in (Content-Type).
+
+    Raises:
+        errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
+        errors.UndocumentedContentType: If a documented status comes with an undocumented or no Content-Type.
+        errors.ResponseDecodeError: If the body does not decode into the documented value.
+        errors.SerializationError: If the body or a parameter cannot be written as the spec says.
+        errors.TransportError: If the request could not be sent or its answer not received (errors.TransportTimeout
+            past Client.timeout).
+
+    Returns:
+        Response[None]
+    """
+
+    OPERATION.warn_if_deprecated()
+    kwargs = _get_kwargs(
+        customer_id=customer_id,
+        body=body,
+        content_type=content_type,
+    )
+    response = await OPERATION.send_async(client, kwargs)
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    customer_id: UUID,
+    *,
+    client: AuthenticatedClient | Client,
+    body: NewCustomer,
+    content_type: RequestMediaType = "application/json",
+) -> None:
+    """Args:
+        customer_id (UUID):
+        body (NewCustomer): The request body.
+        content_type (RequestMediaType): The media type the body is sent in (Content-Type).
+
+    Raises:
+        errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
+        errors.UndocumentedContentType: If a documented status comes with an undocumented or no Content-Type.
+        errors.ResponseDecodeError: If the body does not decode into the documented value.
+        errors.SerializationError: If the body or a parameter cannot be written as the spec says.
+        errors.TransportError: If the request could not be sent or its answer not received (errors.TransportTimeout
+            past Client.timeout).
+
+    Returns:
+        None
+    """
+
+    return (
+        await asyncio_detailed(
+            customer_id=customer_id,
+            client=client,
+            body=body,
+            content_type=content_type,
+        )
+    ).parsed

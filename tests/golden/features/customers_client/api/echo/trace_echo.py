@@ -1,0 +1,147 @@
+from typing import Any, Literal
+
+from ... import _operation
+from ...client import AuthenticatedClient, Client
+from ...types import Response
+
+ResponseMediaType = Literal["message/http"]
+"""The response media types the spec documents; the first is the default ``Accept``."""
+
+
+OPERATION: _operation.Operation[bytes] = _operation.Operation(
+    operation_id="trace_echo",
+    method="trace",
+    path="/v1/echo",
+    parameters=(),
+    request_contents=(),
+    responses=(
+        _operation.DocumentedResponse(
+            "200",
+            (_operation.ResponseContent("message/http"),),
+        ),
+    ),
+    deprecated=False,
+)
+
+
+def _get_kwargs(
+    *,
+    accept: ResponseMediaType = "message/http",
+) -> dict[str, Any]:
+    return OPERATION.request(
+        accept=accept,
+    )
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: _operation.Received) -> Response[bytes]:
+    return OPERATION.build_response(response, raise_on_unexpected_status=client.raise_on_unexpected_status)
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    accept: ResponseMediaType = "message/http",
+) -> Response[bytes]:
+    """Args:
+        accept (ResponseMediaType): The media type asked for (Accept).
+
+    Raises:
+        errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
+        errors.UndocumentedContentType: If a documented status comes with an undocumented or no Content-Type.
+        errors.ResponseDecodeError: If the body does not decode into the documented value.
+        errors.SerializationError: If the body or a parameter cannot be written as the spec says.
+        errors.TransportError: If the request could not be sent or its answer not received (errors.TransportTimeout
+            past Client.timeout).
+
+    Returns:
+        Response[bytes]
+    """
+
+    OPERATION.warn_if_deprecated()
+    kwargs = _get_kwargs(
+        accept=accept,
+    )
+    response = OPERATION.send(client, kwargs)
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    accept: ResponseMediaType = "message/http",
+) -> bytes | None:
+    """Args:
+        accept (ResponseMediaType): The media type asked for (Accept).
+
+    Raises:
+        errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
+        errors.UndocumentedContentType: If a documented status comes with an undocumented or no Content-Type.
+        errors.ResponseDecodeError: If the body does not decode into the documented value.
+        errors.SerializationError: If the body or a parameter cannot be written as the spec says.
+        errors.TransportError: If the request could not be sent or its answer not received (errors.TransportTimeout
+            past Client.timeout).
+
+    Returns:
+        bytes
+    """
+
+    return sync_detailed(
+        client=client,
+        accept=accept,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    accept: ResponseMediaType = "message/http",
+) -> Response[bytes]:
+    """Args:
+        accept (ResponseMediaType): The media type asked for (Accept).
+
+    Raises:
+        errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
+        errors.UndocumentedContentType: If a documented status comes with an undocumented or no Content-Type.
+        errors.ResponseDecodeError: If the body does not decode into the documented value.
+        errors.SerializationError: If the body or a parameter cannot be written as the spec says.
+        errors.TransportError: If the request could not be sent or its answer not received (errors.TransportTimeout
+            past Client.timeout).
+
+    Returns:
+        Response[bytes]
+    """
+
+    OPERATION.warn_if_deprecated()
+    kwargs = _get_kwargs(
+        accept=accept,
+    )
+    response = await OPERATION.send_async(client, kwargs)
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    accept: ResponseMediaType = "message/http",
+) -> bytes | None:
+    """Args:
+        accept (ResponseMediaType): The media type asked for (Accept).
+
+    Raises:
+        errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
+        errors.UndocumentedContentType: If a documented status comes with an undocumented or no Content-Type.
+        errors.ResponseDecodeError: If the body does not decode into the documented value.
+        errors.SerializationError: If the body or a parameter cannot be written as the spec says.
+        errors.TransportError: If the request could not be sent or its answer not received (errors.TransportTimeout
+            past Client.timeout).
+
+    Returns:
+        bytes
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            accept=accept,
+        )
+    ).parsed

@@ -1,0 +1,154 @@
+from typing import Any, Literal
+
+from ... import _compiled, _operation, _schema
+from ...client import AuthenticatedClient, Client
+from ...models.feed import Feed
+from ...types import Response
+
+ResponseMediaType = Literal["application/atom+xml"]
+"""The response media types the spec documents; the first is the default ``Accept``."""
+
+_DOCUMENT_1 = _schema.Document(_schema.ModelRef("models.feed", "Feed"))
+
+
+def _load_1(data: Any) -> Feed:
+    return _compiled.builder_for(Feed)(data)
+
+
+OPERATION: _operation.Operation[Feed] = _operation.Operation(
+    operation_id="get_feed",
+    method="get",
+    path="/v1/feeds",
+    parameters=(),
+    request_contents=(),
+    responses=(
+        _operation.DocumentedResponse(
+            "200",
+            (_operation.ResponseContent("application/atom+xml", _DOCUMENT_1, _load_1),),
+        ),
+    ),
+    deprecated=False,
+)
+
+
+def _get_kwargs(
+    *,
+    accept: ResponseMediaType = "application/atom+xml",
+) -> dict[str, Any]:
+    return OPERATION.request(
+        accept=accept,
+    )
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: _operation.Received) -> Response[Feed]:
+    return OPERATION.build_response(response, raise_on_unexpected_status=client.raise_on_unexpected_status)
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    accept: ResponseMediaType = "application/atom+xml",
+) -> Response[Feed]:
+    """Args:
+        accept (ResponseMediaType): The media type asked for (Accept).
+
+    Raises:
+        errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
+        errors.UndocumentedContentType: If a documented status comes with an undocumented or no Content-Type.
+        errors.ResponseDecodeError: If the body does not decode into the documented value.
+        errors.SerializationError: If the body or a parameter cannot be written as the spec says.
+        errors.TransportError: If the request could not be sent or its answer not received (errors.TransportTimeout
+            past Client.timeout).
+
+    Returns:
+        Response[Feed]
+    """
+
+    OPERATION.warn_if_deprecated()
+    kwargs = _get_kwargs(
+        accept=accept,
+    )
+    response = OPERATION.send(client, kwargs)
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    accept: ResponseMediaType = "application/atom+xml",
+) -> Feed | None:
+    """Args:
+        accept (ResponseMediaType): The media type asked for (Accept).
+
+    Raises:
+        errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
+        errors.UndocumentedContentType: If a documented status comes with an undocumented or no Content-Type.
+        errors.ResponseDecodeError: If the body does not decode into the documented value.
+        errors.SerializationError: If the body or a parameter cannot be written as the spec says.
+        errors.TransportError: If the request could not be sent or its answer not received (errors.TransportTimeout
+            past Client.timeout).
+
+    Returns:
+        Feed
+    """
+
+    return sync_detailed(
+        client=client,
+        accept=accept,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    accept: ResponseMediaType = "application/atom+xml",
+) -> Response[Feed]:
+    """Args:
+        accept (ResponseMediaType): The media type asked for (Accept).
+
+    Raises:
+        errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
+        errors.UndocumentedContentType: If a documented status comes with an undocumented or no Content-Type.
+        errors.ResponseDecodeError: If the body does not decode into the documented value.
+        errors.SerializationError: If the body or a parameter cannot be written as the spec says.
+        errors.TransportError: If the request could not be sent or its answer not received (errors.TransportTimeout
+            past Client.timeout).
+
+    Returns:
+        Response[Feed]
+    """
+
+    OPERATION.warn_if_deprecated()
+    kwargs = _get_kwargs(
+        accept=accept,
+    )
+    response = await OPERATION.send_async(client, kwargs)
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    accept: ResponseMediaType = "application/atom+xml",
+) -> Feed | None:
+    """Args:
+        accept (ResponseMediaType): The media type asked for (Accept).
+
+    Raises:
+        errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
+        errors.UndocumentedContentType: If a documented status comes with an undocumented or no Content-Type.
+        errors.ResponseDecodeError: If the body does not decode into the documented value.
+        errors.SerializationError: If the body or a parameter cannot be written as the spec says.
+        errors.TransportError: If the request could not be sent or its answer not received (errors.TransportTimeout
+            past Client.timeout).
+
+    Returns:
+        Feed
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            accept=accept,
+        )
+    ).parsed

@@ -1,0 +1,178 @@
+from typing import Any, Literal
+
+from ... import _operation
+from ...client import AuthenticatedClient, Client
+from ...types import Response
+
+RequestMediaType = Literal["application/jwt"]
+"""The request media types the spec documents; the first is the default."""
+
+ResponseMediaType = Literal["application/jwt"]
+"""The response media types the spec documents; the first is the default ``Accept``."""
+
+
+OPERATION: _operation.Operation[bytes] = _operation.Operation(
+    operation_id="exchange_token",
+    method="post",
+    path="/v1/tokens",
+    parameters=(),
+    request_contents=(_operation.RequestContent("application/jwt"),),
+    responses=(
+        _operation.DocumentedResponse(
+            "200",
+            (_operation.ResponseContent("application/jwt"),),
+        ),
+    ),
+    deprecated=False,
+)
+
+
+def _get_kwargs(
+    *,
+    body: str,
+    content_type: RequestMediaType = "application/jwt",
+    accept: ResponseMediaType = "application/jwt",
+) -> dict[str, Any]:
+    return OPERATION.request(
+        body=body,
+        content_type=content_type,
+        accept=accept,
+    )
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: _operation.Received) -> Response[bytes]:
+    return OPERATION.build_response(response, raise_on_unexpected_status=client.raise_on_unexpected_status)
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: str,
+    content_type: RequestMediaType = "application/jwt",
+    accept: ResponseMediaType = "application/jwt",
+) -> Response[bytes]:
+    """Args:
+        body (str): The request body.
+        content_type (RequestMediaType): The media type the body is sent in (Content-Type).
+        accept (ResponseMediaType): The media type asked for (Accept).
+
+    Raises:
+        errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
+        errors.UndocumentedContentType: If a documented status comes with an undocumented or no Content-Type.
+        errors.ResponseDecodeError: If the body does not decode into the documented value.
+        errors.SerializationError: If the body or a parameter cannot be written as the spec says.
+        errors.TransportError: If the request could not be sent or its answer not received (errors.TransportTimeout
+            past Client.timeout).
+
+    Returns:
+        Response[bytes]
+    """
+
+    OPERATION.warn_if_deprecated()
+    kwargs = _get_kwargs(
+        body=body,
+        content_type=content_type,
+        accept=accept,
+    )
+    response = OPERATION.send(client, kwargs)
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    body: str,
+    content_type: RequestMediaType = "application/jwt",
+    accept: ResponseMediaType = "application/jwt",
+) -> bytes | None:
+    """Args:
+        body (str): The request body.
+        content_type (RequestMediaType): The media type the body is sent in (Content-Type).
+        accept (ResponseMediaType): The media type asked for (Accept).
+
+    Raises:
+        errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
+        errors.UndocumentedContentType: If a documented status comes with an undocumented or no Content-Type.
+        errors.ResponseDecodeError: If the body does not decode into the documented value.
+        errors.SerializationError: If the body or a parameter cannot be written as the spec says.
+        errors.TransportError: If the request could not be sent or its answer not received (errors.TransportTimeout
+            past Client.timeout).
+
+    Returns:
+        bytes
+    """
+
+    return sync_detailed(
+        client=client,
+        body=body,
+        content_type=content_type,
+        accept=accept,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: str,
+    content_type: RequestMediaType = "application/jwt",
+    accept: ResponseMediaType = "application/jwt",
+) -> Response[bytes]:
+    """Args:
+        body (str): The request body.
+        content_type (RequestMediaType): The media type the body is sent in (Content-Type).
+        accept (ResponseMediaType): The media type asked for (Accept).
+
+    Raises:
+        errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
+        errors.UndocumentedContentType: If a documented status comes with an undocumented or no Content-Type.
+        errors.ResponseDecodeError: If the body does not decode into the documented value.
+        errors.SerializationError: If the body or a parameter cannot be written as the spec says.
+        errors.TransportError: If the request could not be sent or its answer not received (errors.TransportTimeout
+            past Client.timeout).
+
+    Returns:
+        Response[bytes]
+    """
+
+    OPERATION.warn_if_deprecated()
+    kwargs = _get_kwargs(
+        body=body,
+        content_type=content_type,
+        accept=accept,
+    )
+    response = await OPERATION.send_async(client, kwargs)
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    body: str,
+    content_type: RequestMediaType = "application/jwt",
+    accept: ResponseMediaType = "application/jwt",
+) -> bytes | None:
+    """Args:
+        body (str): The request body.
+        content_type (RequestMediaType): The media type the body is sent in (Content-Type).
+        accept (ResponseMediaType): The media type asked for (Accept).
+
+    Raises:
+        errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
+        errors.UndocumentedContentType: If a documented status comes with an undocumented or no Content-Type.
+        errors.ResponseDecodeError: If the body does not decode into the documented value.
+        errors.SerializationError: If the body or a parameter cannot be written as the spec says.
+        errors.TransportError: If the request could not be sent or its answer not received (errors.TransportTimeout
+            past Client.timeout).
+
+    Returns:
+        bytes
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            body=body,
+            content_type=content_type,
+            accept=accept,
+        )
+    ).parsed

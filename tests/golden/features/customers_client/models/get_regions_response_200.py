@@ -1,0 +1,58 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, ClassVar, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from .. import _schema
+
+T = TypeVar("T", bound="GetRegionsResponse200")
+
+
+@_attrs_define
+class GetRegionsResponse200:
+    # Unknown properties stay out of the repr: a server may send secrets the spec does not name.
+    additional_properties: dict[str, int] = _attrs_field(init=False, factory=dict, repr=False)
+
+    # What the media codecs know of this schema: names, types and OpenAPI xml objects.
+    __openapi__: ClassVar[_schema.ModelSchema] = _schema.ModelSchema(
+        name="response_200",
+        xml=_schema.Xml("response_200"),
+        properties=(),
+        additional_properties=_schema.Scalar("integer"),
+    )
+
+    def to_dict(self) -> dict[str, Any]:
+
+        fields__: dict[str, Any] = {}
+        fields__.update(self.additional_properties)
+
+        return fields__
+
+    # The template's own locals end in "__": no property's Python name, nor the generator's
+    # "_<name>" temporaries, can be one of them.
+    @classmethod
+    def from_dict(cls__: type[T], src_dict: Mapping[str, Any]) -> T:  # noqa: N805
+        data__ = dict(src_dict)
+        instance__ = cls__()
+
+        instance__.additional_properties = data__
+        return instance__
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> int:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: int) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
