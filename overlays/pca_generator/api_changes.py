@@ -136,10 +136,19 @@ def _is_enum_base(base: ast.expr) -> bool:
 
 
 def _errors(path: Path) -> tuple[str, ...]:
+    """The names of a module's ``__all__``: its literal lists, and ``module.__all__`` of a sibling it adds."""
+    names: list[str] = []
     for node in ast.parse(path.read_text()).body:
-        if isinstance(node, ast.Assign) and ast.unparse(node.targets[0]) == "__all__":
-            return tuple(sorted(ast.literal_eval(node.value)))
-    return ()
+        if isinstance(node, ast.Assign | ast.AugAssign):
+            target = node.targets[0] if isinstance(node, ast.Assign) else node.target
+            if ast.unparse(target) != "__all__":
+                continue
+            value = node.value
+            if isinstance(value, ast.Attribute) and value.attr == "__all__" and isinstance(value.value, ast.Name):
+                names += _errors(path.with_name(f"{value.value.id}.py"))
+            else:
+                names += ast.literal_eval(value)
+    return tuple(sorted(names))
 
 
 def _code(node: ast.expr | None) -> str | None:

@@ -36,6 +36,7 @@ its message and attributes (a response error's status code, headers, raw content
 whatever its ``__init__`` takes; as for every exception, not with its traceback, cause or context.
 """
 
+import warnings
 from collections.abc import Mapping
 from typing import Any
 
@@ -219,6 +220,23 @@ class UndocumentedContentType(UnexpectedResponse):
 
 class ResponseDecodeError(UnexpectedResponse):
     """The Content-Type is documented but the body does not decode into the documented model."""
+
+
+_RENAMED = {"Timeout": "TransportTimeout"}
+"""Old names of renamed errors: each answers, with a DeprecationWarning, for one release."""
+
+
+def __getattr__(name: str) -> type[Error]:
+    """The old names of renamed errors answer, with a DeprecationWarning, for one release (PEP 562).
+
+    ``errors.py`` takes this function as its own ``__getattr__``: users reach the old names there.
+    """
+    if name in _RENAMED:
+        new = _RENAMED[name]
+        warnings.warn(f"errors.{name} is deprecated: use errors.{new}", DeprecationWarning, stacklevel=2)
+        renamed: type[Error] = globals()[new]
+        return renamed
+    raise AttributeError(f"module {__name__.rpartition('.')[0] + '.errors'!r} has no attribute {name!r}")
 
 
 __all__ = [
