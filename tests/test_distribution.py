@@ -204,7 +204,8 @@ def test_the_pinned_generator_and_ruff_are_the_ones_running() -> None:
     assert _tools.running_versions() == _tools.pinned_versions()
 
 
-def regenerate(spec_text: str, tmp_path: Path) -> subprocess.CompletedProcess[str]:
+def regenerate(spec_text: str, tmp_path: Path, *options: str) -> subprocess.CompletedProcess[str]:
+    tmp_path.mkdir(parents=True, exist_ok=True)
     spec = tmp_path / "openapi.yaml"
     spec.write_text(spec_text)
     command = [
@@ -215,18 +216,23 @@ def regenerate(spec_text: str, tmp_path: Path) -> subprocess.CompletedProcess[st
         f"--spec={spec}",
         f"--config={PROJECT / 'generator-config.yaml'}",
         f"--output={tmp_path / 'out'}",
+        *options,
     ]
     return subprocess.run(command, capture_output=True, text=True)
 
 
-def test_an_invalid_spec_is_refused_loudly(tmp_path: Path) -> None:
+def test_an_invalid_spec_is_generated_loudly_and_refused_with_strict(tmp_path: Path) -> None:
     without_version = (PROJECT / "openapi.yaml").read_text().replace("  version: 1.0.0\n", "", 1)
 
-    result = regenerate(without_version, tmp_path)
+    result = regenerate(without_version, tmp_path)  # the configuration gives the package version
 
-    assert result.returncode != 0
-    assert "is not a valid OpenAPI document" in result.stderr
-    assert not (tmp_path / "out").exists()
+    assert result.returncode == 0, result.stderr
+    assert re.search(
+        r"^warning: .*: line \d+: #/info/version: missing: read as empty$", result.stderr, re.M
+    )
+    strict = regenerate(without_version, tmp_path / "strict", "--strict")
+    assert strict.returncode == 1 and "is not a valid OpenAPI document (1 problem, --strict)" in strict.stderr
+    assert not (tmp_path / "strict" / "out").exists()
 
 
 def test_a_generator_warning_is_refused_so_nothing_is_dropped_silently(tmp_path: Path) -> None:

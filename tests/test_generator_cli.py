@@ -85,7 +85,8 @@ def test_a_configuration_it_cannot_use_is_one_line(user: Path, config: str | Non
     ("spec", "words"),
     [
         (None, ["no spec file", "--spec"]),
-        ("openapi: 3.1.0\ninfo: {title: T}\npaths: {}\n", ["is not a valid OpenAPI document", "version"]),
+        ("openapi: 3.1.0\ninfo: {title: T}\npaths: {}\n", ["gives no info.version", "package_version_override"]),
+        ('swagger: "2.0"\ninfo: {title: T}\n', ["Swagger 2.0 document", "convert it"]),
         ("{[", ["neither YAML nor JSON"]),
     ],
 )

@@ -53,8 +53,9 @@ def snapshot(root: Path) -> dict[str, str]:
 
 
 def refused(result: subprocess.CompletedProcess[str], *words: str) -> str:
-    """The one ``error:`` line of a refusal, which says each of ``words``."""
-    lines = result.stderr.strip().splitlines()
+    """The one ``error:`` line of a refusal, which says each of ``words`` (after the ``warning:``
+    lines of the spec's defects that led to it, if any)."""
+    lines = [line for line in result.stderr.strip().splitlines() if not line.startswith("warning: ")]
     assert result.returncode == 1, result.stderr
     assert len(lines) == 1 and lines[0].startswith("error: "), result.stderr
     assert all(word in lines[0] for word in words), lines[0]

@@ -62,6 +62,13 @@ def parser() -> argparse.ArgumentParser:
         "(listed in its manifest); no other file is touched",
     )
     generate.add_argument(
+        "--strict",
+        action="store_true",
+        help="refuse a spec with any defect (as openapi-spec-validator and this generator see it) instead of "
+        "repairing what has one meaning and dropping the constraints that have none; the configuration's "
+        "`strict: true` does the same",
+    )
+    generate.add_argument(
         "--report",
         action="store_true",
         help="print what changed in the package's public API, and the version bump it implies",
@@ -80,6 +87,7 @@ def main(argv: Sequence[str] | None = None) -> None:
             options.output,
             overwrite=options.overwrite,
             report=options.report,
+            strict=options.strict,
         )
     except GenerationError as error:
         message = " ".join(str(error).split())  # one line, whatever it quotes

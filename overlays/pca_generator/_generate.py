@@ -2,7 +2,9 @@
 
 Steps, each failing with one clear ``error:`` line:
 
-1. read the spec (a file or a URL) and validate it with openapi-spec-validator;
+1. read the spec (a file or a URL, YAML 1.2 or JSON), repair what has one meaning and drop what
+   has none, each defect a ``warning:`` line naming its place (``--strict`` refuses instead), and
+   report what openapi-spec-validator still finds;
 2. run the pinned openapi-python-client through its Python API, with the configuration, the
    template overrides of ``templates/`` and every warning counted as an error (a spec change can
    never silently drop an operation or a media type). Media types the generator cannot read are
@@ -23,6 +25,7 @@ from __future__ import annotations
 import contextlib
 import io
 import shutil
+import sys
 import tempfile
 from collections.abc import Iterator, Mapping
 from pathlib import Path
@@ -185,19 +188,28 @@ def _free_model_members(openapi: GeneratorData, config: Config) -> None:
 
 
 def generate(
-    spec: Path | str, config_path: Path, output: Path, *, overwrite: bool = False, report: bool = False
+    spec: Path | str,
+    config_path: Path,
+    output: Path,
+    *,
+    overwrite: bool = False,
+    report: bool = False,
+    strict: bool = False,
 ) -> None:
     """Generate the package of ``spec`` (a path, or the URL of a document) into the folder ``output``.
 
     ``overwrite``: write into a folder that is not empty, replacing only what an earlier run wrote
-    there; ``report``: print what changed for the package's callers.
+    there; ``report``: print what changed for the package's callers; ``strict`` (or the
+    configuration's ``strict: true``): refuse a spec with any defect instead of repairing it.
     """
     output = Path(output).absolute().resolve()
     _output.check_writable(output, overwrite=overwrite)
     _tools.check_tools()
-    document = read_spec(spec)
     config_data = read_config(config_path)
     settings = Settings.load(config_data, config_path.parent)
+    document, notices = read_spec(spec, strict=strict or settings.strict)
+    for notice in notices:
+        print(f"warning: {spec}: {notice}", file=sys.stderr)
     metadata = Metadata.read(config_data, config_path.parent, document)
     with tempfile.TemporaryDirectory() as scratch:
         project_dir = Path(scratch) / "project"

@@ -62,7 +62,12 @@ class Metadata:
 
 def _version(config: Mapping[str, Any], info: Mapping[str, Any]) -> str:
     configured = config.get("package_version_override")
-    version = str(configured if configured is not None else info.get("version", ""))
+    if configured is None and info.get("version") in (None, ""):
+        raise GenerationError(
+            "the spec gives no info.version to take the package version from: set package_version_override "
+            "in the configuration (say 1.0.0)"
+        )
+    version = str(configured if configured is not None else info["version"])
     try:
         Version(version)
     except InvalidVersion:

@@ -6,10 +6,10 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-import yaml
 from attrs import frozen
 
 from ._errors import GenerationError
+from ._yaml import YamlError, load
 
 
 @frozen
@@ -41,13 +41,15 @@ class Layer:
 @frozen
 class Settings:
     """What the generator reads from the configuration beside openapi-python-client's own keys
-    (which it ignores): application ``layers``, ``fresh_uuid_headers`` and ``readme_intro``, the
-    text that leads the package README (the package metadata is
+    (which it ignores): application ``layers``, ``fresh_uuid_headers``, ``strict`` and
+    ``readme_intro``, the text that leads the package README (the package metadata is
     :class:`~pca_generator._metadata.Metadata`). Read once per generation."""
 
     layers: tuple[Layer, ...]
     fresh_uuid_headers: tuple[str, ...]
     readme_intro: str | None
+    # Refuse a spec with any defect instead of repairing it (the command's --strict).
+    strict: bool = False
 
     @classmethod
     def load(cls, config: Mapping[str, Any], folder: Path) -> Settings:
@@ -56,6 +58,7 @@ class Settings:
             layers=tuple(Layer.load((folder / entry).resolve()) for entry in config.get("layers") or ()),
             fresh_uuid_headers=tuple(str(name) for name in config.get("fresh_uuid_headers") or ()),
             readme_intro=_text(folder / str(config["readme_intro"])) if config.get("readme_intro") else None,
+            strict=config.get("strict") is True,
         )
 
 
@@ -75,11 +78,11 @@ def _mapping(path: Path, *, what: str, hint: str) -> dict[str, Any]:
     if not path.is_file():
         raise GenerationError(f"no {what} file {path}: {hint}")
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (yaml.YAMLError, UnicodeDecodeError) as error:
-        where = getattr(error, "problem_mark", None)
-        line = f" (line {where.line + 1})" if where is not None else ""
-        raise GenerationError(f"{what} file {path} is not valid YAML{line}: fix it") from None
+        data, _ = load(path.read_text(encoding="utf-8"))
+    except UnicodeDecodeError:
+        raise GenerationError(f"{what} file {path} is not UTF-8 text: save it as UTF-8") from None
+    except YamlError as error:
+        raise GenerationError(f"{what} file {path} is not valid YAML ({error}): fix it") from None
     if data is None:
         return {}
     if not isinstance(data, dict):

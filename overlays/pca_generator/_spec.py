@@ -10,36 +10,74 @@ from pathlib import Path
 from typing import Any
 
 import httpx
-import yaml
-from attrs import frozen
+from attrs import evolve, frozen
 from openapi_python_client import schema as oai
 
 from ._errors import GenerationError
 from ._kinds import schema_kind
+from ._repair import repair, violations
 from ._resources import RUNTIME
+from ._yaml import Notice, YamlError, load, positions
 from .normalize import normalize
 
 STRUCTURED = ("json", "xml", "form")
 """The media families written and read by schema; every other travels as bytes or text."""
 
 
-def read_spec(source: Path | str) -> dict[str, Any]:
-    """The OpenAPI document at ``source`` (a path, or an http(s) URL), validated and normalized."""
-    from openapi_spec_validator import validate
+def read_spec(source: Path | str, *, strict: bool = False) -> tuple[dict[str, Any], tuple[Notice, ...]]:
+    """The OpenAPI document at ``source`` (a path, or an http(s) URL), repaired and normalized, and
+    what was found wrong with it (each defect, where, and what was done).
 
+    Only a document that cannot be read at all is refused; with ``strict``, any defect is.
+    """
     text = _fetch(source) if isinstance(source, str) else _read(source)
     try:
-        document = yaml.safe_load(text)
-    except yaml.YAMLError:
-        raise GenerationError(f"{source} is neither YAML nor JSON: give an OpenAPI document") from None
+        document, notices = load(text)
+    except YamlError as error:
+        raise GenerationError(f"{source} is neither YAML nor JSON ({error}): give an OpenAPI document") from None
     if not isinstance(document, dict):
         raise GenerationError(f"{source} is not an OpenAPI document (not a mapping of keys to values)")
-    try:
-        validate(document)
-    except Exception as error:  # the validator raises several unrelated types
-        reason = " ".join(str(error).split("\n\n")[0].split())
-        raise GenerationError(f"{source} is not a valid OpenAPI document: {reason}") from None
-    return normalize(document)
+    _check_version(document, source)
+    notices += repair(document)
+    notices += violations(document)
+    if notices:
+        notices = _placed(notices, positions(text))
+    if strict and notices:
+        raise GenerationError(
+            f"{source} is not a valid OpenAPI document ({len(notices)} problem{'s' if len(notices) > 1 else ''}, "
+            "--strict): fix them, or "
+            "generate without --strict to have them repaired or dropped",
+            causes=tuple(str(notice) for notice in notices),
+        )
+    return normalize(document), notices
+
+
+def _check_version(document: dict[str, Any], source: Path | str) -> None:
+    version = document.get("openapi")
+    if version is None and "swagger" in document:
+        raise GenerationError(
+            f"{source} is a Swagger {document['swagger']} document, not OpenAPI 3: convert it (for example "
+            "with swagger2openapi, or the Swagger Editor's Edit > Convert to OpenAPI 3) and generate from that"
+        )
+    if version is None:
+        raise GenerationError(
+            f"{source} has no `openapi` field, so it is not an OpenAPI document: give an OpenAPI 3.0 or 3.1 one"
+        )
+    if not str(version).startswith(("3.0", "3.1")):
+        raise GenerationError(f"{source} is OpenAPI {version}: this generator reads OpenAPI 3.0 and 3.1")
+    document["openapi"] = str(version)  # `openapi: 3.0` is a number to YAML
+
+
+def _placed(notices: tuple[Notice, ...], lines: Mapping[str, int]) -> tuple[Notice, ...]:
+    """Each notice with the line of its place (or of its nearest enclosing place) in the text."""
+    placed = []
+    for notice in notices:
+        pointer = notice.pointer
+        while pointer not in lines and "/" in pointer:
+            pointer = pointer.rpartition("/")[0]
+        line = notice.line if notice.line is not None else lines.get(pointer)
+        placed.append(evolve(notice, line=line))
+    return tuple(placed)
 
 
 def _read(path: Path) -> str:

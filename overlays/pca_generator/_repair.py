@@ -1,0 +1,405 @@
+"""Real specs are rarely valid: repair what has one meaning, drop what has none, and say so.
+
+Each defect found is a :class:`~._yaml.Notice` naming its place and what was done:
+
+* repaired, the meaning being plain: a boolean default written ``"false"``, a numeric default
+  written ``"100"``, a string default written ``100``; ``required: true`` inside a property
+  (Swagger 2's habit), moved to its object's ``required``; duplicate ``required`` entries; a
+  ``null`` where a text is optional (``description``, ``summary``, ``title``); a parameter name
+  or a mapping key YAML read as a number (a status code written ``200``); a parameter listed
+  twice (the first is kept, as OpenAPI's uniqueness rule implies);
+* dropped, the meaning being lost: a default that cannot be its type, a default outside its
+  ``enum``, a ``pattern`` Python cannot compile. The constraint goes, never the property nor the
+  operation.
+
+Only the places of the document that are schemas are read as schemas: an ``example`` that looks
+like a schema is left alone. What remains invalid after the repairs is reported by
+openapi-spec-validator, each violation in its place, and left as is.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable, Iterator, Mapping
+from typing import Any
+
+from ._yaml import Notice, escape
+
+__all__ = ["repair", "violations"]
+
+_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
+_OPTIONAL_TEXTS = ("description", "summary", "title")
+_SUBSCHEMA = ("items", "not", "additionalProperties", "contains", "if", "then", "else", "propertyNames")
+_SUBSCHEMA_LISTS = ("allOf", "anyOf", "oneOf", "prefixItems")
+_SUBSCHEMA_MAPS = ("properties", "patternProperties", "$defs", "definitions", "dependentSchemas")
+
+
+def repair(document: dict[str, Any]) -> tuple[Notice, ...]:
+    """Repair ``document`` in place; what was found and done, in document order."""
+    notices: list[Notice] = []
+    numbers = _text_keys(document, "#")
+    if numbers:
+        first, count = numbers[0], len(numbers)
+        notices.append(
+            Notice(
+                first,
+                f"{'a key' if count == 1 else f'{count} keys, the first here,'} that YAML read as a number "
+                'or a boolean (a status code written 200, not "200")',
+                "read as text",
+            )
+        )
+    _Walk(notices.append).document(document)
+    return tuple(notices)
+
+
+def _text_keys(node: object, pointer: str) -> list[str]:
+    """Every key of every mapping as text, as JSON has them; the places of those that were not."""
+    changed = []
+    if isinstance(node, dict):
+        for key in list(node):
+            if not isinstance(key, str):
+                text = _json_text(key)
+                changed.append(f"{pointer}/{escape(text)}")
+                node[text] = node.pop(key)
+        for key, value in node.items():
+            changed += _text_keys(value, f"{pointer}/{escape(key)}")
+    elif isinstance(node, list):
+        for index, item in enumerate(node):
+            changed += _text_keys(item, f"{pointer}/{index}")
+    return changed
+
+
+def _json_text(value: object) -> str:
+    """A scalar as it reads in JSON (``true``, not ``True``)."""
+    return json.dumps(value) if isinstance(value, bool) or value is None else str(value)
+
+
+def violations(document: Mapping[str, Any]) -> tuple[Notice, ...]:
+    """What openapi-spec-validator still finds, each left as it is."""
+    from openapi_spec_validator import OpenAPIV30SpecValidator, OpenAPIV31SpecValidator
+
+    version = str(document.get("openapi", ""))
+    validator_class = OpenAPIV31SpecValidator if version.startswith("3.1") else OpenAPIV30SpecValidator
+    found = []
+    try:
+        for error in validator_class(document).iter_errors():
+            path = getattr(error, "absolute_path", None) or ()
+            pointer = "#" + "".join(f"/{escape(str(step))}" for step in path)
+            message = " ".join(str(getattr(error, "message", error)).split())
+            found.append(Notice(pointer, _shortened(message), "left as is"))
+    except Exception as error:  # the validator crashes on some documents: that is its defect, not the spec's
+        found.append(Notice("#", f"the validator stopped ({type(error).__name__}: {error})", "checked no further"))
+    return tuple(found)
+
+
+def _shortened(message: str) -> str:
+    # The validator quotes whole subtrees: the pointer says where, the start says what.
+    return message if len(message) <= 200 else f"{message[:200]}..."
+
+
+class _Walk:
+    """Visits the objects of an OpenAPI document that hold schemas, parameters and texts."""
+
+    def __init__(self, notice: Callable[[Notice], None]) -> None:
+        self._notice = notice
+
+    def _say(self, pointer: str, problem: str, action: str) -> None:
+        self._notice(Notice(pointer, problem, action))
+
+    def document(self, document: dict[str, Any]) -> None:
+        self._info(document)
+        self._texts(document.get("info"), "#/info")
+        for index, tag in _items(document.get("tags")):
+            self._texts(tag, f"#/tags/{index}")
+            self._texts(_mapping(tag, "externalDocs"), f"#/tags/{index}/externalDocs")
+        self._texts(document.get("externalDocs"), "#/externalDocs")
+        for key in ("paths", "webhooks"):
+            for name, item in _entries(document.get(key)):
+                self._path_item(item, f"#/{key}/{escape(name)}")
+        components = document.get("components")
+        if not isinstance(components, dict):
+            return
+        for name, schema in _entries(components.get("schemas")):
+            self.schema(schema, f"#/components/schemas/{escape(name)}")
+        for name, parameter in _entries(components.get("parameters")):
+            self._parameter(parameter, f"#/components/parameters/{escape(name)}")
+        for name, header in _entries(components.get("headers")):
+            self._parameter(header, f"#/components/headers/{escape(name)}")
+        for name, body in _entries(components.get("requestBodies")):
+            self._content_holder(body, f"#/components/requestBodies/{escape(name)}")
+        for name, response in _entries(components.get("responses")):
+            self._content_holder(response, f"#/components/responses/{escape(name)}")
+        for name, item in _entries(components.get("pathItems")):
+            self._path_item(item, f"#/components/pathItems/{escape(name)}")
+
+    def _info(self, document: dict[str, Any]) -> None:
+        """``info.title`` and ``info.version`` as texts: the package's names and version may come
+        from the configuration instead, so a missing one is no reason to refuse the document."""
+        info = document.get("info")
+        if not isinstance(info, dict):
+            info = document["info"] = {}
+            self._say("#/info", "missing", "read as empty")
+        for key in ("title", "version"):
+            value = info.get(key)
+            if value is None:
+                info[key] = ""
+                self._say(f"#/info/{key}", "missing", "read as empty")
+            elif not isinstance(value, str):
+                info[key] = _json_text(value)
+                self._say(f"#/info/{key}", f"{_shown(value)} is not a text", f"read as {_shown(info[key])}")
+
+    def _path_item(self, item: object, pointer: str) -> None:
+        if not isinstance(item, dict):
+            return
+        self._texts(item, pointer)
+        self._parameters(item, pointer)
+        for method in _METHODS:
+            operation = item.get(method)
+            if not isinstance(operation, dict):
+                continue
+            here = f"{pointer}/{method}"
+            self._texts(operation, here)
+            self._texts(_mapping(operation, "externalDocs"), f"{here}/externalDocs")
+            self._parameters(operation, here)
+            self._content_holder(operation.get("requestBody"), f"{here}/requestBody")
+            for status, response in _entries(operation.get("responses")):
+                self._content_holder(response, f"{here}/responses/{escape(status)}")
+
+    def _parameters(self, owner: dict[str, Any], pointer: str) -> None:
+        parameters = owner.get("parameters")
+        if not isinstance(parameters, list):
+            return
+        seen: set[tuple[str, object]] = set()
+        kept = []
+        for index, parameter in enumerate(parameters):
+            here = f"{pointer}/parameters/{index}"
+            self._parameter(parameter, here)
+            key = (
+                ("$ref", parameter["$ref"])
+                if isinstance(parameter, dict) and "$ref" in parameter
+                else (str(_mapping(parameter, "in")), _mapping(parameter, "name"))
+            )
+            if key in seen:
+                self._say(here, f"parameter {key[1]} in {key[0]} is listed twice", "the first is kept")
+                continue
+            seen.add(key)
+            kept.append(parameter)
+        owner["parameters"] = kept
+
+    def _parameter(self, parameter: object, pointer: str) -> None:
+        if not isinstance(parameter, dict) or "$ref" in parameter:
+            return
+        self._texts(parameter, pointer)
+        name = parameter.get("name")
+        if isinstance(name, int | float) and not isinstance(name, bool):
+            parameter["name"] = str(name)
+            self._say(f"{pointer}/name", f"the name {name} is a number", f"read as the text {_shown(str(name))}")
+        if "schema" in parameter:
+            self.schema(parameter["schema"], f"{pointer}/schema")
+        self._content(parameter, pointer)
+
+    def _content_holder(self, holder: object, pointer: str) -> None:
+        """A request body or a response: texts, content and (responses) headers."""
+        if not isinstance(holder, dict) or "$ref" in holder:
+            return
+        self._texts(holder, pointer)
+        self._content(holder, pointer)
+        for name, header in _entries(holder.get("headers")):
+            self._parameter(header, f"{pointer}/headers/{escape(name)}")
+
+    def _content(self, holder: dict[str, Any], pointer: str) -> None:
+        for media_type, content in _entries(holder.get("content")):
+            if isinstance(content, dict) and "schema" in content:
+                self.schema(content["schema"], f"{pointer}/content/{escape(media_type)}/schema")
+
+    def _texts(self, node: object, pointer: str) -> None:
+        """An optional text given as ``null``: absent, as the document meant."""
+        if not isinstance(node, dict):
+            return
+        for key in _OPTIONAL_TEXTS:
+            if key in node and node[key] is None:
+                del node[key]
+                self._say(f"{pointer}/{key}", "null where a text is optional", "read as absent")
+
+    def schema(self, schema: object, pointer: str, *, property_of: tuple[dict[str, Any], str] | None = None) -> None:
+        if not isinstance(schema, dict) or "$ref" in schema:
+            return
+        self._texts(schema, pointer)
+        self._required(schema, pointer, property_of)
+        self._pattern(schema, pointer)
+        self._default(schema, pointer)
+        for key in _SUBSCHEMA:
+            if isinstance(schema.get(key), dict):
+                self.schema(schema[key], f"{pointer}/{key}")
+        for key in _SUBSCHEMA_LISTS:
+            for index, option in _items(schema.get(key)):
+                self.schema(option, f"{pointer}/{key}/{index}")
+        if isinstance(schema.get("items"), list):  # OpenAPI 3.0 readers meet Swagger's tuple form too
+            for index, option in enumerate(schema["items"]):
+                self.schema(option, f"{pointer}/items/{index}")
+        for key in _SUBSCHEMA_MAPS:
+            for name, option in _entries(schema.get(key)):
+                owner = (schema, name) if key == "properties" else None
+                self.schema(option, f"{pointer}/{key}/{escape(name)}", property_of=owner)
+
+    def _required(self, schema: dict[str, Any], pointer: str, property_of: tuple[dict[str, Any], str] | None) -> None:
+        required = schema.get("required")
+        if isinstance(required, bool):
+            del schema["required"]
+            if property_of is None:
+                self._say(f"{pointer}/required", f"required: {str(required).lower()} outside a property", "dropped")
+            elif required:
+                parent, name = property_of
+                listed = parent.setdefault("required", [])
+                if isinstance(listed, list) and name not in listed:
+                    listed.append(name)
+                self._say(f"{pointer}/required", "required: true inside a property", "moved to its object's required")
+            else:
+                self._say(f"{pointer}/required", "required: false inside a property", "dropped (the default)")
+        elif isinstance(required, list):
+            unique = list(dict.fromkeys(str(name) for name in required if isinstance(name, str | int | float)))
+            if unique != required:
+                schema["required"] = unique
+                self._say(f"{pointer}/required", "entries listed twice or not names", "each name kept once")
+
+    def _pattern(self, schema: dict[str, Any], pointer: str) -> None:
+        pattern = schema.get("pattern")
+        if pattern is None:
+            return
+        try:
+            re.compile(str(pattern))
+        except re.error as error:
+            del schema["pattern"]
+            self._say(f"{pointer}/pattern", f"a pattern Python cannot compile ({error})", "the constraint dropped")
+
+    def _default(self, schema: dict[str, Any], pointer: str) -> None:
+        if "default" not in schema:
+            return
+        default = schema["default"]
+        types = _types(schema)
+        if default is None and ("null" in types or schema.get("nullable") is True):
+            return
+        converted = _as_type(default, types) if types else default
+        if converted is _NO_VALUE:
+            del schema["default"]
+            self._say(f"{pointer}/default", f"{_shown(default)} cannot be {_kinds(types)}", "the default dropped")
+            return
+        enum = schema.get("enum")
+        if isinstance(enum, list) and converted not in enum:
+            del schema["default"]
+            self._say(f"{pointer}/default", f"{_shown(default)} is not one of its enum", "the default dropped")
+            return
+        if converted != default or type(converted) is not type(default):
+            schema["default"] = converted
+            self._say(
+                f"{pointer}/default", f"{_shown(default)} written for {_kinds(types)}", f"read as {_shown(converted)}"
+            )
+
+
+def _shown(value: object) -> str:
+    """A value as JSON writes it (what a spec's author recognises), shortened."""
+    try:
+        text = json.dumps(value)
+    except (TypeError, ValueError):
+        text = repr(value)
+    return text if len(text) <= 60 else f"{text[:60]}..."
+
+
+def _kinds(types: tuple[str, ...]) -> str:
+    return " or ".join(f"an {kind}" if kind[0] in "aeiou" else f"a {kind}" for kind in types)
+
+
+_NO_VALUE = object()
+_INTEGER = re.compile(r"[+-]?[0-9]+")
+_NUMBER = re.compile(r"[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?")
+
+
+def _types(schema: Mapping[str, Any]) -> tuple[str, ...]:
+    declared = schema.get("type")
+    if isinstance(declared, str):
+        return (declared,)
+    if isinstance(declared, list):
+        return tuple(str(kind) for kind in declared if kind != "null")
+    return ()
+
+
+def _as_type(value: object, types: tuple[str, ...]) -> object:
+    """``value`` as the first of ``types`` it has one meaning in, or :data:`_NO_VALUE`."""
+    for kind in types:
+        converted = _AS.get(kind, _unchanged)(value)
+        if converted is not _NO_VALUE:
+            return converted
+    return _NO_VALUE
+
+
+def _unchanged(value: object) -> object:
+    return value
+
+
+def _as_boolean(value: object) -> object:
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, str) and value.strip().lower() in ("true", "false"):
+        return value.strip().lower() == "true"
+    return _NO_VALUE
+
+
+def _as_integer(value: object) -> object:
+    if isinstance(value, bool):
+        return _NO_VALUE
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if isinstance(value, str) and _INTEGER.fullmatch(value.strip()):
+        return int(value.strip())
+    return _NO_VALUE
+
+
+def _as_number(value: object) -> object:
+    if isinstance(value, bool):
+        return _NO_VALUE
+    if isinstance(value, int | float):
+        return value
+    if isinstance(value, str) and _NUMBER.fullmatch(value.strip()):
+        number = float(value.strip())
+        return int(number) if _INTEGER.fullmatch(value.strip()) else number
+    return _NO_VALUE
+
+
+def _as_string(value: object) -> object:
+    if isinstance(value, str):
+        return value
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return str(value)
+    return _NO_VALUE
+
+
+def _as_kind(kind: type) -> Callable[[object], object]:
+    return lambda value: value if isinstance(value, kind) else _NO_VALUE
+
+
+_AS: dict[str, Callable[[object], object]] = {
+    "boolean": _as_boolean,
+    "integer": _as_integer,
+    "number": _as_number,
+    "string": _as_string,
+    "array": _as_kind(list),
+    "object": _as_kind(dict),
+}
+
+
+def _entries(node: object) -> Iterator[tuple[str, Any]]:
+    if isinstance(node, dict):
+        for key, value in list(node.items()):
+            yield str(key), value
+
+
+def _items(node: object) -> Iterator[tuple[int, Any]]:
+    if isinstance(node, list):
+        yield from enumerate(node)
+
+
+def _mapping(node: object, key: str) -> Any:
+    return node.get(key) if isinstance(node, dict) else None

@@ -1,0 +1,111 @@
+"""Reading YAML (and JSON) as YAML 1.2 says, as openapi-python-client reads it (ruamel.yaml).
+
+YAML 1.1 readers (PyYAML) turn ``on``, ``yes`` and ``no`` into booleans and refuse a tab used as
+white space after a scalar; YAML 1.2 keeps the words as strings and allows the tab. ruamel.yaml
+reads 1.2 but still stops at such a tab: a tab where a token would start is white space with one
+meaning, so it is read as a space, and the place is reported (:class:`Notice`).
+
+Positions are read only when there is something to report: the error line of a message is worth
+a second pass over the text, a document without a problem is read once.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from typing import Any
+
+from attrs import frozen
+from ruamel.yaml import YAML
+from ruamel.yaml.error import MarkedYAMLError
+from ruamel.yaml.nodes import MappingNode, Node, SequenceNode
+
+__all__ = ["Notice", "YamlError", "load", "positions"]
+
+_MAX_TABS = 1000
+"""Tabs read as spaces in one document, at most: a document of tabs is not YAML with a few slips."""
+
+
+@frozen
+class Notice:
+    """A defect found in a document, where it is and what was done about it."""
+
+    pointer: str
+    """Its place, as a JSON pointer (``#/components/schemas/Pet/properties/age/default``)."""
+    problem: str
+    action: str
+    line: int | None = None
+
+    def __str__(self) -> str:
+        where = f"line {self.line}: " if self.line is not None else ""
+        return f"{where}{self.pointer}: {self.problem}: {self.action}"
+
+
+class YamlError(Exception):
+    """The text is not YAML (nor JSON); the message says where."""
+
+
+def load(text: str) -> tuple[Any, tuple[Notice, ...]]:
+    """The document ``text`` holds, and the tabs read as spaces on the way."""
+    if text.lstrip().startswith("{"):
+        try:
+            return json.loads(text), ()
+        except ValueError:
+            pass  # JSON is YAML 1.2: read it as YAML, which reports where it stops
+    notices: list[Notice] = []
+    for _ in range(_MAX_TABS):
+        try:
+            return _yaml().load(text), tuple(notices)
+        except MarkedYAMLError as error:
+            mark = error.problem_mark
+            offset = _offset(text, mark.line, mark.column) if mark is not None else None
+            if offset is None or text[offset] != "\t" or "'\\t'" not in str(error.problem):
+                raise YamlError(_said(error)) from None
+            text = f"{text[:offset]} {text[offset + 1 :]}"
+            notices.append(Notice("#", f"a tab at column {mark.column + 1}", "read as a space", mark.line + 1))
+        except Exception as error:  # the reader raises a few unmarked types on broken text
+            raise YamlError(f"{type(error).__name__}: {' '.join(str(error).split())}") from None
+    raise YamlError(f"more than {_MAX_TABS} tabs where YAML wants spaces")
+
+
+def positions(text: str) -> dict[str, int]:
+    """The line (from 1) of every node of the document, by JSON pointer; empty when unreadable."""
+    try:
+        root = _yaml().compose(text.replace("\t", " "))
+    except Exception:  # positions only decorate messages: never a reason to fail
+        return {}
+    return dict(_walk(root, "#")) if root is not None else {}
+
+
+def _yaml() -> YAML:
+    reader = YAML(typ="safe")
+    reader.allow_duplicate_keys = True  # the last one wins, as in JSON readers
+    return reader
+
+
+def _walk(node: Node, pointer: str) -> Iterator[tuple[str, int]]:
+    yield pointer, node.start_mark.line + 1
+    if isinstance(node, MappingNode):
+        for key, value in node.value:
+            yield from _walk(value, f"{pointer}/{escape(str(key.value))}")
+    elif isinstance(node, SequenceNode):
+        for index, item in enumerate(node.value):
+            yield from _walk(item, f"{pointer}/{index}")
+
+
+def escape(key: str) -> str:
+    """A key as one step of a JSON pointer (RFC 6901)."""
+    return key.replace("~", "~0").replace("/", "~1")
+
+
+def _offset(text: str, line: int, column: int) -> int | None:
+    lines = text.splitlines(keepends=True)
+    if line >= len(lines) or column >= len(lines[line]):
+        return None
+    return sum(len(before) for before in lines[:line]) + column
+
+
+def _said(error: MarkedYAMLError) -> str:
+    mark = error.problem_mark
+    where = f"line {mark.line + 1}, column {mark.column + 1}: " if mark is not None else ""
+    return f"{where}{' '.join(str(error.problem or error.context or 'unreadable').split())}"

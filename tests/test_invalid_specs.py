@@ -1,0 +1,188 @@
+"""Real specs are rarely valid: the generator repairs what has one meaning, drops what has none,
+says each in a ``warning:`` line naming its place, and generates the rest whole; ``--strict``
+refuses instead. ``tests/specs/defects/defects.yaml`` carries one of each defect class met in
+public specs (each line marked with its class), and the client generated from it is called over
+loopback."""
+
+from __future__ import annotations
+
+import importlib
+import re
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from conftest import SPECS
+from pca_generator import GenerationError
+from pca_generator._spec import read_spec
+from wire import WireServer
+
+DEFECTS = SPECS / "defects" / "defects.yaml"
+CONFIG = SPECS / "defects" / "defects.config.yaml"
+
+# Each class of defect: the place its warning names and what it says was done.
+CLASSES = {
+    "tab-after-scalar": ("#", "a tab at column 31: read as a space"),
+    "number-key": (
+        "#/paths/~1versions/get/responses/204",
+        'a key that YAML read as a number or a boolean (a status code written 200, not "200"): read as text',
+    ),
+    "null-text": ("#/externalDocs/description", "null where a text is optional: read as absent"),
+    "boolean-text-default": (
+        "#/paths/~1things~1{id}/get/parameters/1/schema/default",
+        '"false" written for a boolean: read as false',
+    ),
+    "integer-text-default": (
+        "#/paths/~1things~1{id}/get/parameters/2/schema/default",
+        '"100" written for an integer: read as 100',
+    ),
+    "default-of-no-meaning": (
+        "#/paths/~1things~1{id}/get/parameters/3/schema/default",
+        '"auto" cannot be a boolean: the default dropped',
+    ),
+    "parameter-twice": (
+        "#/paths/~1things~1{id}/get/parameters/4",
+        "parameter limit in query is listed twice: the first is kept",
+    ),
+    "default-outside-enum": (
+        "#/paths/~1things~1{id}/get/parameters/5/schema/default",
+        '"up" is not one of its enum: the default dropped',
+    ),
+    "number-name": ("#/paths/~1versions/get/parameters/0/name", 'the name 2024 is a number: read as the text "2024"'),
+    "required-twice": ("#/components/schemas/Thing/required", "entries listed twice or not names: each name kept once"),
+    "pattern-python-cannot-compile": (
+        "#/components/schemas/Thing/properties/code/pattern",
+        "a pattern Python cannot compile",
+    ),
+    "required-in-property": (
+        "#/components/schemas/Thing/properties/size/required",
+        "required: true inside a property: moved to its object's required",
+    ),
+}
+
+
+def _command(output: Path, *extra: str) -> subprocess.CompletedProcess[str]:
+    command = [sys.executable, "-m", "pca_generator", "generate", f"--spec={DEFECTS}", f"--config={CONFIG}"]
+    return subprocess.run([*command, f"--output={output}", *extra], capture_output=True, text=True, check=False)
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory: pytest.TempPathFactory) -> Iterator[subprocess.CompletedProcess[str]]:
+    output = tmp_path_factory.mktemp("defects") / "defects"
+    run = _command(output)
+    sys.path.insert(0, str(output))
+    yield run
+    sys.path.remove(str(output))
+
+
+def test_every_class_is_marked_in_the_spec_and_reported_with_its_line(
+    generated: subprocess.CompletedProcess[str],
+) -> None:
+    assert generated.returncode == 0, generated.stderr
+    lines = DEFECTS.read_text().splitlines()
+    warnings = [line for line in generated.stderr.splitlines() if line.startswith("warning: ")]
+    for defect, (pointer, said) in CLASSES.items():
+        marked = next(number for number, line in enumerate(lines, 1) if line.endswith(f"# {defect}"))
+        assert any(f"line {marked}: {pointer}: {said}" in warning for warning in warnings), defect
+    assert len(warnings) == len(CLASSES), generated.stderr
+
+
+def test_the_repaired_client_sends_the_repaired_defaults_and_reads_the_moved_required(
+    generated: subprocess.CompletedProcess[str], wire: WireServer
+) -> None:
+    from defects_client import Client  # type: ignore[import-not-found, unused-ignore]
+    from defects_client.api.default import get_thing, get_versions  # type: ignore[import-not-found, unused-ignore]
+
+    errors = importlib.import_module("defects_client.errors")
+    with Client(base_url=wire.base_url) as client:
+        wire.answer(200, "application/json", '{"name": "n", "size": 3, "code": "NOT lower", "colour": "red"}')
+        thing = get_thing.sync(7, client=client)
+
+        assert wire.last.path == "/things/7" and wire.last.query == "verbose=false&limit=100"
+        assert (thing.name, thing.size, thing.code, thing.colour) == ("n", 3, "NOT lower", "red")
+        wire.answer(200, "application/json", '{"name": "n"}')  # size is required now
+        with pytest.raises(errors.ResponseDecodeError):
+            get_thing.sync(7, client=client)
+        wire.answer(204)
+        assert get_versions.sync_detailed(client=client, field_2024="x").status_code == 204
+        assert wire.last.query == "2024=x"
+
+
+def test_strict_refuses_the_spec_listing_every_defect(tmp_path: Path) -> None:
+    run = _command(tmp_path / "out", "--strict")
+
+    assert run.returncode == 1 and not (tmp_path / "out").exists()
+    first, *causes = run.stderr.splitlines()
+    assert re.fullmatch(r"error: .*defects\.yaml is not a valid OpenAPI document \(12 problems, --strict\): .*", first)
+    assert len(causes) == len(CLASSES) and all(cause.startswith("  cause: line ") for cause in causes)
+
+
+ONE_DEFECT = """
+openapi: 3.0.3
+info: {{title: One, version: "1"}}
+paths:
+  /things:
+    get:
+      parameters:
+        - {{name: q, in: query, schema: {schema}}}
+      responses:
+        "200": {{description: OK}}
+"""
+
+
+@pytest.mark.parametrize(
+    ("schema", "said"),
+    [
+        ('{type: boolean, default: "false"}', "read as false"),
+        ('{type: integer, default: "100"}', "read as 100"),
+        ("{type: number, default: 2.5e1x}", "the default dropped"),
+        ("{type: string, default: 100}", 'read as "100"'),
+        ("{type: string, enum: [a], default: b}", "the default dropped"),
+        ('{type: string, pattern: "a(?i)"}', "the constraint dropped"),
+        ("{type: object, properties: {a: {type: string, required: true}}}", "moved to its object's required"),
+        ("{type: object, required: [a, a]}", "each name kept once"),
+    ],
+)
+def test_each_schema_defect_is_one_notice_and_strict_refuses_it(tmp_path: Path, schema: str, said: str) -> None:
+    spec = tmp_path / "one.yaml"
+    spec.write_text(ONE_DEFECT.format(schema=schema))
+
+    _, notices = read_spec(spec)
+    assert [notice.action for notice in notices if said in str(notice)] and len(notices) == 1, notices
+    with pytest.raises(GenerationError, match=r"1 problem, --strict") as refused:
+        read_spec(spec, strict=True)
+    assert refused.value.causes == (str(notices[0]),)
+
+
+def test_yaml_is_read_as_yaml_1_2(tmp_path: Path) -> None:
+    spec = tmp_path / "words.yaml"
+    spec.write_text(ONE_DEFECT.format(schema="{type: string, enum: [on, off, yes, no]}"))
+
+    document, notices = read_spec(spec)
+
+    assert notices == ()
+    parameter = document["paths"]["/things"]["get"]["parameters"][0]
+    assert parameter["schema"]["enum"] == ["on", "off", "yes", "no"]  # YAML 1.1 read four booleans
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("{not json", "neither YAML nor JSON (line 1, column"),
+        ("openapi: [unclosed", "neither YAML nor JSON"),
+        ("- a list", "not an OpenAPI document (not a mapping"),
+        ("info: {title: t}", "has no `openapi` field, so it is not an OpenAPI document"),
+        ('swagger: "2.0"\ninfo: {title: t}', "is a Swagger 2.0 document, not OpenAPI 3: convert it"),
+        ("openapi: 2.5.0", "is OpenAPI 2.5.0: this generator reads OpenAPI 3.0 and 3.1"),
+    ],
+)
+def test_only_an_unreadable_document_is_refused_with_one_line(tmp_path: Path, text: str, said: str) -> None:
+    spec = tmp_path / "bad.yaml"
+    spec.write_text(text)
+
+    with pytest.raises(GenerationError, match=re.escape(said)) as refused:
+        read_spec(spec)
+    assert "\n" not in str(refused.value)
