@@ -57,6 +57,15 @@ CLASSES = {
         "#/components/schemas/Thing/properties/code/pattern",
         "a pattern Python cannot compile",
     ),
+    "reference-to-nowhere": (
+        "#/components/schemas/Thing/properties/owner/$ref",
+        "a reference to nowhere (#/components/schemas/Nowhere): read as any value",
+    ),
+    "reference-cycle": (
+        "#/components/schemas/Loop/$ref",
+        "a cycle of references with no schema in it (#/components/schemas/Loop -> #/components/schemas/Loop): "
+        "read as any value",
+    ),
     "required-in-property": (
         "#/components/schemas/Thing/properties/size/required",
         "required: true inside a property: moved to its object's required",
@@ -98,11 +107,13 @@ def test_the_repaired_client_sends_the_repaired_defaults_and_reads_the_moved_req
 
     errors = importlib.import_module("defects_client.errors")
     with Client(base_url=wire.base_url) as client:
-        wire.answer(200, "application/json", '{"name": "n", "size": 3, "code": "NOT lower", "colour": "red"}')
+        wire.answer(
+            200, "application/json", '{"name": "n", "size": 3, "code": "NOT lower", "colour": "red", "owner": [1]}'
+        )
         thing = get_thing.sync(7, client=client)
 
         assert wire.last.path == "/things/7" and wire.last.query == "verbose=false&limit=100"
-        assert (thing.name, thing.size, thing.code, thing.colour) == ("n", 3, "NOT lower", "red")
+        assert (thing.name, thing.size, thing.code, thing.colour, thing.owner) == ("n", 3, "NOT lower", "red", [1])
         wire.answer(200, "application/json", '{"name": "n"}')  # size is required now
         with pytest.raises(errors.ResponseDecodeError):
             get_thing.sync(7, client=client)
@@ -116,7 +127,9 @@ def test_strict_refuses_the_spec_listing_every_defect(tmp_path: Path) -> None:
 
     assert run.returncode == 1 and not (tmp_path / "out").exists()
     first, *causes = run.stderr.splitlines()
-    assert re.fullmatch(r"error: .*defects\.yaml is not a valid OpenAPI document \(12 problems, --strict\): .*", first)
+    assert re.fullmatch(
+        rf"error: .*defects\.yaml is not a valid OpenAPI document \({len(CLASSES)} problems, --strict\): .*", first
+    )
     assert len(causes) == len(CLASSES) and all(cause.startswith("  cause: line ") for cause in causes)
 
 

@@ -118,8 +118,9 @@ def _project(
     config.post_hooks = _tools.with_pinned_ruff(config.post_hooks)
     try:
         openapi = GeneratorData.from_dict(document, config=config)
-    except ValueError as error:  # the generator raises on some specs instead of reporting them
-        raise GenerationError(f"openapi-python-client cannot read {spec}: {error}") from None
+    except Exception as error:  # the generator raises (even crashes) on some specs instead of reporting them
+        said = " ".join(str(error).split())
+        raise GenerationError(f"openapi-python-client cannot read {spec} ({type(error).__name__}: {said})") from None
     if not isinstance(openapi, GeneratorData):
         raise GenerationError(f"openapi-python-client cannot read {spec}: {openapi.header}\n{openapi.detail or ''}")
     _free_keywords(openapi, config)

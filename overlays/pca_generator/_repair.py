@@ -49,7 +49,7 @@ def repair(document: dict[str, Any]) -> tuple[Notice, ...]:
                 "read as text",
             )
         )
-    _Walk(notices.append).document(document)
+    _Walk(notices.append, document).document(document)
     return tuple(notices)
 
 
@@ -101,8 +101,9 @@ def _shortened(message: str) -> str:
 class _Walk:
     """Visits the objects of an OpenAPI document that hold schemas, parameters and texts."""
 
-    def __init__(self, notice: Callable[[Notice], None]) -> None:
+    def __init__(self, notice: Callable[[Notice], None], document: Mapping[str, Any]) -> None:
         self._notice = notice
+        self._document = document
 
     def _say(self, pointer: str, problem: str, action: str) -> None:
         self._notice(Notice(pointer, problem, action))
@@ -223,7 +224,10 @@ class _Walk:
                 self._say(f"{pointer}/{key}", "null where a text is optional", "read as absent")
 
     def schema(self, schema: object, pointer: str, *, property_of: tuple[dict[str, Any], str] | None = None) -> None:
-        if not isinstance(schema, dict) or "$ref" in schema:
+        if not isinstance(schema, dict):
+            return
+        if "$ref" in schema:
+            self._reference(schema, pointer)
             return
         self._texts(schema, pointer)
         self._required(schema, pointer, property_of)
@@ -242,6 +246,32 @@ class _Walk:
             for name, option in _entries(schema.get(key)):
                 owner = (schema, name) if key == "properties" else None
                 self.schema(option, f"{pointer}/{key}/{escape(name)}", property_of=owner)
+
+    def _reference(self, schema: dict[str, Any], pointer: str) -> None:
+        """A reference to nowhere, or a cycle of references with no schema in it, has no meaning but
+        "some value": the reference that points nowhere, or the one that closes the cycle, is read
+        as ``{}`` (any value); every other reference stays, and so does every property."""
+        seen: list[str] = []
+        holder, where = schema, pointer
+        while isinstance(holder.get("$ref"), str):
+            reference = holder["$ref"]
+            if not reference.startswith("#"):
+                return  # another document's: not this reader's to judge
+            if reference in seen:
+                problem = f"a cycle of references with no schema in it ({' -> '.join([*seen, reference])})"
+                break
+            seen.append(reference)
+            target = _target(self._document, reference)
+            if target is _NO_VALUE:
+                problem = f"a reference to nowhere ({reference})"
+                break
+            if not isinstance(target, dict):
+                return
+            holder, where = target, reference
+        else:
+            return
+        holder.clear()
+        self._say(f"{where}/$ref", problem, "read as any value")
 
     def _required(self, schema: dict[str, Any], pointer: str, property_of: tuple[dict[str, Any], str] | None) -> None:
         required = schema.get("required")
@@ -388,6 +418,20 @@ _AS: dict[str, Callable[[object], object]] = {
     "array": _as_kind(list),
     "object": _as_kind(dict),
 }
+
+
+def _target(document: Mapping[str, Any], reference: str) -> object:
+    """What a local reference (``#/components/schemas/Pet``) points at, or :data:`_NO_VALUE`."""
+    node: object = document
+    for step in reference.removeprefix("#").split("/")[1:]:
+        step = step.replace("~1", "/").replace("~0", "~")
+        if isinstance(node, dict) and step in node:
+            node = node[step]
+        elif isinstance(node, list) and step.isdigit() and int(step) < len(node):
+            node = node[int(step)]
+        else:
+            return _NO_VALUE
+    return node
 
 
 def _entries(node: object) -> Iterator[tuple[str, Any]]:
