@@ -24,24 +24,24 @@ T = TypeVar("T")
 class Task(Generic[T]):
     """One call for a worker thread, and what became of it."""
 
-    __slots__ = ("_done", "_error", "_result", "_work", "context")
+    __slots__ = ("_context", "_done", "_error", "_result", "_work")
 
     def __init__(self, work: Callable[[], T]) -> None:
         self._work: Callable[[], T] | None = work
         # The caller's context variables (tracing spans, a retry's deadline) go with the call.
-        self.context = contextvars.copy_context()
+        self._context = contextvars.copy_context()
         self._done = threading.Event()
         self._result: T | None = None
         self._error: BaseException | None = None
 
     def run(self) -> None:
+        work, self._work = self._work, None  # the task keeps nothing of the call (a request, a body)
         try:
-            assert self._work is not None
-            self._result = self.context.run(self._work)
+            assert work is not None, "a task runs once"
+            self._result = self._context.run(work)
         except BaseException as error:  # handed over, and raised in the caller's thread
             self._error = error
         finally:
-            self._work = None  # what the call holds (a request, a body) is not kept by the task
             self._done.set()
 
     def wait(self, timeout: float) -> bool:

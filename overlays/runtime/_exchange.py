@@ -92,7 +92,7 @@ def send(operation: Operation[Any], client: SendingClient, request: Mapping[str,
     task = _workers.Task(partial(_exchange, http, outgoing, body, request, connections))
     if not _workers.run(task, cut(None, body.deadline) + _GRACE):
         connections.end()  # the exchange ends with the wait: its sockets are shut down
-        raise TransportTimeout(f"{operation.operation_id}: no complete answer within the deadline")
+        raise _late(operation)
     return task.outcome()
 
 
@@ -139,8 +139,12 @@ async def send_async(operation: Operation[Any], client: AsyncSendingClient, requ
             finally:
                 await response.aclose()
     except TimeoutError:
-        raise TransportTimeout(f"{operation.operation_id}: no complete answer within the deadline") from None
+        raise _late(operation) from None
     return body.finish(response, request)
+
+
+def _late(operation: Operation[Any]) -> TransportTimeout:
+    return TransportTimeout(f"{operation.operation_id}: no complete answer within the deadline")
 
 
 def _prepared(
