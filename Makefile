@@ -40,10 +40,12 @@ $(STAMP): requirements-dev.txt overlays/pyproject.toml
 	rm -rf $(VENV)
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
-	# The generated package, editable: .venv/bin/partner-center-auth is the command.
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e generated
 	# The generator, editable (its dependencies are pinned above): .venv/bin/pca-generator is the command.
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e overlays
+	# The generated package, editable: .venv/bin/partner-center-auth is the command (generated
+	# first when it is missing, as after `rm -r generated`).
+	test -d generated || $(BIN)/pca-generator generate --spec openapi.yaml --config generator-config.yaml --output generated
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e generated
 	touch $@
 
 generate: venv

@@ -24,7 +24,7 @@ from typing import Any, ParamSpec, TypeVar
 
 from attrs import field, frozen
 
-from ._deadline import DEADLINE
+from ._deadline import CALLER_DEADLINE, until
 from ._errors import ResponseError, TransportError
 from .types import Response, Unset
 
@@ -78,8 +78,7 @@ class RetryPolicy:
         """
         _fix_request_ids(send, kwargs)
         started = self.clock()
-        token = DEADLINE.set(time.perf_counter() + self.deadline)
-        try:
+        with until(CALLER_DEADLINE, time.perf_counter() + self.deadline):
             for attempt in range(1, self.max_attempts + 1):
                 try:
                     response = send(*args, **kwargs)
@@ -92,16 +91,13 @@ class RetryPolicy:
                     if delay is None:
                         return response
                 self.sleep(delay)
-        finally:
-            DEADLINE.reset(token)
         raise AssertionError("unreachable: the last attempt returns or raises")
 
     async def call_async(self, send: Callable[P, Awaitable[R]], /, *args: P.args, **kwargs: P.kwargs) -> R:
         """Await ``send`` (a generated ``asyncio_detailed`` function) with the same rules as :meth:`call`."""
         _fix_request_ids(send, kwargs)
         started = self.clock()
-        token = DEADLINE.set(time.perf_counter() + self.deadline)
-        try:
+        with until(CALLER_DEADLINE, time.perf_counter() + self.deadline):
             for attempt in range(1, self.max_attempts + 1):
                 try:
                     response = await send(*args, **kwargs)
@@ -114,8 +110,6 @@ class RetryPolicy:
                     if delay is None:
                         return response
                 await self.async_sleep(delay)
-        finally:
-            DEADLINE.reset(token)
         raise AssertionError("unreachable: the last attempt returns or raises")
 
     def _delay(

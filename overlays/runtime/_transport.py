@@ -1,13 +1,13 @@
-"""A sync transport whose every connect, read and write ends by the exchange's deadline.
+"""The package's transports: a sync one whose every connect, read and write ends by the exchange's
+deadline, and both refusing an answer that came unasked; and the clients built on them.
 
 httpx bounds each read by ``timeout``, not an exchange: a server that drips its status line and
 headers a byte at a time resets the read timeout with every byte. :class:`DeadlineTransport` is
 httpx's default transport (an httpcore connection pool, as ``httpx.HTTPTransport`` builds it) on a
-network backend that cuts every wait to what is left of :data:`EXCHANGE_DEADLINE`, which
-:meth:`Operation.send <._operation.Operation.send>` sets around each exchange in the calling
-thread. Clients this package builds itself use it, proxies from the environment included (read
-when the client is built, as httpx reads them); for others, the operation falls back to a worker
-thread it waits for until the deadline.
+network backend that cuts every wait to what is left of ``EXCHANGE_DEADLINE`` (``_deadline.py``),
+which the sync send (``_exchange.py``) sets around each exchange in the calling thread. Clients
+this package builds itself use it on every route, proxies included (``_routes.py``); for others,
+the exchange falls back to a worker thread it waits for until the deadline.
 
 It also refuses an answer that arrived before its request was written: the leftover of an earlier
 answer that ran past its own framing (a body longer than its ``Content-Length``). That connection
@@ -17,41 +17,24 @@ is closed, never read again, and the call fails instead of taking another reques
 from __future__ import annotations
 
 import ssl
-import time
 import weakref
-from collections.abc import AsyncIterable, AsyncIterator, Callable, Iterable, Iterator
+from collections.abc import AsyncIterable, AsyncIterator, Iterable, Iterator
 from contextlib import contextmanager
-from contextvars import ContextVar
-from typing import Any, TypeVar
+from typing import Any
 
 import httpcore
 import httpx
 
-from ._errors import TransportError
+from ._deadline import EXCHANGE_DEADLINE, cut
+from ._routes import core_proxy, on_package_transports, routes
 
-__all__ = [
-    "EXCHANGE_DEADLINE",
-    "AsyncTransport",
-    "DeadlineTransport",
-    "async_client",
-    "bounds_exchanges",
-    "deadline_aware_client",
-]
-
-EXCHANGE_DEADLINE: ContextVar[float | None] = ContextVar("EXCHANGE_DEADLINE", default=None)
-"""The ``time.perf_counter()`` by which the exchange in progress in this context must end."""
+__all__ = ["async_client", "bounds_exchanges", "deadline_aware_client"]
 
 _BOUNDED: weakref.WeakSet[httpx.Client] = weakref.WeakSet()
 
-T = TypeVar("T", httpx.BaseTransport, httpx.AsyncBaseTransport)
-
 
 def _clipped(timeout: float | None) -> float | None:
-    deadline = EXCHANGE_DEADLINE.get()
-    if deadline is None:
-        return timeout
-    left = max(0.001, deadline - time.perf_counter())  # never 0: that is non-blocking
-    return left if timeout is None else min(timeout, left)
+    return cut(timeout, EXCHANGE_DEADLINE.get())
 
 
 class _Framing:
@@ -168,7 +151,7 @@ def _pool_options(
     limits = limits or httpx.Limits(max_connections=100, max_keepalive_connections=20, keepalive_expiry=5.0)
     ssl_context = httpx.create_ssl_context(verify=verify, trust_env=trust_env)
     return {
-        "proxy": None if proxy is None else _core_proxy(proxy, ssl_context),
+        "proxy": None if proxy is None else core_proxy(proxy, ssl_context),
         "ssl_context": ssl_context,
         "max_connections": limits.max_connections,
         "max_keepalive_connections": limits.max_keepalive_connections,
@@ -338,93 +321,6 @@ def _core_request(request: httpx.Request) -> httpcore.Request:
     )
 
 
-def _core_proxy(url: httpx.URL, ssl_context: ssl.SSLContext) -> httpcore.Proxy:
-    """httpx's reading of a proxy URL (credentials in it become ``Proxy-Authorization``)."""
-    auth = (url.username, url.password) if url.username or url.password else None
-    return httpcore.Proxy(url=str(url.copy_with(username=None, password=None)), auth=auth, ssl_context=ssl_context)
-
-
-def _proxy_url(value: str) -> httpx.URL:
-    url = httpx.URL(value if "://" in value else f"http://{value}")
-    if url.scheme not in ("http", "https", "socks5", "socks5h") or not url.host:
-        raise ValueError("a proxy URL is http, https, socks5 or socks5h, with a host")  # as httpx refuses it
-    return url
-
-
-def _environment_mounts(through: Callable[[httpx.URL], T]) -> dict[str, T | None]:
-    """The environment's proxies as httpx mounts of :class:`DeadlineTransport`, by httpx's rules.
-
-    ``HTTP_PROXY``, ``HTTPS_PROXY`` and ``ALL_PROXY`` route their scheme; each ``NO_PROXY`` entry
-    (a host, a domain suffix, an address, a URL; ``*`` for all) goes direct. Read once, here:
-    the client keeps this route for its life, as an httpx client does.
-    """
-    import urllib.request  # (14 ms to import: only for a client that trusts the environment)
-
-    proxies = {scheme.lower(): value for scheme, value in urllib.request.getproxies().items()}
-    mounts: dict[str, T | None] = {}
-    for scheme in ("http", "https", "all"):
-        if proxies.get(scheme):
-            try:
-                mounts[f"{scheme}://"] = through(_proxy_url(proxies[scheme]))
-            except (
-                httpx.InvalidURL,
-                ValueError,
-                LookupError,
-                ImportError,
-            ) as error:  # never quoted: it may hold a password
-                problem = "needs socksio (httpx[socks])" if isinstance(error, ImportError) else "is not a URL"
-                raise TransportError(f"the proxy in {scheme.upper()}_PROXY {problem}: correct or unset it") from None
-    for host in (entry.strip() for entry in proxies.get("no", "").split(",")):
-        if host == "*":
-            return {}
-        if not host:
-            continue
-        if "://" in host:
-            mounts[host] = None
-        elif _is_address(host) or host.lower() == "localhost":
-            mounts[f"all://[{host}]" if ":" in host else f"all://{host}"] = None
-        else:
-            mounts[f"all://*{host}"] = None
-    return mounts if any(mounts.values()) else {}
-
-
-def _is_address(host: str) -> bool:
-    import ipaddress
-
-    try:
-        ipaddress.ip_address(host.split("/")[0])
-    except ValueError:
-        return False
-    return True
-
-
-# Options that choose a transport of httpx's instead of the package's (an ``httpx.Proxy`` may carry
-# headers of its own, which httpcore's proxy takes otherwise).
-_HTTPX_TRANSPORTS = frozenset({"transport", "mounts", "cert", "http1", "http2", "uds"})
-
-
-def _routes(options: dict[str, Any], transport: Callable[..., T]) -> tuple[T, dict[str, T | None]]:
-    """The default transport and the proxy mounts for a client's ``options``, taking from them
-    what the transports take (``verify``, ``limits``, ``proxy``)."""
-    trust_env = options.get("trust_env", True)
-    settings = {"verify": options.pop("verify", True), "trust_env": trust_env, "limits": options.pop("limits", None)}
-    proxy = options.pop("proxy", None)
-
-    def through(url: httpx.URL) -> T:
-        return transport(proxy=url, **settings)
-
-    if proxy is not None:
-        mounts: dict[str, T | None] = {"all://": through(httpx.URL(proxy))}
-    else:
-        mounts = _environment_mounts(through) if trust_env else {}
-    # With transport= given, httpx reads no proxy from the environment: the mounts are the route.
-    return transport(**settings), mounts
-
-
-def _own(options: dict[str, Any]) -> bool:
-    return not (_HTTPX_TRANSPORTS & options.keys() or isinstance(options.get("proxy"), httpx.Proxy))
-
-
 def deadline_aware_client(**options: Any) -> httpx.Client:
     """An ``httpx.Client`` on a :class:`DeadlineTransport` per route (the environment's proxies and a
     ``proxy`` or ``limits`` given in the options included), unless the options choose another
@@ -433,9 +329,9 @@ def deadline_aware_client(**options: Any) -> httpx.Client:
     from . import _security
 
     _security.redact_dependency_logs()
-    if not _own(options):
+    if not on_package_transports(options):
         return httpx.Client(**options)
-    transport, mounts = _routes(options, DeadlineTransport)
+    transport, mounts = routes(options, DeadlineTransport)
     client = httpx.Client(transport=transport, mounts=mounts, **options)
     _BOUNDED.add(client)
     return client
@@ -447,9 +343,9 @@ def async_client(**options: Any) -> httpx.AsyncClient:
     from . import _security
 
     _security.redact_dependency_logs()
-    if not _own(options):
+    if not on_package_transports(options):
         return httpx.AsyncClient(**options)
-    transport, mounts = _routes(options, AsyncTransport)
+    transport, mounts = routes(options, AsyncTransport)
     return httpx.AsyncClient(transport=transport, mounts=mounts, **options)
 
 

@@ -1,0 +1,290 @@
+"""The exchange: an operation's request sent, and its answer read within the client's limits.
+
+httpx bounds each read, not an exchange: a server dripping its headers a byte at a time would hold
+the caller for ever. Here the whole exchange, headers included, ends by its deadline (the client's
+``total_timeout``, or the caller's deadline if nearer: see ``_deadline.py``), and its body, decoded
+a bounded piece at a time, stops at ``max_response_size``:
+
+- sync, on a client this package built: its transport cuts every wait to the deadline, in the
+  caller's thread (``_transport.py``);
+- sync, on a client the caller set: the exchange runs on a worker thread (``_workers.py``) that
+  the caller waits for until the deadline at most; past it, :class:`TransportTimeout`, and the
+  sockets of the exchange are shut down, which ends it (:class:`_Connections`);
+- async (asyncio or trio): the deadline cancels the exchange itself.
+
+Sync and async differ only there, at the I/O edge: what is decided before any I/O
+(:func:`_prepared`) and what becomes of each piece of the body (:class:`_BoundedBody`) are one.
+"""
+
+from __future__ import annotations
+
+import socket
+import time
+import zlib
+from collections.abc import Callable, Mapping
+from contextlib import suppress
+from functools import partial
+from typing import TYPE_CHECKING, Any, NoReturn, Protocol
+
+import httpx
+from attrs import field, frozen
+
+from . import _workers
+from ._deadline import EXCHANGE_DEADLINE, DeadlineTimeouts, cut, exchange_deadline, until
+from ._decoding import Decoder, UnsupportedCoding
+from ._errors import ClientClosed, InvalidCredentials, ResponseDecodeError, ResponseTooLarge, TransportTimeout
+from ._exchange_errors import as_package_errors
+from ._exchange_log import log_answer
+from ._security import checked_headers, refuse_insecure_bearer
+
+if TYPE_CHECKING:
+    from ._operation import Operation
+
+__all__ = ["AsyncSendingClient", "Received", "SendingClient", "send", "send_async"]
+
+_GRACE = 0.05
+"""Seconds past the deadline a caller waits for an exchange on a worker thread that is ending by itself."""
+
+
+class SendingClient(Protocol):
+    """What :func:`send` needs of the generated ``Client`` / ``AuthenticatedClient``."""
+
+    max_response_size: int
+    total_timeout: float | None
+    allow_insecure_http: bool
+
+    def get_httpx_client(self) -> httpx.Client: ...
+
+
+class AsyncSendingClient(Protocol):
+    max_response_size: int
+    total_timeout: float | None
+    allow_insecure_http: bool
+
+    def get_async_httpx_client(self) -> httpx.AsyncClient: ...
+
+
+@frozen
+class Received:
+    """An answer read within the client's limits: what parsing and the caller's ``Response`` need."""
+
+    status_code: int
+    headers: httpx.Headers = field(repr=False)  # headers and body may hold tokens: out of reprs
+    content: bytes = field(repr=False)
+    url: httpx.URL = field(repr=False)
+
+
+def send(operation: Operation[Any], client: SendingClient, request: Mapping[str, Any]) -> Received:
+    """Send ``request`` (built by ``operation``) and read its answer within ``client``'s limits."""
+    http = client.get_httpx_client()
+    outgoing, body = _prepared(operation, client, http, request)
+    if body.deadline is None:
+        return _exchange(http, outgoing, body, request)
+    from . import _transport  # (imports httpcore: loaded with the first call, not at start-up)
+
+    if _transport.bounds_exchanges(http):  # its transport cuts every wait to the deadline
+        with until(EXCHANGE_DEADLINE, body.deadline):
+            return _exchange(http, outgoing, body, request)
+    # A connection kept alive from an earlier exchange could not be reached before its answer's
+    # headers: each exchange asks for a connection of its own, which the watch sees opened.
+    outgoing.headers["Connection"] = "close"
+    connections = _Connections.watch(outgoing)
+    task = _workers.Task(partial(_exchange, http, outgoing, body, request, connections))
+    if not _workers.run(task, cut(None, body.deadline) + _GRACE):
+        connections.end()  # the exchange ends with the wait: its sockets are shut down
+        raise _late(operation)
+    return task.outcome()
+
+
+def _exchange(
+    http: httpx.Client,
+    outgoing: httpx.Request,
+    body: _BoundedBody,
+    request: Mapping[str, Any],
+    connections: _Connections | None = None,
+) -> Received:
+    with as_package_errors(body.operation, request, body.started, body.deadline):
+        response = http.send(outgoing, stream=True)
+        try:
+            if connections is not None:
+                connections.add(response.extensions.get("network_stream"))
+            if response.is_stream_consumed:  # read by a transport or hook of the caller's: httpx decoded it
+                body.add(response.content, response)
+            else:
+                for raw in response.iter_raw():
+                    body.receive(raw, response)
+        finally:
+            response.close()
+    return body.finish(response, request)
+
+
+async def send_async(operation: Operation[Any], client: AsyncSendingClient, request: Mapping[str, Any]) -> Received:
+    """:func:`send` for ``asyncio`` (and trio): the deadline cancels the exchange itself."""
+    http = client.get_async_httpx_client()
+    outgoing, body = _prepared(operation, client, http, request)
+    import anyio  # httpx's own dependency; imported here so that sync users never pay for it
+
+    try:
+        with (
+            anyio.fail_after(cut(None, body.deadline)),
+            as_package_errors(operation, request, body.started, body.deadline),
+        ):
+            response = await http.send(outgoing, stream=True)
+            try:
+                if response.is_stream_consumed:  # read by a transport or hook of the caller's
+                    body.add(response.content, response)
+                else:
+                    async for raw in response.aiter_raw():
+                        body.receive(raw, response)
+            finally:
+                await response.aclose()
+    except TimeoutError:
+        raise _late(operation) from None
+    return body.finish(response, request)
+
+
+def _late(operation: Operation[Any]) -> TransportTimeout:
+    return TransportTimeout(f"{operation.operation_id}: no complete answer within the deadline")
+
+
+def _prepared(
+    operation: Operation[Any],
+    client: SendingClient | AsyncSendingClient,
+    http: httpx.Client | httpx.AsyncClient,
+    request: Mapping[str, Any],
+) -> tuple[httpx.Request, _BoundedBody]:
+    """What sync and async sending decide before any I/O: the transport checks and the limits.
+
+    The deadline bounds the whole exchange, headers included: every wait of httpcore starts cut to
+    what is left of it (see :class:`DeadlineTimeouts`).
+    """
+    if http.is_closed:  # httpx would raise a bare RuntimeError
+        raise ClientClosed(f"{operation.operation_id}: the client was closed (its with block ended); make a new one")
+    body = _BoundedBody(operation, client)
+    extensions = {} if body.deadline is None else {"timeout": DeadlineTimeouts(http.timeout.as_dict(), body.deadline)}
+    try:
+        outgoing: httpx.Request | None = http.build_request(**request, extensions=extensions)
+    except UnicodeEncodeError:  # its message quotes the value: raised anew outside this block
+        outgoing = None
+    if outgoing is None:
+        checked_headers(request.get("headers") or {})  # names the header
+        raise InvalidCredentials("a header value cannot be sent: it holds characters outside ASCII")
+    refuse_insecure_bearer(
+        outgoing,
+        client.allow_insecure_http,
+        authenticated=_authenticated(client),
+        asynchronous=isinstance(http, httpx.AsyncClient),
+    )
+    return outgoing, body
+
+
+def _authenticated(client: object) -> bool:
+    """An ``AuthenticatedClient`` (it has a token), even when its httpx client was replaced."""
+    return getattr(client, "token", None) is not None
+
+
+class _BoundedBody:
+    """Collects a streamed body, refusing to pass the size limit or the exchange's deadline.
+
+    The raw bytes are decoded here (``Content-Encoding``), a bounded piece at a time (see
+    ``_decoding.py``): the limit holds for the decoded size, and memory stays within it plus a
+    piece per coding, however the codings are stacked.
+    """
+
+    def __init__(self, operation: Operation[Any], client: SendingClient | AsyncSendingClient) -> None:
+        self.operation = operation
+        self.limit = client.max_response_size
+        self.started = time.perf_counter()
+        self.deadline = exchange_deadline(self.started, client.total_timeout)
+        self.chunks: list[bytes] = []
+        self.size = 0
+        self._decoder: Decoder | None = None
+
+    def receive(self, raw: bytes, response: httpx.Response) -> None:
+        """Take a raw chunk of ``response``'s body."""
+        if self._decoder is None:
+            self._decoder = self._decoder_for(response)
+        try:
+            for chunk in self._decoder.feed(raw):
+                self.add(chunk, response)
+        except zlib.error:
+            self._undecodable(response, "the body does not decompress as its Content-Encoding says")
+
+    def _decoder_for(self, response: httpx.Response) -> Decoder:
+        try:
+            return Decoder(response.headers.get("content-encoding"))
+        except UnsupportedCoding as error:
+            self._undecodable(response, str(error))
+
+    def _undecodable(self, response: httpx.Response, problem: str) -> NoReturn:
+        raise ResponseDecodeError(
+            f"{self.operation.operation_id} answered {response.status_code}: {problem}",
+            status_code=response.status_code,
+            headers=response.headers,
+            content=b"".join(self.chunks),
+        )
+
+    def add(self, chunk: bytes, response: httpx.Response) -> None:
+        """Take a decoded chunk of ``response``'s body."""
+        if self.size + len(chunk) > self.limit:
+            self.chunks.append(chunk[: self.limit - self.size])
+            raise ResponseTooLarge(
+                f"{self.operation.operation_id} answered {response.status_code} with a body larger "
+                f"than max_response_size ({self.limit} bytes)",
+                status_code=response.status_code,
+                headers=response.headers,
+                content=b"".join(self.chunks),
+            )
+        self.chunks.append(chunk)
+        self.size += len(chunk)
+        if self.deadline is not None and time.perf_counter() > self.deadline:
+            raise TransportTimeout(f"{self.operation.operation_id}: the response took longer than total_timeout")
+
+    def finish(self, response: httpx.Response, request: Mapping[str, Any]) -> Received:
+        if self._decoder is not None:
+            try:
+                for chunk in self._decoder.flush():
+                    self.add(chunk, response)
+            except zlib.error:
+                self._undecodable(response, "the body does not decompress as its Content-Encoding says")
+        # The URL this package sent, not one a redirect led to: that one is the server's text.
+        sent = response.history[0].request.url if response.history else response.request.url
+        received = Received(response.status_code, response.headers, b"".join(self.chunks), sent)
+        log_answer(self.operation, request, received, self.started)
+        return received
+
+
+class _Connections:
+    """httpcore's ``trace`` extension for an exchange on a transport of the caller's: it keeps the
+    network streams the exchange opens (and the one its answer came on), so that the exchange
+    ends when its caller stops waiting, not only the wait: :meth:`end` shuts their sockets down,
+    and the worker's blocked read returns at once."""
+
+    __slots__ = ("inner", "streams")
+
+    def __init__(self, inner: Callable[[str, dict[str, Any]], Any] | None) -> None:
+        self.inner = inner
+        self.streams: list[object] = []
+
+    @classmethod
+    def watch(cls, request: httpx.Request) -> _Connections:
+        connections = cls(request.extensions.get("trace"))
+        request.extensions = {**request.extensions, "trace": connections}
+        return connections
+
+    def __call__(self, event: str, info: dict[str, Any]) -> Any:
+        if event.endswith((".connect_tcp.complete", ".start_tls.complete", ".connect_unix_socket.complete")):
+            self.add(info.get("return_value"))
+        return None if self.inner is None else self.inner(event, info)
+
+    def add(self, stream: object) -> None:
+        if stream is not None:
+            self.streams.append(stream)
+
+    def end(self) -> None:
+        for stream in self.streams:
+            get_extra_info = getattr(stream, "get_extra_info", None)
+            sock = get_extra_info("socket") if get_extra_info is not None else None
+            if isinstance(sock, socket.socket):
+                with suppress(OSError):
+                    sock.shutdown(socket.SHUT_RDWR)

@@ -1,0 +1,58 @@
+"""What an exchange says in the package's log: one DEBUG line as it ends, answered or failed.
+
+Apart from the exchange so that what may be logged is decided in one place: the method, the URL
+the package sent (without its query and credentials), the status, the response's media type as the
+spec names it, the time taken, and only the request headers named here or declared by the
+operation as identifiers. Never ``Authorization``, never another header parameter (an API key may
+be one), never a body, never an error's words (they may quote a server).
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
+
+from ._security import said_media_type
+
+if TYPE_CHECKING:
+    from ._exchange import Received
+    from ._operation import Operation
+
+__all__ = ["log_answer", "log_failure"]
+
+logger = logging.getLogger(__package__)
+
+# Only these request headers are logged, with the operation's identifier headers.
+_LOGGED_HEADERS = ("content-type", "accept")
+
+
+def log_answer(operation: Operation[Any], request: Mapping[str, Any], received: Received, started: float) -> None:
+    if logger.isEnabledFor(logging.DEBUG):
+        logger.debug(
+            "%s %s -> %d %s in %.1f ms (%s)",
+            request["method"].upper(),
+            received.url.copy_with(query=None, username=None, password=None),  # credentials stay out
+            received.status_code,
+            said_media_type(received.headers.get("content-type"), operation.response_media_types),
+            (time.perf_counter() - started) * 1000,
+            _described(operation, request),
+        )
+
+
+def log_failure(operation: Operation[Any], request: Mapping[str, Any], error: Exception, started: float) -> None:
+    logger.debug(
+        "%s %s failed after %.1f ms: %s (%s)",
+        request["method"].upper(),
+        str(request["url"]).partition("?")[0],
+        (time.perf_counter() - started) * 1000,
+        type(error).__name__,
+        _described(operation, request),
+    )
+
+
+def _described(operation: Operation[Any], request: Mapping[str, Any]) -> str:
+    headers = {name.lower(): value for name, value in request.get("headers", {}).items()}
+    logged = (*_LOGGED_HEADERS, *operation.logged_headers)
+    return " ".join(f"{name}={headers[name]}" for name in logged if name in headers)
