@@ -227,9 +227,7 @@ def test_an_invalid_spec_is_generated_loudly_and_refused_with_strict(tmp_path: P
     result = regenerate(without_version, tmp_path)  # the configuration gives the package version
 
     assert result.returncode == 0, result.stderr
-    assert re.search(
-        r"^warning: .*: line \d+: #/info/version: missing: read as empty$", result.stderr, re.M
-    )
+    assert re.search(r"^warning: .*: line \d+: #/info/version: missing: read as empty$", result.stderr, re.M)
     strict = regenerate(without_version, tmp_path / "strict", "--strict")
     assert strict.returncode == 1 and "is not a valid OpenAPI document (1 problem, --strict)" in strict.stderr
     assert not (tmp_path / "strict" / "out").exists()
