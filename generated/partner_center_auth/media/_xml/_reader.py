@@ -34,16 +34,16 @@ from ._names import (
     tag_of,
 )
 
-__all__ = ["Reader", "read_reference"]
+__all__ = ["read_reference"]
 
 
 def read_reference(root: etree._Element, document: Document) -> object:
     """What the reference reader reads from a document whose root name was checked: every error worded."""
     root_xml, named = document.root()
-    return document.schema.check(Reader().root(root, document.schema, root_xml if named else None), "$")
+    return document.schema.check(_Reader().root(root, document.schema, root_xml if named else None), "$")
 
 
-class Reader:
+class _Reader:
     def root(self, element: etree._Element, schema: Schema, xml: Xml | None) -> Any:
         """Read a whole body from its root ``element`` (``xml`` None: the spec names no root)."""
         scope = xml.scope(None) if xml is not None else namespace_of(element.tag)

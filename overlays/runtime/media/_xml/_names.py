@@ -38,6 +38,7 @@ def nsmap(xml: Xml) -> dict[str | None, str] | None:
 
 
 def namespace_of(tag: object) -> str | None:
+    """The namespace of a ``{namespace}local`` name; None for a name in no namespace."""
     return tag[1:].partition("}")[0] if isinstance(tag, str) and tag.startswith("{") else None
 
 
