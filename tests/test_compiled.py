@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import copy
 import importlib
+import inspect
 import json
 import sys
+import traceback
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +24,8 @@ from hypothesis import strategies as st
 from strategies import JSON_VALUES, objects
 
 from partner_center_auth import ApiFault, TokenRequest, TokenResponse, errors, media
-from partner_center_auth._schema import SchemaViolation
+from partner_center_auth._compiled import Invalid, builder_for, check_for
+from partner_center_auth._schema import ArrayOf, OneOf, Scalar, SchemaViolation
 
 MODELS = {"TokenRequest": TokenRequest, "TokenResponse": TokenResponse, "ApiFault": ApiFault}
 PETSTORE_MODELS = ("Pet", "Order", "User", "Category")
@@ -149,6 +152,46 @@ def test_a_violation_is_worded_by_the_reference() -> None:
         ApiFault.__openapi__.check({"data": {}})
 
 
+# Compiled code keeps its source, as attrs' generated methods do: tracebacks, inspect and debuggers show it.
+
+
+def test_a_traceback_through_a_compiled_check_shows_the_generated_line() -> None:
+    check = check_for(TokenResponse.__openapi__)
+    with pytest.raises(Invalid) as caught:
+        check({"access_token": 1})
+    shown = "".join(traceback.format_exception(caught.value))
+    frame = traceback.extract_tb(caught.value.__traceback__)[-1]
+
+    assert frame.filename == "<partner_center_auth compiled check for TokenResponse>"
+    assert frame.line == "raise Invalid"
+    assert f'File "{frame.filename}", line {frame.lineno}, in check\n    raise Invalid\n' in shown
+    source = inspect.getsource(check)
+    assert source.startswith("def check(value):\n")
+    assert frame.lineno is not None
+    assert source.splitlines()[frame.lineno - 1].strip() == "raise Invalid"
+
+
+def test_a_traceback_through_a_compiled_builder_shows_the_generated_line() -> None:
+    build = builder_for(TokenResponse)
+    try:
+        build({})  # no access_token: data a check has passed always has it
+    except KeyError:
+        shown = traceback.format_exc()
+    assert 'File "<partner_center_auth compiled builder for TokenResponse>", line 2, in build' in shown
+    assert "    a0 = data['access_token']\n" in shown
+    assert inspect.getsource(build).splitlines()[1] == "    a0 = data['access_token']"
+
+
+def test_each_compiled_function_has_a_source_of_its_own() -> None:
+    """Two schemas of one label (two unions) keep two sources under two names."""
+    integers = check_for(OneOf((Scalar("integer"), ArrayOf(Scalar("string")))))
+    booleans = check_for(OneOf((Scalar("boolean"), ArrayOf(Scalar("string")))))
+    assert integers.__code__.co_filename != booleans.__code__.co_filename
+    assert "type(value) is int" in inspect.getsource(integers)
+    assert "type(value) is bool" in inspect.getsource(booleans)
+    assert integers(3) == booleans(True) == 0
+
+
 # XML: the fast reader (a plan per model, then the compiled check) against the reference reader.
 
 XSI_NIL = "{http://www.w3.org/2001/XMLSchema-instance}nil"
@@ -208,6 +251,9 @@ def test_the_fast_xml_reader_answers_only_as_the_reference_would(model: Any, dat
 
     package = model.__module__.partition(".")[0]
     xml = importlib.import_module(f"{package}.media._xml")
+    parser = importlib.import_module(f"{package}.media._xml._parser")
+    fast_reader = importlib.import_module(f"{package}.media._xml._fast_reader")
+    reader = importlib.import_module(f"{package}.media._xml._reader")
     violation_type = importlib.import_module(f"{package}._schema").SchemaViolation
     schema, runtime = model.__openapi__, Runtime(model)
     value = data.draw(objects(schema, "xml"))
@@ -215,21 +261,21 @@ def test_the_fast_xml_reader_answers_only_as_the_reference_would(model: Any, dat
         content = xml.XmlCodec().encode(value, schema.document, charset=None)
     except runtime.SerializationError:  # text XML cannot carry (control characters)
         assume(False)
-    root = xml._parse(content, None)
+    root = parser.parse(content, None)
     for choice, target in mutations:
         _mutate(root, choice, target)
-    root = xml._parse(etree.tostring(root), None)  # as a server would send it
+    root = parser.parse(etree.tostring(root), None)  # as a server would send it
 
-    _, fast = xml._plan(schema.document)
-    answer = xml._read_fast(root, fast, runtime.check_for(schema))
+    _, fast = fast_reader.plan(schema.document)
+    answer = fast_reader.read_fast(root, fast, runtime.check_for(schema))
     try:
-        reference = xml._read_reference(root, schema.document)
+        reference = reader.read_reference(root, schema.document)
     except violation_type:
-        assert answer is xml._UNDECIDED  # refused by the reference: only it words why
+        assert answer is fast_reader.UNDECIDED  # refused by the reference: only it words why
         return
     if not mutations and _plainly_written(schema, value):
-        assert answer is not xml._UNDECIDED, "a document as the writer writes it takes the fast path"
-    if answer is not xml._UNDECIDED:
+        assert answer is not fast_reader.UNDECIDED, "a document as the writer writes it takes the fast path"
+    if answer is not fast_reader.UNDECIDED:
         assert answer == reference
         assert type(answer) is dict
 
@@ -243,14 +289,14 @@ SAMPLES: dict[str, Any] = {
 
 @pytest.mark.parametrize("name", SAMPLES)
 def test_partner_center_answers_take_the_fast_xml_path(name: str) -> None:
-    from partner_center_auth.media import _xml
+    from partner_center_auth.media._xml import _fast_reader, _parser
 
     value = SAMPLES[name]
     value.additional_properties = {"traceId": "0HN7"}
-    root = _xml._parse(media.serialize(value, "application/xml"), None)
-    _, fast = _xml._plan(type(value).__openapi__.document)
+    root = _parser.parse(media.serialize(value, "application/xml"), None)
+    _, fast = _fast_reader.plan(type(value).__openapi__.document)
     assert fast is not None
-    answer = _xml._read_fast(root, fast, Runtime(type(value)).check_for(type(value).__openapi__))
+    answer = _fast_reader.read_fast(root, fast, Runtime(type(value)).check_for(type(value).__openapi__))
     assert answer == value.to_dict()
 
 
@@ -260,12 +306,14 @@ def test_the_fast_xml_writer_writes_the_reference_bytes(model: Any, data: Any) -
 
     package = model.__module__.partition(".")[0]
     xml = importlib.import_module(f"{package}.media._xml")
+    names = importlib.import_module(f"{package}.media._xml._names")
+    writer = importlib.import_module(f"{package}.media._xml._writer")
     schema, runtime = model.__openapi__, Runtime(model)
     value = data.draw(st.one_of(objects(schema, "xml"), objects(schema, "json")))
     root_xml, _ = schema.document.root()
-    reference = etree.Element(xml._tag(root_xml, None), nsmap=xml._nsmap(root_xml))
+    reference = etree.Element(root_xml.tag(None), nsmap=names.nsmap(root_xml))
     try:
-        xml._Writer().root(reference, schema, root_xml, value)
+        writer.Writer().root(reference, schema, root_xml, value)
         expected: object = etree.tostring(reference, xml_declaration=True, encoding="utf-8")
     except (runtime.SchemaViolation, ValueError) as error:
         expected = type(error).__name__

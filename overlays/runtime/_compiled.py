@@ -1,4 +1,4 @@
-"""Schema descriptions compiled into checks: one Python function per schema, made once.
+"""Schema descriptions compiled into Python: a check per schema and a builder per model, made once.
 
 :mod:`._schema` interprets a description value by value, with messages that say where a value
 went wrong; it is the reference. For the codecs' hot path each schema is compiled once into a
@@ -11,11 +11,17 @@ laxer.
 A check also counts, at every depth, the member names and the string values in the value, in
 one integer (:func:`counted`): the JSON codec compares them with the body to prove that no
 member name was given twice (see ``media/_json.py``). It never counts more than there are.
+
+A builder (:func:`builder_for`) is a model's ``from_dict`` for data a check has passed. Checks
+and builders are one mechanism, code written from a description, so they share its pieces: the
+source of every compiled function is kept in :mod:`linecache` under a name of its own, so that
+tracebacks, :mod:`inspect` and debuggers show it as they show written code.
 """
 
 from __future__ import annotations
 
 import itertools
+import linecache
 import math
 from collections.abc import Callable, Mapping
 from functools import partial
@@ -106,11 +112,9 @@ class _Compiler:
 
     def compile(self, schema: Schema) -> Check:
         lines = ["def check(value):", "    n = 0", *self._emit(schema, "value", "    "), "    return n"]
-        source = "\n".join(lines)
         # The source is written here from a frozen description; every value from the spec (names,
         # enums, patterns) is bound in the namespace or written with repr(), never pasted as code.
-        exec(compile(source, f"<compiled check of {_label(schema)}>", "exec"), self.namespace)
-        check: Check = self.namespace["check"]
+        check: Check = _define("\n".join(lines), f"check for {_label(schema)}", self.namespace)["check"]
         return check
 
     def _bind(self, value: object) -> str:
@@ -132,8 +136,8 @@ class _Compiler:
         if schema.enum is not None:
             # The type test comes first, so 1 == True cannot let a boolean into an integer enum.
             test += f" and {var} in {self._bind(frozenset(schema.enum))}"
-        if schema.pattern is not None:
-            test += f" and {self._bind(schema._compiled.search)}({var}) is not None"  # type: ignore[union-attr]
+        if schema.regex is not None:
+            test += f" and {self._bind(schema.regex.search)}({var}) is not None"
         return test
 
     def _emit(self, schema: Schema, var: str, pad: str) -> list[str]:
@@ -276,8 +280,8 @@ def _builder(model: type[M]) -> Callable[[Mapping[str, Any]], M]:
         "        instance.additional_properties = {key: item for key, item in data.items() if key not in known}",
         "    return instance",
     ]
-    exec(compile("\n".join(lines), f"<compiled builder of {schema.name}>", "exec"), namespace)
-    build: Callable[[Mapping[str, Any]], M] = namespace["build"]
+    source = "\n".join(lines)
+    build: Callable[[Mapping[str, Any]], M] = _define(source, f"builder for {schema.name}", namespace)["build"]
     return build
 
 
@@ -293,4 +297,32 @@ def _nested(schema: Schema) -> ModelRef | None:
 
 
 def _label(schema: Schema) -> str:
-    return schema.name if isinstance(schema, ModelSchema | ModelRef) else type(schema).__name__
+    """What a compiled function's filename says it checks: ``Pet``, ``array of Pet``, ``string``."""
+    if isinstance(schema, ModelSchema | ModelRef):
+        return schema.name
+    if isinstance(schema, ArrayOf):
+        return f"array of {_label(schema.items)}"
+    return schema.type if isinstance(schema, Scalar) else type(schema).__name__
+
+
+_PACKAGE = __name__.rpartition(".")[0]  # the generated package, wherever it is vendored
+
+
+def _define(source: str, what: str, namespace: dict[str, Any]) -> dict[str, Any]:
+    """Run ``source`` in ``namespace`` (which then holds what it defines), its lines kept in
+    :mod:`linecache` as attrs keeps the methods it writes: tracebacks, :mod:`inspect` and
+    debuggers show the generated code. Each function has a filename of its own
+    (``<partner_center_auth compiled check for Pet>``); another source under a name already
+    taken (two unions of other options, say) gets ``-1``, ``-2``... instead of hiding the first.
+    """
+    base = f"<{_PACKAGE} compiled {what}>"
+    filename, lines = base, source.splitlines(keepends=True)
+    for count in itertools.count(1):
+        # mtime None: linecache.checkcache() keeps the entry, as it keeps attrs' entries.
+        entry = (len(source), None, lines, filename)
+        if linecache.cache.setdefault(filename, entry) == entry:
+            break
+        filename = f"{base[:-1]}-{count}>"
+    namespace.setdefault("__name__", __name__)  # the functions' __module__: this module
+    exec(compile(source, filename, "exec"), namespace)
+    return namespace

@@ -17,6 +17,8 @@ from __future__ import annotations
 
 from typing import Literal
 
+__all__ = ["STRUCTURED", "Family", "essence", "family"]
+
 Family = Literal["json", "xml", "form", "multipart", "text", "binary"]
 
 STRUCTURED: dict[str, Family] = {

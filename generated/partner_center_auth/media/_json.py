@@ -22,6 +22,8 @@ from .._errors import DeserializationError, SerializationError
 from .._schema import Document, Schema, SchemaViolation
 from ._text import decode_text
 
+__all__ = ["JsonCodec"]
+
 MEDIA_TYPE = "application/json"
 
 _UTF8 = frozenset({None, "utf-8", "utf8"})

@@ -5,6 +5,8 @@ from __future__ import annotations
 import codecs
 from functools import lru_cache
 
+__all__ = ["decode_text"]
+
 
 def decode_text(content: bytes, charset: str | None) -> str:
     """Decode ``content`` in ``charset`` (UTF-8 if None), stripping a byte order mark."""

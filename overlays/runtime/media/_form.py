@@ -15,6 +15,8 @@ from .._errors import DeserializationError, SerializationError
 from .._schema import AnyValue, ArrayOf, Binary, Document, ModelSchema, Schema, SchemaViolation, model_of
 from ._text import decode_text
 
+__all__ = ["FormCodec"]
+
 MEDIA_TYPE = "application/x-www-form-urlencoded"
 
 

@@ -12,6 +12,8 @@ from ._families import family
 from ._registry import MediaType
 from ._text import decode_text
 
+__all__ = ["decode_raw", "encode_raw"]
+
 
 def encode_raw(value: object, media_type: str) -> bytes:
     """The bytes of a ``File``, bytes, or text (in the media type's charset, else UTF-8)."""

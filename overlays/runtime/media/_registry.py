@@ -15,6 +15,8 @@ from .._errors import DeserializationError, MediaError, UnsupportedMediaType
 from .._schema import Document, M, Model
 from ._families import STRUCTURED
 
+__all__ = ["Codec", "CodecRegistry", "MediaType", "build", "registry"]
+
 
 class Codec(Protocol):
     """Writes and reads JSON-shaped data in one media family, shaped by a :class:`Document`.

@@ -1,0 +1,161 @@
+"""The reference XML reader: any document the spec allows, read into JSON-shaped data, every error worded.
+
+Its results and its errors are the ones callers see; the fast reader (``_fast_reader``) answers
+only where it gives the same data, and leaves every error to this one.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from lxml import etree
+
+from ..._schema import (
+    AnyValue,
+    ArrayOf,
+    Document,
+    ModelSchema,
+    Property,
+    Scalar,
+    Schema,
+    SchemaViolation,
+    Xml,
+    model_of,
+)
+from ._names import (
+    XSI_NIL,
+    array_items_xml,
+    attributes,
+    clark_to_text,
+    elements,
+    got,
+    namespace_of,
+    root_items_xml,
+    tag_of,
+)
+
+__all__ = ["read_reference"]
+
+
+def read_reference(root: etree._Element, document: Document) -> object:
+    """What the reference reader reads from a document whose root name was checked: every error worded."""
+    root_xml, named = document.root()
+    return document.schema.check(_Reader().root(root, document.schema, root_xml if named else None), "$")
+
+
+class _Reader:
+    def root(self, element: etree._Element, schema: Schema, xml: Xml | None) -> Any:
+        """Read a whole body from its root ``element`` (``xml`` None: the spec names no root)."""
+        scope = xml.scope(None) if xml is not None else namespace_of(element.tag)
+        model = model_of(schema)
+        if model is not None:
+            return self.object(element, model, scope, "$")
+        if not isinstance(schema, ArrayOf):
+            return self.value(element, schema, scope, "$")
+        return self._items(element, schema, root_items_xml(schema), scope, "$")
+
+    def object(self, element: etree._Element, schema: ModelSchema, scope: str | None, path: str) -> dict[str, Any]:
+        """Read an object element; ``scope`` is the default namespace its children are expected in."""
+        if element.text and not element.text.isspace():
+            raise SchemaViolation(path, "unexpected text between elements")
+        data: dict[str, Any] = {}
+        for prop in attributes(schema):
+            text = element.get(prop.xml.tag(None))
+            if text is not None:
+                data[prop.name] = prop.schema.from_text(text, f"{path}.{prop.name}")
+        by_tag = elements(schema, scope)
+        for child in element:
+            if child.tail and not child.tail.isspace():
+                raise SchemaViolation(path, "unexpected text between elements")
+            known = by_tag.get(tag_of(child, path))
+            if known is None:
+                self._additional(child, schema, scope, data, path)
+            elif type(known.schema) is Scalar and known.name not in data and not len(child) and not child.attrib:
+                # most elements: one plain scalar, read without a detour
+                try:
+                    data[known.name] = known.schema.from_text(child.text or "", "")
+                except SchemaViolation as violation:
+                    raise violation.under(f"{path}.{known.name}") from None
+            else:
+                self.property(child, known, scope, data, f"{path}.{known.name}")
+        return data
+
+    def property(
+        self, child: etree._Element, prop: Property, scope: str | None, data: dict[str, Any], path: str
+    ) -> None:
+        if not isinstance(prop.schema, ArrayOf):
+            if prop.name in data:
+                raise SchemaViolation(path, "appears more than once")
+            data[prop.name] = self.value(child, prop.schema, prop.xml.scope(scope), path)
+            return
+        items_xml = array_items_xml(prop.name, prop.schema, prop.xml)
+        if not prop.xml.wrapped:
+            items = data.setdefault(prop.name, [])
+            items.append(self.value(child, prop.schema.items, items_xml.scope(scope), f"{path}[{len(items)}]"))
+            return
+        if prop.name in data:
+            raise SchemaViolation(path, "appears more than once")
+        data[prop.name] = self._items(child, prop.schema, items_xml, prop.xml.scope(scope), path)
+
+    def value(self, element: etree._Element, schema: Schema, scope: str | None, path: str) -> Any:
+        """Read one element's value; ``scope`` is the default namespace of its children."""
+        if element.get(XSI_NIL) in ("true", "1"):
+            return None
+        model = model_of(schema)
+        if model is not None:
+            return self.object(element, model, scope, path)
+        if isinstance(schema, AnyValue):
+            return self._any(element, scope, path)
+        if isinstance(schema, ArrayOf):
+            raise SchemaViolation(path, "nested arrays have no XML form")
+        if len(element):
+            raise SchemaViolation(path, "expected text, got child elements")
+        return schema.from_text(element.text or "", path)
+
+    def _items(
+        self, element: etree._Element, array: ArrayOf, items_xml: Xml, scope: str | None, path: str
+    ) -> list[Any]:
+        """The items of an element that holds nothing else: a wrapped array, or a root array."""
+        self._no_text(element, path)
+        item_tag = items_xml.tag(scope)
+        values = []
+        for index, item in enumerate(element):
+            if tag_of(item, path) != item_tag:
+                raise SchemaViolation(
+                    f"{path}[{index}]", f"expected {clark_to_text(item_tag)}, got {got(item.tag, item_tag)}"
+                )
+            values.append(self.value(item, array.items, items_xml.scope(scope), f"{path}[{index}]"))
+        return values
+
+    def _additional(
+        self, child: etree._Element, schema: ModelSchema, scope: str | None, data: dict[str, Any], path: str
+    ) -> None:
+        tag = tag_of(child, path)
+        namespace, _, name = tag[1:].partition("}") if tag.startswith("{") else (None, "", tag)
+        if namespace != scope:
+            raise SchemaViolation(path, "an element in a namespace the spec does not declare here")
+        if schema.additional_properties is None or name in schema.by_name:
+            raise SchemaViolation(path, "an element the schema does not declare")
+        value = self.value(child, schema.additional_properties, scope, f"{path}.*")
+        if name in data:  # a repeated unknown element is a list, as an unwrapped array would be
+            previous = data[name]
+            data[name] = [*previous, value] if isinstance(previous, list) else [previous, value]
+        else:
+            data[name] = value
+
+    def _any(self, element: etree._Element, scope: str | None, path: str) -> Any:
+        if not len(element):
+            return element.text or ""
+        self._no_text(element, path)
+        data: dict[str, Any] = {}
+        for child in element:
+            self._additional(child, _SCHEMALESS, scope, data, path)
+        return data
+
+    @staticmethod
+    def _no_text(element: etree._Element, path: str) -> None:
+        if (element.text or "").strip() or any((child.tail or "").strip() for child in element):
+            raise SchemaViolation(path, "unexpected text between elements")
+
+
+_SCHEMALESS = ModelSchema(name="object", xml=Xml(name="object"), properties=(), additional_properties=AnyValue())

@@ -1,0 +1,229 @@
+"""The fast XML reader: plans made once per model and namespace scope, for the common documents.
+
+The reference reader (``_reader``) walks any document the spec allows and words every error;
+most answers are plainer: known elements, text, nested models, arrays. For those, a plan reads
+each child with one dictionary read, and the data is checked by the schema's compiled check
+(``_compiled``). At the first thing it leaves to the reference (an element it has no rule for,
+xsi:nil, an element given twice, text between elements, a value the schema refuses) it gives up
+and the reference reads the document again: results and errors are always the reference's.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import lru_cache
+from typing import Any, NoReturn
+
+from lxml import etree
+
+from ..._compiled import Check, Invalid
+from ..._schema import (
+    INTEGER_TEXT,
+    AnyValue,
+    ArrayOf,
+    Document,
+    ModelSchema,
+    OneOf,
+    Property,
+    Scalar,
+    Schema,
+    SchemaViolation,
+    model_of,
+)
+from ._names import XSI_NIL, array_items_xml, attributes, elements
+
+__all__ = ["UNDECIDED", "plan", "read_fast"]
+
+
+UNDECIDED: Any = object()
+"""What ``read_fast`` answers when it leaves the document to the reference reader."""
+
+_Read = Callable[[etree._Element], Any]
+
+
+class _Undecided(Exception):
+    """The fast reader met something it leaves to the reference reader."""
+
+
+@lru_cache(maxsize=256)
+def plan(document: Document) -> tuple[str | None, _Read | None]:
+    """Per document, once: the root element's name if the reader must find exactly it, and the
+    fast reader of a model root."""
+    root_xml, named = document.root()
+    model = model_of(document.schema)
+    fast = _fast_object(model, root_xml.scope(None)) if named and model is not None else None
+    return (root_xml.tag(None) if named else None), fast
+
+
+def read_fast(root: etree._Element, read: _Read, check: Check) -> Any:
+    """The checked data, or ``UNDECIDED``."""
+    try:
+        data = read(root)
+        check(data)
+        return data
+    except (_Undecided, SchemaViolation, Invalid):
+        return UNDECIDED
+
+
+def _undecided(element: etree._Element) -> NoReturn:
+    raise _Undecided
+
+
+def _plain(schema: Schema) -> bool:
+    """Whether an element of ``schema`` holding text is read as that text: a string, or anything.
+
+    (A string's enum and pattern are the compiled check's to enforce, after reading.)
+    """
+    return isinstance(schema, AnyValue) or (type(schema) is Scalar and schema.type == "string")
+
+
+def _nil(element: etree._Element) -> bool:
+    # keys() first: most elements have no attributes, and get() parses the name it is given.
+    return bool(element.keys()) and element.get(XSI_NIL) is not None
+
+
+def _nil_or_children(element: etree._Element) -> bool:
+    return bool(len(element)) or _nil(element)
+
+
+@lru_cache(maxsize=256)
+def _fast_object(schema: ModelSchema, scope: str | None) -> _Read:
+    """The reader of one object element whose children are in the default namespace ``scope``."""
+    by_attribute = tuple((prop.name, prop.xml.tag(None), prop.schema.from_text) for prop in attributes(schema))
+    # Per element name: the property, whether its text is read as it is (inline, the common case),
+    # else its reader, and whether the element repeats (an unwrapped array).
+    by_tag = {tag: (prop.name, *_fast_property(prop, scope)) for tag, prop in elements(schema, scope).items()}
+    extra = schema.additional_properties
+    read_extra = None if extra is None else _fast_value(extra, scope)
+    known = schema.by_name
+
+    def read(element: etree._Element) -> dict[str, Any]:
+        text = element.text
+        if text and not text.isspace():
+            raise _Undecided
+        data: dict[str, Any] = {}
+        for name, attribute, from_text in by_attribute:
+            value = element.get(attribute)
+            if value is not None:
+                data[name] = from_text(value, "$")
+        for child in element:
+            tail = child.tail
+            if tail and not tail.isspace():
+                raise _Undecided
+            child_tag: Any = child.tag  # a str for elements (lxml types it wider)
+            entry = by_tag.get(child_tag)
+            if entry is None:  # a property the schema does not name, in the parent's namespace
+                tag = child_tag
+                if read_extra is None or type(tag) is not str:
+                    raise _Undecided
+                namespace, _, name = tag[1:].partition("}") if tag[0] == "{" else (None, "", tag)
+                if namespace != scope or name in known or name in data:
+                    raise _Undecided
+                data[name] = read_extra(child)
+                continue
+            name, plain, read_child, repeats = entry
+            if plain:
+                if _nil_or_children(child):
+                    raise _Undecided
+                value = child.text or ""
+            else:
+                value = read_child(child)
+            if not repeats:
+                if name in data:
+                    raise _Undecided
+                data[name] = value
+            elif name in data:
+                data[name].append(value)
+            else:
+                data[name] = [value]
+        return data
+
+    return read
+
+
+def _fast_property(prop: Property, scope: str | None) -> tuple[bool, _Read, bool]:
+    """Whether a property's element holds text read as it is, its reader, and whether it repeats."""
+    schema, xml = prop.schema, prop.xml
+    if not isinstance(schema, ArrayOf):
+        return _plain(schema), _fast_value(schema, xml.scope(scope)), False
+    items_xml = array_items_xml(prop.name, schema, xml)
+    if not xml.wrapped:
+        return _plain(schema.items), _fast_value(schema.items, items_xml.scope(scope)), True
+    inner = xml.scope(scope)
+    item_tag = items_xml.tag(inner)
+    read_item = _fast_value(schema.items, items_xml.scope(inner))
+
+    def read_wrapped(element: etree._Element) -> list[Any]:
+        text = element.text
+        if (text and not text.isspace()) or element.keys():
+            raise _Undecided
+        values = []
+        for item in element:
+            tail = item.tail
+            if item.tag != item_tag or (tail and not tail.isspace()):
+                raise _Undecided
+            values.append(read_item(item))
+        return values
+
+    return False, read_wrapped, False
+
+
+def _fast_value(schema: Schema, scope: str | None) -> _Read:
+    """The reader of one element's value, as the reference's ``value`` reads it; ``_undecided`` where
+    it reads something other than text or a model (nested arrays, objects without a schema)."""
+    model = model_of(schema)
+    if model is not None:
+        # Made when first met: models may refer to each other, or to themselves.
+        made: list[_Read] = []
+
+        def read_model(element: etree._Element) -> Any:
+            if _nil(element):
+                raise _Undecided
+            if not made:
+                made.append(_fast_object(model, scope))
+            return made[0](element)
+
+        return read_model
+    if isinstance(schema, ArrayOf):
+        return _undecided
+    plain, convert = _plain(schema), _converter(schema)
+
+    def read_text(element: etree._Element) -> Any:
+        if _nil_or_children(element):
+            raise _Undecided
+        text = element.text or ""
+        return text if plain else convert(text)
+
+    return read_text
+
+
+def _converter(schema: Schema) -> Callable[[str], Any]:
+    """``schema.from_text`` without its path and messages: integers and unions of scalars, the
+    common non-string values, take no detour; an option that refuses the text costs no message.
+
+    The value is checked against ``schema`` as ``from_text`` checks it, except that of a plain
+    string (see ``_plain``) left to the compiled check; so a union picks the option ``from_text`` picks.
+    """
+    if type(schema) is Scalar and schema.type == "integer" and schema.enum is None:
+        integer_text = INTEGER_TEXT.fullmatch
+
+        def integer(text: str) -> int:
+            if integer_text(text) is None:
+                raise _Undecided
+            return int(text)
+
+        return integer
+    if isinstance(schema, OneOf):
+        options = tuple(_converter(option) for option in schema.options)
+
+        def first(text: str) -> Any:
+            for convert in options:  # the first option that reads the text, as OneOf.from_text
+                try:
+                    return convert(text)
+                except (_Undecided, SchemaViolation):
+                    continue
+            raise _Undecided
+
+        return first
+    from_text = schema.from_text
+    return lambda text: from_text(text, "$")

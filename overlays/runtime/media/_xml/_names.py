@@ -1,0 +1,111 @@
+"""The naming rules: which element or attribute carries each value, and how a message tells a name.
+
+Every reader and writer (the reference and the fast ones) names elements through these
+functions, so that a document is written and read by one rule. Names are in lxml's
+``{namespace}local`` notation; an element's own name comes from ``Xml.tag`` (in ``_schema``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from functools import lru_cache
+
+from lxml import etree
+
+from ..._schema import ArrayOf, ModelSchema, Property, SchemaViolation, Xml, model_of
+
+__all__ = [
+    "XSI_NIL",
+    "array_items_xml",
+    "attributes",
+    "clark_to_text",
+    "elements",
+    "got",
+    "named",
+    "namespace_of",
+    "nsmap",
+    "root_items_xml",
+    "tag_of",
+]
+
+XSI_NIL = "{http://www.w3.org/2001/XMLSchema-instance}nil"
+"""XML has no null: XML Schema's ``xsi:nil`` says it, as JAXB and .NET read it."""
+
+
+def nsmap(xml: Xml) -> dict[str | None, str] | None:
+    """The namespace declaration an element of ``xml`` carries, if any."""
+    return {xml.prefix: xml.namespace} if xml.namespace is not None else None
+
+
+def namespace_of(tag: object) -> str | None:
+    """The namespace of a ``{namespace}local`` name; None for a name in no namespace."""
+    return tag[1:].partition("}")[0] if isinstance(tag, str) and tag.startswith("{") else None
+
+
+def tag_of(element: etree._Element, path: str) -> str:
+    """An element's ``{namespace}local`` name; other nodes (entity references) are refused."""
+    tag = element.tag
+    if not isinstance(tag, str):
+        raise SchemaViolation(path, "unexpected entity reference or other non-element node")
+    return tag
+
+
+def array_items_xml(prop_name: str, array: ArrayOf, xml: Xml) -> Xml:
+    # items.xml.name names each element; else a model's own element name (as Swagger's tools
+    # write `<tags><tag>...</tag></tags>`); else the property's name (OpenAPI's rule for scalars).
+    if array.item_xml is not None:
+        return array.item_xml
+    model = model_of(array.items)
+    if model is not None:
+        return model.xml
+    return Xml(name=prop_name, namespace=xml.namespace, prefix=xml.prefix)
+
+
+def root_items_xml(array: ArrayOf) -> Xml:
+    # A root array has no property to name its items: items.xml.name, else the model's element.
+    if array.item_xml is not None:
+        return array.item_xml
+    model = model_of(array.items)
+    return model.xml if model is not None else Xml("item")
+
+
+@lru_cache(maxsize=256)
+def attributes(schema: ModelSchema) -> tuple[Property, ...]:
+    return tuple(prop for prop in schema.properties if prop.xml.attribute)
+
+
+@lru_cache(maxsize=256)
+def elements(schema: ModelSchema, scope: str | None) -> Mapping[str, Property]:
+    """The properties of ``schema`` by the element name that carries them, in ``scope``."""
+    by_tag: dict[str, Property] = {}
+    for prop in schema.properties:
+        if prop.xml.attribute:
+            continue
+        if isinstance(prop.schema, ArrayOf) and not prop.xml.wrapped:
+            by_tag[array_items_xml(prop.name, prop.schema, prop.xml).tag(scope)] = prop
+        else:
+            by_tag[prop.xml.tag(scope)] = prop
+    return by_tag
+
+
+@lru_cache(maxsize=1024)
+def named(name: str) -> Xml:
+    """The ``xml`` of an element the schema does not name: just its key."""
+    return Xml(name=name)
+
+
+def got(tag: object, expected: str) -> str:
+    """What a message says of an element the server sent: its name is the server's text, which
+    may echo a secret, so only a difference of namespace is told."""
+    if not isinstance(tag, str):
+        return "a non-element node"
+    local, expected_local = tag.rpartition("}")[2], expected.rpartition("}")[2]
+    return f"{clark_to_text(expected_local)} in another namespace" if local == expected_local else "another element"
+
+
+def clark_to_text(tag: object) -> str:
+    """A name the spec gives, as a message says it: ``<local> in namespace '...'``."""
+    if not isinstance(tag, str):
+        return "a non-element node"
+    namespace, _, local = tag[1:].partition("}") if tag.startswith("{") else ("", "", tag)
+    return f"<{local}> in namespace {namespace!r}" if namespace else f"<{local}>"
