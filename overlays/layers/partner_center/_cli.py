@@ -37,7 +37,8 @@ from typing import NoReturn, get_args
 
 import httpx
 
-from ._provider import DEFAULT_BASE_URL, TokenProvider
+from ._internal.provider_base import DEFAULT_BASE_URL
+from ._provider import TokenProvider
 from ._security import is_loopback
 from ._urls import base_url_problem
 from .api.authentication import generate_access_token
