@@ -52,6 +52,8 @@ from .errors import (
     PartnerCenterAuthError,
 )
 
+__all__ = ["main"]
+
 PROGRAM = "partner-center-auth"
 ENTRA_TOKEN_VARIABLE = "PARTNER_CENTER_ENTRA_TOKEN"
 BASE_URL_VARIABLE = "PARTNER_CENTER_BASE_URL"
