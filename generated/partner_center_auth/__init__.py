@@ -12,10 +12,10 @@ if TYPE_CHECKING:
     from ._auth import PartnerCenterAuth as PartnerCenterAuth
     from ._credential import AccessToken as AccessToken
     from ._credential import PartnerCenterCredential as PartnerCenterCredential
-    from ._provider import AsyncTokenProvider as AsyncTokenProvider
-    from ._provider import PartnerCenterToken as PartnerCenterToken
     from ._provider import TokenProvider as TokenProvider
     from ._retry import RetryPolicy as RetryPolicy
+    from ._token import PartnerCenterToken as PartnerCenterToken
+    from .aio._provider import AsyncTokenProvider as AsyncTokenProvider
     from .client import AuthenticatedClient as AuthenticatedClient
     from .client import Client as Client
     from .errors import PartnerCenterAuthError as PartnerCenterAuthError
@@ -29,13 +29,13 @@ __version__ = "1.1.0"
 _WHERE = {
     "AccessToken": "._credential",
     "ApiFault": ".models",
-    "AsyncTokenProvider": "._provider",
+    "AsyncTokenProvider": ".aio._provider",
     "AuthenticatedClient": ".client",
     "Client": ".client",
     "PartnerCenterAuth": "._auth",
     "PartnerCenterAuthError": ".errors",
     "PartnerCenterCredential": "._credential",
-    "PartnerCenterToken": "._provider",
+    "PartnerCenterToken": "._token",
     "RetryPolicy": "._retry",
     "TokenProvider": "._provider",
     "TokenRequest": ".models",

@@ -12,11 +12,15 @@ is not loopback is refused (errors.InsecureTransport) unless ``allow_insecure_ht
 from __future__ import annotations
 
 from collections.abc import AsyncGenerator, Generator
+from typing import TYPE_CHECKING
 
 import httpx
 
-from ._provider import AsyncTokenProvider, TokenProvider
+from ._provider import TokenProvider
 from ._security import credential_value, refuse_insecure_bearer
+
+if TYPE_CHECKING:
+    from .aio._provider import AsyncTokenProvider
 
 __all__ = ["PartnerCenterAuth"]
 
@@ -41,6 +45,8 @@ class PartnerCenterAuth(httpx.Auth):
             yield request
 
     async def async_auth_flow(self, request: httpx.Request) -> AsyncGenerator[httpx.Request, httpx.Response]:
+        from .aio._provider import AsyncTokenProvider  # here: sync users never load asyncio
+
         if not isinstance(self.provider, AsyncTokenProvider):
             raise TypeError("PartnerCenterAuth needs an AsyncTokenProvider for an httpx.AsyncClient")
         refuse_insecure_bearer(request, self.allow_insecure_http, asynchronous=True)

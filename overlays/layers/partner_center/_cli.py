@@ -37,7 +37,8 @@ from typing import NoReturn, get_args
 
 import httpx
 
-from ._provider import DEFAULT_BASE_URL, TokenProvider
+from ._internal.provider_base import DEFAULT_BASE_URL
+from ._provider import TokenProvider
 from ._security import is_loopback
 from ._urls import base_url_problem
 from .api.authentication import generate_access_token
@@ -50,6 +51,8 @@ from .errors import (
     NotFound,
     PartnerCenterAuthError,
 )
+
+__all__ = ["main"]
 
 PROGRAM = "partner-center-auth"
 ENTRA_TOKEN_VARIABLE = "PARTNER_CENTER_ENTRA_TOKEN"

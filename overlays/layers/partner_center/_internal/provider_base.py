@@ -1,0 +1,214 @@
+"""What both token providers share: their options, and the talk between a fetch and the schedule.
+
+:class:`BaseTokenProvider` checks and keeps the options, makes the :class:`TokenSchedule` and
+the Entra ID auth, and turns a fetch's answer into a cached token or a typed error. It sends
+nothing: ``TokenProvider`` (``_provider.py``) and ``AsyncTokenProvider`` (``aio/_provider.py``)
+do, each at its own I/O edge, and supply what differs between them as the abstract methods here.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import time
+import uuid
+import warnings
+from abc import ABC, abstractmethod
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, Generic, TypeAlias, TypeVar
+
+import httpx
+
+from .._entra import AsyncEntraTokenSource, EntraBearer, EntraTokenSource, check_source
+from .._retry import RetryPolicy
+from .._token import PartnerCenterToken
+from .._urls import check_base_url, shown
+from ..client import AuthenticatedClient
+from ..errors import InvalidArgument
+from ..models import TokenRequest
+from ..types import Response
+from .answers import token_from
+from .schedule import TokenSchedule
+
+if TYPE_CHECKING:
+    # The operation modules (and the runtime that sends requests) are imported by the first
+    # provider made, not with this module: importing TokenProvider stays cheap.
+    from ..api.authentication import generate_access_token
+
+    RequestMediaType: TypeAlias = generate_access_token.RequestMediaType
+    ResponseMediaType: TypeAlias = generate_access_token.ResponseMediaType
+
+__all__ = ["DEFAULT_BASE_URL", "BaseTokenProvider"]
+
+# The package's logger, which every module of the package logs to: one name to configure.
+logger = logging.getLogger(__name__.partition("._internal")[0])
+
+DEFAULT_BASE_URL = "https://api.partnercenter.microsoft.com"
+
+H = TypeVar("H", httpx.Client, httpx.AsyncClient)
+
+
+def _checked_seconds(name: str, value: object, *, above_zero: bool) -> None:
+    """Refuse an option that is not a finite number of seconds (None: the default or no limit)."""
+    if value is None or isinstance(value, httpx.Timeout):  # httpx's own timeouts are httpx's to check
+        return
+    if (
+        isinstance(value, bool)
+        or not isinstance(value, int | float)
+        or not math.isfinite(value)
+        or value < 0
+        or (above_zero and value == 0)
+    ):
+        least = "above 0" if above_zero else "of at least 0"
+        raise InvalidArgument(f"{name} must be a finite number of seconds {least}, or None; not {value!r}")
+
+
+def _checked_size(name: str, value: object) -> None:
+    """Refuse a size that is not a whole number of bytes of at least 1."""
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise InvalidArgument(f"{name} must be a whole number of bytes of at least 1; not {value!r}")
+
+
+class BaseTokenProvider(ABC, Generic[H]):
+    """What both providers share: the options, the cache, the schedule and the operation they call.
+
+    Args:
+        entra_token: the Entra ID token: a string, a callable returning one, or an azure-core
+            ``TokenCredential`` (asked for the Partner Center scope); for the async provider also a
+            coroutine function or an async credential. Anything else is ``InvalidCredentials``
+            here; whatever a source raises is ``CredentialUnavailable`` (its error the cause), and
+            a source that does not answer within the fetch's deadline too.
+        base_url: where Partner Center is.
+        content_type: the request media type; accept: the response media type.
+        legacy: call the deprecated operation (warns with DeprecationWarning).
+        retry: the :class:`~partner_center_auth.RetryPolicy` of each fetch.
+        refresh_ahead: seconds before expiry to refresh (default: min(5 minutes, lifetime / 10)).
+        correlation_id: the ms-correlationid of every fetch (default: a fresh one per provider);
+            each fetch has its own ms-requestid, reused by its retries.
+        timeout: seconds for each step of an HTTP request (connect, each read, the Entra ID source).
+        total_timeout: seconds for a whole response, body included.
+        max_response_size: the most bytes of response body read.
+        allow_insecure_http: send the Entra ID token over plain http to non-loopback hosts (tests only).
+        transport: the ``httpx`` transport to send with (``httpx.HTTPTransport`` with its TLS and
+            proxy settings, ``httpx.MockTransport`` in tests); the provider owns its client.
+        http_client: deprecated, use ``transport``: an ``httpx`` client whose transport for the
+            URL (its pool, proxies and TLS) sends. It is never changed (its base URL, auth, headers,
+            cookies, event hooks and state stay its own) nor closed by the provider.
+        clock: epoch seconds (the wall clock, which ``expires_on`` is read on), for tests.
+        monotonic: the clock lifetimes are measured on from the moment an answer arrived, for tests.
+
+    Numbers of seconds that are negative, infinite or not numbers are ``InvalidArgument`` here.
+    """
+
+    def __init__(
+        self,
+        entra_token: EntraTokenSource | AsyncEntraTokenSource,
+        *,
+        base_url: str = DEFAULT_BASE_URL,
+        content_type: RequestMediaType = "application/x-www-form-urlencoded",
+        accept: ResponseMediaType = "application/json",
+        legacy: bool = False,
+        retry: RetryPolicy | None = None,
+        refresh_ahead: float | None = None,
+        correlation_id: uuid.UUID | None = None,
+        timeout: float = 10.0,
+        total_timeout: float = 30.0,
+        max_response_size: int = 1024 * 1024,
+        allow_insecure_http: bool = False,
+        transport: httpx.BaseTransport | httpx.AsyncBaseTransport | None = None,
+        http_client: H | None = None,
+        clock: Callable[[], float] = time.time,
+        monotonic: Callable[[], float] = time.monotonic,
+    ) -> None:
+        check_source(entra_token)
+        _checked_seconds("refresh_ahead", refresh_ahead, above_zero=False)
+        _checked_seconds("timeout", timeout, above_zero=True)
+        _checked_seconds("total_timeout", total_timeout, above_zero=True)
+        _checked_size("max_response_size", max_response_size)
+        self.base_url = check_base_url(base_url)  # errors.InvalidBaseURL now, not at the first fetch
+        self.content_type: RequestMediaType = content_type
+        self.accept: ResponseMediaType = accept
+        from ..api.authentication import generate_access_token, generate_access_token_legacy
+
+        self.operation = generate_access_token_legacy if legacy else generate_access_token
+        self._operation_id: str = self.operation.OPERATION.operation_id  # as errors name it
+        self.retry = retry if retry is not None else RetryPolicy()
+        self.correlation_id = correlation_id or uuid.uuid4()
+        self._clock = clock
+        self._monotonic = monotonic
+        self._schedule = TokenSchedule(refresh_ahead=refresh_ahead, monotonic=monotonic, owner=type(self).__name__)
+        if http_client is not None:
+            warnings.warn(
+                "TokenProvider(http_client=...) is deprecated: pass transport=; "
+                "the client is used as given, never changed",
+                DeprecationWarning,
+                stacklevel=3,
+            )
+            transport = self._through(http_client)
+        # The provider's own clients: the caller's objects are never changed, only used.
+        self._http_options: dict[str, Any] = {
+            "base_url": base_url,
+            "auth": EntraBearer(entra_token),
+            "timeout": timeout,
+            **({"transport": transport} if transport is not None else {}),
+        }
+        self._client_options: dict[str, Any] = {
+            "base_url": base_url,
+            "token": "",
+            "max_response_size": max_response_size,
+            "total_timeout": total_timeout,
+            "allow_insecure_http": allow_insecure_http,
+        }
+        self._set_up()
+
+    @abstractmethod
+    def _through(self, http_client: H) -> httpx.BaseTransport | httpx.AsyncBaseTransport:
+        """The transport that sends through ``http_client`` (the deprecated ``http_client=``)."""
+
+    @abstractmethod
+    def _set_up(self) -> None:
+        """Make what the provider holds beyond its options (called last by ``__init__``)."""
+
+    def _arguments(self, client: AuthenticatedClient) -> dict[str, Any]:
+        """The operation's arguments for one fetch, the same for sync and async."""
+        return {
+            "client": client,
+            "body": TokenRequest(),
+            "content_type": self.content_type,
+            "accept": self.accept,
+            "ms_correlationid": self.correlation_id,
+        }
+
+    def _accept(self, response: Response[Any], sent_at: float, sent: float) -> PartnerCenterToken:
+        """The answer's token, cached. Its lifetime counts from when the request was sent (wall
+        time ``sent_at``, monotonic ``sent``), and what is left of it from when the answer arrived:
+        a token that expired in transit is refused, whatever the server's clock says."""
+        arrived_at, arrived = self._clock(), self._monotonic()
+        token = token_from(response, self._operation_id, sent_at, arrived_at)
+        left, refresh_in = self._schedule.fetched(
+            token, sent_at=sent_at, sent=sent, arrived_at=arrived_at, arrived=arrived
+        )
+        logger.debug("token cached: expires in %.0fs, refresh in %.0fs", left, refresh_in)
+        return token
+
+    def _fallback(self, error: BaseException) -> PartnerCenterToken:
+        """After a failed fetch: the cached token if it is still valid (retried later), else the error."""
+        served = self._schedule.failed()
+        if served is None:
+            raise error
+        token, valid_for = served
+        cause = f" from {type(error.__cause__).__name__}" if error.__cause__ is not None else ""
+        logger.warning(
+            "refresh failed (%s%s); serving the cached token, valid for %.0fs more",
+            type(error).__name__,
+            cause,
+            valid_for,
+        )
+        return token
+
+    def invalidate(self, token: PartnerCenterToken | None = None) -> None:
+        """Drop the cached token (only if it is ``token``, when given): for callers that got a 401."""
+        self._schedule.invalidate(token)
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}(base_url={shown(self.base_url)!r})"
