@@ -28,7 +28,7 @@ from partner_center_auth.errors import (
     InvalidCredentials,
     PartnerCenterAuthError,
     ResponseDecodeError,
-    TransportError,
+    TransportFailure,
     TransportTimeout,
     UndocumentedContentType,
 )
@@ -346,7 +346,7 @@ def test_a_body_longer_than_its_content_length_never_answers_the_next_call() -> 
                 assert first.access_token == "pc-token"  # type: ignore[union-attr]
                 try:
                     second = generate_access_token.sync(client=client, body=TokenRequest())
-                except TransportError:
+                except TransportFailure:
                     second = None
                 assert second is None or second.access_token == "pc-token"  # type: ignore[union-attr]
                 third = generate_access_token.sync(client=client, body=TokenRequest())
@@ -417,7 +417,7 @@ async def test_async_clients_never_take_another_requests_answer_either() -> None
             assert first.access_token == "pc-token"  # type: ignore[union-attr]
             try:
                 second = await generate_access_token.asyncio(client=client, body=TokenRequest())
-            except TransportError:
+            except TransportFailure:
                 second = None
             assert second is None or second.access_token == "pc-token"  # type: ignore[union-attr]
             third = await generate_access_token.asyncio(client=client, body=TokenRequest())
@@ -537,6 +537,6 @@ def test_the_provider_strips_ascii_whitespace_only(end: str) -> None:
 @pytest.mark.parametrize("proxy", ["http://[::1", "socks9://secret@x:1", "http://:1", "ftp://secret@x:1"])
 def test_a_malformed_environment_proxy_is_a_typed_error(proxy: str, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("HTTP_PROXY", proxy)
-    with pytest.raises(TransportError, match="HTTP_PROXY") as raised:
+    with pytest.raises(TransportFailure, match="HTTP_PROXY") as raised:
         TokenProvider("t", base_url="http://127.0.0.1:9").get_token()
     assert proxy not in str(raised.value)

@@ -196,7 +196,7 @@ def test_transport_failures_are_typed() -> None:
     def stall(request: httpx.Request) -> httpx.Response:
         raise httpx.ReadTimeout("timed out", request=request)
 
-    with pytest.raises(errors.TransportError) as refused:
+    with pytest.raises(errors.TransportFailure) as refused:
         generate_access_token.sync(client=mocked(refuse), body=TokenRequest())
     with pytest.raises(errors.TransportTimeout):
         generate_access_token.sync(client=mocked(stall), body=TokenRequest())
@@ -211,10 +211,12 @@ def test_reprs_never_show_the_token(server: StandInServer, client: Authenticated
     assert server.base_url in repr(client)
 
 
-def test_the_old_timeout_name_still_works_for_one_release_and_warns() -> None:
-    with pytest.warns(DeprecationWarning, match="TransportTimeout"):
-        renamed = errors.Timeout
+@pytest.mark.parametrize(("old", "new"), [("Timeout", "TransportTimeout"), ("TransportError", "TransportFailure")])
+def test_an_old_name_still_works_for_one_release_and_warns(old: str, new: str) -> None:
+    with pytest.warns(DeprecationWarning, match=f"errors.{old} is deprecated: use errors.{new}"):
+        renamed = getattr(errors, old)
 
-    assert renamed is errors.TransportTimeout
-    assert issubclass(renamed, errors.TransportError)
-    assert "Timeout" not in errors.__all__  # importing both httpx's and ours by name no longer collides
+    assert renamed is getattr(errors, new)
+    assert old not in errors.__all__  # importing both httpx's and ours by name no longer collides
+    with pytest.raises(AttributeError, match=r"partner_center_auth\.errors' has no attribute 'Nothing'"):
+        errors.Nothing  # noqa: B018

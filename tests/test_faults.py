@@ -33,7 +33,7 @@ def test_each_broken_exchange_is_a_typed_error_within_the_timeouts(breakage: Bre
     server.break_next(breakage)
     started = time.monotonic()
 
-    with provider(server, NO_RETRY) as tokens, pytest.raises(errors.TransportError) as caught:
+    with provider(server, NO_RETRY) as tokens, pytest.raises(errors.TransportFailure) as caught:
         tokens.get_token()
 
     assert time.monotonic() - started < 2.0

@@ -223,7 +223,7 @@ def test_a_closed_http_client_is_a_typed_transport_error(cookie_server: str) -> 
     shared.close()
     with pytest.warns(DeprecationWarning):
         provider = TokenProvider(ENTRA, base_url=cookie_server, http_client=shared, retry=NO_RETRY)
-    with provider, pytest.raises(errors.TransportError, match="closed"):
+    with provider, pytest.raises(errors.TransportFailure, match="closed"):
         provider.get_token()
 
 

@@ -334,7 +334,7 @@ def test_a_transport_of_yours_used_from_another_event_loop_is_refused_saying_why
     provider = AsyncTokenProvider(ENTRA, base_url=server.base_url, retry=NO_RETRY, transport=httpx.AsyncHTTPTransport())
     provider.invalidate(asyncio.run(provider.get_token()))  # its kept-alive connection: this loop's
 
-    with pytest.raises(errors.TransportError, match="other than the one it was first used in") as refused:
+    with pytest.raises(errors.TransportFailure, match="other than the one it was first used in") as refused:
         asyncio.run(provider.get_token())
     assert isinstance(refused.value.__cause__, RuntimeError)
 

@@ -14,7 +14,7 @@ import trio
 
 from partner_center_auth import AsyncTokenProvider, AuthenticatedClient, TokenProvider, TokenRequest
 from partner_center_auth.api.authentication import generate_access_token
-from partner_center_auth.errors import ClientClosed, CredentialUnavailable, InvalidArgument, TransportError
+from partner_center_auth.errors import ClientClosed, CredentialUnavailable, InvalidArgument, TransportFailure
 from partner_center_auth.testing import StandInServer
 
 
@@ -55,7 +55,7 @@ def test_the_async_provider_under_trio_is_a_typed_error_saying_why(server: Stand
         async with AsyncTokenProvider("entra", base_url=server.base_url) as provider:
             await provider.get_token()
 
-    with pytest.raises(TransportError, match="asyncio"):
+    with pytest.raises(TransportFailure, match="asyncio"):
         trio.run(main)
 
 

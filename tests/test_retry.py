@@ -105,7 +105,7 @@ def test_transport_failures_end_as_typed_errors_when_attempts_run_out() -> None:
     with StandInServer() as server:
         base_url = server.base_url  # nothing listens there once the server stops
 
-    with TokenProvider("entra", base_url=base_url, retry=FAST) as provider, pytest.raises(errors.TransportError):
+    with TokenProvider("entra", base_url=base_url, retry=FAST) as provider, pytest.raises(errors.TransportFailure):
         provider.get_token()
 
 

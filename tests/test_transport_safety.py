@@ -116,12 +116,12 @@ class _Answer(BaseHTTPRequestHandler):
 def test_tls_certificates_are_verified_by_default(self_signed_server: str) -> None:
     with (
         TokenProvider("entra", base_url=self_signed_server, retry=RetryPolicy(max_attempts=1)) as provider,
-        pytest.raises(errors.TransportError, match="CERTIFICATE_VERIFY_FAILED"),
+        pytest.raises(errors.TransportFailure, match="CERTIFICATE_VERIFY_FAILED"),
     ):
         provider.get_token()
     with (
         AuthenticatedClient(base_url=self_signed_server, token="secret") as client,
-        pytest.raises(errors.TransportError, match="CERTIFICATE_VERIFY_FAILED"),
+        pytest.raises(errors.TransportFailure, match="CERTIFICATE_VERIFY_FAILED"),
     ):
         generate_access_token.sync(client=client, body=TokenRequest())
 

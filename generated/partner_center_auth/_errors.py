@@ -12,7 +12,7 @@
     ├── CredentialUnavailable         a credential's source failed or did not answer in time (``__cause__``)
     ├── InvalidArgument               an argument no call can work with (also a ValueError)
     ├── ClientClosed                  used after ``close()``, or closed while in use
-    ├── TransportError                the request was not sent or its answer not received
+    ├── TransportFailure              the request was not sent or its answer not received
     │   └── TransportTimeout          past the client's timeout (or total_timeout)
     └── ResponseError                 an answer that is not what was asked for; keeps the
         │                             status code, headers and raw bytes
@@ -121,15 +121,16 @@ class ClientClosed(Error):
     """The client or provider was used after ``close()``, or closed while a call was in flight."""
 
 
-class TransportError(Error):
-    """The request could not be sent, or its answer not received.
+class TransportFailure(Error):
+    """The request could not be sent, or its answer not received (``TransportError`` before it took a
+    name that does not shadow ``httpx.TransportError``; the old name warns for one release).
 
     ``__cause__`` is httpx's error for timeouts and network errors; for others (a protocol error,
     whose message quotes what the server sent) the message names httpx's error, and nothing is chained.
     """
 
 
-class TransportTimeout(TransportError):
+class TransportTimeout(TransportFailure):
     """The request took longer than the client's timeout."""
 
 
@@ -203,13 +204,19 @@ class UnexpectedResponse(ResponseError):
 
 
 class UnexpectedStatus(UnexpectedResponse):
-    """The status code is not documented (raised when ``Client.raise_on_unexpected_status`` is set)."""
+    """The status code is not documented (raised when ``Client.raise_on_unexpected_status`` is set).
 
-    def __init__(self, status_code: int, content: bytes, headers: Mapping[str, str] | None = None) -> None:
+    Made like its siblings, by keyword; the message, when not given, says the status and the size
+    of the content (never the content: it may hold a token).
+    """
+
+    def __init__(
+        self, message: str | None = None, *, status_code: int, headers: Mapping[str, str], content: bytes
+    ) -> None:
         super().__init__(
-            f"Unexpected status code: {status_code} ({len(content)} bytes of content)",
+            message or f"Unexpected status code: {status_code} ({len(content)} bytes of content)",
             status_code=status_code,
-            headers=headers or {},
+            headers=headers,
             content=content,
         )
 
@@ -222,7 +229,7 @@ class ResponseDecodeError(UnexpectedResponse):
     """The Content-Type is documented but the body does not decode into the documented model."""
 
 
-_RENAMED = {"Timeout": "TransportTimeout"}
+_RENAMED = {"Timeout": "TransportTimeout", "TransportError": "TransportFailure"}
 """Old names of renamed errors: each answers, with a DeprecationWarning, for one release."""
 
 
@@ -260,7 +267,7 @@ __all__ = [
     "ResponseTooLarge",
     "SerializationError",
     "ServerError",
-    "TransportError",
+    "TransportFailure",
     "TransportTimeout",
     "UndocumentedContentType",
     "UnexpectedResponse",

@@ -1,5 +1,5 @@
 """httpx's failures of an exchange as the package's errors: :class:`TransportTimeout` when time ran
-out, :class:`TransportError` otherwise.
+out, :class:`TransportFailure` otherwise.
 
 Apart from the exchange so that one rule decides, for the sync and the async path alike, which of
 httpx's words may reach a caller: its error is kept as the cause only when its words are the
@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 import httpx
 
-from ._errors import TransportError, TransportTimeout
+from ._errors import TransportFailure, TransportTimeout
 from ._exchange_log import log_failure
 
 if TYPE_CHECKING:
@@ -45,9 +45,9 @@ def as_package_errors(
         raise failure from None
 
 
-def _package_error(operation: Operation[Any], error: httpx.RequestError, *, late: bool) -> TransportError:
+def _package_error(operation: Operation[Any], error: httpx.RequestError, *, late: bool) -> TransportFailure:
     if isinstance(error, httpx.TimeoutException) or late:
         return TransportTimeout(f"{operation.operation_id}: timed out ({type(error).__name__})")
     # Other messages may quote what a server sent (a header, a redirect's Location): the failure's name only.
     detail = f": {error}" if isinstance(error, _OWN_WORDS) else ""
-    return TransportError(f"{operation.operation_id}: {type(error).__name__}{detail}")
+    return TransportFailure(f"{operation.operation_id}: {type(error).__name__}{detail}")

@@ -276,7 +276,9 @@ class Operation(Generic[T]):
         documented = self.documented(response.status_code)
         if documented is None:
             if raise_on_unexpected_status:
-                raise UnexpectedStatus(response.status_code, response.content, response.headers)
+                raise UnexpectedStatus(
+                    status_code=response.status_code, headers=response.headers, content=response.content
+                )
             return None
         if not documented.contents:
             return None

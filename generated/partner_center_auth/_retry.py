@@ -25,7 +25,7 @@ from typing import Any, ParamSpec, TypeVar
 from attrs import field, frozen
 
 from ._deadline import CALLER_DEADLINE, until
-from ._errors import ResponseError, TransportError
+from ._errors import ResponseError, TransportFailure
 from .types import Response, Unset
 
 __all__ = ["RetryPolicy"]
@@ -82,7 +82,7 @@ class RetryPolicy:
             for attempt in range(1, self.max_attempts + 1):
                 try:
                     response = send(*args, **kwargs)
-                except (TransportError, ResponseError) as error:
+                except (TransportFailure, ResponseError) as error:
                     delay = self._delay(attempt, started, None, error)
                     if delay is None:
                         raise
@@ -101,7 +101,7 @@ class RetryPolicy:
             for attempt in range(1, self.max_attempts + 1):
                 try:
                     response = await send(*args, **kwargs)
-                except (TransportError, ResponseError) as error:
+                except (TransportFailure, ResponseError) as error:
                     delay = self._delay(attempt, started, None, error)
                     if delay is None:
                         raise
@@ -117,7 +117,7 @@ class RetryPolicy:
         attempt: int,
         started: float,
         response: Response[Any] | None,
-        error: TransportError | ResponseError | None,
+        error: TransportFailure | ResponseError | None,
     ) -> float | None:
         """Seconds to wait before the next attempt, or None to stop here.
 

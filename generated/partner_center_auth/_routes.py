@@ -17,7 +17,7 @@ from typing import Any, TypeVar
 import httpcore
 import httpx
 
-from ._errors import TransportError
+from ._errors import TransportFailure
 
 __all__ = ["core_proxy", "on_package_transports", "routes"]
 
@@ -73,7 +73,7 @@ def _environment_mounts(through: Callable[[httpx.URL], T]) -> dict[str, T | None
                 ImportError,
             ) as error:  # never quoted: it may hold a password
                 problem = "needs socksio (httpx[socks])" if isinstance(error, ImportError) else "is not a URL"
-                raise TransportError(f"the proxy in {scheme.upper()}_PROXY {problem}: correct or unset it") from None
+                raise TransportFailure(f"the proxy in {scheme.upper()}_PROXY {problem}: correct or unset it") from None
     for host in (entry.strip() for entry in proxies.get("no", "").split(",")):
         if host == "*":
             return {}

@@ -17,7 +17,7 @@ from ..errors import (
     ApiError,
     PartnerCenterAuthError,
     ResponseDecodeError,
-    TransportError,
+    TransportFailure,
     UnexpectedResponse,
     UnexpectedStatus,
 )
@@ -45,7 +45,7 @@ def token_from(response: Response[Any], operation_id: str, sent_at: float, arriv
             content=response.content,
         )
     if parsed is None and status < 400:
-        raise UnexpectedStatus(status, response.content, response.headers)
+        raise UnexpectedStatus(status_code=status, headers=response.headers, content=response.content)
     # The server's description may echo a token: it stays on `fault`, out of the message and
     # of the frame's locals.
     del parsed
@@ -75,10 +75,10 @@ def status_decides(error: UnexpectedResponse, operation_id: str) -> PartnerCente
 @contextmanager
 def typed_failures(operation_id: str) -> Iterator[None]:
     """This package's errors as they are; anything else (a transport of yours raising its own
-    error) a :class:`TransportError` whose cause it is."""
+    error) a :class:`TransportFailure` whose cause it is."""
     try:
         yield
     except PartnerCenterAuthError:
         raise
     except Exception as error:
-        raise TransportError(f"{operation_id}: the transport raised {type(error).__name__}") from error
+        raise TransportFailure(f"{operation_id}: the transport raised {type(error).__name__}") from error

@@ -26,7 +26,7 @@ from .._internal.schedule import Lead, Serve
 from .._through import AsyncThrough
 from .._token import PartnerCenterToken
 from ..client import AuthenticatedClient
-from ..errors import PartnerCenterAuthError, TransportError, UnexpectedResponse
+from ..errors import PartnerCenterAuthError, TransportFailure, UnexpectedResponse
 
 __all__ = ["AsyncTokenProvider"]
 
@@ -67,7 +67,7 @@ class AsyncTokenProvider(BaseTokenProvider[httpx.AsyncClient]):
         try:
             asyncio.get_running_loop()
         except RuntimeError:  # trio, or no loop: asyncio's futures would fail with a bare TypeError
-            raise TransportError(
+            raise TransportFailure(
                 "AsyncTokenProvider runs on asyncio; under trio, call the generated asyncio functions with an "
                 "AuthenticatedClient, or run the sync TokenProvider in a thread"
             ) from None
@@ -155,7 +155,7 @@ class AsyncTokenProvider(BaseTokenProvider[httpx.AsyncClient]):
         except Exception as error:
             if owned or loop is self._transport_loop or isinstance(error, PartnerCenterAuthError):
                 raise
-            raise TransportError(
+            raise TransportFailure(
                 f"{self._operation_id}: the transport you gave raised {type(error).__name__} in "
                 "an event loop other than the one it was first used in (an httpx transport's connections belong "
                 "to the loop that opened them): give each loop a provider with a transport of its own, or let "

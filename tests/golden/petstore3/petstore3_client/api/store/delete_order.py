@@ -65,7 +65,7 @@ def sync_detailed(
         errors.UndocumentedContentType: If a documented status comes with an undocumented or no Content-Type.
         errors.ResponseDecodeError: If the body does not decode into the documented value.
         errors.SerializationError: If the body or a parameter cannot be written as the spec says.
-        errors.TransportError: If the request could not be sent or its answer not received (errors.TransportTimeout
+        errors.TransportFailure: If the request could not be sent or its answer not received (errors.TransportTimeout
             past Client.timeout).
 
     Returns:
@@ -98,7 +98,7 @@ def sync(
         errors.UndocumentedContentType: If a documented status comes with an undocumented or no Content-Type.
         errors.ResponseDecodeError: If the body does not decode into the documented value.
         errors.SerializationError: If the body or a parameter cannot be written as the spec says.
-        errors.TransportError: If the request could not be sent or its answer not received (errors.TransportTimeout
+        errors.TransportFailure: If the request could not be sent or its answer not received (errors.TransportTimeout
             past Client.timeout).
 
     Returns:
@@ -129,7 +129,7 @@ async def asyncio_detailed(
         errors.UndocumentedContentType: If a documented status comes with an undocumented or no Content-Type.
         errors.ResponseDecodeError: If the body does not decode into the documented value.
         errors.SerializationError: If the body or a parameter cannot be written as the spec says.
-        errors.TransportError: If the request could not be sent or its answer not received (errors.TransportTimeout
+        errors.TransportFailure: If the request could not be sent or its answer not received (errors.TransportTimeout
             past Client.timeout).
 
     Returns:
@@ -162,7 +162,7 @@ async def asyncio(
         errors.UndocumentedContentType: If a documented status comes with an undocumented or no Content-Type.
         errors.ResponseDecodeError: If the body does not decode into the documented value.
         errors.SerializationError: If the body or a parameter cannot be written as the spec says.
-        errors.TransportError: If the request could not be sent or its answer not received (errors.TransportTimeout
+        errors.TransportFailure: If the request could not be sent or its answer not received (errors.TransportTimeout
             past Client.timeout).
 
     Returns:
