@@ -18,7 +18,7 @@ import httpx
 
 from ._errors import InvalidBaseURL
 
-__all__ = ["base_url_problem", "check_base_url", "validate_base_url"]
+__all__ = ["base_url_problem", "check_base_url", "shown", "validate_base_url"]
 
 # A DNS name as resolvers take it (RFC 1123, with the underscore that service names use).
 _LABEL = re.compile(r"[a-z0-9_-]{1,63}")

@@ -19,11 +19,11 @@ openapi-spec-validator, each violation in its place, and left as is.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
+from ._values import NO_VALUE, as_type, json_text, kinds, shown, types_of
 from ._yaml import Notice, escape
 
 __all__ = ["repair", "violations"]
@@ -59,7 +59,7 @@ def _text_keys(node: object, pointer: str) -> list[str]:
     if isinstance(node, dict):
         for key in list(node):
             if not isinstance(key, str):
-                text = _json_text(key)
+                text = json_text(key)
                 changed.append(f"{pointer}/{escape(text)}")
                 node[text] = node.pop(key)
         for key, value in node.items():
@@ -68,11 +68,6 @@ def _text_keys(node: object, pointer: str) -> list[str]:
         for index, item in enumerate(node):
             changed += _text_keys(item, f"{pointer}/{index}")
     return changed
-
-
-def _json_text(value: object) -> str:
-    """A scalar as it reads in JSON (``true``, not ``True``)."""
-    return json.dumps(value) if isinstance(value, bool) or value is None else str(value)
 
 
 def violations(document: Mapping[str, Any]) -> tuple[Notice, ...]:
@@ -147,8 +142,8 @@ class _Walk:
                 info[key] = ""
                 self._say(f"#/info/{key}", "missing", "read as empty")
             elif not isinstance(value, str):
-                info[key] = _json_text(value)
-                self._say(f"#/info/{key}", f"{_shown(value)} is not a text", f"read as {_shown(info[key])}")
+                info[key] = json_text(value)
+                self._say(f"#/info/{key}", f"{shown(value)} is not a text", f"read as {shown(info[key])}")
 
     def _path_item(self, item: object, pointer: str) -> None:
         if not isinstance(item, dict):
@@ -195,7 +190,7 @@ class _Walk:
         name = parameter.get("name")
         if isinstance(name, int | float) and not isinstance(name, bool):
             parameter["name"] = str(name)
-            self._say(f"{pointer}/name", f"the name {name} is a number", f"read as the text {_shown(str(name))}")
+            self._say(f"{pointer}/name", f"the name {name} is a number", f"read as the text {shown(str(name))}")
         if "schema" in parameter:
             self.schema(parameter["schema"], f"{pointer}/schema")
         self._content(parameter, pointer)
@@ -262,7 +257,7 @@ class _Walk:
                 break
             seen.append(reference)
             target = _target(self._document, reference)
-            if target is _NO_VALUE:
+            if target is NO_VALUE:
                 problem = f"a reference to nowhere ({reference})"
                 break
             if not isinstance(target, dict):
@@ -307,121 +302,28 @@ class _Walk:
         if "default" not in schema:
             return
         default = schema["default"]
-        types = _types(schema)
+        types = types_of(schema)
         if default is None and ("null" in types or schema.get("nullable") is True):
             return
-        converted = _as_type(default, types) if types else default
-        if converted is _NO_VALUE:
+        converted = as_type(default, types) if types else default
+        if converted is NO_VALUE:
             del schema["default"]
-            self._say(f"{pointer}/default", f"{_shown(default)} cannot be {_kinds(types)}", "the default dropped")
+            self._say(f"{pointer}/default", f"{shown(default)} cannot be {kinds(types)}", "the default dropped")
             return
         enum = schema.get("enum")
         if isinstance(enum, list) and converted not in enum:
             del schema["default"]
-            self._say(f"{pointer}/default", f"{_shown(default)} is not one of its enum", "the default dropped")
+            self._say(f"{pointer}/default", f"{shown(default)} is not one of its enum", "the default dropped")
             return
         if converted != default or type(converted) is not type(default):
             schema["default"] = converted
             self._say(
-                f"{pointer}/default", f"{_shown(default)} written for {_kinds(types)}", f"read as {_shown(converted)}"
+                f"{pointer}/default", f"{shown(default)} written for {kinds(types)}", f"read as {shown(converted)}"
             )
 
 
-def _shown(value: object) -> str:
-    """A value as JSON writes it (what a spec's author recognises), shortened."""
-    try:
-        text = json.dumps(value)
-    except (TypeError, ValueError):
-        text = repr(value)
-    return text if len(text) <= 60 else f"{text[:60]}..."
-
-
-def _kinds(types: tuple[str, ...]) -> str:
-    return " or ".join(f"an {kind}" if kind[0] in "aeiou" else f"a {kind}" for kind in types)
-
-
-_NO_VALUE = object()
-_INTEGER = re.compile(r"[+-]?[0-9]+")
-_NUMBER = re.compile(r"[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?")
-
-
-def _types(schema: Mapping[str, Any]) -> tuple[str, ...]:
-    declared = schema.get("type")
-    if isinstance(declared, str):
-        return (declared,)
-    if isinstance(declared, list):
-        return tuple(str(kind) for kind in declared if kind != "null")
-    return ()
-
-
-def _as_type(value: object, types: tuple[str, ...]) -> object:
-    """``value`` as the first of ``types`` it has one meaning in, or :data:`_NO_VALUE`."""
-    for kind in types:
-        converted = _AS.get(kind, _unchanged)(value)
-        if converted is not _NO_VALUE:
-            return converted
-    return _NO_VALUE
-
-
-def _unchanged(value: object) -> object:
-    return value
-
-
-def _as_boolean(value: object) -> object:
-    if isinstance(value, bool):
-        return value
-    if isinstance(value, str) and value.strip().lower() in ("true", "false"):
-        return value.strip().lower() == "true"
-    return _NO_VALUE
-
-
-def _as_integer(value: object) -> object:
-    if isinstance(value, bool):
-        return _NO_VALUE
-    if isinstance(value, int):
-        return value
-    if isinstance(value, float) and value.is_integer():
-        return int(value)
-    if isinstance(value, str) and _INTEGER.fullmatch(value.strip()):
-        return int(value.strip())
-    return _NO_VALUE
-
-
-def _as_number(value: object) -> object:
-    if isinstance(value, bool):
-        return _NO_VALUE
-    if isinstance(value, int | float):
-        return value
-    if isinstance(value, str) and _NUMBER.fullmatch(value.strip()):
-        number = float(value.strip())
-        return int(number) if _INTEGER.fullmatch(value.strip()) else number
-    return _NO_VALUE
-
-
-def _as_string(value: object) -> object:
-    if isinstance(value, str):
-        return value
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        return str(value)
-    return _NO_VALUE
-
-
-def _as_kind(kind: type) -> Callable[[object], object]:
-    return lambda value: value if isinstance(value, kind) else _NO_VALUE
-
-
-_AS: dict[str, Callable[[object], object]] = {
-    "boolean": _as_boolean,
-    "integer": _as_integer,
-    "number": _as_number,
-    "string": _as_string,
-    "array": _as_kind(list),
-    "object": _as_kind(dict),
-}
-
-
 def _target(document: Mapping[str, Any], reference: str) -> object:
-    """What a local reference (``#/components/schemas/Pet``) points at, or :data:`_NO_VALUE`."""
+    """What a local reference (``#/components/schemas/Pet``) points at, or :data:`NO_VALUE`."""
     node: object = document
     for step in reference.removeprefix("#").split("/")[1:]:
         step = step.replace("~1", "/").replace("~0", "~")
@@ -430,7 +332,7 @@ def _target(document: Mapping[str, Any], reference: str) -> object:
         elif isinstance(node, list) and step.isdigit() and int(step) < len(node):
             node = node[int(step)]
         else:
-            return _NO_VALUE
+            return NO_VALUE
     return node
 
 

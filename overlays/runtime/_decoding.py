@@ -12,7 +12,7 @@ import itertools
 import zlib
 from collections.abc import Iterable, Iterator
 
-__all__ = ["MAX_CODINGS", "PIECE", "Decoder", "UnsupportedCoding"]
+__all__ = ["Decoder", "UnsupportedCoding"]
 
 PIECE = 64 * 1024
 """The most bytes one layer hands on at a time."""

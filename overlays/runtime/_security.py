@@ -30,10 +30,8 @@ import httpx
 from ._errors import InsecureTransport, InvalidCredentials
 
 __all__ = [
-    "RedactServerText",
     "checked_headers",
     "credential_value",
-    "guard_route",
     "is_loopback",
     "redact_dependency_logs",
     "refuse_insecure_bearer",

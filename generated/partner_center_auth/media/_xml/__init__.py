@@ -25,6 +25,6 @@ Where each part lives:
   which hand anything else to the reference, so that results and errors are always its own.
 """
 
-from ._codec import MEDIA_TYPE, XmlCodec
+from ._codec import XmlCodec
 
-__all__ = ["MEDIA_TYPE", "XmlCodec"]
+__all__ = ["XmlCodec"]

@@ -20,7 +20,7 @@ from ._parser import parse, syntax_error
 from ._reader import read_reference
 from ._writer import Writer
 
-__all__ = ["MEDIA_TYPE", "XmlCodec"]
+__all__ = ["XmlCodec"]
 
 MEDIA_TYPE = "application/xml"
 

@@ -1,0 +1,110 @@
+"""What a value written in a spec is, as the JSON type its schema says: the conversions with one
+meaning (``"false"`` for a boolean, ``"100"`` for an integer, ``100`` for a string), and how a
+value is shown in a message (as JSON writes it, what the spec's author recognises)."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable, Mapping
+from typing import Any
+
+__all__ = ["NO_VALUE", "as_type", "json_text", "kinds", "shown", "types_of"]
+
+
+def shown(value: object) -> str:
+    """A value as JSON writes it (what a spec's author recognises), shortened."""
+    try:
+        text = json.dumps(value)
+    except (TypeError, ValueError):
+        text = repr(value)
+    return text if len(text) <= 60 else f"{text[:60]}..."
+
+
+def kinds(types: tuple[str, ...]) -> str:
+    return " or ".join(f"an {kind}" if kind[0] in "aeiou" else f"a {kind}" for kind in types)
+
+
+NO_VALUE = object()
+_INTEGER = re.compile(r"[+-]?[0-9]+")
+_NUMBER = re.compile(r"[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?")
+
+
+def types_of(schema: Mapping[str, Any]) -> tuple[str, ...]:
+    declared = schema.get("type")
+    if isinstance(declared, str):
+        return (declared,)
+    if isinstance(declared, list):
+        return tuple(str(kind) for kind in declared if kind != "null")
+    return ()
+
+
+def as_type(value: object, types: tuple[str, ...]) -> object:
+    """``value`` as the first of ``types`` it has one meaning in, or :data:`NO_VALUE`."""
+    for kind in types:
+        converted = _AS.get(kind, _unchanged)(value)
+        if converted is not NO_VALUE:
+            return converted
+    return NO_VALUE
+
+
+def _unchanged(value: object) -> object:
+    return value
+
+
+def _as_boolean(value: object) -> object:
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, str) and value.strip().lower() in ("true", "false"):
+        return value.strip().lower() == "true"
+    return NO_VALUE
+
+
+def _as_integer(value: object) -> object:
+    if isinstance(value, bool):
+        return NO_VALUE
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if isinstance(value, str) and _INTEGER.fullmatch(value.strip()):
+        return int(value.strip())
+    return NO_VALUE
+
+
+def _as_number(value: object) -> object:
+    if isinstance(value, bool):
+        return NO_VALUE
+    if isinstance(value, int | float):
+        return value
+    if isinstance(value, str) and _NUMBER.fullmatch(value.strip()):
+        number = float(value.strip())
+        return int(number) if _INTEGER.fullmatch(value.strip()) else number
+    return NO_VALUE
+
+
+def _as_string(value: object) -> object:
+    if isinstance(value, str):
+        return value
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return str(value)
+    return NO_VALUE
+
+
+def _as_kind(kind: type) -> Callable[[object], object]:
+    return lambda value: value if isinstance(value, kind) else NO_VALUE
+
+
+_AS: dict[str, Callable[[object], object]] = {
+    "boolean": _as_boolean,
+    "integer": _as_integer,
+    "number": _as_number,
+    "string": _as_string,
+    "array": _as_kind(list),
+    "object": _as_kind(dict),
+}
+
+
+def json_text(value: object) -> str:
+    """A scalar as it reads in JSON (``true``, not ``True``)."""
+    return json.dumps(value) if isinstance(value, bool) or value is None else str(value)
