@@ -55,7 +55,7 @@ check-generated: venv
 	@$(BIN)/python overlays/check_generated.py
 
 # The golden records: what the templates print for two specs of the corpus, committed so that
-# every template change shows its effect in review (tests/test_any_spec.py fails on any drift).
+# every template change shows its effect in review (tests/generator/test_any_spec.py fails on any drift).
 golden: venv
 	$(BIN)/python tests/golden_record.py
 
@@ -77,7 +77,7 @@ test: lint typecheck check-generated
 	$(BIN)/python -m pytest
 
 fuzz: venv
-	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest tests/test_properties.py
+	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest tests/runtime/test_properties.py
 
 # The peers live in their own environment: never in the runtime's, nor in the dev lock.
 BENCH_VENV := .venv-bench

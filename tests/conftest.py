@@ -40,6 +40,11 @@ def anyio_backend() -> str:
     return "asyncio"
 
 
+PROJECT = Path(__file__).resolve().parent.parent
+"""The repository: tests are grouped by layer (generator/, runtime/, partner_center/, security/,
+project/); what they share (this file, the servers and strategies beside it, specs/ and golden/)
+stays here."""
+
 # The spec corpus (tests/specs): each generated once per session, importable by its package name.
 SPECS = Path(__file__).resolve().parent / "specs"
 CORPUS = {
@@ -50,7 +55,7 @@ CORPUS = {
 }
 
 
-def generate(spec: Path, output: Path, config: Path = SPECS.parent.parent / "generator-config.yaml") -> None:
+def generate(spec: Path, output: Path, config: Path = PROJECT / "generator-config.yaml") -> None:
     """Run the generator's command as a user would (with the project's own configuration by default)."""
     command = [sys.executable, "-m", "pca_generator", "generate", f"--spec={spec}", f"--config={config}"]
     subprocess.run([*command, f"--output={output}"], check=True, capture_output=True)

@@ -311,9 +311,10 @@ _PACKAGE = __name__.rpartition(".")[0]  # the generated package, wherever it is 
 def _define(source: str, what: str, namespace: dict[str, Any]) -> dict[str, Any]:
     """Run ``source`` in ``namespace`` (which then holds what it defines), its lines kept in
     :mod:`linecache` as attrs keeps the methods it writes: tracebacks, :mod:`inspect` and
-    debuggers show the generated code. Each function has a filename of its own
-    (``<partner_center_auth compiled check for Pet>``); another source under a name already
-    taken (two unions of other options, say) gets ``-1``, ``-2``... instead of hiding the first.
+    debuggers show the generated code. Each function has a filename of its own (in a package
+    ``acme_client``, ``<acme_client compiled check for Pet>``); another source under a name
+    already taken (two unions of other options, say) gets ``-1``, ``-2``... instead of hiding
+    the first.
     """
     base = f"<{_PACKAGE} compiled {what}>"
     filename, lines = base, source.splitlines(keepends=True)

@@ -12,7 +12,8 @@ from typing import Any
 import pytest
 import yaml
 
-PROJECT = Path(__file__).resolve().parent.parent
+from conftest import PROJECT
+
 SPECS = PROJECT / "tests" / "specs"
 Spec = dict[str, Any]
 

@@ -11,9 +11,7 @@ from pathlib import Path
 
 import yaml
 
-from conftest import generate
-
-PROJECT = Path(__file__).resolve().parent.parent
+from conftest import PROJECT, generate
 
 NEW_PROPERTIES = {
     "scope": {"type": "string"},

@@ -17,7 +17,8 @@ from pathlib import Path
 
 import pytest
 
-PROJECT = Path(__file__).resolve().parent.parent
+from conftest import PROJECT
+
 SPECS = PROJECT / "tests" / "specs"
 # What the user's environment gets beside the generator: the checker the test runs, and the
 # stubs of the one runtime dependency that ships none. At the versions this repository pins.

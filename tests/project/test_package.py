@@ -5,13 +5,13 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
 import partner_center_auth
+from conftest import PROJECT
 
-GENERATED = Path(__file__).resolve().parent.parent / "generated"
+GENERATED = PROJECT / "generated"
 
 
 @pytest.mark.parametrize("name", partner_center_auth.__all__)

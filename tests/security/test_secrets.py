@@ -12,6 +12,7 @@ from pathlib import Path
 import httpx
 import pytest
 
+from conftest import PROJECT
 from partner_center_auth import (
     AuthenticatedClient,
     PartnerCenterAuth,
@@ -123,7 +124,7 @@ def test_the_five_leak_paths_show_no_secret_in_logs_messages_or_traceback_locals
         input=token_file.read_text(),
         capture_output=True,
         text=True,
-        env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent / "generated")},
+        env={**os.environ, "PYTHONPATH": str(PROJECT / "generated")},
     )
     texts.append(cli.stderr)
 

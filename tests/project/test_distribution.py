@@ -21,9 +21,9 @@ from pathlib import Path
 
 import pytest
 
+from conftest import PROJECT
 from partner_center_auth.testing import StandInServer
 
-PROJECT = Path(__file__).resolve().parent.parent
 GENERATED = PROJECT / "generated"
 RUNTIME = ("httpx", "attrs", "lxml", "msgspec")
 

@@ -27,9 +27,9 @@ from pathlib import Path
 import pytest
 from attrs import frozen
 
+from conftest import PROJECT
 from partner_center_auth.testing import StandInServer
 
-PROJECT = Path(__file__).resolve().parent.parent
 PARTNER_CENTER = "https://api.partnercenter.microsoft.com"
 _BLOCK = re.compile(r"(?:<!-- readme: (?P<marker>[^>]*?) -->\n)?^```(?P<language>\w+)\n(?P<code>.*?)^```", re.S | re.M)
 

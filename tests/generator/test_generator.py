@@ -9,9 +9,9 @@ from types import ModuleType, SimpleNamespace
 
 import pytest
 
+from conftest import PROJECT
 from pca_generator import _generate
 
-PROJECT = Path(__file__).resolve().parent.parent
 OVERLAYS = PROJECT / "overlays"
 
 

@@ -9,7 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-PROJECT = Path(__file__).resolve().parent.parent
+from conftest import PROJECT
 
 
 def make(*arguments: str, cwd: Path = PROJECT) -> subprocess.CompletedProcess[str]:

@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
+from conftest import PROJECT
 from partner_center_auth.testing import StandInServer
 
-PROJECT = Path(__file__).resolve().parent.parent
 ENTRA = "entra-id-token-for-the-cli"
 
 

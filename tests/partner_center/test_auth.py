@@ -5,11 +5,11 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from pathlib import Path
 
 import httpx
 import pytest
 
+from conftest import PROJECT
 from partner_center_auth import (
     AsyncTokenProvider,
     PartnerCenterAuth,
@@ -116,7 +116,7 @@ def test_the_package_imports_nothing_from_azure() -> None:
         "print(sorted(m for m in sys.modules if m.startswith('azure')))\n"
         "print(importlib.util.find_spec('azure.identity') is not None)\n"  # imports the azure namespace: last
     )
-    environment = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent / "generated")}
+    environment = {**os.environ, "PYTHONPATH": str(PROJECT / "generated")}
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=environment)
 
     assert result.stdout.split("\n")[:2] == ["[]", "True"]

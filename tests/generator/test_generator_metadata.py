@@ -10,11 +10,10 @@ from typing import Any
 import pytest
 
 import users
+from conftest import PROJECT
 from pca_generator import GenerationError
 from pca_generator._metadata import Metadata
 from users import ORDERS, refused
-
-PROJECT = Path(__file__).resolve().parent.parent
 
 
 def read(config: dict[str, Any], info: dict[str, Any], folder: Path = PROJECT) -> Metadata:

@@ -14,9 +14,8 @@ from pathlib import Path
 import pytest
 
 import users
+from conftest import PROJECT
 from users import ORDERS, refused
-
-PROJECT = Path(__file__).resolve().parent.parent
 
 
 def command(*arguments: str, cwd: Path) -> subprocess.CompletedProcess[str]:
