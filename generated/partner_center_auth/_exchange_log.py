@@ -12,15 +12,26 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
+
+import httpx
 
 from ._security import said_media_type
 
-if TYPE_CHECKING:
-    from ._exchange import Received
-    from ._operation import Operation
+__all__ = ["Described", "log_answer", "log_failure"]
 
-__all__ = ["log_answer", "log_failure"]
+
+class Described(Protocol):
+    """What an exchange knows of its operation: its name, the headers its log line may show, and
+    the media types it documents (a Content-Type outside them is not repeated)."""
+
+    @property
+    def operation_id(self) -> str: ...
+    @property
+    def logged_headers(self) -> tuple[str, ...]: ...
+    @property
+    def response_media_types(self) -> tuple[str, ...]: ...
+
 
 logger = logging.getLogger(__package__)
 
@@ -28,20 +39,27 @@ logger = logging.getLogger(__package__)
 _LOGGED_HEADERS = ("content-type", "accept")
 
 
-def log_answer(operation: Operation[Any], request: Mapping[str, Any], received: Received, started: float) -> None:
+def log_answer(
+    operation: Described,
+    request: Mapping[str, Any],
+    status_code: int,
+    headers: httpx.Headers,
+    url: httpx.URL,
+    started: float,
+) -> None:
     if logger.isEnabledFor(logging.DEBUG):
         logger.debug(
             "%s %s -> %d %s in %.1f ms (%s)",
             request["method"].upper(),
-            received.url.copy_with(query=None, username=None, password=None),  # credentials stay out
-            received.status_code,
-            said_media_type(received.headers.get("content-type"), operation.response_media_types),
+            url.copy_with(query=None, username=None, password=None),  # credentials stay out
+            status_code,
+            said_media_type(headers.get("content-type"), operation.response_media_types),
             (time.perf_counter() - started) * 1000,
             _described(operation, request),
         )
 
 
-def log_failure(operation: Operation[Any], request: Mapping[str, Any], error: Exception, started: float) -> None:
+def log_failure(operation: Described, request: Mapping[str, Any], error: Exception, started: float) -> None:
     logger.debug(
         "%s %s failed after %.1f ms: %s (%s)",
         request["method"].upper(),
@@ -52,7 +70,7 @@ def log_failure(operation: Operation[Any], request: Mapping[str, Any], error: Ex
     )
 
 
-def _described(operation: Operation[Any], request: Mapping[str, Any]) -> str:
+def _described(operation: Described, request: Mapping[str, Any]) -> str:
     headers = {name.lower(): value for name, value in request.get("headers", {}).items()}
     logged = (*_LOGGED_HEADERS, *operation.logged_headers)
     return " ".join(f"{name}={headers[name]}" for name in logged if name in headers)

@@ -24,7 +24,7 @@ import zlib
 from collections.abc import Callable, Mapping
 from contextlib import suppress
 from functools import partial
-from typing import TYPE_CHECKING, Any, NoReturn, Protocol
+from typing import Any, NoReturn, Protocol
 
 import httpx
 from attrs import field, frozen
@@ -34,11 +34,8 @@ from ._deadline import EXCHANGE_DEADLINE, DeadlineTimeouts, cut, exchange_deadli
 from ._decoding import Decoder, UnsupportedCoding
 from ._errors import ClientClosed, InvalidCredentials, ResponseDecodeError, ResponseTooLarge, TransportTimeout
 from ._exchange_errors import as_package_errors
-from ._exchange_log import log_answer
+from ._exchange_log import Described, log_answer
 from ._security import checked_headers, refuse_insecure_bearer
-
-if TYPE_CHECKING:
-    from ._operation import Operation
 
 __all__ = ["AsyncSendingClient", "Received", "SendingClient", "send", "send_async"]
 
@@ -74,7 +71,7 @@ class Received:
     url: httpx.URL = field(repr=False)
 
 
-def send(operation: Operation[Any], client: SendingClient, request: Mapping[str, Any]) -> Received:
+def send(operation: Described, client: SendingClient, request: Mapping[str, Any]) -> Received:
     """Send ``request`` (built by ``operation``) and read its answer within ``client``'s limits."""
     http = client.get_httpx_client()
     outgoing, body = _prepared(operation, client, http, request)
@@ -118,7 +115,7 @@ def _exchange(
     return body.finish(response, request)
 
 
-async def send_async(operation: Operation[Any], client: AsyncSendingClient, request: Mapping[str, Any]) -> Received:
+async def send_async(operation: Described, client: AsyncSendingClient, request: Mapping[str, Any]) -> Received:
     """:func:`send` for ``asyncio`` (and trio): the deadline cancels the exchange itself."""
     http = client.get_async_httpx_client()
     outgoing, body = _prepared(operation, client, http, request)
@@ -143,12 +140,12 @@ async def send_async(operation: Operation[Any], client: AsyncSendingClient, requ
     return body.finish(response, request)
 
 
-def _late(operation: Operation[Any]) -> TransportTimeout:
+def _late(operation: Described) -> TransportTimeout:
     return TransportTimeout(f"{operation.operation_id}: no complete answer within the deadline")
 
 
 def _prepared(
-    operation: Operation[Any],
+    operation: Described,
     client: SendingClient | AsyncSendingClient,
     http: httpx.Client | httpx.AsyncClient,
     request: Mapping[str, Any],
@@ -191,7 +188,7 @@ class _BoundedBody:
     piece per coding, however the codings are stacked.
     """
 
-    def __init__(self, operation: Operation[Any], client: SendingClient | AsyncSendingClient) -> None:
+    def __init__(self, operation: Described, client: SendingClient | AsyncSendingClient) -> None:
         self.operation = operation
         self.limit = client.max_response_size
         self.started = time.perf_counter()
@@ -250,7 +247,7 @@ class _BoundedBody:
         # The URL this package sent, not one a redirect led to: that one is the server's text.
         sent = response.history[0].request.url if response.history else response.request.url
         received = Received(response.status_code, response.headers, b"".join(self.chunks), sent)
-        log_answer(self.operation, request, received, self.started)
+        log_answer(self.operation, request, received.status_code, received.headers, received.url, self.started)
         return received
 
 

@@ -13,15 +13,12 @@ from __future__ import annotations
 import time
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import httpx
 
 from ._errors import TransportFailure, TransportTimeout
-from ._exchange_log import log_failure
-
-if TYPE_CHECKING:
-    from ._operation import Operation
+from ._exchange_log import Described, log_failure
 
 __all__ = ["as_package_errors"]
 
@@ -31,7 +28,7 @@ _OWN_WORDS = (httpx.TimeoutException, httpx.NetworkError)
 
 @contextmanager
 def as_package_errors(
-    operation: Operation[Any], request: Mapping[str, Any], started: float, deadline: float | None = None
+    operation: Described, request: Mapping[str, Any], started: float, deadline: float | None = None
 ) -> Iterator[None]:
     """Re-raise httpx's transport failures in the block as this package's, logged; a failure at or
     past ``deadline`` is a timeout, whatever httpx called it."""
@@ -45,7 +42,7 @@ def as_package_errors(
         raise failure from None
 
 
-def _package_error(operation: Operation[Any], error: httpx.RequestError, *, late: bool) -> TransportFailure:
+def _package_error(operation: Described, error: httpx.RequestError, *, late: bool) -> TransportFailure:
     if isinstance(error, httpx.TimeoutException) or late:
         return TransportTimeout(f"{operation.operation_id}: timed out ({type(error).__name__})")
     # Other messages may quote what a server sent (a header, a redirect's Location): the failure's name only.
