@@ -6,7 +6,8 @@ warning, and so a refusal:
 
 * a ``$ref`` into a component (``#/components/schemas/Base/properties/id``) is replaced by what
   it points at: the generator follows references to whole components only;
-* an array without ``items`` gets ``items: {}`` (any value), as JSON Schema reads it;
+* an array without ``items`` (nor ``prefixItems``) gets ``items: {}`` (any value), as JSON Schema
+  reads it;
 * header parameters named ``Accept``, ``Content-Type`` or ``Authorization`` are dropped: OpenAPI
   says they SHALL be ignored (the operations' ``accept`` and ``content_type`` and the client's
   credentials say these);
@@ -75,7 +76,8 @@ def _resolve(document: Mapping[str, Any], reference: str) -> Any:
 
 def _rewrite_schemas(node: Any) -> None:
     if isinstance(node, dict):
-        if node.get("type") == "array" and "items" not in node:
+        # An array with ``prefixItems`` has items: the generator types it by them.
+        if node.get("type") == "array" and "items" not in node and "prefixItems" not in node:
             node["items"] = {}
         if node.get("items") is True:
             node["items"] = {}
