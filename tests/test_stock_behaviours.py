@@ -12,7 +12,7 @@ Where we differ from stock on purpose, each with its reason and the test that sh
 - **Operation docstrings say more.** ``Args`` ends with ``content_type`` (when the operation has a
   body) and ``accept`` (when it has response content): the keywords every operation adds to
   stock's signature, to choose the media type sent and asked for. ``Raises`` lists this package's
-  typed errors instead of ``httpx.TimeoutException``: no bare httpx error leaves an operation.
+  typed errors (``errors.TransportTimeout`` where stock names ``httpx.TimeoutException``).
   :func:`test_operation_docstrings_say_description_arguments_and_returns`.
 - **Requests go out by ``build_request`` and ``send``, not ``request``.** The package checks the
   built request before any I/O (no bearer token in clear to a non-loopback host, header values it
@@ -35,14 +35,16 @@ Where we differ from stock on purpose, each with its reason and the test that sh
   report; ``tests/test_invalid_specs.py``); the duplicate enum value stock raises an exception for
   is such a line too, with stock's reason in it.
   :func:`test_an_enum_listing_a_value_twice_is_one_error_line`.
-- **A missing ``info.title`` is repaired, not refused** (``tests/test_invalid_specs.py``): read as
-  empty, with a warning; set ``project_name_override`` for the distribution's name.
+- **A missing ``info.title`` is repaired, not refused**: read as empty, with a warning (the title
+  only names what the configuration can name: set ``project_name_override``).
+  :func:`test_a_missing_title_is_repaired_with_a_warning`.
 """
 
 from __future__ import annotations
 
 import datetime
 import importlib
+import re
 import subprocess
 import sys
 import uuid
@@ -772,6 +774,14 @@ components:
     Pinned:
       const: yes
       default: no
+    Clash:
+      type: object
+      properties:
+        "12": {enum: [a, b]}
+    Clash1:
+      type: object
+      properties:
+        "2": {enum: [c, d]}
     Fine:
       type: object
       properties:
@@ -801,7 +811,8 @@ def test_what_stock_drops_with_a_warning_is_refused_and_nothing_is_written(tmp_p
         "Could not find reference",
         "Circular schema references",
         "Unsupported enum type",
-        "const",
+        "Invalid value for const",
+        "conflicting enums named Clash12",
     ):
         assert said in result.stderr
     assert "Traceback" not in result.stderr
@@ -842,3 +853,16 @@ def test_an_openapi_3_1_document_of_components_only_generates(tmp_path: Path) ->
     assert result.returncode == 0, result.stderr
     assert result.stderr == ""
     assert imported.stdout.strip() == "Part(name='cog')"
+
+
+def test_a_missing_title_is_repaired_with_a_warning(tmp_path: Path) -> None:
+    # Stock refuses the document; the title only names things the configuration can name.
+    (tmp_path / "untitled.yaml").write_text("openapi: 3.1.0\ninfo:\n  version: 1.0.0\npaths: {}\n")
+    (tmp_path / "config.yaml").write_text("project_name_override: untitled-client\npackage_name_override: untitled\n")
+
+    result = run(tmp_path / "untitled.yaml", tmp_path / "config.yaml", tmp_path / "out")
+
+    assert result.returncode == 0, result.stderr
+    [warning] = result.stderr.splitlines()
+    assert re.fullmatch(r"warning: .*untitled\.yaml: line \d+: #/info/title: missing: read as empty", warning)
+    assert 'name = "untitled-client"' in (tmp_path / "out" / "pyproject.toml").read_text()
