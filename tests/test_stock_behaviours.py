@@ -865,4 +865,8 @@ def test_a_missing_title_is_repaired_with_a_warning(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     [warning] = result.stderr.splitlines()
     assert re.fullmatch(r"warning: .*untitled\.yaml: line \d+: #/info/title: missing: read as empty", warning)
-    assert 'name = "untitled-client"' in (tmp_path / "out" / "pyproject.toml").read_text()
+    pyproject = (tmp_path / "out" / "pyproject.toml").read_text()
+    assert 'name = "untitled-client"' in pyproject
+    assert 'description = "A typed client for every documented media type"' in pyproject
+    readme = (tmp_path / "out" / "README.md").read_text()
+    assert "A typed Python client for an untitled API (API version\n1.0.0)" in readme and "****" not in readme
