@@ -130,7 +130,7 @@ class EndpointView:
         if include_client:
             lines.append(f"client: {self.client_type}")
         if self.body_types:
-            lines.append(f"body: {' | '.join(self.body_types)}{'' if self.body_required else ' | Unset = UNSET'}")
+            lines.append(f"body: {self.body_type}{'' if self.body_required else ' = UNSET'}")
         lines += [code for _, code in self.keyword_arguments]
         if self.request_media_types:
             lines.append(f'content_type: RequestMediaType = "{in_double_quote_literal(self.request_media_types[0])}"')
@@ -147,6 +147,11 @@ class EndpointView:
         names += ["content_type"] if self.request_media_types else []
         names += ["accept"] if self.response_media_types else []
         return "".join(f"{name}={name},\n" for name in names)
+
+    @property
+    def body_type(self) -> str:
+        """The body's annotation, as the signature and the docstring both say it (``| Unset`` when optional)."""
+        return " | ".join(self.body_types) + ("" if self.body_required else " | Unset")
 
     @property
     def parsed_type(self) -> str:

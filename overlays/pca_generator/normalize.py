@@ -6,7 +6,8 @@ warning, and so a refusal:
 
 * a ``$ref`` into a component (``#/components/schemas/Base/properties/id``) is replaced by what
   it points at: the generator follows references to whole components only;
-* an array without ``items`` gets ``items: {}`` (any value), as JSON Schema reads it;
+* an array without ``items`` (nor ``prefixItems``) gets ``items: {}`` (any value), as JSON Schema
+  reads it;
 * header parameters named ``Accept``, ``Content-Type`` or ``Authorization`` are dropped: OpenAPI
   says they SHALL be ignored (the operations' ``accept`` and ``content_type`` and the client's
   credentials say these);
@@ -14,6 +15,8 @@ warning, and so a refusal:
   ``anyOf`` of one typed schema per type, which the generator can name;
 * an inline enum inside ``oneOf`` / ``anyOf`` loses its ``title``: the generator names classes by
   title, and two such enums of one title would clash;
+* an OpenAPI 3.1 document without ``paths`` (valid when it has ``components`` or ``webhooks``)
+  gets ``paths: {}``: the generator's parser requires the field, as OpenAPI 3.0 did;
 * OpenAPI 3.1's boolean schemas, where the generator wants objects: a property or ``items`` of
   ``true`` (anything) becomes ``{}``, a property of ``false`` (never present) is dropped.
 """
@@ -34,11 +37,18 @@ def normalize(document: dict[str, Any]) -> dict[str, Any]:
     """A copy of ``document`` the generator reads without a warning it could avoid."""
     normalized: dict[str, Any] = _inline_deep_references(document, copy.deepcopy(document), ())
     _rewrite_schemas(normalized)
+    if _paths_optional(normalized) and "paths" not in normalized:
+        normalized["paths"] = {}
     for item in (normalized.get("paths") or {}).values():
         for owner in [item, *(item[method] for method in _METHODS if isinstance(item.get(method), dict))]:
             if isinstance(owner.get("parameters"), list):
                 owner["parameters"] = [p for p in owner["parameters"] if not _ignored(normalized, p)]
     return normalized
+
+
+def _paths_optional(document: Mapping[str, Any]) -> bool:
+    """OpenAPI 3.1 wants ``paths``, ``components`` or ``webhooks``; 3.0 always wants ``paths``."""
+    return str(document.get("openapi")).startswith("3.1") and ("components" in document or "webhooks" in document)
 
 
 def _inline_deep_references(document: dict[str, Any], node: Any, following: tuple[str, ...]) -> Any:
@@ -75,7 +85,8 @@ def _resolve(document: Mapping[str, Any], reference: str) -> Any:
 
 def _rewrite_schemas(node: Any) -> None:
     if isinstance(node, dict):
-        if node.get("type") == "array" and "items" not in node:
+        # An array with ``prefixItems`` has items: the generator types it by them.
+        if node.get("type") == "array" and "items" not in node and "prefixItems" not in node:
             node["items"] = {}
         if node.get("items") is True:
             node["items"] = {}

@@ -76,7 +76,7 @@ def sync_detailed(
 ) -> Response[Customer]:
     """Args:
         customer_id (UUID):
-        body (UpdateCustomerBody): The request body.
+        body (UpdateCustomerBody | Unset): The request body.
         content_type (RequestMediaType): The media type the body is sent in (Content-Type).
         accept (ResponseMediaType): The media type asked for (Accept).
 
@@ -113,7 +113,7 @@ def sync(
 ) -> Customer | None:
     """Args:
         customer_id (UUID):
-        body (UpdateCustomerBody): The request body.
+        body (UpdateCustomerBody | Unset): The request body.
         content_type (RequestMediaType): The media type the body is sent in (Content-Type).
         accept (ResponseMediaType): The media type asked for (Accept).
 
@@ -148,7 +148,7 @@ async def asyncio_detailed(
 ) -> Response[Customer]:
     """Args:
         customer_id (UUID):
-        body (UpdateCustomerBody): The request body.
+        body (UpdateCustomerBody | Unset): The request body.
         content_type (RequestMediaType): The media type the body is sent in (Content-Type).
         accept (ResponseMediaType): The media type asked for (Accept).
 
@@ -185,7 +185,7 @@ async def asyncio(
 ) -> Customer | None:
     """Args:
         customer_id (UUID):
-        body (UpdateCustomerBody): The request body.
+        body (UpdateCustomerBody | Unset): The request body.
         content_type (RequestMediaType): The media type the body is sent in (Content-Type).
         accept (ResponseMediaType): The media type asked for (Accept).
 

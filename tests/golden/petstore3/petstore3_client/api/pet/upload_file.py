@@ -91,7 +91,7 @@ def sync_detailed(
 
     Args:
         pet_id (int):
-        body (File): The request body.
+        body (File | Unset): The request body.
         additional_metadata (str | Unset):
         content_type (RequestMediaType): The media type the body is sent in (Content-Type).
         accept (ResponseMediaType): The media type asked for (Accept).
@@ -135,7 +135,7 @@ def sync(
 
     Args:
         pet_id (int):
-        body (File): The request body.
+        body (File | Unset): The request body.
         additional_metadata (str | Unset):
         content_type (RequestMediaType): The media type the body is sent in (Content-Type).
         accept (ResponseMediaType): The media type asked for (Accept).
@@ -177,7 +177,7 @@ async def asyncio_detailed(
 
     Args:
         pet_id (int):
-        body (File): The request body.
+        body (File | Unset): The request body.
         additional_metadata (str | Unset):
         content_type (RequestMediaType): The media type the body is sent in (Content-Type).
         accept (ResponseMediaType): The media type asked for (Accept).
@@ -221,7 +221,7 @@ async def asyncio(
 
     Args:
         pet_id (int):
-        body (File): The request body.
+        body (File | Unset): The request body.
         additional_metadata (str | Unset):
         content_type (RequestMediaType): The media type the body is sent in (Content-Type).
         accept (ResponseMediaType): The media type asked for (Accept).

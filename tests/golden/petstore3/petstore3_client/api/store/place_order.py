@@ -86,7 +86,7 @@ def sync_detailed(
     Place a new order in the store.
 
     Args:
-        body (Order): The request body.
+        body (Order | Unset): The request body.
         content_type (RequestMediaType): The media type the body is sent in (Content-Type).
         accept (ResponseMediaType): The media type asked for (Accept).
 
@@ -124,7 +124,7 @@ def sync(
     Place a new order in the store.
 
     Args:
-        body (Order): The request body.
+        body (Order | Unset): The request body.
         content_type (RequestMediaType): The media type the body is sent in (Content-Type).
         accept (ResponseMediaType): The media type asked for (Accept).
 
@@ -160,7 +160,7 @@ async def asyncio_detailed(
     Place a new order in the store.
 
     Args:
-        body (Order): The request body.
+        body (Order | Unset): The request body.
         content_type (RequestMediaType): The media type the body is sent in (Content-Type).
         accept (ResponseMediaType): The media type asked for (Accept).
 
@@ -198,7 +198,7 @@ async def asyncio(
     Place a new order in the store.
 
     Args:
-        body (Order): The request body.
+        body (Order | Unset): The request body.
         content_type (RequestMediaType): The media type the body is sent in (Content-Type).
         accept (ResponseMediaType): The media type asked for (Accept).
 

@@ -81,7 +81,7 @@ def sync_detailed(
     This can only be done by the logged in user.
 
     Args:
-        body (User): The request body.
+        body (User | Unset): The request body.
         content_type (RequestMediaType): The media type the body is sent in (Content-Type).
         accept (ResponseMediaType): The media type asked for (Accept).
 
@@ -119,7 +119,7 @@ def sync(
     This can only be done by the logged in user.
 
     Args:
-        body (User): The request body.
+        body (User | Unset): The request body.
         content_type (RequestMediaType): The media type the body is sent in (Content-Type).
         accept (ResponseMediaType): The media type asked for (Accept).
 
@@ -155,7 +155,7 @@ async def asyncio_detailed(
     This can only be done by the logged in user.
 
     Args:
-        body (User): The request body.
+        body (User | Unset): The request body.
         content_type (RequestMediaType): The media type the body is sent in (Content-Type).
         accept (ResponseMediaType): The media type asked for (Accept).
 
@@ -193,7 +193,7 @@ async def asyncio(
     This can only be done by the logged in user.
 
     Args:
-        body (User): The request body.
+        body (User | Unset): The request body.
         content_type (RequestMediaType): The media type the body is sent in (Content-Type).
         accept (ResponseMediaType): The media type asked for (Accept).
 

@@ -82,7 +82,7 @@ def sync_detailed(
     Creates list of users with given input array.
 
     Args:
-        body (list[User]): The request body.
+        body (list[User] | Unset): The request body.
         content_type (RequestMediaType): The media type the body is sent in (Content-Type).
         accept (ResponseMediaType): The media type asked for (Accept).
 
@@ -120,7 +120,7 @@ def sync(
     Creates list of users with given input array.
 
     Args:
-        body (list[User]): The request body.
+        body (list[User] | Unset): The request body.
         content_type (RequestMediaType): The media type the body is sent in (Content-Type).
         accept (ResponseMediaType): The media type asked for (Accept).
 
@@ -156,7 +156,7 @@ async def asyncio_detailed(
     Creates list of users with given input array.
 
     Args:
-        body (list[User]): The request body.
+        body (list[User] | Unset): The request body.
         content_type (RequestMediaType): The media type the body is sent in (Content-Type).
         accept (ResponseMediaType): The media type asked for (Accept).
 
@@ -194,7 +194,7 @@ async def asyncio(
     Creates list of users with given input array.
 
     Args:
-        body (list[User]): The request body.
+        body (list[User] | Unset): The request body.
         content_type (RequestMediaType): The media type the body is sent in (Content-Type).
         accept (ResponseMediaType): The media type asked for (Accept).
 

@@ -83,7 +83,7 @@ def sync_detailed(
 
     Args:
         username (str):
-        body (User): The request body.
+        body (User | Unset): The request body.
         content_type (RequestMediaType): The media type the body is sent in (Content-Type).
 
     Raises:
@@ -121,7 +121,7 @@ def sync(
 
     Args:
         username (str):
-        body (User): The request body.
+        body (User | Unset): The request body.
         content_type (RequestMediaType): The media type the body is sent in (Content-Type).
 
     Raises:
@@ -157,7 +157,7 @@ async def asyncio_detailed(
 
     Args:
         username (str):
-        body (User): The request body.
+        body (User | Unset): The request body.
         content_type (RequestMediaType): The media type the body is sent in (Content-Type).
 
     Raises:
@@ -195,7 +195,7 @@ async def asyncio(
 
     Args:
         username (str):
-        body (User): The request body.
+        body (User | Unset): The request body.
         content_type (RequestMediaType): The media type the body is sent in (Content-Type).
 
     Raises:
