@@ -5,9 +5,10 @@ Steps, each failing with one clear ``error:`` line:
 1. read the spec (a file or a URL, YAML 1.2 or JSON), repair what has one meaning and drop what
    has none, each defect a ``warning:`` line naming its place (``--strict`` refuses instead), and
    report what openapi-spec-validator still finds;
-2. run the pinned openapi-python-client through its Python API, with the configuration, the
-   template overrides of ``templates/`` and every warning counted as an error (a spec change can
-   never silently drop an operation or a media type). Media types the generator cannot read are
+2. run the pinned openapi-python-client through its Python API, with the configuration and the
+   template overrides of ``templates/``; what it drops with a warning is said as a ``warning:``
+   line (``--strict``, or ``strict: true``, makes it an error: a spec change can then never drop
+   an operation or a media type). Media types the generator cannot read are
    mapped, for its parser only, to one it can (see :func:`content_type_overrides`); the templates
    still see and serve the real ones;
 3. layer the generic runtime (``runtime/``) into the package, then each application layer the
@@ -208,7 +209,8 @@ def generate(
     _tools.check_tools()
     config_data = read_config(config_path)
     settings = Settings.load(config_data, config_path.parent)
-    document, notices = read_spec(spec, strict=strict or settings.strict)
+    strict = strict or settings.strict
+    document, notices = read_spec(spec, strict=strict)
     for notice in notices:
         print(f"warning: {spec}: {notice}", file=sys.stderr)
     metadata = Metadata.read(config_data, config_path.parent, document)
@@ -216,7 +218,7 @@ def generate(
         project_dir = Path(scratch) / "project"
         project = _project(document, spec, _config_file(config_data, config_path), settings, project_dir)
         project.env.globals["metadata"] = metadata
-        # Warnings count as errors: a spec must never lose an operation or a media type quietly.
+        # Nothing is dropped quietly: each of its warnings is said below, or refused with --strict.
         with contextlib.redirect_stdout(io.StringIO()):  # it prints the scratch folder's name
             try:
                 problems = project.build()
@@ -226,15 +228,18 @@ def generate(
                     "generator, not of the spec; report it with the spec, or pin the versions its "
                     "distribution declares"
                 ) from None
-        if problems:
-            fatal = any(problem.level == ErrorLevel.ERROR for problem in problems)
+        fatal = any(problem.level == ErrorLevel.ERROR for problem in problems)
+        if fatal or (problems and strict):
             raise GenerationError(
                 "openapi-python-client could not generate the package: fix what the causes below say"
                 if fatal
-                else "openapi-python-client would drop part of the spec (warnings count as errors): "
-                "fix the spec where the causes below say",
+                else "openapi-python-client would drop part of the spec (--strict): fix the spec where the "
+                "causes below say",
                 causes=tuple(_cause(problem) for problem in problems),
             )
+        # What the generator drops is said, loudly, and the rest is generated (--strict refuses).
+        for problem in problems:
+            print(f"warning: {spec}: openapi-python-client dropped a part: {_cause(problem)}", file=sys.stderr)
         _layer(RUNTIME, project.package_dir)
         for layer in settings.layers:
             _layer(layer.path, project.package_dir)
@@ -261,9 +266,10 @@ def _config_file(data: Mapping[str, Any], path: Path) -> ConfigFile:
 
 
 def _cause(problem: GeneratorError) -> str:
-    """One of openapi-python-client's problems, as one line."""
+    """One of openapi-python-client's problems, as one line (its header may start with a newline)."""
+    header = " ".join(str(problem.header).split())
     detail = " ".join((problem.detail or "").split())
-    return f"{problem.header}: {detail}" if detail else str(problem.header)
+    return f"{header}: {detail}" if detail else header
 
 
 def _report(old: Path, new: Path, *, changed: bool) -> None:

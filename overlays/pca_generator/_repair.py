@@ -23,7 +23,7 @@ import re
 from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
-from ._values import NO_VALUE, as_type, json_text, kinds, shown, types_of
+from ._values import NO_VALUE, as_type, in_format, json_text, kinds, shown, types_of
 from ._yaml import Notice, escape
 
 __all__ = ["repair", "violations"]
@@ -227,6 +227,7 @@ class _Walk:
         self._texts(schema, pointer)
         self._required(schema, pointer, property_of)
         self._pattern(schema, pointer)
+        self._enum(schema, pointer)
         self._default(schema, pointer)
         for key in _SUBSCHEMA:
             if isinstance(schema.get(key), dict):
@@ -298,6 +299,18 @@ class _Walk:
             del schema["pattern"]
             self._say(f"{pointer}/pattern", f"a pattern Python cannot compile ({error})", "the constraint dropped")
 
+    def _enum(self, schema: dict[str, Any], pointer: str) -> None:
+        enum = schema.get("enum")
+        if not isinstance(enum, list):
+            return
+        unique: list[Any] = []
+        for value in enum:  # 1 and true are two values to JSON, one to Python's ==
+            if not any(type(value) is type(kept) and value == kept for kept in unique):
+                unique.append(value)
+        if len(unique) < len(enum):
+            schema["enum"] = unique
+            self._say(f"{pointer}/enum", "values listed twice", "each value kept once")
+
     def _default(self, schema: dict[str, Any], pointer: str) -> None:
         if "default" not in schema:
             return
@@ -311,9 +324,18 @@ class _Walk:
             self._say(f"{pointer}/default", f"{shown(default)} cannot be {kinds(types)}", "the default dropped")
             return
         enum = schema.get("enum")
-        if isinstance(enum, list) and converted not in enum:
+        problem = (
+            "is not one of its enum"
+            if isinstance(enum, list) and converted not in enum
+            else "is not its const"
+            if "const" in schema and converted != schema["const"]
+            else f"is not a {schema['format']}"
+            if not in_format(converted, schema.get("format"))
+            else None
+        )
+        if problem is not None:
             del schema["default"]
-            self._say(f"{pointer}/default", f"{shown(default)} is not one of its enum", "the default dropped")
+            self._say(f"{pointer}/default", f"{shown(default)} {problem}", "the default dropped")
             return
         if converted != default or type(converted) is not type(default):
             schema["default"] = converted

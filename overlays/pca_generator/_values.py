@@ -6,10 +6,12 @@ from __future__ import annotations
 
 import json
 import re
+import uuid
 from collections.abc import Callable, Mapping
+from datetime import date, datetime
 from typing import Any
 
-__all__ = ["NO_VALUE", "as_type", "json_text", "kinds", "shown", "types_of"]
+__all__ = ["NO_VALUE", "as_type", "in_format", "json_text", "kinds", "shown", "types_of"]
 
 
 def shown(value: object) -> str:
@@ -108,3 +110,23 @@ _AS: dict[str, Callable[[object], object]] = {
 def json_text(value: object) -> str:
     """A scalar as it reads in JSON (``true``, not ``True``)."""
     return json.dumps(value) if isinstance(value, bool) or value is None else str(value)
+
+
+_FORMATS: dict[str, Callable[[str], object]] = {
+    "date": date.fromisoformat,
+    "date-time": datetime.fromisoformat,
+    "uuid": uuid.UUID,
+}
+
+
+def in_format(value: object, format_name: object) -> bool:
+    """Whether a text ``value`` reads in its ``format`` (the formats the generated code parses);
+    any other value or format is not this check's to judge."""
+    reader = _FORMATS.get(str(format_name))
+    if reader is None or not isinstance(value, str):
+        return True
+    try:
+        reader(value)
+    except ValueError:
+        return False
+    return True

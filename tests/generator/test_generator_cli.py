@@ -64,7 +64,7 @@ def test_what_the_generator_cannot_know_is_required(user: Path, arguments: list[
     ("config", "words"),
     [
         (None, ["no configuration file", "missing.yaml", "package_name_override"]),
-        ("package_name_override: [orders\n", ["is not valid YAML (line 2)"]),
+        ("package_name_override: [orders\n", ["is not valid YAML (line 2, column 1: "]),
         ("- a list\n", ["must be a YAML mapping"]),
         ("package_name_override: orders_client\nliteral_enums: [1]\n", ["literal_enums", "fix that key"]),
         ("package_name_override: orders_client\nlayers: [nowhere]\n", ["no layer file", "nowhere/layer.yaml"]),
@@ -98,24 +98,31 @@ def test_a_spec_it_cannot_read_is_one_line(user: Path, spec: str | None, words: 
     refused(result, *words)
 
 
-def test_stocks_warnings_are_the_cause_of_one_error_line_without_its_banner(user: Path) -> None:
+def test_what_stock_drops_is_a_warning_line_and_with_strict_the_cause_of_one_error_line(user: Path) -> None:
     header_object = ORDERS.replace(
         "      operationId: listOrders\n",
         "      operationId: listOrders\n      parameters:\n"
         "        - {name: x-filter, in: header, schema: {type: object}}\n",
     )
     (user / "orders.yaml").write_text(header_object)
+    arguments = ("generate", "--spec", "orders.yaml", "--config", "orders.config.yaml")
 
-    result = command("generate", "--spec", "orders.yaml", "--config", "orders.config.yaml", "--output", "out", cwd=user)
+    generated = command(*arguments, "--output", "out", cwd=user)
+    strict = command(*arguments, "--output", "strict", "--strict", cwd=user)
 
-    lines = result.stderr.strip().splitlines()
-    assert result.returncode == 1
-    assert lines[0].startswith("error: openapi-python-client would drop part of the spec (warnings count as errors)")
+    assert generated.returncode == 0, generated.stderr
+    warnings = [line for line in generated.stderr.splitlines() if line.startswith("warning: ")]
+    assert len(warnings) == 1 and "openapi-python-client dropped a part" in warnings[0]
+    assert "not allowed in header" in warnings[0] and (user / "out").is_dir()
+    lines = strict.stderr.strip().splitlines()
+    assert strict.returncode == 1
+    assert lines[0].startswith("error: openapi-python-client would drop part of the spec (--strict)")
     assert lines[1:] and all(line.startswith("  cause: ") for line in lines[1:])
-    assert "not allowed in header" in result.stderr
-    assert "open an issue" not in result.stdout + result.stderr
-    assert "Warning(s) encountered" not in result.stdout + result.stderr
-    assert not (user / "out").exists()
+    assert "not allowed in header" in strict.stderr
+    for result in (generated, strict):
+        assert "open an issue" not in result.stdout + result.stderr
+        assert "Warning(s) encountered" not in result.stdout + result.stderr
+    assert not (user / "strict").exists()
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
