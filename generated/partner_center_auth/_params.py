@@ -26,7 +26,7 @@ from urllib.parse import quote
 
 from attrs import frozen
 
-from ._errors import SerializationError
+from ._errors import InvalidArgument, SerializationError
 
 __all__ = ["Parameter", "cookie_header", "expand_path", "fresh_uuid", "header_value", "query_string"]
 
@@ -103,8 +103,19 @@ def expand_path(template: str, parameters: Mapping[str, Parameter], values: Mapp
     """The path with every ``{name}`` replaced by its parameter's value, written by its style."""
     path = template
     for name, value in values.items():
-        path = path.replace("{" + name + "}", path_segment(parameters[name], value))
+        segment = path_segment(parameters[name], value)
+        if segment in _NOT_A_SEGMENT and f"{{{name}}}" in template.split("/"):
+            # "a/.." names another resource once a URL is normalised (httpx does): never sent.
+            raise InvalidArgument(
+                f"path parameter {name}: {segment!r} would change which resource the path names; "
+                "give a value that is not empty, '.' or '..'"
+            )
+        path = path.replace("{" + name + "}", segment)
     return path
+
+
+_NOT_A_SEGMENT = ("", ".", "..")
+"""Values that, as a whole path segment, are not a segment: empty, or a dot segment (RFC 3986 5.2.4)."""
 
 
 def query_items(parameter: Parameter, value: object) -> list[str]:

@@ -258,6 +258,19 @@ def test_deletes_answer_without_a_body(client: Any, wire: WireServer, name: str,
     assert response.parsed is None
 
 
+@pytest.mark.parametrize("name", ["..", ".", ""])
+def test_a_path_parameter_that_would_name_another_resource_is_refused_before_sending(
+    petstore: Any, client: Any, wire: WireServer, name: str
+) -> None:
+    wire.answer(200, "application/json", "{}")
+    op("user.get_user_by_name").sync_detailed("...", client=client)  # three dots are a name
+    sent = wire.last.target
+
+    with pytest.raises(petstore.errors.InvalidArgument, match="path parameter username: .* would change which"):
+        op("user.delete_user").sync_detailed(name, client=client)
+    assert sent == "/user/..." and wire.last.target == sent  # nothing more was sent
+
+
 def user(petstore: Any) -> Any:
     return petstore.models.User(id=1, username="ada", first_name="Ada", email="ada@example.com", user_status=1)
 
