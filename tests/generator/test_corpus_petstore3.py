@@ -266,7 +266,7 @@ def test_a_path_parameter_that_would_name_another_resource_is_refused_before_sen
     op("user.get_user_by_name").sync_detailed("...", client=client)  # three dots are a name
     sent = wire.last.target
 
-    with pytest.raises(petstore.errors.InvalidArgument, match="path parameter username: .* would change which"):
+    with pytest.raises(petstore.errors.InvalidArgument, match=r"path parameter username: .* would change which"):
         op("user.delete_user").sync_detailed(name, client=client)
     assert sent == "/user/..." and wire.last.target == sent  # nothing more was sent
 
