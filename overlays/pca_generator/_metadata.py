@@ -48,6 +48,7 @@ class Metadata:
     def read(cls, config: Mapping[str, Any], folder: Path, document: Mapping[str, Any]) -> Metadata:
         """The metadata of the package of ``document``, configured by ``config`` (read from ``folder``)."""
         info = document.get("info") or {}
+        _check_name(config, info)
         expression, text = _license(config, info)
         return cls(
             version=_version(config, info),
@@ -57,6 +58,16 @@ class Metadata:
             authors=_authors(config, info),
             urls=_urls(config, info, document),
             development_status=_development_status(config),
+        )
+
+
+def _check_name(config: Mapping[str, Any], info: Mapping[str, Any]) -> None:
+    """openapi-python-client names the project after ``info.title``: without one (or one of no
+    letters or digits), only the configuration can name it."""
+    if config.get("project_name_override") is None and not any(c.isalnum() for c in str(info.get("title") or "")):
+        raise GenerationError(
+            "the spec gives no info.title to name the package after: set project_name_override and "
+            "package_name_override in the configuration (say my-client and my_client)"
         )
 
 

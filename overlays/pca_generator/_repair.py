@@ -84,7 +84,8 @@ def violations(document: Mapping[str, Any]) -> tuple[Notice, ...]:
             message = " ".join(str(getattr(error, "message", error)).split())
             found.append(Notice(pointer, _shortened(message), "left as is"))
     except Exception as error:  # the validator crashes on some documents: that is its defect, not the spec's
-        found.append(Notice("#", f"the validator stopped ({type(error).__name__}: {error})", "checked no further"))
+        said = _shortened(" ".join(f"{type(error).__name__}: {error}".split()))
+        found.append(Notice("#", f"the validator stopped ({said})", "checked no further"))
     return tuple(found)
 
 

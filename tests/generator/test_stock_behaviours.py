@@ -22,21 +22,21 @@ Where we differ from stock on purpose, each with its reason and the test that sh
   parameters are encoded as stock encodes them, as the wire shows:
   :func:`test_path_parameters_are_percent_encoded_on_the_wire` and
   :func:`test_requests_go_through_the_callers_client_by_send`.
-- **What stock drops with a warning, we refuse.** Stock generates the rest of the spec when a
-  schema has an unresolvable ``$ref``, references in a circle, a ``float`` enum, a default that is
-  not its ``const`` or two inline enums of one name, and prints a warning; we stop with one
-  ``error:`` line and a cause per schema, and write nothing: a spec never loses a model quietly.
-  Defects with one plain meaning are repaired instead (see ``tests/test_invalid_specs.py``): an
-  array without ``items`` is an array of anything, a default that cannot be its type or is outside
-  its enum is dropped, each with a ``warning:`` line.
-  :func:`test_what_stock_drops_with_a_warning_is_refused_and_nothing_is_written`.
+- **What has one reading is repaired, not dropped.** Where stock drops a schema with a warning
+  (an unresolvable ``$ref``, references in a circle, a default that is not its ``const``, an enum
+  value listed twice), we read it as its one meaning (any value; the default dropped; the value
+  kept once), say so in a ``warning:`` line with its place, and keep the schema. What has none (a
+  ``float`` enum, two inline enums of one name) is dropped as stock drops it, with a ``warning:``
+  line naming it; ``--strict`` refuses both. Stock's own tests of these cases read its warning
+  text, and so fail with ours.
+  :func:`test_what_has_no_meaning_is_repaired_what_stock_drops_is_said_and_strict_refuses_both`,
+  :func:`test_an_enum_listing_a_value_twice_keeps_each_value_once`.
 - **Refusals are one line in our words.** A document that cannot be read is refused with one
   ``error:`` line saying what to do (not stock's "Failed to parse OpenAPI document" and pydantic's
-  report; ``tests/test_invalid_specs.py``); the duplicate enum value stock raises an exception for
-  is such a line too, with stock's reason in it.
-  :func:`test_an_enum_listing_a_value_twice_is_one_error_line`.
+  report; ``tests/generator/test_invalid_specs.py``).
 - **A missing ``info.title`` is repaired, not refused**: read as empty, with a warning (the title
-  only names what the configuration can name: set ``project_name_override``).
+  only names what the configuration can name: set ``project_name_override``; without it, one
+  ``error:`` line says so).
   :func:`test_a_missing_title_is_repaired_with_a_warning`.
 """
 
@@ -859,14 +859,19 @@ def test_a_missing_title_is_repaired_with_a_warning(tmp_path: Path) -> None:
     # Stock refuses the document; the title only names things the configuration can name.
     (tmp_path / "untitled.yaml").write_text("openapi: 3.1.0\ninfo:\n  version: 1.0.0\npaths: {}\n")
     (tmp_path / "config.yaml").write_text("project_name_override: untitled-client\npackage_name_override: untitled\n")
+    (tmp_path / "package-only.yaml").write_text("package_name_override: untitled\n")
 
     result = run(tmp_path / "untitled.yaml", tmp_path / "config.yaml", tmp_path / "out")
 
     assert result.returncode == 0, result.stderr
     [warning] = result.stderr.splitlines()
     assert re.fullmatch(r"warning: .*untitled\.yaml: line \d+: #/info/title: missing: read as empty", warning)
+    nameless = run(tmp_path / "untitled.yaml", tmp_path / "package-only.yaml", tmp_path / "nameless")
     pyproject = (tmp_path / "out" / "pyproject.toml").read_text()
     assert 'name = "untitled-client"' in pyproject
     assert 'description = "A typed client for every documented media type"' in pyproject
     readme = (tmp_path / "out" / "README.md").read_text()
     assert "A typed Python client for an untitled API (API version\n1.0.0)" in readme and "****" not in readme
+    # Without a name from the configuration, one line says what to set (not a package named "-client").
+    assert nameless.returncode == 1 and not (tmp_path / "nameless").exists()
+    assert "gives no info.title to name the package after: set project_name_override" in nameless.stderr
