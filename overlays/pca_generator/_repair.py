@@ -23,8 +23,9 @@ import re
 from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
+from ._pointer import escape, resolve
 from ._values import NO_VALUE, as_type, in_format, json_text, kinds, shown, types_of
-from ._yaml import Notice, escape
+from ._yaml import Notice
 
 __all__ = ["repair", "violations"]
 
@@ -258,8 +259,8 @@ class _Walk:
                 problem = f"a cycle of references with no schema in it ({' -> '.join([*seen, reference])})"
                 break
             seen.append(reference)
-            target = _target(self._document, reference)
-            if target is NO_VALUE:
+            found, target = resolve(self._document, reference)
+            if not found:
                 problem = f"a reference to nowhere ({reference})"
                 break
             if not isinstance(target, dict):
@@ -343,20 +344,6 @@ class _Walk:
             self._say(
                 f"{pointer}/default", f"{shown(default)} written for {kinds(types)}", f"read as {shown(converted)}"
             )
-
-
-def _target(document: Mapping[str, Any], reference: str) -> object:
-    """What a local reference (``#/components/schemas/Pet``) points at, or :data:`NO_VALUE`."""
-    node: object = document
-    for step in reference.removeprefix("#").split("/")[1:]:
-        step = step.replace("~1", "/").replace("~0", "~")
-        if isinstance(node, dict) and step in node:
-            node = node[step]
-        elif isinstance(node, list) and step.isdigit() and int(step) < len(node):
-            node = node[int(step)]
-        else:
-            return NO_VALUE
-    return node
 
 
 def _entries(node: object) -> Iterator[tuple[str, Any]]:

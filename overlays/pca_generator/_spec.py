@@ -15,6 +15,7 @@ from openapi_python_client import schema as oai
 
 from ._errors import GenerationError
 from ._kinds import schema_kind
+from ._pointer import unescape
 from ._repair import repair, violations
 from ._resources import RUNTIME
 from ._yaml import Notice, YamlError, load, positions
@@ -152,7 +153,7 @@ class Resolver:
                 return node
             seen.add(reference)
             _, kind, name = reference[len("#/") :].split("/", 2)
-            node = (getattr(self.document.components, kind, None) or {}).get(_unescape(name))
+            node = (getattr(self.document.components, kind, None) or {}).get(unescape(name))
         return node
 
 
@@ -236,10 +237,6 @@ class Content:
         return "str" if family(self.media_type) == "text" else "bytes"
 
 
-def _unescape(pointer_part: str) -> str:
-    return pointer_part.replace("~1", "/").replace("~0", "~")
-
-
 def _wires(document: Mapping[str, Any], resolver: Resolver) -> dict[tuple[str, str], Wire]:
     """A :class:`Wire` per operation, keyed by method and path template (parameter names blanked)."""
     parsed = resolver.document
@@ -263,7 +260,7 @@ def _resolve_raw(document: Mapping[str, Any], node: Mapping[str, Any]) -> Mappin
         seen.add(node["$ref"])
         target: Any = document
         for part in node["$ref"][2:].split("/"):
-            target = target.get(_unescape(part), {}) if isinstance(target, Mapping) else {}
+            target = target.get(unescape(part), {}) if isinstance(target, Mapping) else {}
         node = target
     return node
 

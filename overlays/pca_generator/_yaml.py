@@ -20,6 +20,8 @@ from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError
 from ruamel.yaml.nodes import MappingNode, Node, SequenceNode
 
+from ._pointer import escape
+
 __all__ = ["Notice", "YamlError", "load", "positions"]
 
 _MAX_TABS = 1000
@@ -91,11 +93,6 @@ def _walk(node: Node, pointer: str) -> Iterator[tuple[str, int]]:
     elif isinstance(node, SequenceNode):
         for index, item in enumerate(node.value):
             yield from _walk(item, f"{pointer}/{index}")
-
-
-def escape(key: str) -> str:
-    """A key as one step of a JSON pointer (RFC 6901)."""
-    return key.replace("~", "~0").replace("/", "~1")
 
 
 def _offset(text: str, line: int, column: int) -> int | None:

@@ -27,6 +27,8 @@ import copy
 from collections.abc import Mapping
 from typing import Any
 
+from ._pointer import resolve
+
 __all__ = ["normalize"]
 
 _IGNORED_HEADERS = {"accept", "content-type", "authorization"}
@@ -55,7 +57,7 @@ def _inline_deep_references(document: dict[str, Any], node: Any, following: tupl
     if isinstance(node, dict):
         reference = node.get("$ref")
         if isinstance(reference, str) and _is_deep(reference) and reference not in following:
-            target = _resolve(document, reference)
+            target = resolve(document, reference)[1]
             if target is not None:
                 return _inline_deep_references(document, copy.deepcopy(target), (*following, reference))
         return {key: _inline_deep_references(document, value, following) for key, value in node.items()}
@@ -68,19 +70,6 @@ def _is_deep(reference: str) -> bool:
     """A reference below a component (``#/components/schemas/A/properties/b``), not to one."""
     parts = reference.removeprefix("#/").split("/")
     return reference.startswith("#/components/") and len(parts) > 3
-
-
-def _resolve(document: Mapping[str, Any], reference: str) -> Any:
-    node: Any = document
-    for part in reference.removeprefix("#/").split("/"):
-        part = part.replace("~1", "/").replace("~0", "~")
-        if isinstance(node, Mapping) and part in node:
-            node = node[part]
-        elif isinstance(node, list) and part.isdigit() and int(part) < len(node):
-            node = node[int(part)]
-        else:
-            return None
-    return node
 
 
 def _rewrite_schemas(node: Any) -> None:
@@ -134,7 +123,7 @@ def _typed_enums(values: list[Any]) -> list[dict[str, Any]]:
 
 def _ignored(document: Mapping[str, Any], parameter: Any) -> bool:
     referenced = isinstance(parameter, dict) and "$ref" in parameter
-    resolved = _resolve(document, parameter["$ref"]) if referenced else parameter
+    resolved = resolve(document, parameter["$ref"])[1] if referenced else parameter
     return (
         isinstance(resolved, Mapping)
         and resolved.get("in") == "header"
