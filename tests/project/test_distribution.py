@@ -214,23 +214,30 @@ def regenerate(spec_text: str, tmp_path: Path, *options: str) -> subprocess.Comp
         "pca_generator",
         "generate",
         f"--spec={spec}",
-        f"--config={PROJECT / 'generator-config.yaml'}",
         f"--output={tmp_path / 'out'}",
         *options,
     ]
+    if not any(option.startswith("--config=") for option in options):
+        command.append(f"--config={PROJECT / 'generator-config.yaml'}")
     return subprocess.run(command, capture_output=True, text=True)
 
 
-def test_an_invalid_spec_is_generated_loudly_and_refused_with_strict(tmp_path: Path) -> None:
+def test_an_invalid_spec_is_refused_by_this_projects_strict_configuration_and_repaired_for_a_user(
+    tmp_path: Path,
+) -> None:
     without_version = (PROJECT / "openapi.yaml").read_text().replace("  version: 1.0.0\n", "", 1)
+    users_config = tmp_path / "user" / "config.yaml"
+    users_config.parent.mkdir()
+    users_config.write_text("package_name_override: pc_client\npackage_version_override: 1.0.0\n")
 
-    result = regenerate(without_version, tmp_path)  # the configuration gives the package version
+    refused = regenerate(without_version, tmp_path / "project")  # generator-config.yaml: strict: true
+    repaired = regenerate(without_version, tmp_path / "user", f"--config={users_config}")
 
-    assert result.returncode == 0, result.stderr
-    assert re.search(r"^warning: .*: line \d+: #/info/version: missing: read as empty$", result.stderr, re.M)
-    strict = regenerate(without_version, tmp_path / "strict", "--strict")
-    assert strict.returncode == 1 and "is not a valid OpenAPI document (1 problem, --strict)" in strict.stderr
-    assert not (tmp_path / "strict" / "out").exists()
+    assert refused.returncode == 1 and "is not a valid OpenAPI document (1 problem, --strict)" in refused.stderr
+    assert re.search(r"^  cause: line \d+: #/info/version: missing: read as empty$", refused.stderr, re.M)
+    assert not (tmp_path / "project" / "out").exists()
+    assert repaired.returncode == 0, repaired.stderr
+    assert re.search(r"^warning: .*: line \d+: #/info/version: missing: read as empty$", repaired.stderr, re.M)
 
 
 def test_a_generator_warning_is_refused_so_nothing_is_dropped_silently(tmp_path: Path) -> None:
