@@ -282,6 +282,8 @@ class Operation(Generic[T]):
             return None
         if not documented.contents:
             return None
+        if response.status_code in _BODILESS and not response.content:
+            return None  # HTTP says these carry no content (RFC 9110 15.3.5, 15.3.6, 15.4.5): never an error
         content_type = response.headers.get("content-type")
         content = documented.content_for(content_type)
         if content is None or content_type is None:
@@ -334,6 +336,8 @@ def _caller_stacklevel() -> int:
         frame, level = frame.f_back, level + 1
     return level
 
+
+_BODILESS = (204, 205, 304)
 
 _STATUSES = {status.value: status for status in HTTPStatus}
 
