@@ -201,8 +201,8 @@ class EndpointView:
             responses.append(DocumentedResponse(response.status_code.pattern, tuple(views)))
         body_types = []
         for body in endpoint.bodies:
-            if _type(body.prop, no_optional=True) not in body_types:
-                body_types.append(_type(body.prop, no_optional=True))
+            if _body_type(body) not in body_types:
+                body_types.append(_body_type(body))
         return cls(
             path=wire.path,
             deprecated=wire.deprecated,
@@ -278,6 +278,18 @@ def _response_content(
     if content.structured:
         return ResponseContent(content.media_type, untyped=True)
     return ResponseContent(content.media_type, as_file=content.as_file(prop))
+
+
+def _body_type(body: Any) -> str:
+    """What the runtime writes for a body: by its schema in a structured or multipart media type;
+    as it is (a ``File``, bytes or text) in any other, whatever the schema says (a ``application/jwt``
+    body documented as an object is still written as the bytes given)."""
+    if family(body.content_type) in (*STRUCTURED, "multipart") or schema_kind(body.prop) in _AS_IS_BODIES:
+        return _type(body.prop, no_optional=True)
+    return "File | bytes | str"
+
+
+_AS_IS_BODIES = ("string", "file", "any")
 
 
 def _parameters(endpoint: Any) -> list[Any]:

@@ -293,6 +293,37 @@ def test_a_parameter_named_like_a_keyword_of_this_package_takes_its_location(edg
     assert 'accept: ResponseMediaType = "application/json"' in module
 
 
+RAW_CALLS = """
+import httpx
+from edge_raw_body_with_object_schema import Client
+from edge_raw_body_with_object_schema.api.default import post_token, put_count
+
+sent = []
+def handler(request):
+    sent.append([request.headers["content-type"], request.content.decode()])
+    return httpx.Response(204)
+with Client(base_url="http://127.0.0.1:9", httpx_args={"transport": httpx.MockTransport(handler)}) as client:
+    post_token.sync_detailed(client=client, body=b"eyJhbGciOi.e30.sig")
+    put_count.sync_detailed(client=client, body="12")
+print(sent)
+"""
+
+
+def test_a_body_carried_as_it_is_is_typed_as_what_the_runtime_sends(edge: Path) -> None:
+    api = edge / "raw_body_with_object_schema" / "edge_raw_body_with_object_schema" / "api" / "default"
+
+    assert "    body: File | bytes | str,\n" in (api / "post_token.py").read_text()
+    assert "    body: File | bytes | str | Unset = UNSET,\n" in (api / "put_count.py").read_text()
+    run = subprocess.run(
+        [sys.executable, "-c", RAW_CALLS],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(edge / "raw_body_with_object_schema")},
+    )
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.strip() == "[['application/jwt', 'eyJhbGciOi.e30.sig'], ['text/plain', '12']]"
+
+
 def test_header_parameters_openapi_ignores_are_ignored(edge: Path) -> None:
     module = (edge / "header_accept" / "edge_header_accept" / "api" / "default" / "create_thing.py").read_text()
 
