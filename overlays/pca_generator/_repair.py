@@ -33,6 +33,13 @@ _METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 _OPTIONAL_TEXTS = ("description", "summary", "title")
 _SUBSCHEMA = ("items", "not", "additionalProperties", "contains", "if", "then", "else", "propertyNames")
 _SUBSCHEMA_LISTS = ("allOf", "anyOf", "oneOf", "prefixItems")
+_JSON_TYPES = ("string", "number", "integer", "boolean", "array", "object", "null")
+_TYPE_NAMES = {
+    **{kind: kind for kind in _JSON_TYPES},
+    **{"int": "integer", "long": "integer", "float": "number", "double": "number", "bool": "boolean"},
+    **{"str": "string", "dict": "object", "map": "object", "list": "array"},
+}
+"""What a ``type`` written with another language's name means in JSON Schema."""
 _SUBSCHEMA_MAPS = ("properties", "patternProperties", "$defs", "definitions", "dependentSchemas")
 
 
@@ -118,8 +125,8 @@ class _Walk:
         components = document.get("components")
         if not isinstance(components, dict):
             return
-        for name, schema in _entries(components.get("schemas")):
-            self.schema(schema, f"#/components/schemas/{escape(name)}")
+        for name, _ in _entries(components.get("schemas")):
+            self._schema_in(components["schemas"], name, f"#/components/schemas/{escape(name)}")
         for name, parameter in _entries(components.get("parameters")):
             self._parameter(parameter, f"#/components/parameters/{escape(name)}")
         for name, header in _entries(components.get("headers")):
@@ -194,7 +201,7 @@ class _Walk:
             parameter["name"] = str(name)
             self._say(f"{pointer}/name", f"the name {name} is a number", f"read as the text {shown(str(name))}")
         if "schema" in parameter:
-            self.schema(parameter["schema"], f"{pointer}/schema")
+            self._schema_in(parameter, "schema", f"{pointer}/schema")
         self._content(parameter, pointer)
 
     def _content_holder(self, holder: object, pointer: str) -> None:
@@ -209,7 +216,7 @@ class _Walk:
     def _content(self, holder: dict[str, Any], pointer: str) -> None:
         for media_type, content in _entries(holder.get("content")):
             if isinstance(content, dict) and "schema" in content:
-                self.schema(content["schema"], f"{pointer}/content/{escape(media_type)}/schema")
+                self._schema_in(content, "schema", f"{pointer}/content/{escape(media_type)}/schema")
 
     def _texts(self, node: object, pointer: str) -> None:
         """An optional text given as ``null``: absent, as the document meant."""
@@ -227,23 +234,59 @@ class _Walk:
             self._reference(schema, pointer)
             return
         self._texts(schema, pointer)
+        self._type(schema, pointer)
         self._required(schema, pointer, property_of)
         self._pattern(schema, pointer)
         self._enum(schema, pointer)
         self._default(schema, pointer)
         for key in _SUBSCHEMA:
-            if isinstance(schema.get(key), dict):
-                self.schema(schema[key], f"{pointer}/{key}")
+            if key in schema and not isinstance(schema[key], bool | list):  # true and false are schemas too
+                self._schema_in(schema, key, f"{pointer}/{key}")
+        if schema.get("items") is False:
+            schema["items"] = {}
+            self._say(f"{pointer}/items", "items: false (no item allowed)", "the constraint dropped")
         for key in _SUBSCHEMA_LISTS:
-            for index, option in _items(schema.get(key)):
-                self.schema(option, f"{pointer}/{key}/{index}")
+            for index, _ in _items(schema.get(key)):
+                self._schema_in(schema[key], index, f"{pointer}/{key}/{index}")
         if isinstance(schema.get("items"), list):  # OpenAPI 3.0 readers meet Swagger's tuple form too
-            for index, option in enumerate(schema["items"]):
-                self.schema(option, f"{pointer}/items/{index}")
+            for index, _ in enumerate(schema["items"]):
+                self._schema_in(schema["items"], index, f"{pointer}/items/{index}")
         for key in _SUBSCHEMA_MAPS:
-            for name, option in _entries(schema.get(key)):
+            for name, _ in _entries(schema.get(key)):
                 owner = (schema, name) if key == "properties" else None
-                self.schema(option, f"{pointer}/{key}/{escape(name)}", property_of=owner)
+                self._schema_in(schema[key], name, f"{pointer}/{key}/{escape(name)}", property_of=owner)
+
+    def _schema_in(
+        self,
+        container: Any,
+        key: str | int,
+        pointer: str,
+        *,
+        property_of: tuple[dict[str, Any], str] | None = None,
+    ) -> None:
+        """The schema at ``container[key]``: a value that is not one is read as the schema it names."""
+        value = container[key]
+        if not isinstance(value, dict | bool):
+            named = _TYPE_NAMES.get(value) if isinstance(value, str) else None
+            container[key] = {"type": named} if named else {}
+            read = f"read as {{type: {named}}}" if named else "read as any value"
+            self._say(pointer, f"{shown(value)} where a schema is wanted", read)
+        self.schema(container[key], pointer, property_of=property_of)
+
+    def _type(self, schema: dict[str, Any], pointer: str) -> None:
+        """``type`` names a JSON type (or several, in 3.1); a common other name has one reading."""
+        declared = schema.get("type")
+        if declared is None or declared in _JSON_TYPES:
+            return
+        if isinstance(declared, list) and all(kind in _JSON_TYPES for kind in declared):
+            return
+        named = _TYPE_NAMES.get(declared) if isinstance(declared, str) else None
+        if named:
+            schema["type"] = named
+            self._say(f"{pointer}/type", f"{shown(declared)} is not a JSON type", f"read as {shown(named)}")
+        else:
+            del schema["type"]
+            self._say(f"{pointer}/type", f"{shown(declared)} is not a JSON type", "dropped (any type)")
 
     def _reference(self, schema: dict[str, Any], pointer: str) -> None:
         """A reference to nowhere, or a cycle of references with no schema in it, has no meaning but

@@ -12,11 +12,13 @@ a second pass over the text, a document without a problem is read once.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from typing import Any
 
 from attrs import frozen
 from ruamel.yaml import YAML
+from ruamel.yaml.constructor import SafeConstructor
 from ruamel.yaml.error import MarkedYAMLError
 from ruamel.yaml.nodes import MappingNode, Node, SequenceNode
 
@@ -24,6 +26,7 @@ from ._pointer import escape
 
 __all__ = ["Notice", "YamlError", "load", "positions"]
 
+_BLANK_WITH_SPACES = re.compile(r"\n[ \t]+(?=\n)")
 _MAX_TABS = 1000
 """Tabs read as spaces in one document, at most: a document of tabs is not YAML with a few slips."""
 
@@ -55,16 +58,27 @@ def load(text: str) -> tuple[Any, tuple[Notice, ...]]:
         except ValueError:
             pass  # JSON is YAML 1.2: read it as YAML, which reports where it stops
     notices: list[Notice] = []
+    stripped = False
     for _ in range(_MAX_TABS):
         try:
             return _yaml().load(text), tuple(notices)
         except MarkedYAMLError as error:
             mark = error.problem_mark
             offset = _offset(text, mark.line, mark.column) if mark is not None else None
-            if offset is None or text[offset] != "\t" or "'\\t'" not in str(error.problem):
+            if offset is not None and text[offset] == "\t" and "'\\t'" in str(error.problem):
+                text = f"{text[:offset]} {text[offset + 1 :]}"
+                notices.append(Notice("#", f"a tab at column {mark.column + 1}", "read as a space", mark.line + 1))
+            elif not stripped and _BLANK_WITH_SPACES.search(text):
+                # A block of text may not open with a blank line indented deeper than the text (the
+                # reader takes the blank line's indentation as the block's): blank lines carry no
+                # text, so their spaces are dropped, once, and the reading starts again.
+                stripped = True
+                near = error.problem_mark or error.context_mark
+                where = _blank_before(text, near.line) if near is not None else None
+                text = _BLANK_WITH_SPACES.sub("\n", text)
+                notices.append(Notice("#", "blank lines holding spaces in a block of text", "read as empty", where))
+            else:
                 raise YamlError(_said(error)) from None
-            text = f"{text[:offset]} {text[offset + 1 :]}"
-            notices.append(Notice("#", f"a tab at column {mark.column + 1}", "read as a space", mark.line + 1))
         except Exception as error:  # the reader raises a few unmarked types on broken text
             raise YamlError(f"{type(error).__name__}: {' '.join(str(error).split())}") from None
     raise YamlError(f"more than {_MAX_TABS} tabs where YAML wants spaces")
@@ -79,8 +93,16 @@ def positions(text: str) -> dict[str, int]:
     return dict(_walk(root, "#")) if root is not None else {}
 
 
+class _Constructor(SafeConstructor):
+    """YAML 1.2's core schema: ``2024-01-02`` is text (YAML 1.1 made it a date, JSON has none)."""
+
+
+_Constructor.add_constructor("tag:yaml.org,2002:timestamp", SafeConstructor.construct_yaml_str)
+
+
 def _yaml() -> YAML:
     reader = YAML(typ="safe")
+    reader.Constructor = _Constructor
     reader.allow_duplicate_keys = True  # the last one wins, as in JSON readers
     return reader
 
@@ -93,6 +115,12 @@ def _walk(node: Node, pointer: str) -> Iterator[tuple[str, int]]:
     elif isinstance(node, SequenceNode):
         for index, item in enumerate(node.value):
             yield from _walk(item, f"{pointer}/{index}")
+
+
+def _blank_before(text: str, line: int) -> int | None:
+    """The line (from 1) of the last blank line holding spaces at or before ``line`` (from 0)."""
+    lines = text.split("\n")
+    return next((index + 1 for index in range(min(line, len(lines) - 1), -1, -1) if lines[index].isspace()), None)
 
 
 def _offset(text: str, line: int, column: int) -> int | None:

@@ -13,6 +13,8 @@ warning, and so a refusal:
   credentials say these);
 * an untyped ``enum`` whose values are of several JSON types (``[true, false, 0, 1]``) becomes an
   ``anyOf`` of one typed schema per type, which the generator can name;
+* a ``oneOf`` / ``anyOf`` with an option that takes any value (``{}``, annotations only) takes
+  any value: the union goes (the generator's union of "any" options is not Python);
 * an inline enum inside ``oneOf`` / ``anyOf`` loses its ``title``: the generator names classes by
   title, and two such enums of one title would clash;
 * an OpenAPI 3.1 document without ``paths`` (valid when it has ``components`` or ``webhooks``)
@@ -85,6 +87,9 @@ def _rewrite_schemas(node: Any) -> None:
         if isinstance(node.get("enum"), list) and "type" not in node and len({_json_type(v) for v in node["enum"]}) > 1:
             node["anyOf"] = _typed_enums(node.pop("enum"))
         for key in ("oneOf", "anyOf"):
+            if isinstance(node.get(key), list) and any(_is_any(option) for option in node[key]):
+                del node[key]  # one option takes any value, so the union does
+        for key in ("oneOf", "anyOf"):
             for option in node.get(key) or ():
                 if isinstance(option, dict) and "enum" in option and "$ref" not in option:
                     option.pop("title", None)
@@ -93,6 +98,14 @@ def _rewrite_schemas(node: Any) -> None:
     elif isinstance(node, list):
         for item in node:
             _rewrite_schemas(item)
+
+
+_ANNOTATIONS = {"description", "title", "example", "examples", "deprecated", "readOnly", "writeOnly", "externalDocs"}
+
+
+def _is_any(schema: object) -> bool:
+    """A schema that takes any value: ``{}``, ``true``, or annotations only."""
+    return schema is True or (isinstance(schema, dict) and not set(schema) - _ANNOTATIONS)
 
 
 def _json_type(value: object) -> str:

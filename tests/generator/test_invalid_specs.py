@@ -158,6 +158,13 @@ paths:
         ('{type: string, pattern: "a(?i)"}', "the constraint dropped"),
         ("{type: object, properties: {a: {type: string, required: true}}}", "moved to its object's required"),
         ("{type: object, required: [a, a]}", "each name kept once"),
+        ("{type: array, items: string}", "where a schema is wanted: read as {type: string}"),
+        ("{type: array, items: 3}", "where a schema is wanted: read as any value"),
+        ("{type: array, items: false}", "items: false (no item allowed): the constraint dropped"),
+        ("{type: int}", 'is not a JSON type: read as "integer"'),
+        ("{type: {}}", "is not a JSON type: dropped (any type)"),
+        ("{type: string, format: date, default: 2024-13-45}", "is not a date: the default dropped"),
+        ("{type: string, enum: [a, a]}", "values listed twice: each value kept once"),
     ],
 )
 def test_each_schema_defect_is_one_notice_and_strict_refuses_it(tmp_path: Path, schema: str, said: str) -> None:
@@ -171,6 +178,21 @@ def test_each_schema_defect_is_one_notice_and_strict_refuses_it(tmp_path: Path, 
     assert refused.value.causes == (str(notices[0]),)
 
 
+def test_blank_lines_holding_spaces_before_a_block_of_text_are_read_as_empty(tmp_path: Path) -> None:
+    spec = tmp_path / "blank.yaml"
+    spec.write_text(
+        'openapi: 3.0.3\ninfo:\n  title: Blank\n  version: "1"\n  description: >\n'
+        "       \n    Text after a blank line.\npaths: {}\n"
+    )
+
+    document, notices = read_spec(spec)
+
+    assert document["info"]["description"] == "\nText after a blank line.\n"
+    assert [str(notice) for notice in notices] == [
+        "line 6: #: blank lines holding spaces in a block of text: read as empty"
+    ]
+
+
 def test_yaml_is_read_as_yaml_1_2(tmp_path: Path) -> None:
     spec = tmp_path / "words.yaml"
     spec.write_text(ONE_DEFECT.format(schema="{type: string, enum: [on, off, yes, no]}"))
@@ -180,6 +202,10 @@ def test_yaml_is_read_as_yaml_1_2(tmp_path: Path) -> None:
     assert notices == ()
     parameter = document["paths"]["/things"]["get"]["parameters"][0]
     assert parameter["schema"]["enum"] == ["on", "off", "yes", "no"]  # YAML 1.1 read four booleans
+    spec.write_text(ONE_DEFECT.format(schema="{type: string, format: date, default: 2024-01-02}"))
+    document, notices = read_spec(spec)
+    assert notices == ()
+    assert document["paths"]["/things"]["get"]["parameters"][0]["schema"]["default"] == "2024-01-02"  # not a date
 
 
 @pytest.mark.parametrize(
