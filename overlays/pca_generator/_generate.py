@@ -53,7 +53,7 @@ from ._metadata import Metadata
 from ._resources import RUNTIME, TEMPLATES
 from ._schemas import Describer
 from ._settings import Settings, read_config
-from ._spec import STRUCTURED, Resolver, family, read_spec, wire_lookup
+from ._spec import STRUCTURED, Resolver, family, read_spec, shown_source, wire_lookup
 from ._views import KEYWORDS, EndpointView, ModelView
 
 __all__ = ["GenerationError", "drift", "generate", "schema_kind"]
@@ -210,13 +210,16 @@ def generate(
     config_data = read_config(config_path)
     settings = Settings.load(config_data, config_path.parent)
     strict = strict or settings.strict
-    document, notices = read_spec(spec, strict=strict)
+    shown = shown_source(spec)
+    with _not_too_deep(shown):
+        document, notices = read_spec(spec, strict=strict)
     for notice in notices:
-        print(f"warning: {spec}: {notice}", file=sys.stderr)
+        print(f"warning: {shown}: {notice}", file=sys.stderr)
     metadata = Metadata.read(config_data, config_path.parent, document)
     with tempfile.TemporaryDirectory() as scratch:
         project_dir = Path(scratch) / "project"
-        project = _project(document, spec, _config_file(config_data, config_path), settings, project_dir)
+        with _not_too_deep(shown):
+            project = _project(document, spec, _config_file(config_data, config_path), settings, project_dir)
         project.env.globals["metadata"] = metadata
         # Nothing is dropped quietly: each of its warnings is said below, or refused with --strict.
         with contextlib.redirect_stdout(io.StringIO()):  # it prints the scratch folder's name
@@ -239,7 +242,7 @@ def generate(
             )
         # What the generator drops is said, loudly, and the rest is generated (--strict refuses).
         for problem in problems:
-            print(f"warning: {spec}: openapi-python-client dropped a part: {_cause(problem)}", file=sys.stderr)
+            print(f"warning: {shown}: openapi-python-client dropped a part: {_cause(problem)}", file=sys.stderr)
         _layer(RUNTIME, project.package_dir)
         for layer in settings.layers:
             _layer(layer.path, project.package_dir)
@@ -252,6 +255,17 @@ def generate(
         protected = [config_path] if isinstance(spec, str) else [spec, config_path]
         _output.install(project_dir, output, protected=protected)
     print(f"Generated {project.project_name} ({project.package_name}) into {output}")
+
+
+@contextlib.contextmanager
+def _not_too_deep(shown: str) -> Iterator[None]:
+    """Python's recursion limit, met by a schema nested hundreds deep, as one error line."""
+    try:
+        yield
+    except RecursionError:
+        raise GenerationError(
+            f"{shown} is nested too deep to read (a schema inside hundreds of others): flatten it with $ref"
+        ) from None
 
 
 def _config_file(data: Mapping[str, Any], path: Path) -> ConfigFile:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import Any
+from urllib.parse import unquote
 
 __all__ = ["escape", "resolve", "unescape"]
 
@@ -15,8 +16,8 @@ def escape(key: str) -> str:
 
 
 def unescape(step: str) -> str:
-    """One step of a pointer as the key it names."""
-    return step.replace("~1", "/").replace("~0", "~")
+    """One step of a pointer (in a URI fragment, so percent-encoded too) as the key it names."""
+    return unquote(step).replace("~1", "/").replace("~0", "~")
 
 
 def resolve(document: Mapping[str, Any], reference: str) -> tuple[bool, Any]:

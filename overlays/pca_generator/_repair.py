@@ -183,7 +183,7 @@ class _Walk:
             key = (
                 ("$ref", parameter["$ref"])
                 if isinstance(parameter, dict) and "$ref" in parameter
-                else (str(_mapping(parameter, "in")), _mapping(parameter, "name"))
+                else (json_text(_mapping(parameter, "in")), json_text(_mapping(parameter, "name")))
             )
             if key in seen:
                 self._say(here, f"parameter {key[1]} in {key[0]} is listed twice", "the first is kept")
@@ -198,8 +198,12 @@ class _Walk:
         self._texts(parameter, pointer)
         name = parameter.get("name")
         if isinstance(name, int | float) and not isinstance(name, bool):
-            parameter["name"] = str(name)
-            self._say(f"{pointer}/name", f"the name {name} is a number", f"read as the text {shown(str(name))}")
+            parameter["name"] = json_text(name)
+            self._say(
+                f"{pointer}/name",
+                f"the name {json_text(name)} is a number",
+                f"read as the text {shown(json_text(name))}",
+            )
         if "schema" in parameter:
             self._schema_in(parameter, "schema", f"{pointer}/schema")
         self._content(parameter, pointer)
@@ -329,7 +333,7 @@ class _Walk:
             else:
                 self._say(f"{pointer}/required", "required: false inside a property", "dropped (the default)")
         elif isinstance(required, list):
-            unique = list(dict.fromkeys(str(name) for name in required if isinstance(name, str | int | float)))
+            unique = list(dict.fromkeys(json_text(name) for name in required if isinstance(name, str | int | float)))
             if unique != required:
                 schema["required"] = unique
                 self._say(f"{pointer}/required", "entries listed twice or not names", "each name kept once")
@@ -361,9 +365,14 @@ class _Walk:
             return
         default = schema["default"]
         types = types_of(schema)
-        if default is None and ("null" in types or schema.get("nullable") is True):
+        declared = schema.get("type")
+        if default is None and (declared == "null" or (isinstance(declared, list) and "null" in declared)):
+            return
+        if default is None and schema.get("nullable") is True:
             return
         converted = as_type(default, types) if types else default
+        if any(as_type(default, (kind,)) is default for kind in types):
+            converted = default  # valid as it is for one of its types (3.1's type lists)
         if converted is NO_VALUE:
             del schema["default"]
             self._say(f"{pointer}/default", f"{shown(default)} cannot be {kinds(types)}", "the default dropped")

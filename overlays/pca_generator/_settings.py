@@ -58,8 +58,15 @@ class Settings:
             layers=tuple(Layer.load((folder / entry).resolve()) for entry in config.get("layers") or ()),
             fresh_uuid_headers=tuple(str(name) for name in config.get("fresh_uuid_headers") or ()),
             readme_intro=_text(folder / str(config["readme_intro"])) if config.get("readme_intro") else None,
-            strict=config.get("strict") is True,
+            strict=_boolean(config, "strict"),
         )
+
+
+def _boolean(config: Mapping[str, Any], key: str) -> bool:
+    value = config.get(key, False)
+    if not isinstance(value, bool):
+        raise GenerationError(f"configuration key {key}: {value!r} is not true or false: write true or false")
+    return value
 
 
 def _text(path: Path) -> str:

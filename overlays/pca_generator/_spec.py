@@ -8,6 +8,7 @@ import re
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit, urlunsplit
 
 import httpx
 from attrs import evolve, frozen
@@ -32,6 +33,7 @@ def read_spec(source: Path | str, *, strict: bool = False) -> tuple[dict[str, An
     Only a document that cannot be read at all is refused; with ``strict``, any defect is.
     """
     text = _fetch(source) if isinstance(source, str) else _read(source)
+    source = shown_source(source)
     try:
         document, notices = load(text)
     except YamlError as error:
@@ -51,6 +53,16 @@ def read_spec(source: Path | str, *, strict: bool = False) -> tuple[dict[str, An
             causes=tuple(str(notice) for notice in notices),
         )
     return normalize(document), notices
+
+
+def shown_source(spec: Path | str) -> str:
+    """Where the spec came from, as a message may say it: a URL without its user, password, query
+    or fragment (they may hold credentials)."""
+    if isinstance(spec, Path):
+        return str(spec)
+    parts = urlsplit(spec)
+    host = f"[{parts.hostname}]" if parts.hostname and ":" in parts.hostname else parts.hostname or ""
+    return urlunsplit((parts.scheme, f"{host}:{parts.port}" if parts.port else host, parts.path, "", ""))
 
 
 def _check_version(document: dict[str, Any], source: Path | str) -> None:
@@ -91,15 +103,16 @@ def _read(path: Path) -> str:
 
 
 def _fetch(url: str) -> str:
+    shown = shown_source(url)
     if not url.startswith(("http://", "https://")):
-        raise GenerationError(f"--url {url} is not an http(s) URL: give --spec for a file")
+        raise GenerationError(f"--url {shown} is not an http(s) URL: give --spec for a file")
     try:
         response = httpx.get(url, follow_redirects=True, timeout=30)
     except httpx.HTTPError as error:
-        raise GenerationError(f"cannot read the spec at {url}: {type(error).__name__}: {error}") from None
+        raise GenerationError(f"cannot read the spec at {shown}: {type(error).__name__}") from None
     if not response.is_success:
         raise GenerationError(
-            f"cannot read the spec at {url}: HTTP {response.status_code} {response.reason_phrase}: check the URL"
+            f"cannot read the spec at {shown}: HTTP {response.status_code} {response.reason_phrase}: check the URL"
         )
     return response.text
 

@@ -5,10 +5,11 @@ value is shown in a message (as JSON writes it, what the spec's author recognise
 from __future__ import annotations
 
 import json
+import math
 import re
 import uuid
 from collections.abc import Callable, Mapping
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 
 __all__ = ["NO_VALUE", "as_type", "in_format", "json_text", "kinds", "shown", "types_of"]
@@ -75,13 +76,15 @@ def _as_integer(value: object) -> object:
 
 
 def _as_number(value: object) -> object:
-    if isinstance(value, bool):
+    if isinstance(value, bool) or (isinstance(value, float) and not math.isfinite(value)):
         return NO_VALUE
     if isinstance(value, int | float):
         return value
     if isinstance(value, str) and _NUMBER.fullmatch(value.strip()):
+        if _INTEGER.fullmatch(value.strip()):
+            return int(value.strip())
         number = float(value.strip())
-        return int(number) if _INTEGER.fullmatch(value.strip()) else number
+        return number if math.isfinite(number) else NO_VALUE  # "1e400" is no JSON number
     return NO_VALUE
 
 
@@ -89,7 +92,7 @@ def _as_string(value: object) -> object:
     if isinstance(value, str):
         return value
     if isinstance(value, int | float) and not isinstance(value, bool):
-        return str(value)
+        return json_text(value)
     return NO_VALUE
 
 
@@ -108,13 +111,19 @@ _AS: dict[str, Callable[[object], object]] = {
 
 
 def json_text(value: object) -> str:
-    """A scalar as it reads in JSON (``true``, not ``True``)."""
-    return json.dumps(value) if isinstance(value, bool) or value is None else str(value)
+    """A scalar as text: a number as the spec wrote it (``1.10``, not ``1.1``), ``true`` not ``True``."""
+    if isinstance(value, bool) or value is None:
+        return json.dumps(value)
+    return str(getattr(value, "source", None) or value)
 
 
+_DATE = r"[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])"
 _FORMATS: dict[str, Callable[[str], object]] = {
     "date": date.fromisoformat,
-    "date-time": datetime.fromisoformat,
+    # RFC 3339's, which Python's fromisoformat is not (a leap second, a lower-case t or z).
+    "date-time": re.compile(
+        _DATE + r"[Tt ]([01][0-9]|2[0-3]):[0-5][0-9]:([0-5][0-9]|60)(\.[0-9]+)?([Zz]|[+-]([01][0-9]|2[0-3]):[0-5][0-9])"
+    ).fullmatch,
     "uuid": uuid.UUID,
 }
 
@@ -126,7 +135,8 @@ def in_format(value: object, format_name: object) -> bool:
     if reader is None or not isinstance(value, str):
         return True
     try:
-        reader(value)
+        if reader(value) is None:  # a pattern's fullmatch
+            return False
     except ValueError:
         return False
     return True

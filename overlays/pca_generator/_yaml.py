@@ -14,11 +14,12 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator
+from functools import partial
 from typing import Any
 
 from attrs import frozen
 from ruamel.yaml import YAML
-from ruamel.yaml.constructor import SafeConstructor
+from ruamel.yaml.constructor import DuplicateKeyError, SafeConstructor
 from ruamel.yaml.error import MarkedYAMLError
 from ruamel.yaml.nodes import MappingNode, Node, SequenceNode
 
@@ -27,8 +28,9 @@ from ._pointer import escape
 __all__ = ["Notice", "YamlError", "load", "positions"]
 
 _BLANK_WITH_SPACES = re.compile(r"\n[ \t]+(?=\n)")
-_MAX_TABS = 1000
-"""Tabs read as spaces in one document, at most: a document of tabs is not YAML with a few slips."""
+_MAX_PASSES = 50
+"""Readings of one document, at most: each repairs the tabs of one line (a document of tabs is not
+YAML with a few slips, and each reading costs the whole text)."""
 
 
 @frozen
@@ -51,23 +53,39 @@ class YamlError(Exception):
 
 
 def load(text: str) -> tuple[Any, tuple[Notice, ...]]:
-    """The document ``text`` holds, and the tabs read as spaces on the way."""
+    """The document ``text`` holds, and what was read otherwise than written on the way."""
+    try:
+        document, notices = _load(text)
+        _check_size(document)
+    except RecursionError:
+        raise YamlError("nested too deep, or an anchor that holds itself") from None
+    return document, notices
+
+
+def _load(text: str) -> tuple[Any, tuple[Notice, ...]]:
     if text.lstrip().startswith("{"):
+        found: list[str] = []
         try:
-            return json.loads(text), ()
+            return json.loads(text, object_pairs_hook=partial(_first_of_each, found)), tuple(
+                Notice("#", f"the key {shown_key} is given twice", "the first is kept") for shown_key in found[:1]
+            )
         except ValueError:
             pass  # JSON is YAML 1.2: read it as YAML, which reports where it stops
     notices: list[Notice] = []
-    stripped = False
-    for _ in range(_MAX_TABS):
+    stripped = duplicates = False
+    for _ in range(_MAX_PASSES):
         try:
-            return _yaml().load(text), tuple(notices)
+            return _yaml(duplicates=duplicates).load(text), tuple(notices)
+        except DuplicateKeyError as error:
+            duplicates = True
+            line = error.problem_mark.line + 1 if error.problem_mark is not None else None
+            notices.append(Notice("#", "a key given twice in one mapping (the first here)", "the first is kept", line))
         except MarkedYAMLError as error:
             mark = error.problem_mark
             offset = _offset(text, mark.line, mark.column) if mark is not None else None
             if offset is not None and text[offset] == "\t" and "'\\t'" in str(error.problem):
-                text = f"{text[:offset]} {text[offset + 1 :]}"
-                notices.append(Notice("#", f"a tab at column {mark.column + 1}", "read as a space", mark.line + 1))
+                text = _spaced(text, mark.line)
+                notices.append(Notice("#", "tabs where YAML wants spaces", "read as spaces", mark.line + 1))
             elif not stripped and _BLANK_WITH_SPACES.search(text):
                 # A block of text may not open with a blank line indented deeper than the text (the
                 # reader takes the blank line's indentation as the block's): blank lines carry no
@@ -79,9 +97,59 @@ def load(text: str) -> tuple[Any, tuple[Notice, ...]]:
                 notices.append(Notice("#", "blank lines holding spaces in a block of text", "read as empty", where))
             else:
                 raise YamlError(_said(error)) from None
+        except RecursionError:
+            raise
         except Exception as error:  # the reader raises a few unmarked types on broken text
             raise YamlError(f"{type(error).__name__}: {' '.join(str(error).split())}") from None
-    raise YamlError(f"more than {_MAX_TABS} tabs where YAML wants spaces")
+    raise YamlError(f"more than {_MAX_PASSES} lines with tabs where YAML wants spaces: replace them with spaces")
+
+
+def _first_of_each(found: list[str], pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """A JSON object as the YAML reader reads a mapping: of a key given twice, the first is kept."""
+    kept: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in kept:
+            found.append(json.dumps(key))
+        else:
+            kept[key] = value
+    return kept
+
+
+def _spaced(text: str, line: int) -> str:
+    """``text`` with the tabs of one line (from 0) outside quotes read as spaces."""
+    lines = text.split("\n")
+    quote: str | None = None
+    characters = []
+    for character in lines[line]:
+        if quote is None and character in "'\"":
+            quote = character
+        elif character == quote:
+            quote = None
+        characters.append(" " if character == "\t" and quote is None else character)
+    lines[line] = "".join(characters)
+    return "\n".join(lines)
+
+
+_MAX_NODES = 2_000_000
+"""Values a document may hold once its aliases are expanded: a few kilobytes of nested aliases
+(a "billion laughs") must not stop every reader after this one."""
+
+
+def _check_size(document: Any) -> None:
+    """Refuse a document whose aliases expand beyond :data:`_MAX_NODES` (or that holds itself)."""
+    count = 0
+    stack: list[tuple[Any, int]] = [(document, 0)]
+    while stack:
+        node, depth = stack.pop()
+        count += 1
+        if depth > 10_000:
+            raise YamlError("nested too deep, or an anchor that holds itself")
+        if count > _MAX_NODES:
+            raise YamlError("its aliases expand beyond any spec's size")
+        if isinstance(node, dict):
+            stack.extend((value, depth + 1) for value in node.values())
+        elif isinstance(node, list):
+            stack.extend((item, depth + 1) for item in node)
 
 
 def positions(text: str) -> dict[str, int]:
@@ -93,17 +161,42 @@ def positions(text: str) -> dict[str, int]:
     return dict(_walk(root, "#")) if root is not None else {}
 
 
+class Int(int):
+    """An integer as written (``010``): a repair that reads it as text keeps what the author wrote."""
+
+    source: str
+
+
+class Float(float):
+    """A number as written (``1.10``, ``1e3``): a repair that reads it as text keeps what was written."""
+
+    source: str
+
+
 class _Constructor(SafeConstructor):
-    """YAML 1.2's core schema: ``2024-01-02`` is text (YAML 1.1 made it a date, JSON has none)."""
+    """YAML 1.2's core schema: ``2024-01-02`` is text (YAML 1.1 made it a date, JSON has none); a
+    number remembers how it was written."""
+
+    def construct_yaml_int(self, node: Any) -> int:
+        number = Int(super().construct_yaml_int(node))
+        number.source = str(node.value)
+        return number
+
+    def construct_yaml_float(self, node: Any) -> float:
+        number = Float(super().construct_yaml_float(node))
+        number.source = str(node.value)
+        return number
 
 
 _Constructor.add_constructor("tag:yaml.org,2002:timestamp", SafeConstructor.construct_yaml_str)
+_Constructor.add_constructor("tag:yaml.org,2002:int", _Constructor.construct_yaml_int)
+_Constructor.add_constructor("tag:yaml.org,2002:float", _Constructor.construct_yaml_float)
 
 
-def _yaml() -> YAML:
+def _yaml(*, duplicates: bool = False) -> YAML:
     reader = YAML(typ="safe")
     reader.Constructor = _Constructor
-    reader.allow_duplicate_keys = True  # the last one wins, as in JSON readers
+    reader.allow_duplicate_keys = duplicates  # then the first one is kept (JSON's are read the same way)
     return reader
 
 

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import yaml
 
 from conftest import SPECS
 from pca_generator import GenerationError
@@ -25,7 +26,7 @@ CONFIG = SPECS / "defects" / "defects.config.yaml"
 
 # Each class of defect: the place its warning names and what it says was done.
 CLASSES = {
-    "tab-after-scalar": ("#", "a tab at column 31: read as a space"),
+    "tab-after-scalar": ("#", "tabs where YAML wants spaces: read as spaces"),
     "number-key": (
         "#/paths/~1versions/get/responses/204",
         'a key that YAML read as a number or a boolean (a status code written 200, not "200"): read as text',
@@ -191,6 +192,100 @@ def test_blank_lines_holding_spaces_before_a_block_of_text_are_read_as_empty(tmp
     assert [str(notice) for notice in notices] == [
         "line 6: #: blank lines holding spaces in a block of text: read as empty"
     ]
+
+
+@pytest.mark.parametrize(
+    "schema",
+    [
+        '{type: [integer, string], default: "5"}',  # valid as a string: 3.1's type lists
+        "{type: [string, 'null'], default: null}",
+        "{type: string, format: date-time, default: '2016-12-31T23:59:60Z'}",  # RFC 3339's leap second
+        "{type: string, format: date-time, default: '2020-01-01t00:00:00z'}",
+        "{type: string, format: date, default: 2020-01-01}",  # text in YAML 1.2
+    ],
+)
+def test_a_valid_default_is_left_as_it_is(tmp_path: Path, schema: str) -> None:
+    spec = tmp_path / "valid.yaml"
+    spec.write_text(ONE_DEFECT.format(schema=schema).replace("openapi: 3.0.3", "openapi: 3.1.0"))
+    written = yaml.safe_load(ONE_DEFECT.format(schema=schema.replace("2020-01-01}", "'2020-01-01'}")))
+
+    document, notices = read_spec(spec)
+
+    parameter = document["paths"]["/things"]["get"]["parameters"][0]
+    assert parameter["schema"]["default"] == written["paths"]["/things"]["get"]["parameters"][0]["schema"]["default"]
+    # (openapi-spec-validator itself refuses RFC 3339's leap second: its notice leaves the value as is)
+    assert all(notice.action == "left as is" for notice in notices), notices
+
+
+def test_numbers_read_as_text_keep_what_was_written(tmp_path: Path) -> None:
+    spec = tmp_path / "numbers.yaml"
+    spec.write_text(
+        "openapi: 3.0.3\ninfo: {title: Numbers, version: 1.10}\npaths:\n  /things:\n    get:\n      parameters:\n"
+        "        - {name: q, in: query, schema: {type: string, default: 010}}\n"
+        "        - {name: r, in: query, schema: {type: number, default: '1e400'}}\n"
+        "      responses:\n        '200': {description: OK}\n"
+    )
+
+    document, notices = read_spec(spec)
+
+    assert document["info"]["version"] == "1.10"
+    q, r = document["paths"]["/things"]["get"]["parameters"]
+    assert q["schema"]["default"] == "010" and "default" not in r["schema"]  # no JSON number is infinite
+    assert [notice.action for notice in notices] == ['read as "1.10"', 'read as "010"', "the default dropped"]
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("a: &a [*a]\n", "nested too deep, or an anchor that holds itself"),
+        ("a: &a\n  b: *a\n", "nested too deep, or an anchor that holds itself"),  # (YAML 1.1's would too)
+        ('{"a": ' * 100_000 + "1" + "}" * 100_000, "nested too deep"),
+        (
+            "openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths: {}\ncomponents:\n  schemas:\n    Deep: "
+            + "{type: object, properties: {a: " * 400
+            + "{type: string}"
+            + "}}" * 400,
+            "nested too deep",
+        ),
+        (
+            "a: &a [x, x, x, x, x, x, x, x, x, x]\n"
+            + "".join(f"{chr(98 + n)}: &{chr(98 + n)} [{', '.join([f'*{chr(97 + n)}'] * 10)}]\n" for n in range(8)),
+            "its aliases expand beyond any spec's size",
+        ),
+    ],
+)
+def test_a_document_that_holds_itself_or_explodes_is_one_error_line(tmp_path: Path, text: str, said: str) -> None:
+    spec = tmp_path / "bomb.yaml"
+    spec.write_text(text)
+
+    with pytest.raises(GenerationError, match=re.escape(said)):
+        read_spec(spec)
+
+
+def test_a_key_given_twice_is_said_and_the_first_kept_in_yaml_and_json(tmp_path: Path) -> None:
+    body = ONE_DEFECT.format(schema="{type: string}").replace("openapi: 3.0.3", "openapi: 3.0.3\nopenapi: 3.1.0")
+    (tmp_path / "twice.yaml").write_text(body)
+    (tmp_path / "twice.json").write_text(
+        '{"openapi": "3.0.3", "openapi": "3.1.0", "info": {"title": "t", "version": "1"}, "paths": {}}'
+    )
+
+    for name in ("twice.yaml", "twice.json"):
+        document, notices = read_spec(tmp_path / name)
+        assert document["openapi"] == "3.0.3" and "given twice" in str(notices[0]), notices
+        with pytest.raises(GenerationError, match="--strict"):
+            read_spec(tmp_path / name, strict=True)
+
+
+def test_a_percent_encoded_reference_is_followed(tmp_path: Path) -> None:
+    spec = tmp_path / "percent.yaml"
+    spec.write_text(
+        "openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths: {}\ncomponents:\n  schemas:\n"
+        "    My Thing: {type: integer}\n    Other: {$ref: '#/components/schemas/My%20Thing'}\n"
+    )
+
+    document, notices = read_spec(spec, strict=True)
+
+    assert notices == () and document["components"]["schemas"]["Other"] == {"$ref": "#/components/schemas/My%20Thing"}
 
 
 def test_yaml_is_read_as_yaml_1_2(tmp_path: Path) -> None:
