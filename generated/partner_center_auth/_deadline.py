@@ -15,9 +15,9 @@ Two context variables, for two different bounds:
   write.
 
 They stay two because one would change what is bounded by what. A call made during an exchange
-(an Entra ID token source, an auth flow or event hook of the caller's, run in the exchange's
+(a credential source, an auth flow or event hook of the caller's, run in the exchange's
 context or a copy of it) starts its own exchange against the caller's deadline, not against what is
-left of the exchange that made it (a token source's call outlives the waiter that started it, and
+left of the exchange that made it (a credential source's call outlives the waiter that started it, and
 serves the others). And the transport cuts the waits of an exchange the package started, not those
 of a request the caller's own code sends on the same httpx client inside a retry policy's call.
 

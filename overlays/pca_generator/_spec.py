@@ -19,7 +19,7 @@ from ._kinds import schema_kind
 from ._pointer import unescape
 from ._repair import repair, violations
 from ._resources import RUNTIME
-from ._yaml import Notice, YamlError, load, positions
+from ._yaml import Notice, YamlError, load, plain, positions
 from .normalize import normalize
 
 STRUCTURED = ("json", "xml", "form")
@@ -42,6 +42,7 @@ def read_spec(source: Path | str, *, strict: bool = False) -> tuple[dict[str, An
         raise GenerationError(f"{source} is not an OpenAPI document (not a mapping of keys to values)")
     _check_version(document, source)
     notices += repair(document)
+    plain(document)
     notices += violations(document)
     if notices:
         notices = _placed(notices, positions(text))

@@ -25,7 +25,7 @@ from ruamel.yaml.nodes import MappingNode, Node, SequenceNode
 
 from ._pointer import escape
 
-__all__ = ["Notice", "YamlError", "load", "positions"]
+__all__ = ["Notice", "YamlError", "load", "plain", "positions"]
 
 _BLANK_WITH_SPACES = re.compile(r"\n[ \t]+(?=\n)")
 _MAX_PASSES = 50
@@ -150,6 +150,21 @@ def _check_size(document: Any) -> None:
             stack.extend((value, depth + 1) for value in node.values())
         elif isinstance(node, list):
             stack.extend((item, depth + 1) for item in node)
+
+
+def plain(node: Any) -> Any:
+    """``node`` with its numbers as Python's own ``int`` and ``float``, once the repairs that read
+    their written text are done (other readers test ``type(value) is int``)."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            node[key] = plain(value)
+    elif isinstance(node, list):
+        node[:] = [plain(item) for item in node]
+    elif isinstance(node, Int):
+        return int(node)
+    elif isinstance(node, Float):
+        return float(node)
+    return node
 
 
 def positions(text: str) -> dict[str, int]:

@@ -207,16 +207,34 @@ class UnexpectedStatus(UnexpectedResponse):
     """The status code is not documented (raised when ``Client.raise_on_unexpected_status`` is set).
 
     Made like its siblings, by keyword; the message, when not given, says the status and the size
-    of the content (never the content: it may hold a token).
+    of the content (never the content: it may hold a token). The earlier positional form,
+    ``UnexpectedStatus(status_code, content, headers)``, works for one more release and warns.
     """
 
     def __init__(
-        self, message: str | None = None, *, status_code: int, headers: Mapping[str, str], content: bytes
+        self,
+        message: str | int | None = None,
+        *legacy: Any,
+        status_code: int | None = None,
+        headers: Mapping[str, str] | None = None,
+        content: bytes | None = None,
     ) -> None:
+        if isinstance(message, int):
+            warnings.warn(
+                "UnexpectedStatus(status_code, content, headers) is deprecated: pass status_code=, headers= "
+                "and content= by keyword",
+                DeprecationWarning,
+                stacklevel=2,
+            )
+            status_code, message = message, None
+            content = legacy[0] if legacy else b""
+            headers = legacy[1] if len(legacy) > 1 else None
+        if status_code is None or content is None:
+            raise TypeError("UnexpectedStatus needs status_code= and content=")
         super().__init__(
             message or f"Unexpected status code: {status_code} ({len(content)} bytes of content)",
             status_code=status_code,
-            headers=headers,
+            headers=headers or {},
             content=content,
         )
 

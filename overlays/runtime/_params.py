@@ -101,17 +101,24 @@ def path_segment(parameter: Parameter, value: object) -> str:
 
 def expand_path(template: str, parameters: Mapping[str, Parameter], values: Mapping[str, object]) -> str:
     """The path with every ``{name}`` replaced by its parameter's value, written by its style."""
-    path = template
-    for name, value in values.items():
-        segment = path_segment(parameters[name], value)
-        if segment in _NOT_A_SEGMENT and f"{{{name}}}" in template.split("/"):
+    written = {name: path_segment(parameters[name], value) for name, value in values.items()}
+    segments = []
+    for segment in template.split("/"):
+        expanded = segment
+        for name, text in written.items():
+            expanded = expanded.replace("{" + name + "}", text)
+        if expanded in _NOT_A_SEGMENT and expanded != segment:
             # "a/.." names another resource once a URL is normalised (httpx does): never sent.
             raise InvalidArgument(
-                f"path parameter {name}: {segment!r} would change which resource the path names; "
-                "give a value that is not empty, '.' or '..'"
+                f"path parameter {_named_in(segment, written)}: {expanded!r} would change which resource the "
+                "path names; give a value that is not empty, '.' or '..'"
             )
-        path = path.replace("{" + name + "}", segment)
-    return path
+        segments.append(expanded)
+    return "/".join(segments)
+
+
+def _named_in(segment: str, written: Mapping[str, str]) -> str:
+    return " and ".join(name for name in written if "{" + name + "}" in segment)
 
 
 _NOT_A_SEGMENT = ("", ".", "..")

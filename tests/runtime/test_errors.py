@@ -220,3 +220,13 @@ def test_an_old_name_still_works_for_one_release_and_warns(old: str, new: str) -
     assert old not in errors.__all__  # importing both httpx's and ours by name no longer collides
     with pytest.raises(AttributeError, match=r"partner_center_auth\.errors' has no attribute 'Nothing'"):
         errors.Nothing  # noqa: B018
+
+
+def test_unexpected_status_is_made_by_keyword_and_its_old_positional_form_warns() -> None:
+    made = errors.UnexpectedStatus(status_code=599, headers={"x": "1"}, content=b"body")
+    with pytest.warns(DeprecationWarning, match="pass status_code=, headers= and content= by keyword"):
+        old = errors.UnexpectedStatus(599, b"body", {"x": "1"})
+
+    for error in (made, old):
+        assert (error.status_code, error.content, dict(error.headers)) == (599, b"body", {"x": "1"})
+        assert str(error) == "Unexpected status code: 599 (4 bytes of content)"

@@ -138,3 +138,24 @@ def test_serve_on_a_scoped_address_of_no_interface_is_a_usage_error() -> None:
     )
     assert finished.returncode == 2, finished.stderr
     assert finished.stderr.count("\n") == 1
+
+
+@pytest.mark.parametrize(
+    ("template", "values"),
+    [
+        ("/users/{a}/files", {"a": ".."}),
+        ("/users/{a}{b}/files", {"a": ".", "b": "."}),
+        ("/users/{a}.{b}/files", {"a": "", "b": ""}),
+        ("/users/{a}", {"a": ""}),
+    ],
+)
+def test_path_parameters_that_would_make_an_empty_or_dot_segment_are_refused(
+    template: str, values: dict[str, str]
+) -> None:
+    from partner_center_auth._params import Parameter, expand_path
+
+    parameters = {name: Parameter(name, "path", "simple", False) for name in values}
+
+    with pytest.raises(InvalidArgument, match="would change which resource the path names"):
+        expand_path(template, parameters, values)
+    assert expand_path(template, parameters, dict.fromkeys(values, "...")).startswith("/users/...")

@@ -53,6 +53,7 @@ def sync_detailed(
         errors.UndocumentedContentType: If a documented status comes with an undocumented or no Content-Type.
         errors.ResponseDecodeError: If the body does not decode into the documented value.
         errors.SerializationError: If the body or a parameter cannot be written as the spec says.
+        errors.InvalidArgument: If a path parameter would make an empty or dot segment of the path.
         errors.TransportFailure: If the request could not be sent or its answer not received (errors.TransportTimeout
             past Client.timeout).
 
@@ -81,6 +82,7 @@ def sync(
         errors.UndocumentedContentType: If a documented status comes with an undocumented or no Content-Type.
         errors.ResponseDecodeError: If the body does not decode into the documented value.
         errors.SerializationError: If the body or a parameter cannot be written as the spec says.
+        errors.InvalidArgument: If a path parameter would make an empty or dot segment of the path.
         errors.TransportFailure: If the request could not be sent or its answer not received (errors.TransportTimeout
             past Client.timeout).
 
@@ -107,6 +109,7 @@ async def asyncio_detailed(
         errors.UndocumentedContentType: If a documented status comes with an undocumented or no Content-Type.
         errors.ResponseDecodeError: If the body does not decode into the documented value.
         errors.SerializationError: If the body or a parameter cannot be written as the spec says.
+        errors.InvalidArgument: If a path parameter would make an empty or dot segment of the path.
         errors.TransportFailure: If the request could not be sent or its answer not received (errors.TransportTimeout
             past Client.timeout).
 
@@ -135,6 +138,7 @@ async def asyncio(
         errors.UndocumentedContentType: If a documented status comes with an undocumented or no Content-Type.
         errors.ResponseDecodeError: If the body does not decode into the documented value.
         errors.SerializationError: If the body or a parameter cannot be written as the spec says.
+        errors.InvalidArgument: If a path parameter would make an empty or dot segment of the path.
         errors.TransportFailure: If the request could not be sent or its answer not received (errors.TransportTimeout
             past Client.timeout).
 

@@ -85,6 +85,7 @@ def sync_detailed(
         errors.UndocumentedContentType: If a documented status comes with an undocumented or no Content-Type.
         errors.ResponseDecodeError: If the body does not decode into the documented value.
         errors.SerializationError: If the body or a parameter cannot be written as the spec says.
+        errors.InvalidArgument: If a path parameter would make an empty or dot segment of the path.
         errors.TransportFailure: If the request could not be sent or its answer not received (errors.TransportTimeout
             past Client.timeout).
 
@@ -122,6 +123,7 @@ def sync(
         errors.UndocumentedContentType: If a documented status comes with an undocumented or no Content-Type.
         errors.ResponseDecodeError: If the body does not decode into the documented value.
         errors.SerializationError: If the body or a parameter cannot be written as the spec says.
+        errors.InvalidArgument: If a path parameter would make an empty or dot segment of the path.
         errors.TransportFailure: If the request could not be sent or its answer not received (errors.TransportTimeout
             past Client.timeout).
 
@@ -157,6 +159,7 @@ async def asyncio_detailed(
         errors.UndocumentedContentType: If a documented status comes with an undocumented or no Content-Type.
         errors.ResponseDecodeError: If the body does not decode into the documented value.
         errors.SerializationError: If the body or a parameter cannot be written as the spec says.
+        errors.InvalidArgument: If a path parameter would make an empty or dot segment of the path.
         errors.TransportFailure: If the request could not be sent or its answer not received (errors.TransportTimeout
             past Client.timeout).
 
@@ -194,6 +197,7 @@ async def asyncio(
         errors.UndocumentedContentType: If a documented status comes with an undocumented or no Content-Type.
         errors.ResponseDecodeError: If the body does not decode into the documented value.
         errors.SerializationError: If the body or a parameter cannot be written as the spec says.
+        errors.InvalidArgument: If a path parameter would make an empty or dot segment of the path.
         errors.TransportFailure: If the request could not be sent or its answer not received (errors.TransportTimeout
             past Client.timeout).
 

@@ -67,6 +67,7 @@ def sync_detailed(
         errors.UndocumentedContentType: If a documented status comes with an undocumented or no Content-Type.
         errors.ResponseDecodeError: If the body does not decode into the documented value.
         errors.SerializationError: If the body or a parameter cannot be written as the spec says.
+        errors.InvalidArgument: If a path parameter would make an empty or dot segment of the path.
         errors.TransportFailure: If the request could not be sent or its answer not received (errors.TransportTimeout
             past Client.timeout).
 
@@ -99,6 +100,7 @@ def sync(
         errors.UndocumentedContentType: If a documented status comes with an undocumented or no Content-Type.
         errors.ResponseDecodeError: If the body does not decode into the documented value.
         errors.SerializationError: If the body or a parameter cannot be written as the spec says.
+        errors.InvalidArgument: If a path parameter would make an empty or dot segment of the path.
         errors.TransportFailure: If the request could not be sent or its answer not received (errors.TransportTimeout
             past Client.timeout).
 
@@ -129,6 +131,7 @@ async def asyncio_detailed(
         errors.UndocumentedContentType: If a documented status comes with an undocumented or no Content-Type.
         errors.ResponseDecodeError: If the body does not decode into the documented value.
         errors.SerializationError: If the body or a parameter cannot be written as the spec says.
+        errors.InvalidArgument: If a path parameter would make an empty or dot segment of the path.
         errors.TransportFailure: If the request could not be sent or its answer not received (errors.TransportTimeout
             past Client.timeout).
 
@@ -161,6 +164,7 @@ async def asyncio(
         errors.UndocumentedContentType: If a documented status comes with an undocumented or no Content-Type.
         errors.ResponseDecodeError: If the body does not decode into the documented value.
         errors.SerializationError: If the body or a parameter cannot be written as the spec says.
+        errors.InvalidArgument: If a path parameter would make an empty or dot segment of the path.
         errors.TransportFailure: If the request could not be sent or its answer not received (errors.TransportTimeout
             past Client.timeout).
 

@@ -95,6 +95,7 @@ def sync_detailed(
         errors.UndocumentedContentType: If a documented status comes with an undocumented or no Content-Type.
         errors.ResponseDecodeError: If the body does not decode into the documented value.
         errors.SerializationError: If the body or a parameter cannot be written as the spec says.
+        errors.InvalidArgument: If a path parameter would make an empty or dot segment of the path.
         errors.TransportFailure: If the request could not be sent or its answer not received (errors.TransportTimeout
             past Client.timeout).
 
@@ -133,6 +134,7 @@ def sync(
         errors.UndocumentedContentType: If a documented status comes with an undocumented or no Content-Type.
         errors.ResponseDecodeError: If the body does not decode into the documented value.
         errors.SerializationError: If the body or a parameter cannot be written as the spec says.
+        errors.InvalidArgument: If a path parameter would make an empty or dot segment of the path.
         errors.TransportFailure: If the request could not be sent or its answer not received (errors.TransportTimeout
             past Client.timeout).
 
@@ -169,6 +171,7 @@ async def asyncio_detailed(
         errors.UndocumentedContentType: If a documented status comes with an undocumented or no Content-Type.
         errors.ResponseDecodeError: If the body does not decode into the documented value.
         errors.SerializationError: If the body or a parameter cannot be written as the spec says.
+        errors.InvalidArgument: If a path parameter would make an empty or dot segment of the path.
         errors.TransportFailure: If the request could not be sent or its answer not received (errors.TransportTimeout
             past Client.timeout).
 
@@ -207,6 +210,7 @@ async def asyncio(
         errors.UndocumentedContentType: If a documented status comes with an undocumented or no Content-Type.
         errors.ResponseDecodeError: If the body does not decode into the documented value.
         errors.SerializationError: If the body or a parameter cannot be written as the spec says.
+        errors.InvalidArgument: If a path parameter would make an empty or dot segment of the path.
         errors.TransportFailure: If the request could not be sent or its answer not received (errors.TransportTimeout
             past Client.timeout).
 
