@@ -353,8 +353,8 @@ class _Walk:
         if not isinstance(enum, list):
             return
         unique: list[Any] = []
-        for value in enum:  # 1 and true are two values to JSON, one to Python's ==
-            if not any(type(value) is type(kept) and value == kept for kept in unique):
+        for value in enum:
+            if not any(_same_json(value, kept) for kept in unique):
                 unique.append(value)
         if len(unique) < len(enum):
             schema["enum"] = unique
@@ -396,6 +396,14 @@ class _Walk:
             self._say(
                 f"{pointer}/default", f"{shown(default)} written for {kinds(types)}", f"read as {shown(converted)}"
             )
+
+
+def _same_json(one: object, other: object) -> bool:
+    """Equal as JSON values: ``1`` and ``1.0`` are one number; ``1`` and ``true`` two values (not to Python)."""
+    numbers = (int, float)
+    if isinstance(one, numbers) and isinstance(other, numbers) and not isinstance(one, bool | type(None)):
+        return not isinstance(other, bool) and one == other
+    return type(one) is type(other) and one == other
 
 
 def _entries(node: object) -> Iterator[tuple[str, Any]]:

@@ -166,6 +166,7 @@ paths:
         ("{type: {}}", "is not a JSON type: dropped (any type)"),
         ("{type: string, format: date, default: 2024-13-45}", "is not a date: the default dropped"),
         ("{type: string, enum: [a, a]}", "values listed twice: each value kept once"),
+        ("{type: number, enum: [1, 1.0, 2]}", "values listed twice: each value kept once"),
     ],
 )
 def test_each_schema_defect_is_one_notice_and_strict_refuses_it(tmp_path: Path, schema: str, said: str) -> None:
