@@ -1,10 +1,13 @@
 from __future__ import annotations
 
+import importlib
 import os
+import pkgutil
 import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, settings
@@ -77,3 +80,19 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
 def wire() -> Iterator[WireServer]:
     with WireServer() as server:
         yield server
+
+
+# What a generated package offers, read the way its users import it.
+
+METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
+
+
+def operations(package: str) -> dict[str, Any]:
+    """Every generated operation module of a package, by its dotted path under ``api``."""
+    api = importlib.import_module(f"{package}.api")
+    modules = {}
+    for info in pkgutil.walk_packages(api.__path__, f"{api.__name__}."):
+        module = importlib.import_module(info.name)
+        if hasattr(module, "OPERATION"):
+            modules[info.name.removeprefix(f"{package}.api.")] = module
+    return modules

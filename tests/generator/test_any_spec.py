@@ -5,10 +5,8 @@ every operation, and one of its packages is a golden record that shows every tem
 from __future__ import annotations
 
 import ast
-import importlib
 import json
 import os
-import pkgutil
 import subprocess
 import sys
 from pathlib import Path
@@ -18,21 +16,9 @@ import golden_record
 import pytest
 import yaml
 
-from conftest import CORPUS, SPECS, generate
+from conftest import CORPUS, METHODS, SPECS, generate, operations
 
 FUNCTIONS = ("sync", "sync_detailed", "asyncio", "asyncio_detailed")
-METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
-
-
-def operations(package: str) -> dict[str, Any]:
-    """Every generated operation module of a package, by its dotted path under ``api``."""
-    api = importlib.import_module(f"{package}.api")
-    modules = {}
-    for info in pkgutil.walk_packages(api.__path__, f"{api.__name__}."):
-        module = importlib.import_module(info.name)
-        if hasattr(module, "OPERATION"):
-            modules[info.name.removeprefix(f"{package}.api.")] = module
-    return modules
 
 
 @pytest.mark.parametrize("spec", CORPUS)

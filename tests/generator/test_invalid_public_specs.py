@@ -25,9 +25,8 @@ from uuid import UUID
 
 import pytest
 from attrs import field, frozen
-from test_any_spec import METHODS, operations
 
-from conftest import SPECS
+from conftest import METHODS, SPECS, operations
 from pca_generator._yaml import load
 from wire import WireServer
 
