@@ -40,7 +40,8 @@ from ._security import checked_headers, refuse_insecure_bearer
 __all__ = ["AsyncSendingClient", "Received", "SendingClient", "send", "send_async"]
 
 _GRACE = 0.05
-"""Seconds past the deadline a caller waits for an exchange on a worker thread that is ending by itself."""
+"""Seconds past the deadline the exchange as a whole is given: the waits inside it (a socket's, a
+credential source's), cut to the same deadline, end first and say which wait it was."""
 
 
 class SendingClient(Protocol):
@@ -121,9 +122,10 @@ async def send_async(operation: Described, client: AsyncSendingClient, request: 
     outgoing, body = _prepared(operation, client, http, request)
     import anyio  # httpx's own dependency; imported here so that sync users never pay for it
 
+    limit = cut(None, body.deadline)
     try:
         with (
-            anyio.fail_after(cut(None, body.deadline)),
+            anyio.fail_after(None if limit is None else limit + _GRACE),
             as_package_errors(operation, request, body.started, body.deadline),
         ):
             response = await http.send(outgoing, stream=True)
