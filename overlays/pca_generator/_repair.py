@@ -401,7 +401,7 @@ class _Walk:
 def _same_json(one: object, other: object) -> bool:
     """Equal as JSON values: ``1`` and ``1.0`` are one number; ``1`` and ``true`` two values (not to Python)."""
     numbers = (int, float)
-    if isinstance(one, numbers) and isinstance(other, numbers) and not isinstance(one, bool | type(None)):
+    if isinstance(one, numbers) and isinstance(other, numbers) and not isinstance(one, bool):
         return not isinstance(other, bool) and one == other
     return type(one) is type(other) and one == other
 
