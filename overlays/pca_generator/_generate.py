@@ -39,7 +39,7 @@ from openapi_python_client import Project
 from openapi_python_client import schema as oai
 from openapi_python_client.config import Config, ConfigFile, MetaType
 from openapi_python_client.parser import GeneratorData
-from openapi_python_client.parser.errors import ErrorLevel, GeneratorError
+from openapi_python_client.parser.errors import ErrorLevel
 from openapi_python_client.parser.openapi import Endpoint
 from openapi_python_client.parser.properties import ModelProperty
 from openapi_python_client.schema.untrusted_string import UntrustedString
@@ -47,6 +47,7 @@ from openapi_python_client.strings import get_content_type
 
 from . import _output, _tools
 from ._drift import drift
+from ._dropped import dropped, said
 from ._errors import GenerationError
 from ._kinds import schema_kind
 from ._metadata import Metadata
@@ -212,8 +213,9 @@ def generate(
     strict = strict or settings.strict
     shown = shown_source(spec)
     with _not_too_deep(shown):
-        document, notices = read_spec(spec, strict=strict)
-    for notice in notices:
+        read = read_spec(spec, strict=strict)
+    document = read.document
+    for notice in read.notices:
         print(f"warning: {shown}: {notice}", file=sys.stderr)
     metadata = Metadata.read(config_data, config_path.parent, document)
     with tempfile.TemporaryDirectory() as scratch:
@@ -238,11 +240,11 @@ def generate(
                 if fatal
                 else "openapi-python-client would drop part of the spec (--strict): fix the spec where the "
                 "causes below say",
-                causes=tuple(_cause(problem) for problem in problems),
+                causes=tuple(said(problem) for problem in problems),
             )
         # What the generator drops is said, loudly, and the rest is generated (--strict refuses).
-        for problem in problems:
-            print(f"warning: {shown}: openapi-python-client dropped a part: {_cause(problem)}", file=sys.stderr)
+        for notice in read.placed(tuple(dropped(problem) for problem in problems)):
+            print(f"warning: {shown}: {notice}", file=sys.stderr)
         _layer(RUNTIME, project.package_dir)
         for layer in settings.layers:
             _layer(layer.path, project.package_dir)
@@ -277,13 +279,6 @@ def _config_file(data: Mapping[str, Any], path: Path) -> ConfigFile:
         where = ".".join(str(part) for part in errors[0]["loc"]) if errors else "?"
         message = errors[0]["msg"] if errors else str(error)
         raise GenerationError(f"configuration file {path}: {where}: {message}: fix that key") from None
-
-
-def _cause(problem: GeneratorError) -> str:
-    """One of openapi-python-client's problems, as one line (its header may start with a newline)."""
-    header = " ".join(str(problem.header).split())
-    detail = " ".join((problem.detail or "").split())
-    return f"{header}: {detail}" if detail else header
 
 
 def _report(old: Path, new: Path, *, changed: bool) -> None:

@@ -13,8 +13,8 @@ Each defect found is a :class:`~._yaml.Notice` naming its place and what was don
   operation.
 
 Only the places of the document that are schemas are read as schemas: an ``example`` that looks
-like a schema is left alone. What remains invalid after the repairs is reported by
-openapi-spec-validator, each violation in its place, and left as is.
+like a schema is left alone. What remains invalid after the repairs is left as is, and
+reported (``_violations``).
 """
 
 from __future__ import annotations
@@ -24,10 +24,10 @@ from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
 from ._pointer import escape, resolve
-from ._values import NO_VALUE, as_type, in_format, json_text, kinds, shown, types_of
+from ._values import NO_VALUE, as_type, in_format, json_text, kinds, same_json, shown, types_of
 from ._yaml import Notice
 
-__all__ = ["repair", "violations"]
+__all__ = ["repair"]
 
 _METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 _OPTIONAL_TEXTS = ("description", "summary", "title")
@@ -76,30 +76,6 @@ def _text_keys(node: object, pointer: str) -> list[str]:
         for index, item in enumerate(node):
             changed += _text_keys(item, f"{pointer}/{index}")
     return changed
-
-
-def violations(document: Mapping[str, Any]) -> tuple[Notice, ...]:
-    """What openapi-spec-validator still finds, each left as it is."""
-    from openapi_spec_validator import OpenAPIV30SpecValidator, OpenAPIV31SpecValidator
-
-    version = str(document.get("openapi", ""))
-    validator_class = OpenAPIV31SpecValidator if version.startswith("3.1") else OpenAPIV30SpecValidator
-    found = []
-    try:
-        for error in validator_class(document).iter_errors():
-            path = getattr(error, "absolute_path", None) or ()
-            pointer = "#" + "".join(f"/{escape(str(step))}" for step in path)
-            message = " ".join(str(getattr(error, "message", error)).split())
-            found.append(Notice(pointer, _shortened(message), "left as is"))
-    except Exception as error:  # the validator crashes on some documents: that is its defect, not the spec's
-        said = _shortened(" ".join(f"{type(error).__name__}: {error}".split()))
-        found.append(Notice("#", f"the validator stopped ({said})", "checked no further"))
-    return tuple(found)
-
-
-def _shortened(message: str) -> str:
-    # The validator quotes whole subtrees: the pointer says where, the start says what.
-    return message if len(message) <= 200 else f"{message[:200]}..."
 
 
 class _Walk:
@@ -354,7 +330,7 @@ class _Walk:
             return
         unique: list[Any] = []
         for value in enum:
-            if not any(_same_json(value, kept) for kept in unique):
+            if not any(same_json(value, kept) for kept in unique):
                 unique.append(value)
         if len(unique) < len(enum):
             schema["enum"] = unique
@@ -396,14 +372,6 @@ class _Walk:
             self._say(
                 f"{pointer}/default", f"{shown(default)} written for {kinds(types)}", f"read as {shown(converted)}"
             )
-
-
-def _same_json(one: object, other: object) -> bool:
-    """Equal as JSON values: ``1`` and ``1.0`` are one number; ``1`` and ``true`` two values (not to Python)."""
-    numbers = (int, float)
-    if isinstance(one, numbers) and isinstance(other, numbers) and not isinstance(one, bool):
-        return not isinstance(other, bool) and one == other
-    return type(one) is type(other) and one == other
 
 
 def _entries(node: object) -> Iterator[tuple[str, Any]]:

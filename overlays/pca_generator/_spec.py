@@ -5,20 +5,23 @@ from __future__ import annotations
 
 import importlib.util
 import re
+import sys
+from bisect import bisect_right
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
 import httpx
-from attrs import evolve, frozen
+from attrs import evolve, field, frozen
 from openapi_python_client import schema as oai
 
 from ._errors import GenerationError
 from ._kinds import schema_kind
 from ._pointer import unescape
-from ._repair import repair, violations
+from ._repair import repair
 from ._resources import RUNTIME
+from ._violations import violations
 from ._yaml import Notice, YamlError, load, plain, positions
 from .normalize import normalize
 
@@ -26,7 +29,39 @@ STRUCTURED = ("json", "xml", "form")
 """The media families written and read by schema; every other travels as bytes or text."""
 
 
-def read_spec(source: Path | str, *, strict: bool = False) -> tuple[dict[str, Any], tuple[Notice, ...]]:
+@frozen
+class Spec:
+    """An OpenAPI document as read: repaired and normalized, what was found wrong with it, and the
+    line of each of its nodes in the text (so that what a later stage drops is said in place too)."""
+
+    document: dict[str, Any]
+    notices: tuple[Notice, ...]
+    text: str = field(repr=False)
+
+    def placed(self, notices: tuple[Notice, ...]) -> tuple[Notice, ...]:
+        """Each notice with the line of its place (or of its nearest enclosing place) in the text;
+        one the reader placed by line only (a tab, a key given twice) with the node of that line."""
+        if not notices:
+            return notices
+        lines = positions(self.text)
+        starts = sorted((line, pointer.count("/"), pointer) for pointer, line in lines.items())
+        placed = []
+        for notice in notices:
+            if notice.line is not None:
+                if notice.pointer == "#":
+                    # The node that starts last at or before the line, the deepest of those on it.
+                    at = bisect_right(starts, (notice.line, sys.maxsize, ""))
+                    notice = evolve(notice, pointer=starts[at - 1][2]) if at else notice
+                placed.append(notice)
+                continue
+            pointer = notice.pointer
+            while pointer not in lines and "/" in pointer:
+                pointer = pointer.rpartition("/")[0]
+            placed.append(evolve(notice, line=lines.get(pointer)))
+        return tuple(placed)
+
+
+def read_spec(source: Path | str, *, strict: bool = False) -> Spec:
     """The OpenAPI document at ``source`` (a path, or an http(s) URL), repaired and normalized, and
     what was found wrong with it (each defect, where, and what was done).
 
@@ -44,8 +79,8 @@ def read_spec(source: Path | str, *, strict: bool = False) -> tuple[dict[str, An
     notices += repair(document)
     plain(document)
     notices += violations(document)
-    if notices:
-        notices = _placed(notices, positions(text))
+    spec = Spec(document, (), text)
+    notices = spec.placed(notices)
     if strict and notices:
         raise GenerationError(
             f"{source} is not a valid OpenAPI document ({len(notices)} problem{'s' if len(notices) > 1 else ''}, "
@@ -53,7 +88,7 @@ def read_spec(source: Path | str, *, strict: bool = False) -> tuple[dict[str, An
             "generate without --strict to have them repaired or dropped",
             causes=tuple(str(notice) for notice in notices),
         )
-    return normalize(document), notices
+    return evolve(spec, document=normalize(document), notices=notices)
 
 
 def shown_source(spec: Path | str) -> str:
@@ -80,18 +115,6 @@ def _check_version(document: dict[str, Any], source: Path | str) -> None:
     if not str(version).startswith(("3.0", "3.1")):
         raise GenerationError(f"{source} is OpenAPI {version}: this generator reads OpenAPI 3.0 and 3.1")
     document["openapi"] = str(version)  # `openapi: 3.0` is a number to YAML
-
-
-def _placed(notices: tuple[Notice, ...], lines: Mapping[str, int]) -> tuple[Notice, ...]:
-    """Each notice with the line of its place (or of its nearest enclosing place) in the text."""
-    placed = []
-    for notice in notices:
-        pointer = notice.pointer
-        while pointer not in lines and "/" in pointer:
-            pointer = pointer.rpartition("/")[0]
-        line = notice.line if notice.line is not None else lines.get(pointer)
-        placed.append(evolve(notice, line=line))
-    return tuple(placed)
 
 
 def _read(path: Path) -> str:

@@ -12,7 +12,7 @@ from collections.abc import Callable, Mapping
 from datetime import date
 from typing import Any
 
-__all__ = ["NO_VALUE", "as_type", "in_format", "json_text", "kinds", "shown", "types_of"]
+__all__ = ["NO_VALUE", "as_type", "in_format", "json_text", "kinds", "same_json", "shown", "types_of"]
 
 
 def shown(value: object) -> str:
@@ -140,3 +140,11 @@ def in_format(value: object, format_name: object) -> bool:
     except ValueError:
         return False
     return True
+
+
+def same_json(one: object, other: object) -> bool:
+    """Equal as JSON values: ``1`` and ``1.0`` are one number; ``1`` and ``true`` two values (not to Python)."""
+    numbers = (int, float)
+    if isinstance(one, numbers) and isinstance(other, numbers) and not isinstance(one, bool):
+        return not isinstance(other, bool) and one == other
+    return type(one) is type(other) and one == other

@@ -170,10 +170,11 @@ def plain(node: Any) -> Any:
 def positions(text: str) -> dict[str, int]:
     """The line (from 1) of every node of the document, by JSON pointer; empty when unreadable."""
     try:
-        root = _yaml().compose(text.replace("\t", " "))
+        # Read with the repairs that let ``load`` read it (neither moves a line).
+        root = _yaml().compose(_BLANK_WITH_SPACES.sub("\n", text.replace("\t", " ")))
     except Exception:  # positions only decorate messages: never a reason to fail
         return {}
-    return dict(_walk(root, "#")) if root is not None else {}
+    return dict(_walk(root, "#", root.start_mark.line + 1)) if root is not None else {}
 
 
 class Int(int):
@@ -215,14 +216,15 @@ def _yaml(*, duplicates: bool = False) -> YAML:
     return reader
 
 
-def _walk(node: Node, pointer: str) -> Iterator[tuple[str, int]]:
-    yield pointer, node.start_mark.line + 1
+def _walk(node: Node, pointer: str, line: int) -> Iterator[tuple[str, int]]:
+    """The line of each node: of a mapping's value, its key's (``get:``, not the line below it)."""
+    yield pointer, line
     if isinstance(node, MappingNode):
         for key, value in node.value:
-            yield from _walk(value, f"{pointer}/{escape(str(key.value))}")
+            yield from _walk(value, f"{pointer}/{escape(str(key.value))}", key.start_mark.line + 1)
     elif isinstance(node, SequenceNode):
         for index, item in enumerate(node.value):
-            yield from _walk(item, f"{pointer}/{index}")
+            yield from _walk(item, f"{pointer}/{index}", item.start_mark.line + 1)
 
 
 def _blank_before(text: str, line: int) -> int | None:

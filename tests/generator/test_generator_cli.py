@@ -113,6 +113,7 @@ def test_what_stock_drops_is_a_warning_line_and_with_strict_the_cause_of_one_err
     assert generated.returncode == 0, generated.stderr
     warnings = [line for line in generated.stderr.splitlines() if line.startswith("warning: ")]
     assert len(warnings) == 1 and "openapi-python-client dropped a part" in warnings[0]
+    assert "orders.yaml: line 5: #/paths/~1orders/get: openapi-python-client dropped a part: " in warnings[0]
     assert "not allowed in header" in warnings[0] and (user / "out").is_dir()
     lines = strict.stderr.strip().splitlines()
     assert strict.returncode == 1

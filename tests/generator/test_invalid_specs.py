@@ -26,7 +26,10 @@ CONFIG = SPECS / "defects" / "defects.config.yaml"
 
 # Each class of defect: the place its warning names and what it says was done.
 CLASSES = {
-    "tab-after-scalar": ("#", "tabs where YAML wants spaces: read as spaces"),
+    "tab-after-scalar": (
+        "#/components/schemas/Thing/properties/colour/type",
+        "tabs where YAML wants spaces: read as spaces",
+    ),
     "number-key": (
         "#/paths/~1versions/get/responses/204",
         'a key that YAML read as a number or a boolean (a status code written 200, not "200"): read as text',
@@ -173,7 +176,7 @@ def test_each_schema_defect_is_one_notice_and_strict_refuses_it(tmp_path: Path, 
     spec = tmp_path / "one.yaml"
     spec.write_text(ONE_DEFECT.format(schema=schema))
 
-    _, notices = read_spec(spec)
+    notices = read_spec(spec).notices
     assert [notice.action for notice in notices if said in str(notice)] and len(notices) == 1, notices
     with pytest.raises(GenerationError, match=r"1 problem, --strict") as refused:
         read_spec(spec, strict=True)
@@ -187,11 +190,13 @@ def test_blank_lines_holding_spaces_before_a_block_of_text_are_read_as_empty(tmp
         "       \n    Text after a blank line.\npaths: {}\n"
     )
 
-    document, notices = read_spec(spec)
+    read = read_spec(spec)
+
+    document, notices = read.document, read.notices
 
     assert document["info"]["description"] == "\nText after a blank line.\n"
     assert [str(notice) for notice in notices] == [
-        "line 6: #: blank lines holding spaces in a block of text: read as empty"
+        "line 6: #/info/description: blank lines holding spaces in a block of text: read as empty"
     ]
 
 
@@ -210,7 +215,9 @@ def test_a_valid_default_is_left_as_it_is(tmp_path: Path, schema: str) -> None:
     spec.write_text(ONE_DEFECT.format(schema=schema).replace("openapi: 3.0.3", "openapi: 3.1.0"))
     written = yaml.safe_load(ONE_DEFECT.format(schema=schema.replace("2020-01-01}", "'2020-01-01'}")))
 
-    document, notices = read_spec(spec)
+    read = read_spec(spec)
+
+    document, notices = read.document, read.notices
 
     parameter = document["paths"]["/things"]["get"]["parameters"][0]
     assert parameter["schema"]["default"] == written["paths"]["/things"]["get"]["parameters"][0]["schema"]["default"]
@@ -227,7 +234,9 @@ def test_numbers_read_as_text_keep_what_was_written(tmp_path: Path) -> None:
         "      responses:\n        '200': {description: OK}\n"
     )
 
-    document, notices = read_spec(spec)
+    read = read_spec(spec)
+
+    document, notices = read.document, read.notices
 
     assert document["info"]["version"] == "1.10"
     q, r = document["paths"]["/things"]["get"]["parameters"]
@@ -271,7 +280,8 @@ def test_a_key_given_twice_is_said_and_the_first_kept_in_yaml_and_json(tmp_path:
     )
 
     for name in ("twice.yaml", "twice.json"):
-        document, notices = read_spec(tmp_path / name)
+        read = read_spec(tmp_path / name)
+        document, notices = read.document, read.notices
         assert document["openapi"] == "3.0.3" and "given twice" in str(notices[0]), notices
         with pytest.raises(GenerationError, match="--strict"):
             read_spec(tmp_path / name, strict=True)
@@ -284,7 +294,9 @@ def test_a_percent_encoded_reference_is_followed(tmp_path: Path) -> None:
         "    My Thing: {type: integer}\n    Other: {$ref: '#/components/schemas/My%20Thing'}\n"
     )
 
-    document, notices = read_spec(spec, strict=True)
+    read = read_spec(spec, strict=True)
+
+    document, notices = read.document, read.notices
 
     assert notices == () and document["components"]["schemas"]["Other"] == {"$ref": "#/components/schemas/My%20Thing"}
 
@@ -293,13 +305,16 @@ def test_yaml_is_read_as_yaml_1_2(tmp_path: Path) -> None:
     spec = tmp_path / "words.yaml"
     spec.write_text(ONE_DEFECT.format(schema="{type: string, enum: [on, off, yes, no]}"))
 
-    document, notices = read_spec(spec)
+    read = read_spec(spec)
+
+    document, notices = read.document, read.notices
 
     assert notices == ()
     parameter = document["paths"]["/things"]["get"]["parameters"][0]
     assert parameter["schema"]["enum"] == ["on", "off", "yes", "no"]  # YAML 1.1 read four booleans
     spec.write_text(ONE_DEFECT.format(schema="{type: string, format: date, default: 2024-01-02}"))
-    document, notices = read_spec(spec)
+    read = read_spec(spec)
+    document, notices = read.document, read.notices
     assert notices == ()
     assert document["paths"]["/things"]["get"]["parameters"][0]["schema"]["default"] == "2024-01-02"  # not a date
 

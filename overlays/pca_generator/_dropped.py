@@ -1,0 +1,43 @@
+"""What openapi-python-client drops from a spec, each as a notice placed on the part it dropped.
+
+Its problems name their part in their header (``WARNING parsing GET /pets within pets.``,
+``Unable to process schema /components/schemas/Pet:``, ``Unable to parse parameter
+/components/parameters/limit``): that is the place a warning points at, with its line. Some of them
+quote a value of the spec as ``<...UntrustedString object at 0x...>`` (its guard against a spec's
+text reaching generated code also hides it from the message): an address means nothing to a
+reader, so it is said as what it stands for.
+"""
+
+from __future__ import annotations
+
+import re
+
+from openapi_python_client.parser.errors import GeneratorError
+
+from ._pointer import escape
+from ._yaml import Notice
+
+__all__ = ["dropped", "said"]
+
+_OPERATION = re.compile(r"WARNING parsing (?P<method>[A-Z]+) (?P<path>\S+) within")
+_COMPONENT = re.compile(r"Unable to (?:process|parse) (?:schema|parameter) #?(?P<pointer>/components/[^\s:]+)")
+_HIDDEN = re.compile(r"<openapi_python_client\.schema\.untrusted_string\.UntrustedString object at 0x[0-9a-fA-F]+>")
+
+
+def dropped(problem: GeneratorError) -> Notice:
+    """``problem`` as a warning on the part of the spec it is about (``#`` when it names none)."""
+    text = said(problem)
+    if (operation := _OPERATION.search(text)) is not None:
+        pointer = f"#/paths/{escape(operation['path'])}/{operation['method'].lower()}"
+    elif (component := _COMPONENT.search(text)) is not None:
+        pointer = f"#{component['pointer']}"
+    else:
+        pointer = "#"
+    return Notice(pointer, f"openapi-python-client dropped a part: {text}", "generated without it")
+
+
+def said(problem: GeneratorError) -> str:
+    """One of openapi-python-client's problems, as one line (its header may start with a newline)."""
+    header = " ".join(str(problem.header).split())
+    detail = " ".join((problem.detail or "").split())
+    return _HIDDEN.sub("(a value of the spec)", f"{header}: {detail}" if detail else header)
