@@ -7,7 +7,8 @@ Each defect found is a :class:`~._yaml.Notice` naming its place and what was don
   (Swagger 2's habit), moved to its object's ``required``; duplicate ``required`` entries; a
   ``null`` where a text is optional (``description``, ``summary``, ``title``); a parameter name
   or a mapping key YAML read as a number (a status code written ``200``); a parameter listed
-  twice (the first is kept, as OpenAPI's uniqueness rule implies);
+  twice (the first is kept, as OpenAPI's uniqueness rule implies); a path parameter named as a
+  variable of its path but for case (``orgID`` for ``{orgId}``), read as that variable;
 * dropped, the meaning being lost: a default that cannot be its type, a default outside its
   ``enum``, a ``pattern`` Python cannot compile. The constraint goes, never the property nor the
   operation.
@@ -31,6 +32,8 @@ __all__ = ["repair"]
 
 _METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 _OPTIONAL_TEXTS = ("description", "summary", "title")
+_TEMPLATE = re.compile(r"\{([^{}]+)\}")
+"""A variable of a path template: ``{orgId}``."""
 _SUBSCHEMA = ("items", "not", "additionalProperties", "contains", "if", "then", "else", "propertyNames")
 _SUBSCHEMA_LISTS = ("allOf", "anyOf", "oneOf", "prefixItems")
 _JSON_TYPES = ("string", "number", "integer", "boolean", "array", "object", "null")
@@ -97,7 +100,7 @@ class _Walk:
         self._texts(document.get("externalDocs"), "#/externalDocs")
         for key in ("paths", "webhooks"):
             for name, item in _entries(document.get(key)):
-                self._path_item(item, f"#/{key}/{escape(name)}")
+                self._path_item(item, f"#/{key}/{escape(name)}", name if key == "paths" else "")
         components = document.get("components")
         if not isinstance(components, dict):
             return
@@ -130,7 +133,7 @@ class _Walk:
                 info[key] = json_text(value)
                 self._say(f"#/info/{key}", f"{shown(value)} is not a text", f"read as {shown(info[key])}")
 
-    def _path_item(self, item: object, pointer: str) -> None:
+    def _path_item(self, item: object, pointer: str, path: str = "") -> None:
         if not isinstance(item, dict):
             return
         self._texts(item, pointer)
@@ -143,6 +146,7 @@ class _Walk:
             self._texts(operation, here)
             self._texts(_mapping(operation, "externalDocs"), f"{here}/externalDocs")
             self._parameters(operation, here)
+            self._path_names(path, [(item, pointer), (operation, here)])
             self._content_holder(operation.get("requestBody"), f"{here}/requestBody")
             for status, response in _entries(operation.get("responses")):
                 self._content_holder(response, f"{here}/responses/{escape(status)}")
@@ -167,6 +171,29 @@ class _Walk:
             seen.add(key)
             kept.append(parameter)
         owner["parameters"] = kept
+
+    def _path_names(self, path: str, owners: list[tuple[dict[str, Any], str]]) -> None:
+        """A path parameter named as its template but for case (``orgID`` for ``{orgId}``) is that
+        template's: a path has one variable of each name, and a parameter no template names would
+        never be sent (openapi-python-client drops the operation)."""
+        templates = set(_TEMPLATE.findall(path))
+        declared = [
+            (parameter, f"{pointer}/parameters/{index}")
+            for owner, pointer in owners
+            for index, parameter in enumerate(owner.get("parameters") or ())
+            if isinstance(parameter, dict) and parameter.get("in") == "path" and isinstance(parameter.get("name"), str)
+        ]
+        named = {parameter["name"] for parameter, _ in declared}
+        for parameter, pointer in declared:
+            name = parameter["name"]
+            matching = [template for template in templates - named if template.lower() == name.lower()]
+            if name not in templates and len(matching) == 1:
+                parameter["name"] = matching[0]
+                self._say(
+                    f"{pointer}/name",
+                    f"{name} is not a variable of the path, {{{matching[0]}}} is",
+                    f"read as {matching[0]}",
+                )
 
     def _parameter(self, parameter: object, pointer: str) -> None:
         if not isinstance(parameter, dict) or "$ref" in parameter:

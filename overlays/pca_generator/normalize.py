@@ -20,7 +20,10 @@ warning, and so a refusal:
 * an OpenAPI 3.1 document without ``paths`` (valid when it has ``components`` or ``webhooks``)
   gets ``paths: {}``: the generator's parser requires the field, as OpenAPI 3.0 did;
 * OpenAPI 3.1's boolean schemas, where the generator wants objects: a property or ``items`` of
-  ``true`` (anything) becomes ``{}``, a property of ``false`` (never present) is dropped.
+  ``true`` (anything) becomes ``{}``, a property of ``false`` (never present) is dropped;
+* ``allOf`` takes objects only, to the generator, or one reference alone: an ``allOf`` of one
+  reference to a non-object and annotations (``allOf: [{$ref: Language}, {description: ...}]``,
+  the way to describe a reference in 3.0) is that reference alone, the annotations beside it.
 """
 
 from __future__ import annotations
@@ -41,6 +44,7 @@ def normalize(document: dict[str, Any]) -> dict[str, Any]:
     """A copy of ``document`` the generator reads without a warning it could avoid."""
     normalized: dict[str, Any] = _inline_deep_references(document, copy.deepcopy(document), ())
     _rewrite_schemas(normalized)
+    _AllOf(normalized).rewrite(normalized)
     if _paths_optional(normalized) and "paths" not in normalized:
         normalized["paths"] = {}
     for item in (normalized.get("paths") or {}).values():
@@ -142,3 +146,46 @@ def _ignored(document: Mapping[str, Any], parameter: Any) -> bool:
         and resolved.get("in") == "header"
         and str(resolved.get("name", "")).lower() in _IGNORED_HEADERS
     )
+
+
+class _AllOf:
+    """An ``allOf`` shape the generator refuses although its meaning has a form it reads."""
+
+    def __init__(self, document: dict[str, Any]) -> None:
+        self._document = document
+
+    def rewrite(self, node: Any) -> None:
+        if isinstance(node, dict):
+            members = node.get("allOf")
+            if isinstance(members, list) and all(isinstance(member, dict) for member in members):
+                self._one_reference(node, members)
+            for value in node.values():
+                self.rewrite(value)
+        elif isinstance(node, list):
+            for item in node:
+                self.rewrite(item)
+
+    def _one_reference(self, node: dict[str, Any], members: list[dict[str, Any]]) -> None:
+        """``allOf: [{$ref: X}, {description: ...}]`` of a non-object ``X`` as ``allOf: [{$ref: X}]``
+        (which the generator reads as ``X``), the annotations moved beside it."""
+        (kept, *more) = [member for member in members if not _is_any(member)] or [{}]
+        if more or len(members) == 1 or set(kept) != {"$ref"} or self._is_object(kept):
+            return
+        node["allOf"] = [kept]
+        for member in members:
+            if member is not kept:
+                for key, value in member.items():
+                    node.setdefault(key, value)
+
+    def _is_object(self, schema: Any) -> bool:
+        target = self._target(schema)
+        return isinstance(target, dict) and (
+            target.get("type") == "object" or "properties" in target or "allOf" in target
+        )
+
+    def _target(self, schema: Any, seen: tuple[str, ...] = ()) -> Any:
+        """What ``schema`` is, its references followed (a cycle stops where it closes)."""
+        reference = schema.get("$ref") if isinstance(schema, dict) else None
+        if not isinstance(reference, str) or reference in seen:
+            return schema
+        return self._target(resolve(self._document, reference)[1], (*seen, reference))

@@ -208,11 +208,6 @@ CORPUS = (
             '[{"email": "e@x.example", "firstName": "f", "id": "u-1", "lastName": "l"}]',
             {"org_id": "o-1"},
         ),
-        xfail={
-            "operations": "/orgs/{orgId}/users declares its path parameter as orgID: openapi-python-client drops "
-            "GET and POST /orgs/{orgId}/users (Incorrect path templating), said in a warning",
-            "loopback": "the operation called is one of the two dropped (orgID for {orgId})",
-        },
     ),
     Public(
         "influxdata-unity.yaml",
@@ -240,11 +235,6 @@ CORPUS = (
         "deepl.yaml",
         "deepl_client",
         Call("get", "/v2/usage", "/v2/usage", '{"character_count": 180118, "character_limit": 1250000}'),
-        xfail={
-            "operations": "#/components/schemas/VoiceTranslateJobParametersRequest/properties/source_language is "
-            "`allOf: [{$ref: SourceLanguage}, {description: ...}]`, a reference to an enum with a description "
-            "beside it: openapi-python-client cannot take allOf a non-object and drops the voice job operations",
-        },
     ),
 )
 

@@ -337,3 +337,39 @@ def test_only_an_unreadable_document_is_refused_with_one_line(tmp_path: Path, te
     with pytest.raises(GenerationError, match=re.escape(said)) as refused:
         read_spec(spec)
     assert "\n" not in str(refused.value)
+
+
+def test_a_path_parameter_named_as_its_variable_but_for_case_is_that_variable(tmp_path: Path) -> None:
+    spec = tmp_path / "case.yaml"
+    spec.write_text(
+        "openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths:\n  /orgs/{orgId}/users:\n    get:\n"
+        "      parameters:\n        - {in: path, name: orgID, required: true, schema: {type: string}}\n"
+        "      responses: {'204': {description: none}}\n"
+    )
+
+    read = read_spec(spec)
+
+    assert read.document["paths"]["/orgs/{orgId}/users"]["get"]["parameters"][0]["name"] == "orgId"
+    assert [str(notice) for notice in read.notices] == [
+        "line 7: #/paths/~1orgs~1{orgId}~1users/get/parameters/0/name: orgID is not a variable of the path, "
+        "{orgId} is: read as orgId"
+    ]
+
+
+def test_all_of_one_reference_to_a_non_object_and_a_description_is_that_reference(tmp_path: Path) -> None:
+    """The 3.0 way to describe a reference; openapi-python-client takes ``allOf`` of objects only."""
+    spec = tmp_path / "described.yaml"
+    spec.write_text(
+        "openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths: {}\ncomponents:\n  schemas:\n"
+        "    Language: {type: string, enum: [de, en]}\n"
+        "    Job:\n      type: object\n      properties:\n"
+        "        source: {allOf: [{$ref: '#/components/schemas/Language'}, {description: The source.}]}\n"
+    )
+
+    read = read_spec(spec, strict=True)
+
+    assert read.notices == ()
+    assert read.document["components"]["schemas"]["Job"]["properties"]["source"] == {
+        "allOf": [{"$ref": "#/components/schemas/Language"}],
+        "description": "The source.",
+    }
