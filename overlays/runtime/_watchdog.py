@@ -24,7 +24,7 @@ from types import TracebackType
 
 from . import _fork
 
-__all__ = ["Watch", "watch"]
+__all__ = ["watch"]
 
 
 class Watch:
