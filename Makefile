@@ -90,7 +90,10 @@ $(BENCH_VENV)/.installed: requirements-bench.txt | python-version
 bench: $(BENCH_VENV)/.installed venv
 	rm -rf build/bench/petstore3
 	$(BIN)/pca-generator generate --spec tests/specs/petstore3.yaml --config tests/specs/petstore3.config.yaml --output build/bench/petstore3
-	PYTHONPATH=$(CURDIR)/generated:$(CURDIR)/build/bench/petstore3 $(BENCH_VENV)/bin/python -m bench
+	# Stock openapi-python-client's package of the same spec, its peer: the generator's own command.
+	rm -rf build/bench/stock
+	$(BIN)/openapi-python-client generate --path tests/specs/petstore3.yaml --config bench/stock-petstore3.yaml --output-path build/bench/stock/stock_petstore3_client --meta none
+	PYTHONPATH=$(CURDIR)/generated:$(CURDIR)/build/bench/petstore3:$(CURDIR)/build/bench/stock $(BENCH_VENV)/bin/python -m bench
 
 demo: venv
 	$(BIN)/python demo.py

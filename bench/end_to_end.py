@@ -74,7 +74,7 @@ def client_cost() -> tuple[str, list[tuple[str, float, float]]]:
 
     Two rows per pair: ``total_timeout=None``, where the exchange runs in the caller's thread as
     the raw post does (the client's own work), and the default 60 s deadline, where a transport
-    of the caller's runs on a worker thread the caller waits for until the deadline.
+    of the caller's runs in the caller's thread, watched until the deadline.
     Returns the table and (pair, microseconds added, goal) per pair, without the deadline.
     """
     lines = [
@@ -120,7 +120,7 @@ def client_cost() -> tuple[str, list[tuple[str, float, float]]]:
         )
         goal = OWN_COST_GOALS["xml" if accept.endswith("xml") else "json"]
         costs.append((f"{content_type} → {accept}", (mine.median - base.median) * 1e6, goal))
-        for deadline, stats in (("none", mine), ("60 s, worker thread", with_deadline)):
+        for deadline, stats in (("none", mine), ("60 s, watched", with_deadline)):
             lines.append(
                 f"| {content_type} → {accept} | {deadline} | {microseconds(stats.median)} "
                 f"| {microseconds(base.median)} | {microseconds(stats.median - base.median)} |"

@@ -2,8 +2,8 @@
 
 Every bound of the package is a time on one clock (``time.perf_counter()``) and one rule, :func:`cut`:
 a wait lasts the nearer of its own timeout and what is left before the deadline. The sync
-transport's socket waits, httpx's per-request timeouts (:class:`DeadlineTimeouts`), the wait for an
-exchange on a worker thread and the async exchange's cancel scope all read it.
+transport's socket waits, httpx's per-request timeouts (:class:`DeadlineTimeouts`), the watchdog that ends an
+exchange on a caller's transport and the async exchange's cancel scope all read it.
 
 Two context variables, for two different bounds:
 
@@ -87,8 +87,8 @@ class DeadlineTimeouts(Mapping[str, float | None]):
     (the wait for a pooled connection, the connect, the write of the request, the reads of the
     headers and of the body): no phase starts with a timeout longer than what remains. Within a
     phase, httpcore keeps the value it read for every read: a server that drips its headers a byte
-    at a time is cut at the deadline by the package's transport (``_transport.py``), or by the
-    wait for the worker thread on a transport of the caller's.
+    at a time is cut at the deadline by the package's transport (``_transport.py``), or, on a
+    transport of the caller's, by the watchdog that shuts the exchange's sockets down (``_watchdog.py``).
     """
 
     def __init__(self, timeouts: Mapping[str, float | None], deadline: float | None) -> None:

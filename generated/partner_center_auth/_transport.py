@@ -7,7 +7,7 @@ httpx's default transport (an httpcore connection pool, as ``httpx.HTTPTransport
 network backend that cuts every wait to what is left of ``EXCHANGE_DEADLINE`` (``_deadline.py``),
 which the sync send (``_exchange.py``) sets around each exchange in the calling thread. Clients
 this package builds itself use it on every route, proxies included (``_routes.py``); for others,
-the exchange falls back to a worker thread it waits for until the deadline.
+a watchdog thread shuts an exchange's sockets down at its deadline (``_watchdog.py``).
 
 It also refuses an answer that arrived before its request was written: the leftover of an earlier
 answer that ran past its own framing (a body longer than its ``Content-Length``). That connection
@@ -325,7 +325,7 @@ def deadline_aware_client(**options: Any) -> httpx.Client:
     """An ``httpx.Client`` on a :class:`DeadlineTransport` per route (the environment's proxies and a
     ``proxy`` or ``limits`` given in the options included), unless the options choose another
     transport (``transport``, ``mounts``, ``cert``, ``http2``, ``uds``): then httpx's own, and
-    exchanges run on a worker thread."""
+    exchanges are watched (``_watchdog.py``)."""
     from . import _security
 
     _security.redact_dependency_logs()

@@ -77,6 +77,15 @@ def as_is(prop: Any) -> bool:
     return kind in _AS_IS_KINDS
 
 
+def _enum_class(prop: Any) -> list[str]:
+    """The ``enum=`` line of a property that holds a member of a generated enum class: a compiled
+    builder makes the member as ``from_dict`` does."""
+    if schema_kind(prop) != "enum":
+        return []
+    info = prop.class_info
+    return [f'            enum=_schema.EnumRef("models.{info.module_name}", "{info.name}"),']
+
+
 class Describer:
     """Writes the descriptions of one spec; ``resolve`` follows its ``$ref``\\ s."""
 
@@ -153,6 +162,7 @@ class Describer:
                 f"            xml={xml_object(own_xml, prop.name)},",
                 f"            attribute={string_literal(prop.python_name)},",
                 f"            as_is={as_is(prop)},",
+                *_enum_class(prop),
                 "        ),",
             ]
         lines.append("    ),")

@@ -32,6 +32,8 @@ class Converter:
     type_string: str
     prop: Any
     builds_model: bool = False
+    # The model class whose compiled builder builds each item, for a list of models.
+    item_model: str | None = None
 
 
 @frozen
@@ -273,11 +275,19 @@ def _response_content(
         return ResponseContent(
             content.media_type,
             document=documents.number(rendered, rendered),
-            loader=loaders.number(type_string, Converter(type_string, prop, schema_kind(prop) == "model")),
+            loader=loaders.number(type_string, _loader(type_string, prop)),
         )
     if content.structured:
         return ResponseContent(content.media_type, untyped=True)
     return ResponseContent(content.media_type, as_file=content.as_file(prop))
+
+
+def _loader(type_string: str, prop: Any) -> Converter:
+    """A response's ``_load_N``: a model, or a list of models, is made by the compiled builders."""
+    kind = schema_kind(prop)
+    if kind == "list" and schema_kind(prop.inner_property) == "model":
+        return Converter(type_string, prop, item_model=prop.inner_property.class_info.name)
+    return Converter(type_string, prop, kind == "model")
 
 
 def _body_type(body: Any) -> str:

@@ -7,9 +7,9 @@ a bounded piece at a time, stops at ``max_response_size``:
 
 - sync, on a client this package built: its transport cuts every wait to the deadline, in the
   caller's thread (``_transport.py``);
-- sync, on a client the caller set: the exchange runs on a worker thread (``_workers.py``) that
-  the caller waits for until the deadline at most; past it, :class:`TransportTimeout`, and the
-  sockets of the exchange are shut down, which ends it (:class:`_Connections`);
+- sync, on a client the caller set: the exchange runs in the caller's thread too, watched
+  (``_watchdog.py``): at the deadline the sockets it opened are shut down, which ends it
+  (:class:`_Connections`), and the call raises :class:`TransportTimeout`;
 - async (asyncio or trio): the deadline cancels the exchange itself.
 
 Sync and async differ only there, at the I/O edge: what is decided before any I/O
@@ -23,13 +23,12 @@ import time
 import zlib
 from collections.abc import Callable, Mapping
 from contextlib import suppress
-from functools import partial
 from typing import Any, NoReturn, Protocol
 
 import httpx
 from attrs import field, frozen
 
-from . import _workers
+from . import _watchdog
 from ._deadline import EXCHANGE_DEADLINE, DeadlineTimeouts, cut, exchange_deadline, until
 from ._decoding import Decoder, UnsupportedCoding
 from ._errors import ClientClosed, InvalidCredentials, ResponseDecodeError, ResponseTooLarge, TransportTimeout
@@ -87,11 +86,14 @@ def send(operation: Described, client: SendingClient, request: Mapping[str, Any]
     # headers: each exchange asks for a connection of its own, which the watch sees opened.
     outgoing.headers["Connection"] = "close"
     connections = _Connections.watch(outgoing)
-    task = _workers.Task(partial(_exchange, http, outgoing, body, request, connections))
-    if not _workers.run(task, cut(None, body.deadline) + _GRACE):
-        connections.end()  # the exchange ends with the wait: its sockets are shut down
-        raise _late(operation)
-    return task.outcome()
+    with _watchdog.watch(body.deadline + _GRACE, connections.end) as watched:
+        try:
+            return _exchange(http, outgoing, body, request, connections)
+        except Exception:
+            if not watched.fired:
+                raise
+    # Its sockets were shut down at the deadline: whatever httpx made of that, the call was late.
+    raise _late(operation)
 
 
 def _exchange(
@@ -256,14 +258,15 @@ class _BoundedBody:
 class _Connections:
     """httpcore's ``trace`` extension for an exchange on a transport of the caller's: it keeps the
     network streams the exchange opens (and the one its answer came on), so that the exchange
-    ends when its caller stops waiting, not only the wait: :meth:`end` shuts their sockets down,
-    and the worker's blocked read returns at once."""
+    ends at its deadline: :meth:`end` (called by the watchdog's thread) shuts their sockets down,
+    and the caller's blocked read returns at once."""
 
-    __slots__ = ("inner", "streams")
+    __slots__ = ("ended", "inner", "streams")
 
     def __init__(self, inner: Callable[[str, dict[str, Any]], Any] | None) -> None:
         self.inner = inner
         self.streams: list[object] = []
+        self.ended = False
 
     @classmethod
     def watch(cls, request: httpx.Request) -> _Connections:
@@ -279,11 +282,18 @@ class _Connections:
     def add(self, stream: object) -> None:
         if stream is not None:
             self.streams.append(stream)
+            if self.ended:  # opened as the deadline passed: it ends too
+                _shut_down(stream)
 
     def end(self) -> None:
-        for stream in self.streams:
-            get_extra_info = getattr(stream, "get_extra_info", None)
-            sock = get_extra_info("socket") if get_extra_info is not None else None
-            if isinstance(sock, socket.socket):
-                with suppress(OSError):
-                    sock.shutdown(socket.SHUT_RDWR)
+        self.ended = True
+        for stream in list(self.streams):
+            _shut_down(stream)
+
+
+def _shut_down(stream: object) -> None:
+    get_extra_info = getattr(stream, "get_extra_info", None)
+    sock = get_extra_info("socket") if get_extra_info is not None else None
+    if isinstance(sock, socket.socket):
+        with suppress(OSError):
+            sock.shutdown(socket.SHUT_RDWR)

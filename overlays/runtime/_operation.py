@@ -21,6 +21,7 @@ from typing import Any, Generic, TypeVar
 from attrs import field, frozen
 
 from . import _exchange, media
+from ._collection import HELD_OFF
 from ._errors import (
     DeserializationError,
     ResponseDecodeError,
@@ -95,12 +96,16 @@ class ResponseContent:
 
     def read(self, content: bytes, content_type: str) -> object:
         if self.document is not None:
-            if self.load is None:
-                return media.decode(content, self.document, content_type)
-            # No local holds the decoded data: a failure's traceback shows no token (see media.build).
-            return media.build(
-                self.load, media.decode(content, self.document, content_type), content=content, media_type=content_type
-            )
+            with HELD_OFF:  # nothing made here is garbage before the call returns (see _collection.py)
+                if self.load is None:
+                    return media.decode(content, self.document, content_type)
+                # No local holds the decoded data: a failure's traceback shows no token (see media.build).
+                return media.build(
+                    self.load,
+                    media.decode(content, self.document, content_type),
+                    content=content,
+                    media_type=content_type,
+                )
         raw = media.decode_raw(content, content_type)
         if self.as_file:
             return File(payload=BytesIO(raw if isinstance(raw, bytes) else content))

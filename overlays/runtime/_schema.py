@@ -23,6 +23,7 @@ import importlib
 import math
 import re
 from collections.abc import Callable, Mapping
+from enum import Enum
 from typing import Any, ClassVar, Literal, Protocol, Self, TypeVar
 
 from attrs import field, frozen
@@ -33,6 +34,7 @@ __all__ = [
     "ArrayOf",
     "Binary",
     "Document",
+    "EnumRef",
     "M",
     "Model",
     "ModelRef",
@@ -344,6 +346,22 @@ class OneOf:
         raise SchemaViolation(path, "matches none of: " + "; ".join(problems))
 
 
+_CLASSES: dict[tuple[str, str], Any] = {}
+"""The generated classes found by :func:`_generated_class`: one dictionary read each time after the first."""
+
+
+def _generated_class(module: str, name: str) -> Any:
+    """The class ``name`` of the package's module ``module`` (``models.pet``), imported on first use.
+
+    Readers ask for a model per element of a body: ``import_module`` alone would cost an import
+    lock and a path join each time, where a kept reference costs one dictionary read.
+    """
+    found = _CLASSES.get((module, name))
+    if found is None:
+        found = _CLASSES[module, name] = getattr(importlib.import_module(f".{module}", _PACKAGE), name)
+    return found
+
+
 @frozen
 class ModelRef:
     """A schema that is a generated model, imported when first needed (models may refer to each other).
@@ -356,8 +374,7 @@ class ModelRef:
 
     @property
     def model(self) -> type[Model]:
-        # import_module is a dictionary lookup once the module is loaded.
-        model: type[Model] = getattr(importlib.import_module(f".{self.module}", _PACKAGE), self.name)
+        model: type[Model] = _generated_class(self.module, self.name)
         return model
 
     @property
@@ -375,11 +392,29 @@ class ModelRef:
 
 
 @frozen
+class EnumRef:
+    """The generated enum class a property's value becomes (``models.pet_status``, ``PetStatus``).
+
+    Not a schema (the property's schema is its :class:`Scalar` with the ``enum``): what a compiled
+    builder needs to make of a checked value what ``from_dict`` makes of it, ``PetStatus(value)``.
+    """
+
+    module: str
+    name: str
+
+    @property
+    def enum(self) -> type[Enum]:
+        enum: type[Enum] = _generated_class(self.module, self.name)
+        return enum
+
+
+@frozen
 class Property:
     """One property of a model: its wire name, schema, whether it is required, and its ``xml``.
 
     ``attribute`` is the model's Python attribute; ``as_is`` says that the model holds the
-    JSON-shaped value unchanged (no enum class, date, nested model or file is made of it).
+    JSON-shaped value unchanged (no enum class, date, nested model or file is made of it);
+    ``enum``, that it holds a member of that generated enum class.
     """
 
     name: str
@@ -388,6 +423,7 @@ class Property:
     xml: Xml
     attribute: str
     as_is: bool
+    enum: EnumRef | None = None
 
 
 @frozen(cache_hash=True)  # codecs cache per-model work keyed by the schema

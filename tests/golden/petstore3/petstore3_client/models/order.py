@@ -86,6 +86,7 @@ class Order:
                 xml=_schema.Xml("status"),
                 attribute="status",
                 as_is=False,
+                enum=_schema.EnumRef("models.order_status", "OrderStatus"),
             ),
             _schema.Property(
                 "complete",

@@ -98,6 +98,7 @@ class Pet:
                 xml=_schema.Xml("status"),
                 attribute="status",
                 as_is=False,
+                enum=_schema.EnumRef("models.pet_status", "PetStatus"),
             ),
         ),
         additional_properties=_schema.AnyValue(),

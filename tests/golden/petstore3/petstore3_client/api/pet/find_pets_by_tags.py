@@ -1,6 +1,6 @@
 from typing import Any, Literal
 
-from ... import _operation, _schema
+from ... import _compiled, _operation, _schema
 from ...client import AuthenticatedClient
 from ...models.pet import Pet
 from ...types import UNSET, Response, Unset
@@ -12,14 +12,8 @@ _DOCUMENT_1 = _schema.Document(_schema.ArrayOf(_schema.ModelRef("models.pet", "P
 
 
 def _load_1(data: Any) -> list[Pet]:
-    response_200 = []
-    _response_200 = data
-    for response_200_item_data in _response_200:
-        response_200_item = Pet.from_dict(response_200_item_data)
-
-        response_200.append(response_200_item)
-
-    return response_200
+    build = _compiled.builder_for(Pet)
+    return [build(item) for item in data]
 
 
 OPERATION: _operation.Operation[list[Pet] | None] = _operation.Operation(
