@@ -4,11 +4,13 @@ A provider's schedule decides when its own token is due (``schedule.py``); when 
 provider's leader asks :meth:`Sharing.claim` what to do before it fetches:
 
 * the cache holds a token not yet due (another process refreshed it): take it, no fetch;
-* another process holds the lock and the cached token is still valid: take it for now, and look
-  again after :data:`POLL` seconds (callers never wait for another process's refresh);
-* else wait for the lock (up to the fetch's deadline), read again (its holder has just written),
-  and fetch only if the token is still due, holding the lock until :meth:`Sharing.settle` writes
-  what was fetched.
+* else wait for the lock (as long as a holder may hold it), read again (its holder has just
+  written), and fetch only if the token is still due, holding the lock until
+  :meth:`Sharing.settle` writes what was fetched.
+
+While another process refreshes, this one waits for its token, as the callers of one process wait
+for their leader's fetch: a token due for refresh is not served, whichever process holds it (one
+with a few hundred milliseconds left would expire in the hands of a caller).
 
 A cache that cannot be reached, or a lock still held when the wait ends, is a WARNING and a fetch
 of this provider's own: a shared cache never fails a caller that could have fetched alone. A
@@ -29,16 +31,11 @@ __all__ = ["Adopt", "Fetch", "Sharing"]
 
 logger = logging.getLogger(__name__.partition("._internal")[0])
 
-POLL = 0.05
-"""Seconds a still-valid token is served while another process refreshes it, between two looks."""
-
-
 @frozen
 class Adopt:
-    """Take this cached token; look again in ``refresh_in`` seconds (None: when it is due)."""
+    """Take this cached token, until it is due."""
 
     entry: CachedToken
-    refresh_in: float | None = None
 
 
 @frozen
@@ -64,24 +61,18 @@ class Sharing:
         self._distrusted = access_token
 
     def _usable(self, entry: CachedToken | None) -> CachedToken | None:
-        if entry is None or entry.token.access_token == self._distrusted or entry.token.expires_on <= self._clock():
+        """``entry`` if it may be taken: not due, and not a token a caller got refused."""
+        if entry is None or entry.token.access_token == self._distrusted or entry.refresh_on <= self._clock():
             return None
         return entry
-
-    def _fresh(self, entry: CachedToken | None) -> bool:
-        return entry is not None and self._clock() < entry.refresh_on
 
     def claim(self, key: str, *, wait: float, hold: float) -> Adopt | Fetch:
         """What the leader does: take a cached token, or fetch (under the lock when it can)."""
         try:
             entry = self._usable(self.cache.read(key))
-            if entry is not None and self._fresh(entry):
+            if entry is not None:
                 return Adopt(entry)
-            lease = self.cache.lock(key, wait=0, hold=hold)
-            if lease is None and entry is not None:  # refreshed by another: served meanwhile
-                return Adopt(entry, min(POLL, entry.token.expires_on - self._clock()))
-            if lease is None:
-                lease = self.cache.lock(key, wait=wait, hold=hold)
+            lease = self.cache.lock(key, wait=wait, hold=hold)
             if lease is None:
                 logger.warning("the token cache's lock was held for %.0fs by another process: fetching alone", wait)
                 return Fetch(key, None)
@@ -90,7 +81,7 @@ class Sharing:
             except BaseException:
                 self._unlock(lease)
                 raise
-            if entry is not None and self._fresh(entry):
+            if entry is not None:
                 self._unlock(lease)
                 return Adopt(entry)
             return Fetch(key, lease)

@@ -241,12 +241,12 @@ class BaseTokenProvider(ABC, Generic[H]):
         return key_of(self.base_url, self._operation_id, identity)
 
     def _adopt(self, claimed: Adopt) -> PartnerCenterToken:
-        """The token a shared cache holds, cached here until it (or the look after) is due."""
+        """The token a shared cache holds, cached here until it is due."""
         token, now = claimed.entry.token, self._clock()
         left = token.expires_on - now
-        refresh_in = claimed.refresh_in if claimed.refresh_in is not None else claimed.entry.refresh_on - now
+        refresh_in = claimed.entry.refresh_on - now
         self._schedule.adopt(token, left=left, refresh_in=refresh_in)
-        logger.debug("token taken from the shared cache: expires in %.0fs, looked for again in %.2fs", left, refresh_in)
+        logger.debug("token taken from the shared cache: expires in %.0fs, refresh in %.0fs", left, refresh_in)
         return token
 
     @contextmanager
