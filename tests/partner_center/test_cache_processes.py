@@ -7,6 +7,7 @@ that live 2 seconds and answers after 0.1 s.
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import signal
@@ -76,7 +77,7 @@ def load(shared: list[str], processes: int, threads: int, seconds: float) -> dic
 def test_one_fetch_per_refresh_across_processes_and_no_token_served_expired(shared: list[str]) -> None:
     seen = load(shared, PROCESSES, THREADS, SECONDS)
     fetches = seen["fetches"]
-    gaps = [later - earlier for earlier, later in zip(fetches, fetches[1:], strict=False)]
+    gaps = [later - earlier for earlier, later in itertools.pairwise(fetches)]
     print(f"\n{shared[0]}: {PROCESSES}x{THREADS}x{SECONDS}s {seen} gaps {[round(g, 2) for g in gaps]}")
     assert seen["expired"] == 0
     assert len(fetches) == seen["issued"]  # every fetch the processes made is one the stand-in answered

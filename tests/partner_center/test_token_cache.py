@@ -19,7 +19,6 @@ from typing import Any
 
 import pytest
 import redis
-from redis_server import redis_server
 
 from partner_center_auth import (
     AsyncTokenProvider,
@@ -34,6 +33,7 @@ from partner_center_auth import (
 )
 from partner_center_auth._cache.identity import cache_key, identity_of
 from partner_center_auth.testing import StandInServer
+from redis_server import redis_server
 
 ENTRA = "entra-id-token-for-cache-tests"
 
