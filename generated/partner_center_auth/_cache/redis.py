@@ -27,7 +27,7 @@ except ImportError as error:  # the [redis] extra is not installed
 
 __all__ = ["RedisCache"]
 
-_PACKAGE = __name__.partition(".")[0]
+_PACKAGE = __name__.partition("._cache")[0]  # the package's own name, vendored too
 POLL = 0.01
 """Seconds between two tries of a lock another process holds."""
 

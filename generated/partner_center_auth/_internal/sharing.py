@@ -31,6 +31,7 @@ __all__ = ["Adopt", "Fetch", "Sharing"]
 
 logger = logging.getLogger(__name__.partition("._internal")[0])
 
+
 @frozen
 class Adopt:
     """Take this cached token, until it is due."""

@@ -36,7 +36,7 @@ logger = logging.getLogger(__name__.partition("._cache")[0])
 
 MAX_ENTRY_BYTES = 64 * 1024
 """The most bytes read from a cache file (an entry is a few hundred)."""
-_PACKAGE = __name__.partition(".")[0]
+_PACKAGE = __name__.partition("._cache")[0]  # the package's own name, vendored too
 
 
 def default_cache_dir() -> Path:
