@@ -1,6 +1,7 @@
 """A real redis-server of a test's own, on loopback, in a temporary folder: never a shared one.
 
-Debian's ``redis-server`` package (``.ci/run`` installs it when missing). Each server listens on a
+Debian's ``redis-server`` package (``.ci/run`` installs it when missing): the tests and the
+benchmark (``make bench`` puts this folder on its path) use it. Each server listens on a
 free loopback port, keeps nothing on disk, and is stopped (and its folder removed) after use.
 """
 
@@ -13,8 +14,6 @@ import tempfile
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-
-import pytest
 
 __all__ = ["redis_server"]
 
@@ -40,7 +39,7 @@ def redis_server() -> Iterator[str]:
     """A running redis-server; yields its URL (``redis://127.0.0.1:<port>/0``)."""
     binary = shutil.which("redis-server")
     if binary is None:
-        pytest.fail("redis-server is missing: apt-get install redis-server (.ci/run installs it)")
+        raise RuntimeError("redis-server is missing: apt-get install redis-server (.ci/run installs it)")
     folder = tempfile.mkdtemp(prefix="redis-")
     for _ in range(5):  # a port taken between the probe and the bind: another one
         port = _free_port()
@@ -58,7 +57,7 @@ def redis_server() -> Iterator[str]:
         process.wait()
     else:
         shutil.rmtree(folder, ignore_errors=True)
-        pytest.fail("redis-server did not start on loopback")
+        raise RuntimeError("redis-server did not start on loopback")
     try:
         yield f"redis://127.0.0.1:{port}/0"
     finally:
