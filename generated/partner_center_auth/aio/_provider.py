@@ -153,8 +153,9 @@ class AsyncTokenProvider(BaseTokenProvider[httpx.AsyncClient]):
         try:
             entry = await self._fetch()
             return entry.token
-        finally:
-            await asyncio.get_running_loop().run_in_executor(None, self._sharing.settle, claimed, entry)
+        finally:  # shielded: a caller cancelled meanwhile does not leave the lock held
+            settled = asyncio.get_running_loop().run_in_executor(None, self._sharing.settle, claimed, entry)
+            await asyncio.shield(settled)
 
     async def _claimed(self, key: str) -> Adopt | Fetch:
         sharing = self._sharing

@@ -164,13 +164,9 @@ class BaseTokenProvider(ABC, Generic[H]):
         self._sharing = Sharing(cache, clock=clock) if cache is not None else None
         # Who the token is for, as a digest: known now for a token given as a str, else asked of
         # the source at the first look into the cache.
-        self._identity: str | None = (
-            cache_key
-            if cache_key is not None
-            else identity_of(entra_token.strip())
-            if isinstance(entra_token, str)
-            else None
-        )
+        self._identity: str | None = cache_key
+        if cache is not None and cache_key is None and isinstance(entra_token, str):
+            self._identity = identity_of(entra_token.strip(" \t\r\n\v\f"))  # stripped as it is sent
         self._bearer = EntraBearer(entra_token)
         if http_client is not None:
             warnings.warn(
