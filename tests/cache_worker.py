@@ -2,7 +2,8 @@
 
     python tests/cache_worker.py '{"mode": "load", "base_url": ..., "cache": ["file", DIR] | ["redis", URL], ...}'
 
-``load``: ``threads`` threads call ``get_token()`` from ``start_at`` (epoch seconds) for ``seconds``;
+``load``: ``threads`` threads call ``get_token()`` from ``start_at`` (epoch seconds) for ``seconds``,
+``pause`` seconds apart (the caller's own work);
 prints what they saw as JSON: the calls, the tokens served expired, the waits longer than a
 millisecond, and when this process fetched. ``once``: one ``get_token()``; prints how long it took.
 """
@@ -64,6 +65,7 @@ def main(config: dict[str, Any]) -> dict[str, Any]:
             late += token.expires_on <= time.time()
             if took > 0.001:
                 slow.append(took)
+            time.sleep(config.get("pause", 0.0))
         with lock:
             calls[0] += mine
             expired[0] += late
