@@ -24,7 +24,8 @@ help:
 	@echo "make format           ruff's fixes and formatting, in place"
 	@echo "make lint             ruff check and format --check, of the sources and of generated/"
 	@echo "make typecheck        mypy --strict of generated/, the overlays, tests and bench"
-	@echo "make fuzz             the property tests with 10 000 examples per model x media type"
+	@echo "make fuzz             the property tests with 10 000 examples per model x media type, and the"
+	@echo "                      token caches under 16 processes x 50 threads x 10 s"
 	@echo "make bench            benchmarks against the floor and the peers: writes BENCHMARKS.md"
 	@echo "make wheel            build the wheel and sdist of generated/, and the generator's wheel, into dist/"
 	@echo "make clean            remove the virtual environments, dist/ and the tools' caches"
@@ -76,8 +77,10 @@ typecheck: venv
 test: lint typecheck check-generated
 	$(BIN)/python -m pytest
 
+# The token caches under the full load: 16 processes x 50 threads x 10 s (make test runs 4 x 8 x 3 s).
 fuzz: venv
 	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest tests/runtime/test_properties.py
+	PCA_CACHE_LOAD=16x50x10 $(BIN)/python -m pytest -s tests/partner_center/test_cache_processes.py
 
 # The peers live in their own environment: never in the runtime's, nor in the dev lock.
 BENCH_VENV := .venv-bench
@@ -93,7 +96,7 @@ bench: $(BENCH_VENV)/.installed venv
 	# Stock openapi-python-client's package of the same spec, its peer: the generator's own command.
 	rm -rf build/bench/stock
 	$(BIN)/openapi-python-client generate --path tests/specs/petstore3.yaml --config bench/stock-petstore3.yaml --output-path build/bench/stock/stock_petstore3_client --meta none
-	PYTHONPATH=$(CURDIR)/generated:$(CURDIR)/build/bench/petstore3:$(CURDIR)/build/bench/stock $(BENCH_VENV)/bin/python -m bench
+	PYTHONPATH=$(CURDIR)/generated:$(CURDIR)/build/bench/petstore3:$(CURDIR)/build/bench/stock:$(CURDIR)/tests $(BENCH_VENV)/bin/python -m bench
 
 demo: venv
 	$(BIN)/python demo.py

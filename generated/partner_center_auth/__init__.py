@@ -10,6 +10,13 @@ if TYPE_CHECKING:
     from . import errors as errors
     from . import media as media
     from ._auth import PartnerCenterAuth as PartnerCenterAuth
+    from ._cache.file import FileCache as FileCache
+    from ._cache.interface import CachedToken as CachedToken
+    from ._cache.interface import CacheUnavailable as CacheUnavailable
+    from ._cache.interface import InsecureCache as InsecureCache
+    from ._cache.interface import TokenCache as TokenCache
+    from ._cache.memory import MemoryCache as MemoryCache
+    from ._cache.redis import RedisCache as RedisCache
     from ._credential import AccessToken as AccessToken
     from ._credential import PartnerCenterCredential as PartnerCenterCredential
     from ._provider import TokenProvider as TokenProvider
@@ -31,12 +38,19 @@ _WHERE = {
     "ApiFault": ".models",
     "AsyncTokenProvider": ".aio._provider",
     "AuthenticatedClient": ".client",
+    "CachedToken": "._cache.interface",
+    "CacheUnavailable": "._cache.interface",
     "Client": ".client",
+    "FileCache": "._cache.file",
+    "InsecureCache": "._cache.interface",
+    "MemoryCache": "._cache.memory",
     "PartnerCenterAuth": "._auth",
     "PartnerCenterAuthError": ".errors",
     "PartnerCenterCredential": "._credential",
     "PartnerCenterToken": "._token",
+    "RedisCache": "._cache.redis",
     "RetryPolicy": "._retry",
+    "TokenCache": "._cache.interface",
     "TokenProvider": "._provider",
     "TokenRequest": ".models",
     "TokenResponse": ".models",

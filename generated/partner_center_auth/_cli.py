@@ -2,16 +2,19 @@
 
     partner-center-auth [-v] [--version] token [--entra-token-file FILE] [--base-url URL] [--legacy]
                         [--content-type TYPE] [--accept TYPE] [--correlation-id UUID] [--raw]
-                        [--allow-insecure-http]
+                        [--allow-insecure-http] [--no-cache | --cache-dir DIR]
     partner-center-auth [-v] [--version] serve [--host HOST] [--port PORT]
 
 ``token`` reads the Entra ID token from ``--entra-token-file`` (``-``: standard input), else the
 environment variable ``PARTNER_CENTER_ENTRA_TOKEN``, else standard input, and prints the Partner
-Center token as JSON (``--raw``: the access token alone). ``--base-url`` defaults to
+Center token as JSON (``--raw``: the access token alone). The token is shared with the next calls
+through a file cache (``_cache/file.py``) in the user's cache directory (``--cache-dir`` to move
+it, ``--no-cache`` to skip it): a call within the token's life sends no request. ``--base-url`` defaults to
 ``PARTNER_CENTER_BASE_URL``, else the real service. Exit codes: 0 the token was written, 2 usage,
 3 not authenticated or forbidden (401, 403), 4 bad input (400, 404), 5 server, transport or output
-failure, 130 interrupted. Errors are one line on standard error, with the correlation id; tokens
-never go there, and neither does a traceback.
+failure, 130 interrupted. Errors are one line on standard error, with the correlation id (and the
+Partner Center error's ``code`` and ``source``; ``-v`` adds its description); tokens never go
+there, and neither does a traceback.
 
 ``-v`` and ``--version`` (before or after the command): ``-v`` logs this package's DEBUG lines on
 standard error; ``-vv`` adds httpx's and httpcore's.
@@ -26,6 +29,7 @@ import inspect
 import json
 import logging
 import os
+import re
 import socket
 import sys
 import textwrap
@@ -37,12 +41,15 @@ from typing import NoReturn, get_args
 
 import httpx
 
+from ._cache.file import FileCache, default_cache_dir
+from ._cache.interface import InsecureCache
 from ._internal.provider_base import DEFAULT_BASE_URL
 from ._provider import TokenProvider
 from ._security import is_loopback
 from ._urls import base_url_problem
 from .api.authentication import generate_access_token
 from .errors import (
+    ApiError,
     BadRequest,
     Forbidden,
     InsecureTransport,
@@ -162,10 +169,27 @@ def _parser() -> argparse.ArgumentParser:
         help="allow a plain http:// base URL that is not loopback (the Entra ID token travels in clear)",
     )
 
+    cache = token.add_mutually_exclusive_group()
+    cache.add_argument(
+        "--no-cache", action="store_true", help="neither read nor write the token cache: always send a request"
+    )
+    cache.add_argument(
+        "--cache-dir",
+        metavar="DIR",
+        help=f"the folder of the token cache, made 0700 (default: {_shown_home(default_cache_dir())})",
+    )
+
     serve = commands.add_parser("serve", parents=[common], help="run the stand-in Partner Center")
     serve.add_argument("--host", type=_host, default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
     serve.add_argument("--port", type=_port, default=0, help="0: any free port")
     return parser
+
+
+def _shown_home(path: os.PathLike[str]) -> str:
+    """``path`` with the home folder as ~, as --help shows it (the same for every user)."""
+    home = os.path.expanduser("~")
+    text = os.fspath(path)
+    return "~" + text[len(home) :] if home not in ("~", "/") and text.startswith(home + os.sep) else text
 
 
 def _version() -> str:
@@ -211,7 +235,8 @@ def _port(value: str) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     try:
         options = _parser().parse_args(argv)
-        _configure_logging(getattr(options, "verbose", 0))
+        options.verbose = getattr(options, "verbose", 0)
+        _configure_logging(options.verbose)
         if options.command == "serve":
             return _serve(options.host, options.port)
         return _token(options)
@@ -309,6 +334,7 @@ def _token(options: argparse.Namespace) -> int:
                 legacy=options.legacy,
                 correlation_id=correlation_id,
                 allow_insecure_http=options.allow_insecure_http,
+                cache=None if options.no_cache else FileCache(options.cache_dir),
                 **{name: value for name, value in defaults.items() if value is not None},
             ) as provider,
         ):
@@ -322,9 +348,13 @@ def _token(options: argparse.Namespace) -> int:
             "use https, or --allow-insecure-http for a test setup",
             USAGE,
         ) from None
+    except InsecureCache as error:
+        raise _Exit(f"{error}; or pass --no-cache", USAGE) from None
     except PartnerCenterAuthError as error:
         # The correlation id this call sent: a server's echo of it is the server's text, never printed.
-        raise _Exit(f"{error} (correlation id {correlation_id})", _exit_code(error)) from None
+        raise _Exit(
+            f"{error}{_fault(error, options.verbose)} (correlation id {correlation_id})", _exit_code(error)
+        ) from None
     if options.raw:
         printed = token.access_token
     else:
@@ -333,6 +363,31 @@ def _token(options: argparse.Namespace) -> int:
         )
     _write(printed)
     return OK
+
+
+_TOKEN_LIKE = re.compile(r"[A-Za-z0-9._~+/=-]{20,}")
+"""A run of token characters long enough to be a token, a JWT or a long id: never repeated."""
+
+
+def _server_text(value: object) -> str | None:
+    """What a server wrote in a fault's field, on one line, at most 300 characters, with every
+    run that could be a token replaced by [redacted]; None when there is nothing."""
+    if not isinstance(value, str) or not value.strip():
+        return None
+    text = _TOKEN_LIKE.sub("[redacted]", " ".join(value.split()))
+    return text if len(text) <= 300 else text[:300] + "..."
+
+
+def _fault(error: PartnerCenterAuthError, verbose: int) -> str:
+    """The Partner Center error's code and source (and with -v its description), as `; code ...`."""
+    fault = getattr(error, "fault", None) if isinstance(error, ApiError) else None
+    code = getattr(fault, "code", None)
+    said = [f"code {code}"] if isinstance(code, int) and not isinstance(code, bool) else []
+    source = _server_text(getattr(fault, "source", None))
+    said += [f"source {source}"] if source else []
+    description = _server_text(getattr(fault, "description", None)) if verbose else None
+    said += [f"description: {description}"] if description else []
+    return f"; {', '.join(said)}" if said else ""
 
 
 def _write(line: str) -> None:

@@ -10,6 +10,9 @@ module only sends. Its async twin is ``aio/_provider.py``.
 
 A provider survives ``fork()``: the child keeps the cached token and gets its own connections,
 lock and fetch (see ``_fork.py``); the parent's are never touched.
+
+Given a shared cache (``cache=``), the leader of a fetch looks there first, and one fetch serves
+every process sharing it (``_internal/sharing.py``).
 """
 
 from __future__ import annotations
@@ -20,10 +23,13 @@ from typing import Any
 import httpx
 
 from . import _fork
+from ._cache.identity import identity_of
+from ._cache.interface import CachedToken
 from ._entra import SupportsGetToken
-from ._internal.answers import status_decides, typed_failures
+from ._internal.answers import status_decides
 from ._internal.provider_base import BaseTokenProvider
 from ._internal.schedule import Lead, Serve
+from ._internal.sharing import Adopt
 from ._through import Through
 from ._token import PartnerCenterToken
 from .client import AuthenticatedClient
@@ -96,17 +102,35 @@ class TokenProvider(BaseTokenProvider[httpx.Client]):
     def _lead(self, flight: Future[PartnerCenterToken]) -> None:
         token, failure = None, None
         try:
-            with typed_failures(self._operation_id):
-                sent_at, sent = self._clock(), self._monotonic()
-                try:
-                    response = self.retry.call(self.operation.sync_detailed, **self._arguments(self._sending_client()))
-                except UnexpectedResponse as error:
-                    raise status_decides(error, self._operation_id) from None
-                token = self._accept(response, sent_at, sent)
+            with self._failures():
+                token = self._obtain()
         except BaseException as error:  # handed to every caller waiting, this one included
             failure = error
         if self._schedule.land(flight, token, failure):
             self._close_client()  # closed during the fetch: now that it is over
+
+    def _obtain(self) -> PartnerCenterToken:
+        """The token of a shared cache when it holds one, else a fetch (shared when it can be)."""
+        if self._sharing is None:
+            return self._fetch().token
+        identity = self._identity or identity_of(self._bearer.current(self.retry.deadline))
+        claimed = self._sharing.claim(self._key(identity), **self._lock_times)
+        if isinstance(claimed, Adopt):
+            return self._adopt(claimed)
+        entry = None
+        try:
+            entry = self._fetch()
+            return entry.token
+        finally:
+            self._sharing.settle(claimed, entry)
+
+    def _fetch(self) -> CachedToken:
+        sent_at, sent = self._clock(), self._monotonic()
+        try:
+            response = self.retry.call(self.operation.sync_detailed, **self._arguments(self._sending_client()))
+        except UnexpectedResponse as error:
+            raise status_decides(error, self._operation_id) from None
+        return self._accept(response, sent_at, sent)
 
     def close(self) -> None:
         """Close its connections (after the fetch in flight, if any, which ends as it would have):

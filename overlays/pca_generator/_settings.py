@@ -17,12 +17,14 @@ class Layer:
     """An application layer: runtime modules layered into the package, and what it exports.
 
     ``layer.yaml`` beside the modules lists the public names the package re-exports (by module),
-    console scripts and optional dependencies; the templates render them.
+    console scripts, the dependencies its modules import beside the runtime's, and optional
+    dependencies; the templates render them.
     """
 
     path: Path
     exports: Mapping[str, tuple[str, ...]]
     scripts: Mapping[str, str]
+    dependencies: tuple[str, ...]
     optional_dependencies: Mapping[str, tuple[str, ...]]
 
     @classmethod
@@ -32,6 +34,7 @@ class Layer:
             path=path,
             exports={module: tuple(names) for module, names in (data.get("exports") or {}).items()},
             scripts=dict(data.get("scripts") or {}),
+            dependencies=tuple(str(requirement) for requirement in data.get("dependencies") or ()),
             optional_dependencies={
                 extra: tuple(requirements) for extra, requirements in (data.get("optional-dependencies") or {}).items()
             },

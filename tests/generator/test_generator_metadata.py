@@ -131,3 +131,23 @@ def test_this_projects_package_keeps_its_licence_authors_and_status_through_its_
     assert (PROJECT / "generated" / "LICENSE").read_bytes() == (PROJECT / "LICENSE").read_bytes()
     assert project["authors"] == [{"name": "partner-center-auth developers"}]
     assert "Development Status :: 5 - Production/Stable" in project["classifiers"]
+
+
+def test_a_layers_dependencies_and_extras_are_the_packages(tmp_path: Path) -> None:
+    user = users.folder(tmp_path)
+    layer = user / "retries"
+    layer.mkdir()
+    (layer / "_backoff.py").write_text('"""A module of the layer."""\n')
+    (layer / "layer.yaml").write_text(
+        'dependencies: ["tenacity>=8.2", "filelock>=3.12.0"]\noptional-dependencies:\n  fast: ["orjson>=3.9"]\n'
+    )
+    config = user / "orders.config.yaml"
+    config.write_text(config.read_text() + "layers: [retries]\n")
+
+    result = users.generator("--spec", "orders.yaml", "--config", "orders.config.yaml", "--output", "out", cwd=user)
+
+    assert result.returncode == 0, result.stderr
+    project = tomllib.loads((user / "out" / "pyproject.toml").read_text())["project"]
+    assert project["dependencies"][-2:] == ["tenacity>=8.2", "filelock>=3.12.0"]  # after the runtime's own
+    assert project["optional-dependencies"] == {"fast": ["orjson>=3.9"]}
+    assert (user / "out" / "orders_client" / "_backoff.py").exists()

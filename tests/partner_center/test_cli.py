@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import base64
 import json
 import os
 import signal
+import stat
 import subprocess
 import sys
 import uuid
@@ -14,6 +16,7 @@ import pytest
 
 from conftest import PROJECT
 from partner_center_auth.testing import StandInServer
+from wire import WireServer
 
 ENTRA = "entra-id-token-for-the-cli"
 
@@ -199,8 +202,9 @@ def test_a_token_that_cannot_be_written_is_exit_5_and_one_line(server: StandInSe
 def test_verbose_shows_this_packages_lines_before_or_after_the_command(server: StandInServer, where: str) -> None:
     arguments = ["-v", "token"] if where == "before" else ["token", "-v"]
 
-    result = run(*arguments, "--base-url", server.base_url, "--raw", stdin=ENTRA)
-    very = run("token", "-vv", "--base-url", server.base_url, "--raw", stdin=ENTRA)
+    # --no-cache: both calls send their request, whose lines are the point here.
+    result = run(*arguments, "--base-url", server.base_url, "--raw", "--no-cache", stdin=ENTRA)
+    very = run("token", "-vv", "--base-url", server.base_url, "--raw", "--no-cache", stdin=ENTRA)
 
     assert result.returncode == 0
     assert f"POST {server.base_url}/v3/generatetoken -> 200" in result.stderr
@@ -276,3 +280,115 @@ def test_a_closed_standard_output_is_said_in_one_line(server: StandInServer) -> 
     assert result.returncode == 0
     assert closed.returncode == 5
     assert "standard output" in assert_one_line_without_traceback(closed)
+
+
+# The token cache (a second call within the token's life sends no request), and what the
+# command says of an error answer: the Partner Center code and source, the description with -v,
+# and the audience of an Entra ID token issued for another API.
+
+
+def jwt(**claims: object) -> str:
+    def part(value: object) -> str:
+        return base64.urlsafe_b64encode(json.dumps(value).encode()).decode().rstrip("=")
+
+    return f"{part({'alg': 'RS256'})}.{part(claims)}.c2lnbmF0dXJl"
+
+
+def test_a_second_call_within_the_tokens_life_sends_no_request(server: StandInServer, own_cache_home: Path) -> None:
+    first = run("token", "--base-url", server.base_url, stdin=ENTRA)
+    second = run("token", "--base-url", server.base_url, stdin=ENTRA)
+    assert first.returncode == second.returncode == 0, first.stderr + second.stderr
+    assert json.loads(first.stdout) == json.loads(second.stdout)
+    assert len(server.requests) == 1  # the stand-in's request log: the second call sent nothing
+    folder = own_cache_home / "partner_center_auth" / "tokens"
+    assert stat.S_IMODE(folder.stat().st_mode) == 0o700
+    assert all(ENTRA not in path.read_text() for path in folder.glob("*.json"))
+
+
+def test_another_entra_id_identity_is_not_served_the_cached_token(server: StandInServer) -> None:
+    first = run("token", "--base-url", server.base_url, "--raw", stdin=jwt(tid="t", appid="one"))
+    second = run("token", "--base-url", server.base_url, "--raw", stdin=jwt(tid="t", appid="two"))
+    assert first.stdout != second.stdout and len(server.requests) == 2
+
+
+def test_no_cache_sends_a_request_each_time(server: StandInServer, own_cache_home: Path) -> None:
+    for _ in range(2):
+        assert run("token", "--base-url", server.base_url, "--no-cache", stdin=ENTRA).returncode == 0
+    assert len(server.requests) == 2
+    assert not (own_cache_home / "partner_center_auth").exists()
+
+
+def test_cache_dir_moves_the_cache(server: StandInServer, tmp_path: Path) -> None:
+    for _ in range(2):
+        assert (
+            run("token", "--base-url", server.base_url, "--cache-dir", str(tmp_path / "c"), stdin=ENTRA).returncode == 0
+        )
+    assert len(server.requests) == 1 and list((tmp_path / "c").glob("*.json"))
+
+
+def test_a_cache_others_can_read_is_a_usage_error_naming_it(server: StandInServer, tmp_path: Path) -> None:
+    (tmp_path / "c").mkdir(mode=0o755)
+    (tmp_path / "c").chmod(0o755)
+    result = run("token", "--base-url", server.base_url, "--cache-dir", str(tmp_path / "c"), stdin=ENTRA)
+    assert result.returncode == 2
+    (line,) = result.stderr.splitlines()
+    assert str(tmp_path / "c") in line and "--no-cache" in line and len(server.requests) == 0
+
+
+def test_no_cache_and_cache_dir_together_are_a_usage_error(tmp_path: Path) -> None:
+    result = run("token", "--no-cache", "--cache-dir", str(tmp_path), stdin=ENTRA)
+    assert result.returncode == 2 and "not allowed with" in result.stderr
+
+
+def test_an_error_answer_shows_its_code_and_source_and_with_v_its_description(server: StandInServer) -> None:
+    server.fail_next(403, times=2)
+    plain = run("token", "--base-url", server.base_url, "--no-cache", stdin=ENTRA)
+    verbose = run("-v", "token", "--base-url", server.base_url, "--no-cache", stdin=ENTRA)
+    assert plain.returncode == verbose.returncode == 3
+    (line,) = plain.stderr.splitlines()
+    assert "code 4030, source StandInServer" in line and "told to answer" not in line
+    assert "description: the stand-in was told to answer 403" in verbose.stderr
+
+
+def test_a_description_echoing_a_token_is_shown_without_it(wire: WireServer) -> None:
+    secret = jwt(tid="t", appid="a", aud="https://api.partnercenter.microsoft.com")
+    fault = {"code": 900, "description": f"token {secret} refused; also {ENTRA}", "source": f"Gateway {secret}"}
+    wire.answer(400, "application/json", json.dumps(fault))
+    result = run("-v", "token", "--base-url", wire.base_url, "--no-cache", stdin=secret)
+    assert result.returncode == 4
+    assert "code 900" in result.stderr and "source Gateway [redacted]" in result.stderr
+    assert "description: token [redacted] refused; also [redacted]" in result.stderr
+    assert secret not in result.stderr and ENTRA not in result.stderr
+    assert secret.split(".")[1] not in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("audience", "named"),
+    [
+        ("https://graph.windows.net", "the audience https://graph.windows.net"),
+        (
+            ["https://graph.windows.net", "00000002-0000-0000-c000-000000000000"],
+            "the audience https://graph.windows.net, 0",
+        ),
+        ("<script>\nalert(1)", "another audience"),
+    ],
+)
+def test_a_401_names_the_audience_of_a_token_issued_for_another_api(
+    audience: object, named: str, server: StandInServer
+) -> None:
+    server.fail_next(401)
+    entra = jwt(tid="t", appid="a", aud=audience)
+    result = run("token", "--base-url", server.base_url, stdin=entra)
+    assert result.returncode == 3
+    (line,) = result.stderr.splitlines()
+    assert named in line and "scope https://api.partnercenter.microsoft.com/.default" in line
+    assert entra not in line
+
+
+@pytest.mark.parametrize("entra", [jwt(tid="t", appid="a", aud="https://api.partnercenter.microsoft.com"), ENTRA])
+def test_a_401_with_a_partner_center_token_or_an_opaque_one_names_no_audience(
+    entra: str, server: StandInServer
+) -> None:
+    server.fail_next(401)
+    result = run("token", "--base-url", server.base_url, stdin=entra)
+    assert result.returncode == 3 and "audience" not in result.stderr

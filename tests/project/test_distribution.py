@@ -25,7 +25,7 @@ from conftest import PROJECT
 from partner_center_auth.testing import StandInServer
 
 GENERATED = PROJECT / "generated"
-RUNTIME = ("httpx", "attrs", "lxml", "msgspec")
+RUNTIME = ("httpx", "attrs", "lxml", "msgspec", "filelock")
 
 # Runs in the fresh environment: a token in an XML and in a form round trip, from the stand-in
 # that ships in the package.
@@ -38,14 +38,19 @@ SMOKE = textwrap.dedent(
             loggers.add(record.name)
     logging.getLogger().addHandler(Catch())
     logging.getLogger().setLevel(logging.DEBUG)
+    import tempfile
     import partner_center_auth
-    from partner_center_auth import TokenProvider
+    from partner_center_auth import FileCache, TokenProvider
     from partner_center_auth.testing import StandInServer
 
-    with StandInServer() as server:
+    with StandInServer() as server, tempfile.TemporaryDirectory() as folder:
         pairs = (("application/xml", "text/xml"), ("application/x-www-form-urlencoded", "application/json"))
         for content_type, accept in pairs:
             with TokenProvider("entra", base_url=server.base_url, content_type=content_type, accept=accept) as provider:
+                assert provider.get_token().access_token == server.issued_tokens[-1]
+        # The file cache, through its lock library at the version installed (its lower bound too).
+        for _ in range(2):
+            with TokenProvider("entra", base_url=server.base_url, cache=FileCache(folder)) as provider:
                 assert provider.get_token().access_token == server.issued_tokens[-1]
         bodies = [request.body.decode() for request in server.requests]
     print(json.dumps({"package": partner_center_auth.__file__, "bodies": bodies, "loggers": sorted(loggers)}))
@@ -154,6 +159,7 @@ def test_the_wheel_installs_and_works_with_only_its_dependencies(bounds: str, di
     assert result["bodies"] == [
         "<?xml version='1.0' encoding='utf-8'?>\n<TokenRequest><grant_type>jwt_token</grant_type></TokenRequest>",
         "grant_type=jwt_token",
+        "grant_type=jwt_token",  # one for the two providers sharing the file cache
     ]
     assert command.returncode == 0, command.stderr
     assert json.loads(command.stdout)["access_token"] == server.issued_tokens[0]
@@ -179,9 +185,10 @@ def test_the_package_works_vendored_under_another_package(tmp_path: Path) -> Non
     result = run(bin_dir / "python", vendored, cwd=tmp_path)
 
     assert str(result["package"]).startswith(str(vendor))
-    assert len(result["bodies"]) == 2  # type: ignore[arg-type]
+    assert len(result["bodies"]) == 3  # type: ignore[arg-type]
     # It logs under its own module name, as the README says: the package's __name__.
-    ours = [name for name in result["loggers"] if not name.startswith(("httpx", "httpcore"))]  # type: ignore[attr-defined]
+    dependencies = ("httpx", "httpcore", "filelock")  # their own loggers
+    ours = [name for name in result["loggers"] if not name.startswith(dependencies)]  # type: ignore[attr-defined]
     assert ours and all(name.startswith("acme._vendor.partner_center_auth") for name in ours), ours
 
 

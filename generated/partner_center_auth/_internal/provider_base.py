@@ -14,21 +14,26 @@ import time
 import uuid
 import warnings
 from abc import ABC, abstractmethod
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any, Generic, TypeAlias, TypeVar
 
 import httpx
 
-from .._entra import AsyncEntraTokenSource, EntraBearer, EntraTokenSource, check_source
+from .._cache.identity import cache_key as key_of
+from .._cache.identity import identity_of
+from .._cache.interface import CachedToken, TokenCache
+from .._entra import AsyncEntraTokenSource, EntraBearer, EntraTokenSource, audience_problem, check_source
 from .._retry import RetryPolicy
 from .._token import PartnerCenterToken
 from .._urls import check_base_url, shown
 from ..client import AuthenticatedClient
-from ..errors import InvalidArgument
+from ..errors import InvalidArgument, NotAuthenticated
 from ..models import TokenRequest
 from ..types import Response
-from .answers import token_from
+from .answers import token_from, typed_failures
 from .schedule import TokenSchedule
+from .sharing import Adopt, Sharing
 
 if TYPE_CHECKING:
     # The operation modules (and the runtime that sends requests) are imported by the first
@@ -46,6 +51,9 @@ logger = logging.getLogger(__name__.partition("._internal")[0])
 DEFAULT_BASE_URL = "https://api.partnercenter.microsoft.com"
 
 H = TypeVar("H", httpx.Client, httpx.AsyncClient)
+
+HOLD_MARGIN = 1.0
+"""Seconds a shared cache's lock outlives the retry policy's deadline, which ends its holder's fetch."""
 
 
 def _checked_seconds(name: str, value: object, *, above_zero: bool) -> None:
@@ -94,6 +102,13 @@ class BaseTokenProvider(ABC, Generic[H]):
         http_client: deprecated, use ``transport``: an ``httpx`` client whose transport for the
             URL (its pool, proxies and TLS) sends. It is never changed (its base URL, auth, headers,
             cookies, event hooks and state stay its own) nor closed by the provider.
+        cache: a :class:`TokenCache` shared with other providers, processes or hosts
+            (``FileCache``, ``RedisCache``, ``MemoryCache``); None (the default): this provider's
+            memory alone. A token due for refresh is looked for there first, and one fetch
+            serves every provider sharing it.
+        cache_key: who the token is for, as the cache keys it (with the base URL and the
+            operation); default: the Entra ID token's tenant and application when it is a JWT,
+            else a digest of the token. Give one for a source whose tokens do not say who they are.
         clock: epoch seconds (the wall clock, which ``expires_on`` is read on), for tests.
         monotonic: the clock lifetimes are measured on from the moment an answer arrived, for tests.
 
@@ -117,6 +132,8 @@ class BaseTokenProvider(ABC, Generic[H]):
         allow_insecure_http: bool = False,
         transport: httpx.BaseTransport | httpx.AsyncBaseTransport | None = None,
         http_client: H | None = None,
+        cache: TokenCache | None = None,
+        cache_key: str | None = None,
         clock: Callable[[], float] = time.time,
         monotonic: Callable[[], float] = time.monotonic,
     ) -> None:
@@ -125,6 +142,13 @@ class BaseTokenProvider(ABC, Generic[H]):
         _checked_seconds("timeout", timeout, above_zero=True)
         _checked_seconds("total_timeout", total_timeout, above_zero=True)
         _checked_size("max_response_size", max_response_size)
+        if cache_key is not None and (not isinstance(cache_key, str) or not cache_key):
+            raise InvalidArgument(f"cache_key must be a non-empty str, or None; not a {type(cache_key).__name__}")
+        for method in ("read", "write", "lock", "unlock"):
+            if cache is not None and not callable(getattr(cache, method, None)):
+                raise InvalidArgument(
+                    f"cache must be a TokenCache (read, write, lock, unlock); not a {type(cache).__name__}"
+                )
         self.base_url = check_base_url(base_url)  # errors.InvalidBaseURL now, not at the first fetch
         self.content_type: RequestMediaType = content_type
         self.accept: ResponseMediaType = accept
@@ -137,6 +161,13 @@ class BaseTokenProvider(ABC, Generic[H]):
         self._clock = clock
         self._monotonic = monotonic
         self._schedule = TokenSchedule(refresh_ahead=refresh_ahead, monotonic=monotonic, owner=type(self).__name__)
+        self._sharing = Sharing(cache, clock=clock) if cache is not None else None
+        # Who the token is for, as a digest: known now for a token given as a str, else asked of
+        # the source at the first look into the cache.
+        self._identity: str | None = cache_key
+        if cache is not None and cache_key is None and isinstance(entra_token, str):
+            self._identity = identity_of(entra_token.strip(" \t\r\n\v\f"))  # stripped as it is sent
+        self._bearer = EntraBearer(entra_token)
         if http_client is not None:
             warnings.warn(
                 "TokenProvider(http_client=...) is deprecated: pass transport=; "
@@ -148,7 +179,7 @@ class BaseTokenProvider(ABC, Generic[H]):
         # The provider's own clients: the caller's objects are never changed, only used.
         self._http_options: dict[str, Any] = {
             "base_url": base_url,
-            "auth": EntraBearer(entra_token),
+            "auth": self._bearer,
             "timeout": timeout,
             **({"transport": transport} if transport is not None else {}),
         }
@@ -179,17 +210,59 @@ class BaseTokenProvider(ABC, Generic[H]):
             "ms_correlationid": self.correlation_id,
         }
 
-    def _accept(self, response: Response[Any], sent_at: float, sent: float) -> PartnerCenterToken:
-        """The answer's token, cached. Its lifetime counts from when the request was sent (wall
-        time ``sent_at``, monotonic ``sent``), and what is left of it from when the answer arrived:
-        a token that expired in transit is refused, whatever the server's clock says."""
+    def _accept(self, response: Response[Any], sent_at: float, sent: float) -> CachedToken:
+        """The answer's token, cached, as a shared cache stores it. Its lifetime counts from when
+        the request was sent (wall time ``sent_at``, monotonic ``sent``), and what is left of it
+        from when the answer arrived: a token that expired in transit is refused, whatever the
+        server's clock says."""
         arrived_at, arrived = self._clock(), self._monotonic()
         token = token_from(response, self._operation_id, sent_at, arrived_at)
         left, refresh_in = self._schedule.fetched(
             token, sent_at=sent_at, sent=sent, arrived_at=arrived_at, arrived=arrived
         )
         logger.debug("token cached: expires in %.0fs, refresh in %.0fs", left, refresh_in)
+        return CachedToken(token=token, refresh_on=arrived_at + refresh_in)
+
+    # A shared cache ----------------------------------------------------------------------
+
+    @property
+    def _lock_times(self) -> dict[str, float]:
+        """How long a leader holds the lock of a shared cache at most, and waits for it: as long,
+        so that a holder killed mid-fetch is taken over as its lock expires."""
+        hold = self.retry.deadline + HOLD_MARGIN
+        return {"wait": hold, "hold": hold}
+
+    def _key(self, identity: str) -> str:
+        self._identity = identity
+        return key_of(self.base_url, self._operation_id, identity)
+
+    def _adopt(self, claimed: Adopt) -> PartnerCenterToken:
+        """The token a shared cache holds, cached here until it is due."""
+        token, now = claimed.entry.token, self._clock()
+        left = token.expires_on - now
+        refresh_in = claimed.entry.refresh_on - now
+        self._schedule.adopt(token, left=left, refresh_in=refresh_in)
+        logger.debug("token taken from the shared cache: expires in %.0fs, refresh in %.0fs", left, refresh_in)
         return token
+
+    @contextmanager
+    def _failures(self) -> Iterator[None]:
+        """The fetch's failures as this package's errors; a 401 says so when the Entra ID token
+        was issued for another audience than Partner Center (named, never the token)."""
+        try:
+            with typed_failures(self._operation_id):
+                yield
+        except NotAuthenticated as error:
+            problem = audience_problem(self._bearer.audience)
+            if problem is None:
+                raise
+            raise NotAuthenticated(
+                f"{error}: {problem}",
+                status_code=error.status_code,
+                headers=error.headers,
+                content=error.content,
+                fault=error.fault,
+            ) from None
 
     def _fallback(self, error: BaseException) -> PartnerCenterToken:
         """After a failed fetch: the cached token if it is still valid (retried later), else the error."""
@@ -207,8 +280,12 @@ class BaseTokenProvider(ABC, Generic[H]):
         return token
 
     def invalidate(self, token: PartnerCenterToken | None = None) -> None:
-        """Drop the cached token (only if it is ``token``, when given): for callers that got a 401."""
+        """Drop the cached token (only if it is ``token``, when given): for callers that got a 401.
+        A shared cache's entry holding it is not taken again: the next fetch replaces it."""
+        dropped = token if token is not None else self._schedule.current()
         self._schedule.invalidate(token)
+        if self._sharing is not None and dropped is not None:
+            self._sharing.distrust(dropped.access_token)
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(base_url={shown(self.base_url)!r})"

@@ -13,16 +13,21 @@ of start-up, measured on top of a provider already made).
 from __future__ import annotations
 
 import asyncio
+import functools
+import threading
 import time
 from concurrent.futures import Future
 
 import httpx
 
 from .. import _fork
+from .._cache.identity import identity_of
+from .._cache.interface import CachedToken
 from .._entra import unavailable
-from .._internal.answers import status_decides, typed_failures
+from .._internal.answers import status_decides
 from .._internal.provider_base import BaseTokenProvider
 from .._internal.schedule import Lead, Serve
+from .._internal.sharing import Adopt, Fetch
 from .._through import AsyncThrough
 from .._token import PartnerCenterToken
 from ..client import AuthenticatedClient
@@ -113,8 +118,8 @@ class AsyncTokenProvider(BaseTokenProvider[httpx.AsyncClient]):
 
     async def _lead(self, flight: Future[PartnerCenterToken]) -> None:
         try:
-            with typed_failures(self._operation_id):
-                token = await self._fetch()
+            with self._failures():
+                token = await self._obtain()
         except asyncio.CancelledError as error:
             task = asyncio.current_task()
             if task is None or task.cancelling():  # its loop is ending, or the fetch was cancelled
@@ -135,7 +140,40 @@ class AsyncTokenProvider(BaseTokenProvider[httpx.AsyncClient]):
         if closed:
             await self._close_transport()  # closed during the fetch: now that it is over
 
-    async def _fetch(self) -> PartnerCenterToken:
+    async def _obtain(self) -> PartnerCenterToken:
+        """The token of a shared cache when it holds one, else a fetch (shared when it can be).
+        The cache's calls block (a file lock, a Redis round trip): they run on a worker thread."""
+        if self._sharing is None:
+            return (await self._fetch()).token
+        identity = self._identity or identity_of(await self._bearer.current_async(self.retry.deadline))
+        claimed = await self._claimed(self._key(identity))
+        if isinstance(claimed, Adopt):
+            return self._adopt(claimed)
+        entry = None
+        try:
+            entry = await self._fetch()
+            return entry.token
+        finally:  # shielded: a caller cancelled meanwhile does not leave the lock held
+            settled = asyncio.get_running_loop().run_in_executor(None, self._sharing.settle, claimed, entry)
+            await asyncio.shield(settled)
+
+    async def _claimed(self, key: str) -> Adopt | Fetch:
+        sharing = self._sharing
+        assert sharing is not None
+        claim = functools.partial(sharing.claim, key, **self._lock_times)
+        future = asyncio.get_running_loop().run_in_executor(None, claim)
+        try:
+            return await asyncio.shield(future)
+        except asyncio.CancelledError:
+            # Cancelled while the worker waits for the lock: a lock it takes after all is released.
+            def release(done: asyncio.Future[Adopt | Fetch]) -> None:
+                if not done.cancelled() and done.exception() is None and isinstance(done.result(), Fetch):
+                    threading.Thread(target=sharing.settle, args=(done.result(), None), daemon=True).start()
+
+            future.add_done_callback(release)
+            raise
+
+    async def _fetch(self) -> CachedToken:
         # No connection outlives the fetch: none is left bound to a loop that ends. A transport
         # of yours is closed only by aclose(), like the sync provider's.
         owned = "transport" not in self._http_options

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import contextvars
 import inspect
+import re
 import threading
 from collections.abc import AsyncGenerator, Awaitable, Callable, Generator
 from concurrent.futures import Future
@@ -24,6 +25,7 @@ from typing import Any, Protocol, TypeAlias
 import httpx
 
 from . import _fork
+from ._jwt import claims
 from ._token import is_bearer_token
 from .errors import CredentialUnavailable, InvalidCredentials, PartnerCenterAuthError
 
@@ -32,12 +34,40 @@ __all__ = [
     "EntraBearer",
     "EntraTokenSource",
     "SupportsGetToken",
+    "audience_problem",
     "check_source",
     "unavailable",
 ]
 
 ENTRA_ID_SCOPE = "https://api.partnercenter.microsoft.com/.default"
 """The scope an Entra ID token must be issued for (audience: the Partner Center API)."""
+PARTNER_CENTER_AUDIENCES = frozenset(
+    {
+        "https://api.partnercenter.microsoft.com",
+        "https://api.partnercenter.microsoft.com/",
+        "fa3d9a0c-3fb0-42cc-9193-47c7ecd2edbd",  # the Partner Center API's application id
+    }
+)
+_NAMEABLE_AUDIENCE = re.compile(r"[A-Za-z0-9:/._~-]{1,200}")  # a URL or an id: nothing else is repeated
+
+
+def audience_of(authorization: str) -> object:
+    """The ``aud`` claim of the JWT in ``Bearer <JWT>`` (a str or a list), or None."""
+    found = claims(authorization.removeprefix("Bearer "))
+    return found.get("aud") if found is not None else None
+
+
+def audience_problem(audience: object) -> str | None:
+    """Why a token of ``audience`` is refused by Partner Center, or None when it is not that."""
+    audiences = audience if isinstance(audience, list) else [audience]
+    if audience is None or any(a in PARTNER_CENTER_AUDIENCES for a in audiences if isinstance(a, str)):
+        return None
+    named = [a for a in audiences if isinstance(a, str) and _NAMEABLE_AUDIENCE.fullmatch(a)]
+    shown = f"the audience {', '.join(named)}" if named and len(named) == len(audiences) else "another audience"
+    return (
+        f"the Entra ID token was issued for {shown}, not https://api.partnercenter.microsoft.com: "
+        f"ask Entra ID for a token of the scope {ENTRA_ID_SCOPE}"
+    )
 
 
 class SupportsGetToken(Protocol):
@@ -134,6 +164,9 @@ class EntraBearer(httpx.Auth):
     :class:`CredentialUnavailable`, with its error as the cause.
     """
 
+    audience: object = None
+    """The ``aud`` claim of the last token sent (when it is a JWT): named when Partner Center refuses it."""
+
     def __init__(self, source: EntraTokenSource | AsyncEntraTokenSource) -> None:
         self._source = source
         self._forget_calls()
@@ -147,11 +180,21 @@ class EntraBearer(httpx.Auth):
     # No local holds the token: a failure's traceback with locals shows none.
     def sync_auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
         request.headers["Authorization"] = _authorization(_synchronous(self._wait(_time_for(request))))
+        self.audience = audience_of(request.headers["Authorization"])
         yield request
 
     async def async_auth_flow(self, request: httpx.Request) -> AsyncGenerator[httpx.Request, httpx.Response]:
         request.headers["Authorization"] = _authorization(await self._wait_async(_time_for(request)))
+        self.audience = audience_of(request.headers["Authorization"])
         yield request
+
+    def current(self, timeout: float) -> str:
+        """The Entra ID token the source gives now (waited for up to ``timeout`` seconds)."""
+        return _authorization(_synchronous(self._wait(timeout))).removeprefix("Bearer ")
+
+    async def current_async(self, timeout: float) -> str:
+        """The Entra ID token the source gives now, for the async provider."""
+        return _authorization(await self._wait_async(timeout)).removeprefix("Bearer ")
 
     def _wait(self, timeout: float | None) -> object:
         if isinstance(self._source, str):

@@ -5,7 +5,8 @@ flight, or lead a new one), and tells the schedule what happened (:meth:`~TokenS
 :meth:`~TokenSchedule.failed`, :meth:`~TokenSchedule.land`). The schedule does no I/O and knows
 nothing of threads or event loops beyond one lock held for no I/O and no await, and a
 ``concurrent.futures.Future`` that threads and event loops alike can wait for: both providers use
-it as it is. A cache shared across processes would sit behind these same calls.
+it as it is. A cache shared across processes sits behind the leader of a fetch
+(``sharing.py``): a token taken from it is cached here with :meth:`~TokenSchedule.adopt`.
 
 Refresh happens ahead of expiry: by default 5 minutes or a tenth of the lifetime, whichever is
 smaller. If that refresh fails while the cached token is still valid, the cached token is served
@@ -131,6 +132,17 @@ class TokenSchedule:
         ahead = self._refresh_ahead if self._refresh_ahead is not None else min(MAX_REFRESH_AHEAD, left / 10)
         self._entry = _Entry(token, arrived + left - ahead, arrived + left)
         return left, left - ahead
+
+    def adopt(self, token: PartnerCenterToken, *, left: float, refresh_in: float) -> None:
+        """Cache ``token``, taken from a shared cache: it expires in ``left`` seconds, and is due
+        again in ``refresh_in`` (as its writer scheduled, or sooner)."""
+        now = self._monotonic()
+        self._entry = _Entry(token, now + min(refresh_in, left), now + left)
+
+    def current(self) -> PartnerCenterToken | None:
+        """The cached token, due or not."""
+        entry = self._entry
+        return entry.token if entry is not None else None
 
     def failed(self) -> tuple[PartnerCenterToken, float] | None:
         """After a failed fetch: the cached token if it is still valid, and for how many seconds
