@@ -12,7 +12,7 @@ export PATH := $(BIN):$(PATH)
 export PYTHONPATH := $(CURDIR)/generated
 export RUFF_NO_CACHE := true
 
-.PHONY: help venv python-version generate golden check-generated format lint typecheck test fuzz bench demo wheel clean
+.PHONY: help venv python-version generate golden check-generated format lint typecheck test redis-server fuzz bench demo wheel clean
 
 help:
 	@echo "make demo             40 calls (2 operations x 5 request x 4 response media types) against the stand-in"
@@ -74,8 +74,15 @@ typecheck: venv
 	$(BIN)/mypy generated/partner_center_auth
 	$(BIN)/mypy overlays/check_generated.py overlays/pca_generator tests bench demo.py
 
-test: lint typecheck check-generated
+test: lint typecheck check-generated redis-server
 	$(BIN)/python -m pytest
+
+# The token cache tests start redis-server instances of their own: Debian's package, installed
+# when missing (as root; otherwise the line says what to install).
+redis-server:
+	@command -v redis-server >/dev/null || { apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server >/dev/null; } || { \
+		echo "make: the tests need redis-server: install Debian's redis-server package" >&2; exit 1; }
 
 # The token caches under the full load: 16 processes x 50 threads x 10 s (make test runs 4 x 8 x 3 s).
 fuzz: venv

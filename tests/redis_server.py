@@ -1,6 +1,6 @@
 """A real redis-server of a test's own, on loopback, in a temporary folder: never a shared one.
 
-Debian's ``redis-server`` package (``.ci/run`` installs it when missing): the tests and the
+Debian's ``redis-server`` package (``make test`` installs it when missing): the tests and the
 benchmark (``make bench`` puts this folder on its path) use it. Each server listens on a
 free loopback port, keeps nothing on disk, and is stopped (and its folder removed) after use.
 """
@@ -39,7 +39,7 @@ def redis_server() -> Iterator[str]:
     """A running redis-server; yields its URL (``redis://127.0.0.1:<port>/0``)."""
     binary = shutil.which("redis-server")
     if binary is None:
-        raise RuntimeError("redis-server is missing: apt-get install redis-server (.ci/run installs it)")
+        raise RuntimeError("redis-server is missing: apt-get install redis-server (make test installs it)")
     folder = tempfile.mkdtemp(prefix="redis-")
     for _ in range(5):  # a port taken between the probe and the bind: another one
         port = _free_port()
