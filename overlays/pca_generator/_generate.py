@@ -53,7 +53,7 @@ from ._kinds import schema_kind
 from ._metadata import Metadata
 from ._resources import RUNTIME, TEMPLATES
 from ._schemas import Describer
-from ._settings import Settings, read_config
+from ._settings import Settings, read_config, unknown_keys
 from ._spec import STRUCTURED, Resolver, family, read_spec, shown_source, wire_lookup
 from ._views import KEYWORDS, EndpointView, ModelView
 
@@ -209,6 +209,8 @@ def generate(
     _output.check_writable(output, overwrite=overwrite)
     _tools.check_tools()
     config_data = read_config(config_path)
+    for key in unknown_keys(config_data):
+        print(f"warning: {config_path}: the key {key} is read by no one: ignored", file=sys.stderr)
     settings = Settings.load(config_data, config_path.parent)
     strict = strict or settings.strict
     shown = shown_source(spec)
@@ -217,6 +219,12 @@ def generate(
     document = read.document
     for notice in read.notices:
         print(f"warning: {shown}: {notice}", file=sys.stderr)
+    if document.get("webhooks") and not document.get("paths"):  # else its user would look for them
+        print(
+            f"warning: {shown}: webhooks only: they are requests its server sends, not operations a client "
+            "calls: the package has their models, and no operation",
+            file=sys.stderr,
+        )
     metadata = Metadata.read(config_data, config_path.parent, document)
     with tempfile.TemporaryDirectory() as scratch:
         project_dir = Path(scratch) / "project"

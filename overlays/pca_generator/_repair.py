@@ -10,8 +10,8 @@ Each defect found is a :class:`~._yaml.Notice` naming its place and what was don
   twice (the first is kept, as OpenAPI's uniqueness rule implies); a path parameter named as a
   variable of its path but for case (``orgID`` for ``{orgId}``), read as that variable;
 * dropped, the meaning being lost: a default that cannot be its type, a default outside its
-  ``enum``, a ``pattern`` Python cannot compile. The constraint goes, never the property nor the
-  operation.
+  ``enum``, a ``pattern`` Python cannot compile, an ``enum`` of no value. The constraint goes,
+  never the property nor the operation.
 
 Only the places of the document that are schemas are read as schemas: an ``example`` that looks
 like a schema is left alone. What remains invalid after the repairs is left as is, and
@@ -353,6 +353,10 @@ class _Walk:
 
     def _enum(self, schema: dict[str, Any], pointer: str) -> None:
         enum = schema.get("enum")
+        if enum == []:  # no value is allowed: a schema no data could ever meet has no use but to fail
+            del schema["enum"]
+            self._say(f"{pointer}/enum", "an enum of no value", "the constraint dropped")
+            return
         if not isinstance(enum, list):
             return
         unique: list[Any] = []

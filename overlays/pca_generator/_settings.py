@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 from attrs import frozen
+from openapi_python_client.config import ConfigFile
 
 from ._errors import GenerationError
 from ._yaml import YamlError, load
@@ -63,6 +65,25 @@ class Settings:
             readme_intro=_text(folder / str(config["readme_intro"])) if config.get("readme_intro") else None,
             strict=_boolean(config, "strict"),
         )
+
+
+OWN_KEYS = (
+    *("layers", "fresh_uuid_headers", "readme_intro", "strict"),
+    *("license", "license_file", "authors", "project_urls", "development_status"),  # the package's metadata
+)
+"""The configuration keys only this generator reads (openapi-python-client ignores them)."""
+
+
+def unknown_keys(config: Mapping[str, Any]) -> tuple[str, ...]:
+    """Each key neither this generator nor openapi-python-client reads (a typo, most often: both
+    ignore it), said with the known key it most resembles."""
+    known = (*ConfigFile.model_fields, *OWN_KEYS)
+    said = []
+    for key in config:
+        if key not in known:
+            near = difflib.get_close_matches(str(key), known, n=1)
+            said.append(f"{key!s}" + (f" (did you mean {near[0]}?)" if near else ""))
+    return tuple(said)
 
 
 def _boolean(config: Mapping[str, Any], key: str) -> bool:

@@ -219,6 +219,11 @@ class Wire:
         style = str(raw.get("style") or _DEFAULT_STYLE[location])
         return style, bool(raw.get("explode", style == "form"))
 
+    def content_type(self, location: str, name: str) -> str | None:
+        """The media type of a parameter given by ``content`` (``normalize`` gave it its schema)."""
+        content = self.raw_parameters.get((location, name), {}).get("content")
+        return str(next(iter(content))) if isinstance(content, Mapping) and len(content) == 1 else None
+
     def request_schema(self, media_type: object) -> Any:
         """The raw schema of one request media type (its ``xml`` object names an XML root)."""
         body = self.resolve(self.operation.request_body)

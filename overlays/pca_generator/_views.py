@@ -68,6 +68,8 @@ class Parameter:
     location: str
     style: str
     explode: bool
+    media_type: str | None = None
+    """Of a parameter given by ``content``: the runtime writes its value in that media type."""
 
 
 class _Numbered:
@@ -209,7 +211,12 @@ class EndpointView:
             path=wire.path,
             deprecated=wire.deprecated,
             parameters=tuple(
-                Parameter(parameter.name, location, *wire.style(location, parameter.name))
+                Parameter(
+                    parameter.name,
+                    location,
+                    *wire.style(location, parameter.name),
+                    wire.content_type(location, parameter.name),
+                )
                 for location in LOCATIONS
                 for parameter in getattr(endpoint, f"{location}_parameters")
             ),

@@ -17,6 +17,9 @@ warning, and so a refusal:
   any value: the union goes (the generator's union of "any" options is not Python);
 * an inline enum inside ``oneOf`` / ``anyOf`` loses its ``title``: the generator names classes by
   title, and two such enums of one title would clash;
+* a parameter given by ``content`` (one media type) instead of ``schema`` also gets that media
+  type's schema (the generator would drop it); a callback given by ``$ref`` is inlined (the
+  generator's document model takes none);
 * an OpenAPI 3.1 document without ``paths`` (valid when it has ``components`` or ``webhooks``)
   gets ``paths: {}``: the generator's parser requires the field, as OpenAPI 3.0 did;
 * OpenAPI 3.1's boolean schemas, where the generator wants objects: a property or ``items`` of
@@ -51,7 +54,35 @@ def normalize(document: dict[str, Any]) -> dict[str, Any]:
         for owner in [item, *(item[method] for method in _METHODS if isinstance(item.get(method), dict))]:
             if isinstance(owner.get("parameters"), list):
                 owner["parameters"] = [p for p in owner["parameters"] if not _ignored(normalized, p)]
+                for parameter in owner["parameters"]:
+                    _schema_of_content(parameter)
+            _inline_callbacks(normalized, owner)
+    for parameter in ((normalized.get("components") or {}).get("parameters") or {}).values():
+        _schema_of_content(parameter)
     return normalized
+
+
+def _schema_of_content(parameter: object) -> None:
+    """A parameter given by ``content`` (one media type) also gets that media type's schema, which
+    the generator types it by (without one, it drops the parameter without a word); the views read
+    ``content`` to have the runtime write the value in its media type."""
+    if not isinstance(parameter, dict) or "schema" in parameter or not isinstance(parameter.get("content"), dict):
+        return
+    media = [value for value in parameter["content"].values() if isinstance(value, dict)]
+    if len(media) == 1 and isinstance(media[0].get("schema"), dict | bool):
+        parameter["schema"] = copy.deepcopy(media[0]["schema"])
+
+
+def _inline_callbacks(document: dict[str, Any], operation: dict[str, Any]) -> None:
+    """An operation's callback given by ``$ref`` (to ``#/components/callbacks/...``), as what it
+    points at: the generator's document model takes callbacks inline only (a client sends none)."""
+    callbacks = operation.get("callbacks")
+    if not isinstance(callbacks, dict):
+        return
+    for name, callback in callbacks.items():
+        if isinstance(callback, dict) and isinstance(callback.get("$ref"), str):
+            target = resolve(document, callback["$ref"])[1]
+            callbacks[name] = copy.deepcopy(target) if isinstance(target, dict) else {}
 
 
 def _paths_optional(document: Mapping[str, Any]) -> bool:

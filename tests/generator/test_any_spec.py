@@ -310,6 +310,43 @@ def test_a_body_carried_as_it_is_is_typed_as_what_the_runtime_sends(edge: Path) 
     assert run.stdout.strip() == "[['application/jwt', 'eyJhbGciOi.e30.sig'], ['text/plain', '12']]"
 
 
+CONTENT_CALLS = """
+import httpx
+from edge_content_parameters import Client
+from edge_content_parameters.api.default import find_things
+from edge_content_parameters.models import FindThingsFilter, FindThingsTrace
+
+sent = []
+def handler(request):
+    sent.append([request.url.query.decode(), request.headers["x-tenant"]])
+    return httpx.Response(200, json=[{"name": "n", "kind": "any"}])
+with Client(base_url="http://127.0.0.1:9", httpx_args={"transport": httpx.MockTransport(handler)}) as client:
+    found = find_things.sync(
+        client=client,
+        filter_=FindThingsFilter(size=3, tags=["a b", "ü"]),
+        trace=FindThingsTrace(id="t-1"),
+        x_tenant="ü",
+    )
+print(sent, [thing.to_dict() for thing in found])
+"""
+
+
+def test_a_parameter_given_by_content_is_typed_by_its_schema_and_written_in_its_media_type(edge: Path) -> None:
+    run = subprocess.run(
+        [sys.executable, "-c", CONTENT_CALLS],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(edge / "content_parameters")},
+    )
+
+    assert run.returncode == 0, run.stderr
+    query = (
+        "filter=%7B%22size%22%3A3%2C%22tags%22%3A%5B%22a%20b%22%2C%22%5Cu00fc%22%5D%7D"  # {"size":3,...}: JSON
+        "&trace=%7B%22id%22%3A%22t-1%22%7D"
+    )
+    assert run.stdout.strip() == rf"""[['{query}', '"\\u00fc"']] [{{'name': 'n', 'kind': 'any'}}]"""
+
+
 def test_header_parameters_openapi_ignores_are_ignored(edge: Path) -> None:
     module = (edge / "header_accept" / "edge_header_accept" / "api" / "default" / "create_thing.py").read_text()
 
