@@ -1,18 +1,21 @@
 """``application/x-www-form-urlencoded``: one field per property, arrays as repeated fields.
 
 Forms carry only text, so each value is read back through its schema (``expires_in=3600`` is an
-integer where the schema says so), and a binary property carries its bytes. A form holds one
-object whose values are scalars or arrays of scalars: a nested object, or a body that is not an
-object, is refused when written.
+integer where the schema says so), and a binary property carries its bytes. A property that is an
+object (a model, or a union with one) is one field of JSON text, and an array of them one such
+field per item: OpenAPI's default ``contentType`` for an object in a form is ``application/json``,
+and read back through the same schema. A body that is not an object, or an untyped value that is
+an object (whose text could not be read back as one), is refused when written.
 """
 
 from __future__ import annotations
 
+import json
 from typing import Any
 from urllib.parse import parse_qsl, urlencode
 
 from .._errors import DeserializationError, SerializationError
-from .._schema import AnyValue, ArrayOf, Binary, Document, ModelSchema, Schema, SchemaViolation, model_of
+from .._schema import AnyValue, ArrayOf, Binary, Document, ModelSchema, OneOf, Schema, SchemaViolation, model_of
 from ._text import decode_text
 
 __all__ = ["FormCodec"]
@@ -75,11 +78,11 @@ def _read(content: bytes, document: Document, charset: str | None) -> dict[str, 
         if field_schema is None:
             raise SchemaViolation("$", "a field the schema does not declare")
         if isinstance(field_schema, ArrayOf):
-            data[name] = [field_schema.items.from_text(part, f"{where}[{i}]") for i, part in enumerate(items)]
+            data[name] = [_value(field_schema.items, part, f"{where}[{i}]") for i, part in enumerate(items)]
         elif len(items) == 1:
-            data[name] = field_schema.from_text(items[0], where)
+            data[name] = _value(field_schema, items[0], where)
         elif not known or schema is None:  # a repeated unknown field is a list, as in the writer
-            data[name] = [field_schema.from_text(part, f"{where}[{i}]") for i, part in enumerate(items)]
+            data[name] = [_value(field_schema, part, f"{where}[{i}]") for i, part in enumerate(items)]
         else:
             raise SchemaViolation(where, "appears more than once")
     return data
@@ -101,4 +104,25 @@ def _field_schema(schema: ModelSchema | None, name: str) -> Schema | None:
 
 
 def _text(schema: Schema, value: object, path: str) -> str | bytes:
-    return schema.to_bytes(value, path) if isinstance(schema, Binary) else schema.to_text(value, path)
+    if isinstance(schema, Binary):
+        return schema.to_bytes(value, path)
+    if _holds_objects(schema):
+        return json.dumps(schema.check(value, path), separators=(",", ":"), ensure_ascii=False, allow_nan=False)
+    return schema.to_text(value, path)
+
+
+def _value(schema: Schema, text: str, path: str) -> object:
+    """A field's value read through its schema: JSON text where the schema holds objects."""
+    if not _holds_objects(schema):
+        return schema.from_text(text, path)
+    try:
+        return json.loads(text)
+    except ValueError:  # its message quotes the field, which may hold a secret
+        raise SchemaViolation(path, "expected the JSON text of an object") from None
+
+
+def _holds_objects(schema: Schema) -> bool:
+    """Whether a field of ``schema`` is written as JSON: a model, or a union with a model."""
+    if isinstance(schema, OneOf):
+        return any(model_of(option) is not None for option in schema.options)
+    return model_of(schema) is not None
