@@ -60,10 +60,10 @@ from ._views import KEYWORDS, EndpointView, ModelView
 __all__ = ["GenerationError", "drift", "generate", "schema_kind"]
 
 
-# What the generator itself parses: anything else it drops with a warning.
+# What the generator itself parses: anything else it drops with a warning (forms it parses in
+# request bodies only: they are mapped like JSON, for responses too).
 _STOCK_BODIES = (
     "application/json",
-    "application/x-www-form-urlencoded",
     "multipart/form-data",
     "application/octet-stream",
 )

@@ -86,6 +86,20 @@ def _enum_class(prop: Any) -> list[str]:
     return [f'            enum=_schema.EnumRef("models.{info.module_name}", "{info.name}"),']
 
 
+def _encoding(encoding: Mapping[Any, oai.Encoding] | None) -> str:
+    """The ``encoding=`` argument of a form's document: what the spec says of each property."""
+    if not encoding:
+        return ""
+    fields = []
+    for name, said in encoding.items():
+        arguments = [string_literal(name)]
+        arguments += [f"content_type={string_literal(said.contentType)}"] if said.contentType else []
+        arguments += [f"style={string_literal(said.style)}"] if said.style else []
+        arguments += [f"explode={said.explode}"] if "explode" in said.model_fields_set else []  # else by style
+        fields.append(f"_schema.FieldEncoding({', '.join(arguments)})")
+    return f", encoding=({', '.join(fields)},)"
+
+
 class Describer:
     """Writes the descriptions of one spec; ``resolve`` follows its ``$ref``\\ s."""
 
@@ -131,13 +145,14 @@ class Describer:
             return "_schema.Binary()"
         return "_schema.Null()" if kind == "none" else "_schema.AnyValue()"
 
-    def document(self, prop: Any, raw: object) -> str:
-        """A whole body: its description and, when its schema has an xml object, its root element."""
+    def document(self, prop: Any, raw: object, encoding: Mapping[Any, oai.Encoding] | None = None) -> str:
+        """A whole body: its description and, when its schema has an xml object, its root element;
+        for a form, the ``encoding`` of its properties."""
         raw_schema = self._schema_object(raw)
         root = ""
         if schema_kind(prop) != "model" and raw_schema is not None and raw_schema.xml and raw_schema.xml.name:
             root = f", xml={xml_object(raw_schema.xml, 'items')}"
-        return f"_schema.Document({self.schema(prop, raw)}{root})"
+        return f"_schema.Document({self.schema(prop, raw)}{root}{_encoding(encoding)})"
 
     def model(self, model: ModelProperty) -> str:
         """The ``__openapi__`` class attribute of a generated model."""

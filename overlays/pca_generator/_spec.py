@@ -224,13 +224,18 @@ class Wire:
         content = self.raw_parameters.get((location, name), {}).get("content")
         return str(next(iter(content))) if isinstance(content, Mapping) and len(content) == 1 else None
 
-    def request_schema(self, media_type: object) -> Any:
-        """The raw schema of one request media type (its ``xml`` object names an XML root)."""
+    def request_media(self, media_type: object) -> Any:
+        """The media type object of one request media type (its schema, a form's ``encoding``)."""
         body = self.resolve(self.operation.request_body)
         for key, content in ((body.content if body else None) or {}).items():
             if key.get_untrusted_value() == _untrusted(media_type):
-                return self.resolve(content.media_type_schema)
+                return content
         return None
+
+    def request_schema(self, media_type: object) -> Any:
+        """The raw schema of one request media type (its ``xml`` object names an XML root)."""
+        media = self.request_media(media_type)
+        return self.resolve(media.media_type_schema) if media is not None else None
 
     def response_contents(self, response: Any) -> list[Content]:
         """Each media type of a generator ``Response``, in spec order.
@@ -245,6 +250,7 @@ class Wire:
                 key.get_untrusted_value(),
                 self.resolve(media.media_type_schema),
                 typed=media.media_type_schema is not None and media.media_type_schema == parsed,
+                encoding=media.encoding,
             )
             for key, media in contents
         ]
@@ -261,6 +267,8 @@ class Content:
     media_type: str
     schema: Any
     typed: bool
+    encoding: Any = None
+    """A form's ``encoding`` object: how each property is written."""
 
     @property
     def structured(self) -> bool:

@@ -165,7 +165,7 @@ class EndpointView:
 
     @classmethod
     def of(
-        cls, endpoint: Any, wire: Wire, document: Callable[[Any, Any], str], fresh_uuid_headers: Sequence[str]
+        cls, endpoint: Any, wire: Wire, document: Callable[[Any, Any, Any], str], fresh_uuid_headers: Sequence[str]
     ) -> EndpointView:
         """The view of ``endpoint``; ``document`` describes a body (:meth:`._schemas.Describer.document`)."""
         for parameter in _parameters(endpoint):
@@ -181,7 +181,9 @@ class EndpointView:
             if family(body.content_type) not in STRUCTURED:
                 request_contents.append(RequestContent(body.content_type))
                 continue
-            rendered = str(document(body.prop, wire.request_schema(body.content_type)))
+            media = wire.request_media(body.content_type)
+            encoding = media.encoding if media is not None and family(body.content_type) == "form" else None
+            rendered = str(document(body.prop, wire.request_schema(body.content_type), encoding))
             type_string = _type(body.prop, no_optional=True)
             request_contents.append(
                 RequestContent(
@@ -274,10 +276,12 @@ def _path_arguments(parameters: Sequence[Any]) -> tuple[tuple[str, str], ...]:
 
 
 def _response_content(
-    content: Any, prop: Any, document: Callable[[Any, Any], str], documents: _Numbered, loaders: _Numbered
+    content: Any, prop: Any, document: Callable[[Any, Any, Any], str], documents: _Numbered, loaders: _Numbered
 ) -> ResponseContent:
     if content.structured and content.typed:
-        rendered = str(document(prop, content.schema))
+        rendered = str(
+            document(prop, content.schema, content.encoding if family(content.media_type) == "form" else None)
+        )
         type_string = _type(prop)
         return ResponseContent(
             content.media_type,

@@ -35,6 +35,7 @@ __all__ = [
     "Binary",
     "Document",
     "EnumRef",
+    "FieldEncoding",
     "M",
     "Model",
     "ModelRef",
@@ -493,9 +494,21 @@ def model_of(schema: Schema) -> ModelSchema | None:
     return schema if isinstance(schema, ModelSchema) else None
 
 
+@frozen
+class FieldEncoding:
+    """How a form writes one property: OpenAPI's ``encoding`` object, as the spec gives it (None:
+    the default, by the property's schema)."""
+
+    name: str
+    content_type: str | None = None
+    style: str | None = None
+    explode: bool | None = None
+
+
 @frozen(cache_hash=True)  # a key of the codecs' caches, as ModelSchema
 class Document:
-    """What one request or response body holds: a schema and, for XML, its root element.
+    """What one request or response body holds: a schema and, for XML, its root element; for a
+    form, how its properties are written (``encoding``).
 
     ``xml`` is the OpenAPI ``xml`` object of the body's own schema. Without one, a model's root
     is the model's element; an array or a scalar root is written as ``<items>`` / ``<value>`` and
@@ -504,6 +517,10 @@ class Document:
 
     schema: Schema
     xml: Xml | None = None
+    encoding: tuple[FieldEncoding, ...] = ()
+
+    def encoding_of(self, name: str) -> FieldEncoding | None:
+        return next((encoding for encoding in self.encoding if encoding.name == name), None)
 
     def root(self) -> tuple[Xml, bool]:
         """The root element's ``xml``, and whether a reader must find exactly that name."""

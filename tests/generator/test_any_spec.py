@@ -347,6 +347,55 @@ def test_a_parameter_given_by_content_is_typed_by_its_schema_and_written_in_its_
     assert run.stdout.strip() == rf"""[['{query}', '"\\u00fc"']] [{{'name': 'n', 'kind': 'any'}}]"""
 
 
+FORM_CALLS = """
+import httpx
+from urllib.parse import parse_qsl
+from edge_form_encoding import Client
+from edge_form_encoding.api.default import place_order
+from edge_form_encoding.models import Filter, Line, Order
+
+sent = []
+def handler(request):
+    sent.append(request.content.decode())
+    return httpx.Response(200, headers={"content-type": "application/x-www-form-urlencoded"}, content=request.content)
+order = Order(
+    id=7,
+    filter_=Filter(size=3, colour="red"),
+    tags=["a b", "c"],
+    notes=["n1", "n2"],
+    lines=[Line(sku="s1", count=1), Line(sku="s2", count=2)],
+    shipping=Line(sku="post"),
+)
+with Client(base_url="http://127.0.0.1:9", httpx_args={"transport": httpx.MockTransport(handler)}) as client:
+    answered = place_order.sync(client=client, body=order)
+print(parse_qsl(sent[0]))
+print(answered == order)
+"""
+
+
+def test_a_form_follows_its_encoding_object_and_the_defaults_both_ways(edge: Path) -> None:
+    run = subprocess.run(
+        [sys.executable, "-c", FORM_CALLS],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(edge / "form_encoding")},
+    )
+
+    assert run.returncode == 0, run.stderr
+    fields, equal = run.stdout.splitlines()
+    assert ast.literal_eval(fields) == [
+        ("id", "7"),
+        ("filter[size]", "3"),  # style: deepObject
+        ("filter[colour]", "red"),
+        ("tags", "a b|c"),  # style: pipeDelimited, explode: false
+        ("notes", '["n1","n2"]'),  # contentType: application/json
+        ("lines", '{"sku":"s1","count":1}'),  # by default, an object is JSON text: each of an array too
+        ("lines", '{"sku":"s2","count":2}'),
+        ("shipping", '{"sku":"post"}'),
+    ]
+    assert equal == "True"  # the same form, answered, reads back into the same order
+
+
 def test_header_parameters_openapi_ignores_are_ignored(edge: Path) -> None:
     module = (edge / "header_accept" / "edge_header_accept" / "api" / "default" / "create_thing.py").read_text()
 
