@@ -66,18 +66,30 @@ class RequestContent:
             if to_multipart is None:
                 raise SerializationError("a multipart/form-data body is a model", media_type=self.media_type)
             return {"files": to_multipart()}
-        if self.document is not None and self.dump is not None:
-            content = media.encode(self.dump(body), self.document, self.media_type)
-        else:
-            content = media.encode_raw(body, self.media_type)
-        return {"content": content, "headers": {"Content-Type": self._concrete(body)}}
+        ranged = "*" in self.media_type
+        if self.document is not None and self.dump is not None and not (ranged and isinstance(body, _AS_IT_IS)):
+            # A range documented with a schema (`*/*`): the value is written as JSON, which it admits.
+            media_type = "application/json" if ranged else self.media_type
+            return {
+                "content": media.encode(self.dump(body), self.document, media_type),
+                "headers": {"Content-Type": media_type},
+            }
+        return {"content": media.encode_raw(body, self.media_type), "headers": {"Content-Type": self._concrete(body)}}
 
     def _concrete(self, body: object) -> str:
-        # A documented range (`*/*`, `image/*`) is no Content-Type: a File says its own, or octets.
+        # A documented range (`*/*`, `image/*`) is no Content-Type: a File says its own, text is
+        # text/plain, anything else octets.
         if "*" not in self.media_type:
             return self.media_type
         mime_type = getattr(body, "mime_type", None)
-        return mime_type if isinstance(mime_type, str) else "application/octet-stream"
+        if isinstance(mime_type, str):
+            return mime_type
+        return "text/plain; charset=utf-8" if isinstance(body, str) else "application/octet-stream"
+
+
+_AS_IT_IS = (File, bytes, bytearray, memoryview, str)
+_STRUCTURED = ("json", "xml", "form")
+"""What travels as it is, in any media type: a range documented with a schema takes these too."""
 
 
 @frozen
@@ -95,7 +107,9 @@ class ResponseContent:
     as_file: bool = False
 
     def read(self, content: bytes, content_type: str) -> object:
-        if self.document is not None:
+        # A range (`*/*`) documented with a schema: what came in a structured type is read by it.
+        ranged = "*" in self.media_type and media.family(content_type) not in _STRUCTURED
+        if self.document is not None and not ranged:
             with HELD_OFF:  # nothing made here is garbage before the call returns (see _collection.py)
                 if self.load is None:
                     return media.decode(content, self.document, content_type)

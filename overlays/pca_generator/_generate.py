@@ -54,7 +54,7 @@ from ._metadata import Metadata
 from ._resources import RUNTIME, TEMPLATES
 from ._schemas import Describer
 from ._settings import Settings, read_config, unknown_keys
-from ._spec import STRUCTURED, Resolver, family, read_spec, shown_source, wire_lookup
+from ._spec import RANGES, STRUCTURED, Resolver, family, read_spec, shown_source, wire_lookup
 from ._views import KEYWORDS, EndpointView, ModelView
 
 __all__ = ["GenerationError", "drift", "generate", "schema_kind"]
@@ -81,14 +81,15 @@ def content_type_overrides(document: Mapping[str, Any], config: Config) -> dict[
 
     Only the generator's parser sees the mapping: it makes it read the schema instead of dropping
     the body or response. JSON and XML families and forms become ``application/json`` (a
-    structured body whose schema becomes models); every other type becomes
+    structured body whose schema becomes models), and so do the ranges that admit them (``*/*``,
+    ``application/*``: the views decide by the schema what travels); every other type becomes
     ``application/octet-stream`` (bytes, ``File`` or ``str``). Overrides in the configuration win.
     """
     overrides: dict[str, str] = {}
     for media_type in sorted(_media_types(document)):
         if media_type in config.content_type_overrides or _stock_reads(media_type, config):
             continue
-        structured = family(media_type) in STRUCTURED
+        structured = family(media_type) in STRUCTURED or media_type.partition(";")[0].strip().lower() in RANGES
         overrides[media_type] = "application/json" if structured else "application/octet-stream"
     return {**overrides, **config.content_type_overrides}
 

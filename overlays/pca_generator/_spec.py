@@ -27,6 +27,16 @@ from .normalize import normalize
 
 STRUCTURED = ("json", "xml", "form")
 """The media families written and read by schema; every other travels as bytes or text."""
+RANGES = ("*/*", "application/*")
+"""Media ranges that admit a structured media type: a body documented by one with a schema of
+objects or arrays is written as JSON, and an answer read by its actual Content-Type."""
+SHAPED = ("model", "list", "union")
+"""The kinds of value only a structured media type carries (a string or a file travels as it is)."""
+
+
+def shaped(media_type: object, prop: Any) -> bool:
+    """Whether ``media_type`` is a range whose value here is shaped by its schema (see ``RANGES``)."""
+    return _untrusted(media_type).partition(";")[0].strip().lower() in RANGES and schema_kind(prop) in SHAPED
 
 
 @frozen
@@ -278,10 +288,17 @@ class Content:
         """A raw body the spec types ``format: binary``: a ``File``, as stock gives."""
         return self.typed and not self.structured and schema_kind(prop) == "file"
 
+    def ranged(self, prop: Any) -> bool:
+        """A range (``*/*``) documented with a schema of objects or arrays: the answer is parsed by its
+        actual Content-Type when that is structured, else left as bytes."""
+        return self.typed and self.schema is not None and shaped(self.media_type, prop)
+
     def python_type(self, prop: Any) -> str:
         """What this media type parses into."""
         if self.structured:
             return str(prop.get_type_string().as_unembedded_code()) if self.typed else "Any"
+        if self.ranged(prop):
+            return f"{prop.get_type_string().as_unembedded_code()} | bytes"
         if self.as_file(prop):
             return "File"
         return "str" if family(self.media_type) == "text" else "bytes"

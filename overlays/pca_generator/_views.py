@@ -18,7 +18,7 @@ from openapi_python_client.strings import in_double_quote_literal
 from ._errors import GenerationError
 from ._kinds import schema_kind
 from ._schemas import Describer, secret_attributes
-from ._spec import STRUCTURED, Wire, family
+from ._spec import STRUCTURED, Wire, family, shaped
 
 KEYWORDS = ("content_type", "accept")
 """The keyword parameters this package adds to every operation that has a body or response content."""
@@ -178,7 +178,7 @@ class EndpointView:
         documents, dumpers, loaders = _Numbered(), _Numbered(), _Numbered()
         request_contents = []
         for body in endpoint.bodies:
-            if family(body.content_type) not in STRUCTURED:
+            if family(body.content_type) not in STRUCTURED and not shaped(body.content_type, body.prop):
                 request_contents.append(RequestContent(body.content_type))
                 continue
             media = wire.request_media(body.content_type)
@@ -278,7 +278,7 @@ def _path_arguments(parameters: Sequence[Any]) -> tuple[tuple[str, str], ...]:
 def _response_content(
     content: Any, prop: Any, document: Callable[[Any, Any, Any], str], documents: _Numbered, loaders: _Numbered
 ) -> ResponseContent:
-    if content.structured and content.typed:
+    if (content.structured and content.typed) or content.ranged(prop):
         rendered = str(
             document(prop, content.schema, content.encoding if family(content.media_type) == "form" else None)
         )
@@ -307,6 +307,8 @@ def _body_type(body: Any) -> str:
     body documented as an object is still written as the bytes given)."""
     if family(body.content_type) in (*STRUCTURED, "multipart") or schema_kind(body.prop) in _AS_IS_BODIES:
         return _type(body.prop, no_optional=True)
+    if shaped(body.content_type, body.prop):  # a range: the value, or what travels as it is
+        return f"{_type(body.prop, no_optional=True)} | File | bytes | str"
     return "File | bytes | str"
 
 

@@ -396,6 +396,58 @@ def test_a_form_follows_its_encoding_object_and_the_defaults_both_ways(edge: Pat
     assert equal == "True"  # the same form, answered, reads back into the same order
 
 
+RANGE_CALLS = """
+import io
+import httpx
+from edge_media_ranges import Client
+from edge_media_ranges.api.default import upload
+from edge_media_ranges.models import Thing
+from edge_media_ranges.types import File
+
+answers = [
+    ("application/json", b'{"name": "j"}'),
+    ("application/xml", b"<Thing><name>x</name></Thing>"),
+    ("image/png", b"PNG"),
+    ("application/x-www-form-urlencoded", b"name=f"),
+]
+sent = []
+def handler(request):
+    sent.append((request.headers.get("content-type"), request.content))
+    kind, body = answers[len(sent) - 1]
+    return httpx.Response(200, headers={"content-type": kind}, content=body)
+with Client(base_url="http://127.0.0.1:9", httpx_args={"transport": httpx.MockTransport(handler)}) as client:
+    got = [
+        upload.sync(client=client, body=Thing(name="a")),
+        upload.sync(client=client, body=b"bytes"),
+        upload.sync(client=client, body=File(payload=io.BytesIO(b"gif"), mime_type="image/gif")),
+        upload.sync(client=client, body="text"),
+    ]
+print(repr(sent))
+print(repr(got))
+"""
+
+
+def test_a_range_with_a_schema_sends_json_for_a_model_and_reads_by_the_actual_type(edge: Path) -> None:
+    module = (edge / "media_ranges" / "edge_media_ranges" / "api" / "default" / "upload.py").read_text()
+    run = subprocess.run(
+        [sys.executable, "-c", RANGE_CALLS],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(edge / "media_ranges")},
+    )
+
+    assert "    body: Thing | File | bytes | str,\n" in module and "-> Response[Thing | bytes]:" in module
+    assert run.returncode == 0, run.stderr
+    sent, got = run.stdout.splitlines()
+    assert ast.literal_eval(sent) == [
+        ("application/json", b'{"name":"a"}'),
+        ("application/octet-stream", b"bytes"),
+        ("image/gif", b"gif"),
+        ("text/plain; charset=utf-8", b"text"),
+    ]
+    assert got == "[Thing(name='j'), Thing(name='x'), b'PNG', Thing(name='f')]"
+
+
 def test_header_parameters_openapi_ignores_are_ignored(edge: Path) -> None:
     module = (edge / "header_accept" / "edge_header_accept" / "api" / "default" / "create_thing.py").read_text()
 
