@@ -23,12 +23,13 @@ import time
 import zlib
 from collections.abc import Callable, Mapping
 from contextlib import suppress
+from functools import partial
 from typing import Any, NoReturn, Protocol
 
 import httpx
 from attrs import field, frozen
 
-from . import _watchdog
+from . import _watchdog, _workers
 from ._deadline import EXCHANGE_DEADLINE, DeadlineTimeouts, cut, exchange_deadline, until
 from ._decoding import Decoder, UnsupportedCoding
 from ._errors import ClientClosed, InvalidCredentials, ResponseDecodeError, ResponseTooLarge, TransportTimeout
@@ -86,6 +87,14 @@ def send(operation: Described, client: SendingClient, request: Mapping[str, Any]
     # headers: each exchange asks for a connection of its own, which the watch sees opened.
     outgoing.headers["Connection"] = "close"
     connections = _Connections.watch(outgoing)
+    if not _transport.watchable(http):
+        # A transport of unknown kind may open sockets no trace shows: the exchange runs on a worker
+        # thread, and the caller stops waiting for it at the deadline (its sockets shut down if seen).
+        task = _workers.Task(partial(_exchange, http, outgoing, body, request, connections))
+        if not _workers.run(task, cut(None, body.deadline) + _GRACE):
+            connections.end()
+            raise _late(operation)
+        return task.outcome()
     with _watchdog.watch(body.deadline + _GRACE, connections.end) as watched:
         try:
             return _exchange(http, outgoing, body, request, connections)
