@@ -7,9 +7,13 @@ a bounded piece at a time, stops at ``max_response_size``:
 
 - sync, on a client this package built: its transport cuts every wait to the deadline, in the
   caller's thread (``_transport.py``);
-- sync, on a client the caller set: the exchange runs in the caller's thread too, watched
-  (``_watchdog.py``): at the deadline the sockets it opened are shut down, which ends it
-  (:class:`_Connections`), and the call raises :class:`TransportTimeout`;
+- sync, on httpx's own transport of the caller's (``httpx_args={"transport": httpx.HTTPTransport(...)}``,
+  ``cert``, ``http2``...): the exchange runs in the caller's thread too, watched (``_watchdog.py``):
+  at the deadline the sockets it opened are shut down, which ends it (:class:`_Connections`), and
+  the call raises :class:`TransportTimeout`;
+- sync, on any other transport or client of the caller's (a wrapper may send a request of its own
+  making, whose sockets no trace shows): the exchange runs on a worker thread (``_workers.py``)
+  that the caller waits for until the deadline at most;
 - async (asyncio or trio): the deadline cancels the exchange itself.
 
 Sync and async differ only there, at the I/O edge: what is decided before any I/O
