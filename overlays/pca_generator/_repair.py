@@ -8,7 +8,8 @@ Each defect found is a :class:`~._yaml.Notice` naming its place and what was don
   ``null`` where a text is optional (``description``, ``summary``, ``title``); a parameter name
   or a mapping key YAML read as a number (a status code written ``200``); a parameter listed
   twice (the first is kept, as OpenAPI's uniqueness rule implies); a path parameter named as a
-  variable of its path but for case (``orgID`` for ``{orgId}``), read as that variable;
+  variable of its path but for case (``orgID`` for ``{orgId}``), read as that variable; a
+  parameter's ``content`` of several media types, of which the first is kept;
 * dropped, the meaning being lost: a default that cannot be its type, a default outside its
   ``enum``, a ``pattern`` Python cannot compile, an ``enum`` of no value. The constraint goes,
   never the property nor the operation.
@@ -189,6 +190,7 @@ class _Walk:
             matching = [template for template in templates - named if template.lower() == name.lower()]
             if name not in templates and len(matching) == 1:
                 parameter["name"] = matching[0]
+                named.add(matching[0])  # a second one of another case is left as written, and said
                 self._say(
                     f"{pointer}/name",
                     f"{name} is not a variable of the path, {{{matching[0]}}} is",
@@ -209,6 +211,15 @@ class _Walk:
             )
         if "schema" in parameter:
             self._schema_in(parameter, "schema", f"{pointer}/schema")
+        content = parameter.get("content")
+        if isinstance(content, dict) and len(content) > 1:
+            first = next(iter(content))
+            parameter["content"] = {first: content[first]}
+            self._say(
+                f"{pointer}/content",
+                f"{len(content)} media types, where a parameter has one",
+                f"the first, {first}, kept",
+            )
         self._content(parameter, pointer)
 
     def _content_holder(self, holder: object, pointer: str) -> None:
