@@ -60,7 +60,7 @@ def redis_cache(redis_url: str) -> Iterator[RedisCache]:
     cache = RedisCache(redis_url, prefix="test:")
     yield cache
     cache.close()
-    client.close()  # type: ignore[no-untyped-call, unused-ignore]
+    client.close()
 
 
 def entry(life: float = 3600.0, token: str = "cached-token") -> CachedToken:
@@ -269,7 +269,7 @@ def test_a_redis_entry_expires_before_its_token(server: StandInServer, redis_cac
     ttl = client.pttl(name) / 1000
     assert 0 < ttl < token.expires_on - time.time()
     assert ENTRA.encode() not in client.get(name)
-    client.close()  # type: ignore[no-untyped-call, unused-ignore]
+    client.close()
 
 
 def test_a_redis_lock_expires_and_is_released_only_by_its_owner(redis_cache: RedisCache, redis_url: str) -> None:
@@ -284,7 +284,7 @@ def test_a_redis_lock_expires_and_is_released_only_by_its_owner(redis_cache: Red
     assert client.get("test:lock:key") == second.owner.encode()  # type: ignore[attr-defined]
     redis_cache.unlock(second)
     assert client.get("test:lock:key") is None
-    client.close()  # type: ignore[no-untyped-call, unused-ignore]
+    client.close()
 
 
 def test_an_unreachable_redis_is_a_warning_and_a_fetch_of_its_own(
