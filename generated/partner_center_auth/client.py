@@ -57,7 +57,7 @@ class Client:
     _client: httpx.Client | None = field(default=None, init=False)
     _async_client: httpx.AsyncClient | None = field(default=None, init=False)
     # Safety limits of the operations (see the class docstring); keyword-only, with safe defaults.
-    max_response_size: int = field(default=1024 * 1024, kw_only=True)
+    max_response_size: int = field(default=1048576, kw_only=True)
     total_timeout: float | None = field(default=60.0, kw_only=True)
     allow_insecure_http: bool = field(default=False, kw_only=True)
 
@@ -211,7 +211,7 @@ class AuthenticatedClient:
     _client: httpx.Client | None = field(default=None, init=False)
     _async_client: httpx.AsyncClient | None = field(default=None, init=False)
     # Safety limits of the operations (see the class docstring); keyword-only, with safe defaults.
-    max_response_size: int = field(default=1024 * 1024, kw_only=True)
+    max_response_size: int = field(default=1048576, kw_only=True)
     total_timeout: float | None = field(default=60.0, kw_only=True)
     allow_insecure_http: bool = field(default=False, kw_only=True)
 

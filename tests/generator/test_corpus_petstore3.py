@@ -401,3 +401,20 @@ async def test_the_async_functions_send_the_same_request(petstore: Any, wire: Wi
 
     sent_pet(wire, "application/xml")
     assert parsed == pet(petstore)
+
+
+def test_a_generic_client_reads_a_list_of_ten_thousand_pets_the_partner_center_one_keeps_1_mib(
+    petstore: Any, client: Any, wire: WireServer
+) -> None:
+    """A generic client's default limit fits real list endpoints (64 MiB); the Partner Center layer,
+    whose answers are a few kilobytes, keeps 1 MiB (its layer.yaml says so)."""
+    from partner_center_auth import Client as PartnerCenterClient
+
+    pets = json.dumps([PET_JSON] * 10_000)
+    wire.answer(200, "application/json", pets)
+
+    found = op("pet.find_pets_by_status").sync(client=client, status=petstore.models.FindPetsByStatusStatus.AVAILABLE)
+
+    assert len(pets) > 1024 * 1024 and len(found) == 10_000  # past the old default of 1 MiB
+    assert client.max_response_size == 64 * 1024 * 1024
+    assert PartnerCenterClient(base_url="https://api.partnercenter.microsoft.com").max_response_size == 1024 * 1024

@@ -32,7 +32,7 @@ class Client:
 
     And by the operations, against hostile or broken servers:
 
-        ``max_response_size``: the most bytes of (decoded) response body read; past it, errors.ResponseTooLarge. 1 MiB.
+        ``max_response_size``: the most bytes of (decoded) response body read; past it, errors.ResponseTooLarge. 64 MiB.
 
         ``total_timeout``: the most seconds one response may take, body included (a slow drip); past it, errors.TransportTimeout. 60.
 
@@ -57,7 +57,7 @@ class Client:
     _client: httpx.Client | None = field(default=None, init=False)
     _async_client: httpx.AsyncClient | None = field(default=None, init=False)
     # Safety limits of the operations (see the class docstring); keyword-only, with safe defaults.
-    max_response_size: int = field(default=1024 * 1024, kw_only=True)
+    max_response_size: int = field(default=67108864, kw_only=True)
     total_timeout: float | None = field(default=60.0, kw_only=True)
     allow_insecure_http: bool = field(default=False, kw_only=True)
 
@@ -183,7 +183,7 @@ class AuthenticatedClient:
 
     And by the operations, against hostile or broken servers:
 
-        ``max_response_size``: the most bytes of (decoded) response body read; past it, errors.ResponseTooLarge. 1 MiB.
+        ``max_response_size``: the most bytes of (decoded) response body read; past it, errors.ResponseTooLarge. 64 MiB.
 
         ``total_timeout``: the most seconds one response may take, body included (a slow drip); past it, errors.TransportTimeout. 60.
 
@@ -211,7 +211,7 @@ class AuthenticatedClient:
     _client: httpx.Client | None = field(default=None, init=False)
     _async_client: httpx.AsyncClient | None = field(default=None, init=False)
     # Safety limits of the operations (see the class docstring); keyword-only, with safe defaults.
-    max_response_size: int = field(default=1024 * 1024, kw_only=True)
+    max_response_size: int = field(default=67108864, kw_only=True)
     total_timeout: float | None = field(default=60.0, kw_only=True)
     allow_insecure_http: bool = field(default=False, kw_only=True)
 
