@@ -24,6 +24,8 @@ warning, and so a refusal:
   gets ``paths: {}``: the generator's parser requires the field, as OpenAPI 3.0 did;
 * OpenAPI 3.1's boolean schemas, where the generator wants objects: a property or ``items`` of
   ``true`` (anything) becomes ``{}``, a property of ``false`` (never present) is dropped;
+* a ``$ref`` with ``nullable: true`` beside it (OpenAPI 3.0 ignores siblings of ``$ref``; specs
+  mean a nullable reference, and servers send ``null``) is ``allOf`` of that reference, nullable;
 * ``allOf`` takes objects only, to the generator, or one reference alone: an ``allOf`` of one
   reference to a non-object and annotations (``allOf: [{$ref: Language}, {description: ...}]``,
   the way to describe a reference in 3.0) is that reference alone, the annotations beside it.
@@ -111,6 +113,10 @@ def _is_deep(reference: str) -> bool:
 
 def _rewrite_schemas(node: Any) -> None:
     if isinstance(node, dict):
+        if isinstance(node.get("$ref"), str) and node.get("nullable") is True:
+            # OpenAPI 3.0's nullable reference, as real specs write it: the generator reads siblings
+            # of $ref as nothing, and the same words under allOf as they mean.
+            node["allOf"] = [{"$ref": node.pop("$ref")}]
         # An array with ``prefixItems`` has items: the generator types it by them.
         if node.get("type") == "array" and "items" not in node and "prefixItems" not in node:
             node["items"] = {}

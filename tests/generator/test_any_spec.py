@@ -448,6 +448,36 @@ def test_a_range_with_a_schema_sends_json_for_a_model_and_reads_by_the_actual_ty
     assert got == "[Thing(name='j'), Thing(name='x'), b'PNG', Thing(name='f')]"
 
 
+NULLABLE_CALLS = """
+import httpx
+from edge_nullable_ref import Client
+from edge_nullable_ref.api.default import get_pet
+from edge_nullable_ref.models import Owner, Pet
+
+answers = [{"owner": None, "previous": None}, {"owner": {"name": "a"}, "previous": {"name": "b"}}]
+def handler(request):
+    return httpx.Response(200, json=answers.pop(0))
+with Client(base_url="http://127.0.0.1:9", httpx_args={"transport": httpx.MockTransport(handler)}) as client:
+    print(get_pet.sync(1, client=client), get_pet.sync(2, client=client))
+print(Pet(owner=None, previous=None).to_dict())
+"""
+
+
+def test_a_nullable_reference_reads_and_writes_null(edge: Path) -> None:
+    run = subprocess.run(
+        [sys.executable, "-c", NULLABLE_CALLS],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(edge / "nullable_ref")},
+    )
+
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.splitlines() == [
+        "Pet(owner=None, previous=None) Pet(owner=Owner(name='a'), previous=Owner(name='b'))",
+        "{'owner': None, 'previous': None}",
+    ]
+
+
 def test_header_parameters_openapi_ignores_are_ignored(edge: Path) -> None:
     module = (edge / "header_accept" / "edge_header_accept" / "api" / "default" / "create_thing.py").read_text()
 
