@@ -279,6 +279,13 @@ def test_a_parameter_named_like_a_keyword_of_this_package_takes_its_location(edg
     assert 'accept: ResponseMediaType = "application/json"' in module
 
 
+def _calls(package: Path, code: str) -> subprocess.CompletedProcess[str]:
+    """``code`` run by a fresh interpreter that imports the generated package of ``package``."""
+    return subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(package)}
+    )
+
+
 RAW_CALLS = """
 import httpx
 from edge_raw_body_with_object_schema import Client
@@ -300,12 +307,7 @@ def test_a_body_carried_as_it_is_is_typed_as_what_the_runtime_sends(edge: Path) 
 
     assert "    body: File | bytes | str,\n" in (api / "post_token.py").read_text()
     assert "    body: File | bytes | str | Unset = UNSET,\n" in (api / "put_count.py").read_text()
-    run = subprocess.run(
-        [sys.executable, "-c", RAW_CALLS],
-        capture_output=True,
-        text=True,
-        env={**os.environ, "PYTHONPATH": str(edge / "raw_body_with_object_schema")},
-    )
+    run = _calls(edge / "raw_body_with_object_schema", RAW_CALLS)
     assert run.returncode == 0, run.stderr
     assert run.stdout.strip() == "[['application/jwt', 'eyJhbGciOi.e30.sig'], ['text/plain', '12']]"
 
@@ -332,12 +334,7 @@ print(sent, [thing.to_dict() for thing in found])
 
 
 def test_a_parameter_given_by_content_is_typed_by_its_schema_and_written_in_its_media_type(edge: Path) -> None:
-    run = subprocess.run(
-        [sys.executable, "-c", CONTENT_CALLS],
-        capture_output=True,
-        text=True,
-        env={**os.environ, "PYTHONPATH": str(edge / "content_parameters")},
-    )
+    run = _calls(edge / "content_parameters", CONTENT_CALLS)
 
     assert run.returncode == 0, run.stderr
     query = (
@@ -374,12 +371,7 @@ print(answered == order)
 
 
 def test_a_form_follows_its_encoding_object_and_the_defaults_both_ways(edge: Path) -> None:
-    run = subprocess.run(
-        [sys.executable, "-c", FORM_CALLS],
-        capture_output=True,
-        text=True,
-        env={**os.environ, "PYTHONPATH": str(edge / "form_encoding")},
-    )
+    run = _calls(edge / "form_encoding", FORM_CALLS)
 
     assert run.returncode == 0, run.stderr
     fields, equal = run.stdout.splitlines()
@@ -429,12 +421,7 @@ print(repr(got))
 
 def test_a_range_with_a_schema_sends_json_for_a_model_and_reads_by_the_actual_type(edge: Path) -> None:
     module = (edge / "media_ranges" / "edge_media_ranges" / "api" / "default" / "upload.py").read_text()
-    run = subprocess.run(
-        [sys.executable, "-c", RANGE_CALLS],
-        capture_output=True,
-        text=True,
-        env={**os.environ, "PYTHONPATH": str(edge / "media_ranges")},
-    )
+    run = _calls(edge / "media_ranges", RANGE_CALLS)
 
     assert "    body: Thing | File | bytes | str,\n" in module and "-> Response[Thing | bytes]:" in module
     assert run.returncode == 0, run.stderr
@@ -464,12 +451,7 @@ print(Pet(owner=None, previous=None).to_dict())
 
 
 def test_a_nullable_reference_reads_and_writes_null(edge: Path) -> None:
-    run = subprocess.run(
-        [sys.executable, "-c", NULLABLE_CALLS],
-        capture_output=True,
-        text=True,
-        env={**os.environ, "PYTHONPATH": str(edge / "nullable_ref")},
-    )
+    run = _calls(edge / "nullable_ref", NULLABLE_CALLS)
 
     assert run.returncode == 0, run.stderr
     assert run.stdout.splitlines() == [

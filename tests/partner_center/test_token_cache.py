@@ -33,7 +33,6 @@ from partner_center_auth import (
 )
 from partner_center_auth._cache.identity import cache_key, identity_of
 from partner_center_auth.testing import StandInServer
-from redis_server import redis_server
 
 ENTRA = "entra-id-token-for-cache-tests"
 
@@ -45,12 +44,6 @@ def jwt(**claims: object) -> str:
         return base64.urlsafe_b64encode(json.dumps(value).encode()).decode().rstrip("=")
 
     return f"{part({'alg': 'RS256', 'typ': 'JWT'})}.{part(claims)}.c2lnbmF0dXJl"
-
-
-@pytest.fixture(scope="module")
-def redis_url() -> Iterator[str]:
-    with redis_server() as url:
-        yield url
 
 
 @pytest.fixture
