@@ -16,7 +16,6 @@ import signal
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -24,18 +23,11 @@ import pytest
 
 from conftest import PROJECT
 from partner_center_auth.testing import StandInServer
-from redis_server import redis_server
 
 WORKER = PROJECT / "tests" / "cache_worker.py"
 PROCESSES, THREADS, SECONDS = (int(n) for n in os.environ.get("PCA_CACHE_LOAD", "4x8x3").split("x"))
 LIFE, FETCH, PAUSE = 2, 0.1, 0.001
 REFRESH_EVERY = LIFE * 0.9  # refreshed a tenth of its life ahead of expiry
-
-
-@pytest.fixture(scope="module")
-def redis_url() -> Iterator[str]:
-    with redis_server() as url:
-        yield url
 
 
 @pytest.fixture(params=["file", "redis"])
