@@ -33,12 +33,10 @@ import attrs
 from attrs import field, frozen
 
 __all__ = [
-    "FORMATS",
     "INTEGER_TEXT",
     "AnyValue",
     "ArrayOf",
     "Binary",
-    "Constraint",
     "Document",
     "EnumRef",
     "Kept",
@@ -53,7 +51,6 @@ __all__ = [
     "Schema",
     "SchemaViolation",
     "Xml",
-    "enum_member",
     "model_of",
 ]
 
@@ -145,7 +142,7 @@ _HOSTNAME = re.compile(
     r"(?=.{1,253}\.?\Z)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\.?"
 )
 _URI = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:\S*")
-FORMATS: Mapping[str, Callable[[str], bool]] = {
+_FORMATS: Mapping[str, Callable[[str], bool]] = {
     "email": _email,
     "hostname": lambda text: _HOSTNAME.fullmatch(text) is not None,
     "ipv4": _ip(4),
@@ -219,7 +216,7 @@ class Scalar:
 
     @bounded.default
     def _any_bound(self) -> bool:
-        return (self.format in FORMATS and self.type == "string") or any(
+        return (self.format in _FORMATS and self.type == "string") or any(
             bound is not None
             for bound in (
                 self.min_length,
@@ -310,7 +307,7 @@ class Scalar:
                 return "minLength"
             if self.max_length is not None and len(value) > self.max_length:
                 return "maxLength"
-            valid = FORMATS.get(self.format or "")
+            valid = _FORMATS.get(self.format or "")
             return "format" if valid is not None and not valid(value) else None
         if isinstance(value, bool) or not isinstance(value, int | float):
             return None

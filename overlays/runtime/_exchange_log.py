@@ -1,4 +1,5 @@
-"""What an exchange says in the package's log: one DEBUG line as it ends, answered or failed.
+"""What an exchange says in the package's log: one DEBUG line as it ends, answered or failed, and
+one per response value a liberal read kept although it breaks a constraint of the spec.
 
 Apart from the exchange so that what may be logged is decided in one place: the method, the URL
 the package sent (without its query and credentials), the status, the response's media type as the
