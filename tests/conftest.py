@@ -65,6 +65,7 @@ CORPUS = {
     "petstore-expanded": "petstore_expanded_client",
     "uspto": "uspto_client",
     "features": "customers_client",
+    "liberal": "kennel_client",
 }
 
 

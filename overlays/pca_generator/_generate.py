@@ -51,6 +51,7 @@ from ._dropped import dropped, said
 from ._errors import GenerationError
 from ._kinds import schema_kind
 from ._metadata import Metadata
+from ._open_enums import open_enums
 from ._resources import RUNTIME, TEMPLATES
 from ._schemas import Describer
 from ._settings import Settings, read_config, unknown_keys
@@ -128,6 +129,7 @@ def _project(
         raise GenerationError(f"openapi-python-client cannot read {spec}: {openapi.header}\n{openapi.detail or ''}")
     _free_keywords(openapi, config)
     _free_model_members(openapi, config)
+    open_enums(openapi)
     project = Project(openapi=openapi, config=config, custom_template_path=TEMPLATES)
     project.env.undefined = _undefined  # type: ignore[assignment]
     resolver = Resolver(oai.OpenAPI.model_validate(document))

@@ -20,7 +20,7 @@ from ._kinds import schema_kind
 from ._schemas import Describer, secret_attributes
 from ._spec import STRUCTURED, Wire, family, shaped
 
-KEYWORDS = ("content_type", "accept")
+KEYWORDS = ("content_type", "accept", "strict")
 """The keyword parameters this package adds to every operation that has a body or response content."""
 LOCATIONS = ("path", "query", "header", "cookie")
 
@@ -140,6 +140,8 @@ class EndpointView:
             lines.append(f'content_type: RequestMediaType = "{in_double_quote_literal(self.request_media_types[0])}"')
         if self.response_media_types:
             lines.append(f'accept: ResponseMediaType = "{in_double_quote_literal(self.response_media_types[0])}"')
+        if self.response_media_types and include_client:  # the reading's, not the request's
+            lines.append("strict: bool | None = None")
         return "".join(f"{line},\n" for line in lines)
 
     def keywords(self, *, include_client: bool = True) -> str:
@@ -150,7 +152,13 @@ class EndpointView:
         names += [name for name, _ in self.keyword_arguments]
         names += ["content_type"] if self.request_media_types else []
         names += ["accept"] if self.response_media_types else []
+        names += ["strict"] if self.response_media_types and include_client else []
         return "".join(f"{name}={name},\n" for name in names)
+
+    @property
+    def strict_argument(self) -> str:
+        """What ``sync_detailed`` passes on to ``_build_response``: the call's ``strict``, when it has one."""
+        return ", strict=strict" if self.response_media_types else ""
 
     @property
     def body_type(self) -> str:

@@ -20,7 +20,7 @@ from typing import Any, Generic, TypeVar
 
 from attrs import field, frozen
 
-from . import _exchange, media
+from . import _exchange, _exchange_log, media
 from ._collection import HELD_OFF
 from ._errors import (
     DeserializationError,
@@ -32,7 +32,7 @@ from ._errors import (
 )
 from ._exchange import AsyncSendingClient, Received, SendingClient
 from ._params import Parameter, cookie_header, expand_path, header_value, query_string
-from ._schema import Document, Model, ModelRef
+from ._schema import Document, Kept, Model, ModelRef
 from ._security import said_media_type
 from .types import UNSET, File, Response, Unset
 
@@ -98,7 +98,8 @@ class ResponseContent:
 
     Structured families decode into JSON-shaped data checked against ``document``, which ``load``
     (the generated constructor) turns into models; other types are bytes (``str`` for ``text/*``),
-    wrapped in a ``File`` where the spec says ``format: binary``.
+    wrapped in a ``File`` where the spec says ``format: binary``. With a ``kept`` list the read is
+    liberal (see ``media.decode``).
     """
 
     media_type: str
@@ -106,17 +107,17 @@ class ResponseContent:
     load: Callable[[Any], Any] | None = None
     as_file: bool = False
 
-    def read(self, content: bytes, content_type: str) -> object:
+    def read(self, content: bytes, content_type: str, kept: Kept | None = None) -> object:
         # A range (`*/*`) documented with a schema: what came in a structured type is read by it.
         ranged = "*" in self.media_type and media.family(content_type) not in _STRUCTURED
         if self.document is not None and not ranged:
             with HELD_OFF:  # nothing made here is garbage before the call returns (see _collection.py)
                 if self.load is None:
-                    return media.decode(content, self.document, content_type)
+                    return media.decode(content, self.document, content_type, kept=kept)
                 # No local holds the decoded data: a failure's traceback shows no token (see media.build).
                 return media.build(
                     self.load,
-                    media.decode(content, self.document, content_type),
+                    media.decode(content, self.document, content_type, kept=kept),
                     content=content,
                     media_type=content_type,
                 )
@@ -290,8 +291,13 @@ class Operation(Generic[T]):
         """:meth:`send` for ``asyncio`` (and trio): the deadline cancels the exchange itself."""
         return await _exchange.send_async(self, client, request)
 
-    def parse(self, response: Received, *, raise_on_unexpected_status: bool) -> T | None:
-        """Parse a documented status by the response's actual Content-Type."""
+    def parse(self, response: Received, *, raise_on_unexpected_status: bool, strict: bool = False) -> T | None:
+        """Parse a documented status by the response's actual Content-Type.
+
+        Liberal in what it reads: a value that breaks only a constraint of the spec (a pattern, a
+        length or numeric bound, an enum value it does not list) is kept, and said in a DEBUG line
+        per value (where, and which constraint; never the value). ``strict``: refuse it instead.
+        """
         documented = self.documented(response.status_code)
         if documented is None:
             if raise_on_unexpected_status:
@@ -314,8 +320,9 @@ class Operation(Generic[T]):
                 headers=response.headers,
                 content=response.content,
             )
+        kept: Kept | None = None if strict else []
         try:
-            parsed: T = content.read(response.content, content_type)  # type: ignore[assignment]
+            parsed: T = content.read(response.content, content_type, kept)  # type: ignore[assignment]
         except DeserializationError as error:
             raise ResponseDecodeError(
                 f"{self.operation_id} answered {response.status_code} with a body that does not "
@@ -324,10 +331,14 @@ class Operation(Generic[T]):
                 headers=response.headers,
                 content=response.content,
             ) from error
+        if kept:
+            _exchange_log.log_kept(self, response.status_code, kept)
         return parsed
 
-    def build_response(self, response: Received, *, raise_on_unexpected_status: bool) -> Response[T]:
-        parsed = self.parse(response, raise_on_unexpected_status=raise_on_unexpected_status)
+    def build_response(
+        self, response: Received, *, raise_on_unexpected_status: bool, strict: bool = False
+    ) -> Response[T]:
+        parsed = self.parse(response, raise_on_unexpected_status=raise_on_unexpected_status, strict=strict)
         return Response(
             status_code=_status(response.status_code),
             content=response.content,

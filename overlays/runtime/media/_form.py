@@ -55,6 +55,7 @@ class FormCodec:
             schema = _object_schema(document)
             if not isinstance(data, dict):
                 raise SchemaViolation("$", "a form carries an object")
+            document.schema.check(data, "$")  # the whole value: an array's size and uniqueness too
             fields: list[Field] = []
             for name, item in data.items():
                 field_schema = _field_schema(schema, name) or AnyValue()

@@ -51,7 +51,7 @@ def _get_kwargs(
 ) -> dict[str, Any]:
     json_status: str | Unset = UNSET
     if not isinstance(status, Unset):
-        json_status = status.value
+        json_status = status.value if isinstance(status, FindPetsByStatusStatus) else status
 
     return OPERATION.request(
         query={
@@ -61,8 +61,14 @@ def _get_kwargs(
     )
 
 
-def _build_response(*, client: AuthenticatedClient, response: _operation.Received) -> Response[list[Pet] | None]:
-    return OPERATION.build_response(response, raise_on_unexpected_status=client.raise_on_unexpected_status)
+def _build_response(
+    *, client: AuthenticatedClient, response: _operation.Received, strict: bool | None = None
+) -> Response[list[Pet] | None]:
+    return OPERATION.build_response(
+        response,
+        raise_on_unexpected_status=client.raise_on_unexpected_status,
+        strict=client.strict if strict is None else strict,
+    )
 
 
 def sync_detailed(
@@ -70,6 +76,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     status: FindPetsByStatusStatus | Unset = FindPetsByStatusStatus.AVAILABLE,
     accept: ResponseMediaType = "application/json",
+    strict: bool | None = None,
 ) -> Response[list[Pet] | None]:
     """Finds Pets by status.
 
@@ -78,6 +85,8 @@ def sync_detailed(
     Args:
         status (FindPetsByStatusStatus | Unset):  Default: FindPetsByStatusStatus.AVAILABLE.
         accept (ResponseMediaType): The media type asked for (Accept).
+        strict (bool | None): Refuse a response whose values break a constraint of the spec (errors.ResponseDecodeError);
+            False keeps them (logged at DEBUG); None: the client's ``strict``.
 
     Raises:
         errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
@@ -98,7 +107,7 @@ def sync_detailed(
         accept=accept,
     )
     response = OPERATION.send(client, kwargs)
-    return _build_response(client=client, response=response)
+    return _build_response(client=client, response=response, strict=strict)
 
 
 def sync(
@@ -106,6 +115,7 @@ def sync(
     client: AuthenticatedClient,
     status: FindPetsByStatusStatus | Unset = FindPetsByStatusStatus.AVAILABLE,
     accept: ResponseMediaType = "application/json",
+    strict: bool | None = None,
 ) -> list[Pet] | None:
     """Finds Pets by status.
 
@@ -114,6 +124,8 @@ def sync(
     Args:
         status (FindPetsByStatusStatus | Unset):  Default: FindPetsByStatusStatus.AVAILABLE.
         accept (ResponseMediaType): The media type asked for (Accept).
+        strict (bool | None): Refuse a response whose values break a constraint of the spec (errors.ResponseDecodeError);
+            False keeps them (logged at DEBUG); None: the client's ``strict``.
 
     Raises:
         errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
@@ -132,6 +144,7 @@ def sync(
         client=client,
         status=status,
         accept=accept,
+        strict=strict,
     ).parsed
 
 
@@ -140,6 +153,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     status: FindPetsByStatusStatus | Unset = FindPetsByStatusStatus.AVAILABLE,
     accept: ResponseMediaType = "application/json",
+    strict: bool | None = None,
 ) -> Response[list[Pet] | None]:
     """Finds Pets by status.
 
@@ -148,6 +162,8 @@ async def asyncio_detailed(
     Args:
         status (FindPetsByStatusStatus | Unset):  Default: FindPetsByStatusStatus.AVAILABLE.
         accept (ResponseMediaType): The media type asked for (Accept).
+        strict (bool | None): Refuse a response whose values break a constraint of the spec (errors.ResponseDecodeError);
+            False keeps them (logged at DEBUG); None: the client's ``strict``.
 
     Raises:
         errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
@@ -168,7 +184,7 @@ async def asyncio_detailed(
         accept=accept,
     )
     response = await OPERATION.send_async(client, kwargs)
-    return _build_response(client=client, response=response)
+    return _build_response(client=client, response=response, strict=strict)
 
 
 async def asyncio(
@@ -176,6 +192,7 @@ async def asyncio(
     client: AuthenticatedClient,
     status: FindPetsByStatusStatus | Unset = FindPetsByStatusStatus.AVAILABLE,
     accept: ResponseMediaType = "application/json",
+    strict: bool | None = None,
 ) -> list[Pet] | None:
     """Finds Pets by status.
 
@@ -184,6 +201,8 @@ async def asyncio(
     Args:
         status (FindPetsByStatusStatus | Unset):  Default: FindPetsByStatusStatus.AVAILABLE.
         accept (ResponseMediaType): The media type asked for (Accept).
+        strict (bool | None): Refuse a response whose values break a constraint of the spec (errors.ResponseDecodeError);
+            False keeps them (logged at DEBUG); None: the client's ``strict``.
 
     Raises:
         errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
@@ -203,5 +222,6 @@ async def asyncio(
             client=client,
             status=status,
             accept=accept,
+            strict=strict,
         )
     ).parsed
