@@ -31,6 +31,12 @@ Where we differ from stock on purpose, each with its reason and the test that sh
   text, and so fail with ours.
   :func:`test_what_has_no_meaning_is_repaired_what_stock_drops_is_said_and_strict_refuses_both`,
   :func:`test_an_enum_listing_a_value_twice_keeps_each_value_once`.
+- **An enum value the spec does not list is kept, not refused** (strict in what we send, liberal
+  in what we read): a model's enum property is typed ``MyEnum | str`` (``| int`` for integers),
+  so that ``mypy --strict`` makes callers handle a value a server added, and ``from_dict`` keeps
+  it where stock raises ``ValueError``; ``strict=True`` on the client or per call refuses it.
+  Stock's tests of enum annotations and of invalid values read its stricter behaviour.
+  ``tests/generator/test_liberal_reading.py``.
 - **Refusals are one line in our words.** A document that cannot be read is refused with one
   ``error:`` line saying what to do (not stock's "Failed to parse OpenAPI document" and pydantic's
   report; ``tests/generator/test_invalid_specs.py``).
