@@ -835,7 +835,22 @@ def enum_member(enum: type[E], value: Any) -> E | Any:
     try:
         return enum(value)
     except ValueError:
+        _of_the_kind(value, [member.value for member in enum], enum.__name__, ValueError)
         return value
+
+
+def literal_member(value: Any, values: tuple[Any, ...], name: str) -> Any:
+    """``value`` of a literal enum (``Literal["jwt_token"]``): one it does not list, kept as it is."""
+    if value not in values:
+        _of_the_kind(value, values, name, TypeError)
+    return value
+
+
+def _of_the_kind(value: Any, values: Any, name: str, error: type[Exception]) -> None:
+    """Refuse a value of another JSON type than the enum's (``1`` for a text enum): what a liberal
+    read keeps is an unknown value of the enum's own type, which its annotation (``| str``) says."""
+    if not any(type(value) is type(listed) for listed in values):
+        raise error(f"{value!r} is not a {name} value, nor one of its type")
 
 
 def _json_type(value: object) -> str:

@@ -105,6 +105,7 @@ def test_parameters_identifiers_and_signature(make_thing: EndpointView) -> None:
         "id: int,\n*,\nclient: AuthenticatedClient | Client,\nbody: Thing | str,\n"
         "verbose: bool | Unset = False,\nx_request_id: str | Unset = UNSET,\n"
         'content_type: RequestMediaType = "application/json",\naccept: ResponseMediaType = "application/json",\n'
+        "strict: bool | None = None,\n"
     )
     assert make_thing.keywords(include_client=False) == (
         "id=id,\nbody=body,\nverbose=verbose,\nx_request_id=x_request_id,\ncontent_type=content_type,\naccept=accept,\n"

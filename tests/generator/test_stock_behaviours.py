@@ -584,19 +584,22 @@ def test_x_enum_varnames_name_the_members(models: Any) -> None:
     assert {member.name: member.value for member in models.Gear} == {"LOW": 1, "HIGH": 2, "BACK_UP": -1}
 
 
-def test_enum_properties_read_their_members_and_refuse_other_values(models: Any) -> None:
+def test_enum_properties_read_their_members_keep_other_values_and_refuse_other_types(models: Any) -> None:
+    """Stock refuses a value its enum does not list; we keep it, as what it is (liberal reading:
+    a server adds a value before the spec does), and refuse a value of another type as stock does."""
     palette = models.Palette
 
     round_trips(palette, {"colour": "Green"}, palette(colour=models.Colour.GREEN))
     round_trips(palette, {"shade": "dark"}, palette(shade=models.PaletteShade.DARK))
     round_trips(palette, {"step": -3}, palette(step=models.Step.VALUE_NEGATIVE_3))
     round_trips(palette, {"notch": 20}, palette(notch=models.PaletteNotch.VALUE_20))
-    for wrong in ({"colour": "green"}, {"colour": "blue"}, {"colour": 1}, {"step": 2}, {"step": "1"}):
+    round_trips(palette, {"colour": "blue", "step": 2}, palette(colour="blue", step=2))
+    for wrong in ({"colour": 1}, {"step": "1"}, {"step": 2.5}):
         with pytest.raises(ValueError):
             palette.from_dict(wrong)
-    assert hints(palette)["colour"] == "Colour | Unset"
-    assert hints(models.Swatch)["colour"] == "Colour"
-    assert hints(models.Swatch)["step"] == "Step"
+    assert hints(palette)["colour"] == "Colour | str | Unset"
+    assert hints(models.Swatch)["colour"] == "Colour | str"
+    assert hints(models.Swatch)["step"] == "Step | int"
 
 
 def test_nullable_enums_read_null_as_none(models: Any) -> None:
@@ -609,7 +612,7 @@ def test_nullable_enums_read_null_as_none(models: Any) -> None:
     round_trips(maybe, {"blank": "y"}, maybe(blank=blank.Y))
     round_trips(maybe, {"blank": None}, maybe(blank=None))
     round_trips(maybe, {"nothing": None}, maybe(nothing=None))
-    assert hints(maybe)["colour"] == "Colour | None | Unset"
+    assert hints(maybe)["colour"] == "Colour | str | None | Unset"
 
 
 def test_const_properties_take_their_value_only(models: Any) -> None:
@@ -624,18 +627,19 @@ def test_const_properties_take_their_value_only(models: Any) -> None:
 # Literal enums (literal_enums: true) ------------------------------------------------------------
 
 
-def test_literal_enums_are_literals_that_refuse_other_values(letters: Any) -> None:
+def test_literal_enums_are_literals_that_keep_other_values_and_refuse_other_types(letters: Any) -> None:
     word = letters.Word
 
     assert letters.Letter == Literal["x", "X", "y"]
     assert letters.Digit == Literal[1, 2, -7]
     round_trips(word, {"letter": "X"}, word(letter="X"))
     round_trips(word, {"inline": "q", "digit": -7, "inline_digit": 3}, word(inline="q", digit=-7, inline_digit=3))
-    for wrong in ({"letter": "z"}, {"letter": 1}, {"digit": 3}, {"digit": "1"}):
+    round_trips(word, {"letter": "z", "digit": 3}, word(letter="z", digit=3))
+    for wrong in ({"letter": 1}, {"digit": "1"}):
         with pytest.raises(TypeError):
             word.from_dict(wrong)
-    assert hints(word)["letter"] == "Letter | Unset"
-    assert hints(letters.Spelled)["letter"] == "Letter"
+    assert hints(word)["letter"] == "Letter | str | Unset"
+    assert hints(letters.Spelled)["letter"] == "Letter | str"
 
 
 def test_literal_enums_take_defaults_and_null(letters: Any) -> None:
@@ -678,6 +682,11 @@ def test_operation_docstrings_say_description_arguments_and_returns(generated: P
     pin_note = importlib.import_module(f"{notes}.pin_note")
     read_line = importlib.import_module(f"{notes}.read_line")
     accept = "accept (ResponseMediaType): The media type asked for (Accept)."
+    strict = [
+        "strict (bool | None): Refuse a response whose values break a constraint of the spec "
+        "(errors.ResponseDecodeError);",
+        "False keeps them (logged at DEBUG); None: the client's ``strict``.",
+    ]
 
     for function in (list_notes.sync, list_notes.asyncio_detailed):
         assert lines(function)[0] == "Every note on the board."
@@ -689,6 +698,7 @@ def test_operation_docstrings_say_description_arguments_and_returns(generated: P
         "body (Note | Unset): A note to pin.",
         "content_type (RequestMediaType): The media type the body is sent in (Content-Type).",
         accept,
+        *strict,
     ]
     assert (
         "body: Note | Unset = UNSET"
@@ -699,6 +709,7 @@ def test_operation_docstrings_say_description_arguments_and_returns(generated: P
         "line (int):",
         "trim (bool | Unset): Strip the white space.",
         accept,
+        *strict,
     ]
 
 

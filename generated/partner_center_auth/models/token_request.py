@@ -59,7 +59,7 @@ class TokenRequest:
     @classmethod
     def from_dict(cls__: type[T], src_dict: Mapping[str, Any]) -> T:  # noqa: N805
         data__ = dict(src_dict)
-        grant_type = data__.pop("grant_type")
+        grant_type = _schema.literal_member(data__.pop("grant_type"), ("jwt_token",), "TokenRequestGrantType")
 
         instance__ = cls__(
             grant_type=grant_type,

@@ -203,14 +203,29 @@ class NewCustomer:
         if isinstance(_status, Unset):
             status = UNSET
         else:
-            status = _status
+            status = _schema.literal_member(
+                _status,
+                (
+                    "active",
+                    "suspended",
+                ),
+                "Status",
+            )
 
         _tier = data__.pop("tier", UNSET)
         tier: Tier | int | Unset
         if isinstance(_tier, Unset):
             tier = UNSET
         else:
-            tier = _tier
+            tier = _schema.literal_member(
+                _tier,
+                (
+                    1,
+                    2,
+                    3,
+                ),
+                "Tier",
+            )
 
         _birthday = data__.pop("birthday", UNSET)
         birthday: datetime.date | Unset
