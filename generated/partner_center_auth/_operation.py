@@ -21,7 +21,7 @@ from typing import Any, Generic, TypeVar
 from attrs import field, frozen
 
 from . import _exchange, media
-from ._collection import HELD_OFF
+from ._collection import held_off
 from ._errors import (
     DeserializationError,
     ResponseDecodeError,
@@ -96,7 +96,7 @@ class ResponseContent:
 
     def read(self, content: bytes, content_type: str) -> object:
         if self.document is not None:
-            with HELD_OFF:  # nothing made here is garbage before the call returns (see _collection.py)
+            with held_off():  # nothing made here is garbage before the call returns (see _collection.py)
                 if self.load is None:
                     return media.decode(content, self.document, content_type)
                 # No local holds the decoded data: a failure's traceback shows no token (see media.build).
