@@ -21,6 +21,9 @@ twice over:
   collection resets, is within its threshold): a hold that ended past it waits for the collector
   to run, which the next allocation in any thread does, and until then reads go with it on.
 
+A small body is read without a hold: it makes fewer objects than a young collection waits for,
+so the collector would not have run during its read anyway, and the hold's lock is not worth taking.
+
 A program that calls ``gc.disable()`` while a hold is under way gets the collector back when the
 hold ends: ``gc`` says whether it is on, not who turned it off.
 """
@@ -32,10 +35,14 @@ import threading
 import time
 from types import TracebackType
 
-__all__ = ["JOIN_WINDOW", "held_off"]
+__all__ = ["HOLD_FROM", "JOIN_WINDOW", "held_off"]
 
 JOIN_WINDOW = 0.05
 """Seconds after its start during which a hold takes new readers."""
+
+HOLD_FROM = 16 * 1024
+"""Bytes of a body from which its read holds the collector: some 700 objects are made from 20 kB of
+JSON (a young collection's threshold), far fewer from the few hundred bytes of most answers."""
 
 
 def _collection_due() -> bool:
@@ -94,6 +101,7 @@ _UNHELD = _Unheld()
 _HOLD = _Hold()
 
 
-def held_off() -> _Hold | _Unheld:
-    """``with held_off():`` runs its block in the collector's hold, when one may be held (see the module)."""
-    return _HOLD.join()
+def held_off(size: int) -> _Hold | _Unheld:
+    """``with held_off(len(body)):`` reads a body of ``size`` bytes in the collector's hold, when
+    the body is not small and a hold may be held (see the module)."""
+    return _HOLD.join() if size >= HOLD_FROM else _UNHELD

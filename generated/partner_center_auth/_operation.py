@@ -96,7 +96,7 @@ class ResponseContent:
 
     def read(self, content: bytes, content_type: str) -> object:
         if self.document is not None:
-            with held_off():  # nothing made here is garbage before the call returns (see _collection.py)
+            with held_off(len(content)):  # nothing made here is garbage before the call returns (see _collection.py)
                 if self.load is None:
                     return media.decode(content, self.document, content_type)
                 # No local holds the decoded data: a failure's traceback shows no token (see media.build).

@@ -15,7 +15,7 @@ from functools import partial
 
 import pytest
 
-from partner_center_auth._collection import held_off
+from partner_center_auth._collection import HOLD_FROM, held_off
 
 _PATIENCE = 60.0  # seconds a thread of the relay waits for another before the test gives up
 _STEPS = 20_000  # reads a relay makes at most: a collector never given back would let it run on
@@ -54,7 +54,7 @@ class _Relay:
                         self._stop = True
                         self._turn.notify_all()
                         return
-                with held_off():
+                with held_off(HOLD_FROM):
                     _make_cycles(100)  # garbage only the collector frees: its count grows past its threshold
                     with self._turn:
                         self.enabled_inside.append(gc.isenabled())
@@ -125,7 +125,7 @@ def test_a_collector_the_program_turned_off_stays_off() -> None:
         assert relay.finished
         assert relay.enabled_inside == [False] * len(relay.enabled_inside)
         assert not gc.isenabled()
-        with held_off():
+        with held_off(HOLD_FROM):
             assert not gc.isenabled()
         assert not gc.isenabled()
     finally:
@@ -135,6 +135,12 @@ def test_a_collector_the_program_turned_off_stays_off() -> None:
 def test_a_read_alone_holds_the_collector_and_gives_it_back() -> None:
     assert gc.isenabled()
     gc.collect()  # nothing due: the read may hold the collector
-    with held_off():
+    with held_off(HOLD_FROM):
         assert not gc.isenabled()
     assert gc.isenabled()
+
+
+def test_a_small_body_is_read_without_a_hold() -> None:
+    gc.collect()
+    with held_off(HOLD_FROM - 1):
+        assert gc.isenabled()
