@@ -35,7 +35,7 @@ import threading
 import time
 from types import TracebackType
 
-__all__ = ["HOLD_FROM", "JOIN_WINDOW", "held_off"]
+__all__ = ["held_off"]
 
 JOIN_WINDOW = 0.05
 """Seconds after its start during which a hold takes new readers."""
