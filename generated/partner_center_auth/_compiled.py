@@ -32,7 +32,7 @@ import attrs
 from ._schema import AnyValue, ArrayOf, Binary, EnumRef, M, ModelRef, ModelSchema, Null, OneOf, Scalar, Schema
 from .types import UNSET
 
-__all__ = ["Check", "Invalid", "build_each", "builder_for", "check_for", "counted"]
+__all__ = ["Check", "Invalid", "builder_for", "check_for", "counted"]
 
 Check = Callable[[object], int]
 """A compiled check: the value's names and string values (see :func:`counted`), or :class:`Invalid`."""
