@@ -24,6 +24,9 @@ twice over:
 A small body is read without a hold: it makes fewer objects than a young collection waits for,
 so the collector would not have run during its read anyway, and the hold's lock is not worth taking.
 
+A child forked while a hold was under way (another thread reading) has none of the hold's
+readers: it starts with no hold and the collector on.
+
 A program that calls ``gc.disable()`` while a hold is under way gets the collector back when the
 hold ends: ``gc`` says whether it is on, not who turned it off.
 """
@@ -34,6 +37,8 @@ import gc
 import threading
 import time
 from types import TracebackType
+
+from . import _fork
 
 __all__ = ["held_off"]
 
@@ -53,6 +58,12 @@ class _Hold:
     """The process's hold on the collector, and the readers in it (see the module)."""
 
     def __init__(self) -> None:
+        self._forget()
+        _fork.renew_in_child(self, _Hold._forget)
+
+    def _forget(self) -> None:
+        if getattr(self, "_readers", 0):  # a child forked during a hold: its readers are not here
+            gc.enable()
         self._lock = threading.Lock()
         self._readers = 0
         self._started = 0.0
@@ -80,6 +91,8 @@ class _Hold:
         self, kind: type[BaseException] | None, error: BaseException | None, traceback: TracebackType | None
     ) -> None:
         with self._lock:
+            if not self._readers:  # the forking thread's own read, in a child that forgot the hold
+                return
             self._readers -= 1
             if not self._readers:
                 gc.enable()  # a hold starts only with the collector on

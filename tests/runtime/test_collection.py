@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterator
 from functools import partial
 
 import pytest
+from forking import fork_only, in_child
 
 from partner_center_auth._collection import HOLD_FROM, held_off
 
@@ -144,3 +145,34 @@ def test_a_small_body_is_read_without_a_hold() -> None:
     gc.collect()
     with held_off(HOLD_FROM - 1):
         assert gc.isenabled()
+
+
+@fork_only
+def test_a_child_forked_during_a_hold_starts_with_the_collector_on() -> None:
+    gc.collect()
+    reading, done = threading.Event(), threading.Event()
+
+    def read() -> None:
+        with held_off(HOLD_FROM):
+            reading.set()
+            done.wait(_PATIENCE)
+
+    reader = threading.Thread(target=read)
+    reader.start()
+    try:
+        assert reading.wait(_PATIENCE)
+        assert not gc.isenabled()  # the other thread's hold
+
+        def child() -> int:
+            if not gc.isenabled():
+                return 1
+            with held_off(HOLD_FROM):  # the child's own reads hold it, and give it back
+                if gc.isenabled():
+                    return 2
+            return 0 if gc.isenabled() else 3
+
+        assert in_child(child) == 0
+    finally:
+        done.set()
+        reader.join()
+    assert gc.isenabled()
