@@ -24,6 +24,7 @@ help:
 	@echo "make format           ruff's fixes and formatting, in place"
 	@echo "make lint             ruff check and format --check, of the sources and of generated/"
 	@echo "make typecheck        mypy --strict of generated/, the overlays, tests and bench"
+	@echo "make redis-server     Debian's redis-server when missing (the token cache tests start their own; make test runs it)"
 	@echo "make fuzz             the property tests with 10 000 examples per model x media type, and the"
 	@echo "                      token caches under 16 processes x 50 threads x 10 s"
 	@echo "make bench            benchmarks against the floor and the peers: writes BENCHMARKS.md"

@@ -100,7 +100,7 @@ def _read_token_request(content: bytes) -> TokenRequest:
     grant_type = _text_of(children["grant_type"]) if "grant_type" in children else "jwt_token"
     if grant_type != "jwt_token":
         raise ValueError("grant_type not in the enum")
-    return TokenRequest(grant_type=grant_type)  # type: ignore[arg-type]
+    return TokenRequest(grant_type=grant_type)
 
 
 def _read_token_response(content: bytes) -> TokenResponse:

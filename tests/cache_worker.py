@@ -2,8 +2,10 @@
 
     python tests/cache_worker.py '{"mode": "load", "base_url": ..., "cache": ["file", DIR] | ["redis", URL], ...}'
 
-``load``: ``threads`` threads call ``get_token()`` from ``start_at`` (epoch seconds) for ``seconds``,
-``pause`` seconds apart (the caller's own work);
+``load``: once set up (imports done), prints ``ready`` and reads the start (epoch seconds) from
+its standard input, so that a loaded machine's slow starts take nothing from the load; then
+``threads`` threads call ``get_token()`` from that start for ``seconds``, ``pause`` seconds apart
+(the caller's own work);
 prints what they saw as JSON: the calls, the tokens served expired, the waits longer than a
 millisecond, and when this process fetched. ``once``: one ``get_token()``; prints how long it took.
 """
@@ -50,12 +52,14 @@ def main(config: dict[str, Any]) -> dict[str, Any]:
         token = provider.get_token()
         return {"seconds": time.monotonic() - started, "expires_on": token.expires_on, "fetches": fetches.times}
 
+    print("ready", flush=True)
+    start_at = float(sys.stdin.readline())
     calls, expired, waits = [0], [0], []
     lock = threading.Lock()
 
     def call() -> None:
-        time.sleep(max(0.0, config["start_at"] - time.time()))
-        end = config["start_at"] + config["seconds"]
+        time.sleep(max(0.0, start_at - time.time()))
+        end = start_at + config["seconds"]
         mine, late, slow = 0, 0, []
         while time.time() < end:
             started = time.perf_counter()

@@ -14,6 +14,7 @@ from hypothesis import HealthCheck, settings
 
 from partner_center_auth import AuthenticatedClient
 from partner_center_auth.testing import StandInServer
+from redis_server import redis_server
 from wire import WireServer
 
 ENTRA_ID_TOKEN = "entra-id-token-for-tests"
@@ -64,6 +65,7 @@ CORPUS = {
     "petstore-expanded": "petstore_expanded_client",
     "uspto": "uspto_client",
     "features": "customers_client",
+    "liberal": "kennel_client",
 }
 
 
@@ -105,3 +107,10 @@ def operations(package: str) -> dict[str, Any]:
         if hasattr(module, "OPERATION"):
             modules[info.name.removeprefix(f"{package}.api.")] = module
     return modules
+
+
+@pytest.fixture(scope="module")
+def redis_url() -> Iterator[str]:
+    """A redis-server of the module's own on loopback (see ``redis_server``)."""
+    with redis_server() as url:
+        yield url

@@ -7,6 +7,7 @@ text and non-empty objects of text; forms: text), and arrays there are never emp
 
 from __future__ import annotations
 
+import math
 import re
 from typing import Any, Literal
 
@@ -35,21 +36,55 @@ def values(schema: Any, shape: Shape) -> st.SearchStrategy[Any]:
     if kind == "Scalar":
         if schema.enum is not None:
             return st.sampled_from(schema.enum)
-        return {
-            "string": st.from_regex(schema.pattern, fullmatch=True) if schema.pattern else st.text(),
-            "integer": st.integers(),
-            "number": st.floats(allow_nan=False, allow_infinity=False) | st.integers(),
+        scalars = {
+            "string": st.from_regex(schema.pattern, fullmatch=True)
+            if schema.pattern
+            else _FORMATS.get(schema.format, st.text(max_size=schema.max_length)),
+            "integer": _numbers(schema, st.integers),
+            "number": _numbers(schema, lambda **bounds: st.floats(allow_nan=False, allow_infinity=False, **bounds))
+            | _numbers(schema, st.integers),
             "boolean": st.booleans(),
         }[schema.type]
+        return scalars.filter(schema.accepts) if schema.bounded else scalars
     if kind == "OneOf":
         return st.one_of([values(option, shape) for option in schema.options])
     if kind == "ArrayOf":
-        return st.lists(values(schema.items, shape), min_size=0 if shape == "json" else 1, max_size=4)
+        smallest = max(schema.min_items or 0, 0 if shape == "json" else 1)
+        largest = min(4, schema.max_items) if schema.max_items is not None else 4
+        arrays = st.lists(
+            values(schema.items, shape), min_size=smallest, max_size=max(smallest, largest), unique=schema.unique_items
+        )
+        return arrays.filter(schema.within) if schema.bounded else arrays
     if kind == "ModelRef":
         return objects(schema.schema, shape)
     if kind == "AnyValue":
         return {"json": JSON_VALUES, "xml": XML_VALUES, "form": st.text()}[shape]
     raise TypeError(schema)
+
+
+_FORMATS = {
+    "email": st.emails(),
+    "hostname": st.just("example.com"),
+    "ipv4": st.ip_addresses(v=4).map(str),
+    "ipv6": st.ip_addresses(v=6).map(str),
+    "uri": st.just("https://example.com/a?b=c"),
+}
+
+
+def _numbers(schema: Any, numbers: Any) -> st.SearchStrategy[Any]:
+    """Numbers within the scalar's bounds: multiples of ``multipleOf`` when it has one."""
+    low = schema.minimum if schema.minimum is not None else schema.exclusive_minimum
+    high = schema.maximum if schema.maximum is not None else schema.exclusive_maximum
+    if schema.multiple_of is not None:
+        step = schema.multiple_of
+        first = math.ceil(low / step) if low is not None else -1000
+        last = math.floor(high / step) if high is not None else first + 2000
+        return st.integers(first, last).map(lambda n: n * step)
+    bounds = {"min_value": low, "max_value": high}
+    if numbers is st.integers:
+        bounds = {key: None if bound is None else int(bound) for key, bound in bounds.items()}
+    strategy: st.SearchStrategy[Any] = numbers(**bounds)
+    return strategy
 
 
 def objects(schema: ModelSchema, shape: Shape) -> st.SearchStrategy[dict[str, Any]]:

@@ -146,6 +146,8 @@ class _Compiler:
             test += f" and {var} in {self._bind(frozenset(schema.enum))}"
         if schema.regex is not None:
             test += f" and {self._bind(schema.regex.search)}({var}) is not None"
+        if schema.bounded:  # lengths, bounds, format: rare, so the reference's own test
+            test += f" and {self._bind(schema.within)}({var})"
         return test
 
     def _emit(self, schema: Schema, var: str, pad: str) -> list[str]:
@@ -164,9 +166,11 @@ class _Compiler:
             ]
         if isinstance(schema, ArrayOf):
             item = self._local()
+            bounds = [f"{pad}if not {self._bind(schema.within)}({var}):", f"{pad}    raise Invalid"]
             return [
                 f"{pad}if type({var}) is not list:",
                 f"{pad}    raise Invalid",
+                *(bounds if schema.bounded else []),
                 f"{pad}for {item} in {var}:",
                 *self._emit(schema.items, item, pad + "    "),
             ]
@@ -286,9 +290,9 @@ def _builder(model: type[M]) -> Callable[[Mapping[str, Any]], M]:
         lines.append(f"    {value} = {read}")
         nested = _nested(prop.schema)
         made = None
-        if not prop.as_is and prop.enum is not None:  # a checked value: always one of the members
-            namespace[f"e{index}"] = _members(prop.enum)
-            made = f"e{index}[{value}]"
+        if not prop.as_is and prop.enum is not None:  # a value the enum does not list is kept as it is
+            namespace[f"e{index}"] = _members(prop.enum).get
+            made = f"e{index}({value}, {value})"
         elif not prop.as_is and nested is not None:  # a model, or a list of models: built by theirs
             namespace[f"b{index}"] = _OnFirstCall(partial(_model_builder, nested), namespace, f"b{index}")
             made = (
@@ -314,7 +318,7 @@ def _builder(model: type[M]) -> Callable[[Mapping[str, Any]], M]:
 
 
 def _members(ref: EnumRef) -> Mapping[object, Any]:
-    """The enum's members by value: for a value its check passed, what calling the class returns."""
+    """The enum's members by value: what calling the class returns for a value it lists."""
     return {member.value: member for member in ref.enum}
 
 

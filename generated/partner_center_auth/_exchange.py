@@ -7,9 +7,13 @@ a bounded piece at a time, stops at ``max_response_size``:
 
 - sync, on a client this package built: its transport cuts every wait to the deadline, in the
   caller's thread (``_transport.py``);
-- sync, on a client the caller set: the exchange runs in the caller's thread too, watched
-  (``_watchdog.py``): at the deadline the sockets it opened are shut down, which ends it
-  (:class:`_Connections`), and the call raises :class:`TransportTimeout`;
+- sync, on httpx's own transport of the caller's (``httpx_args={"transport": httpx.HTTPTransport(...)}``,
+  ``cert``, ``http2``...): the exchange runs in the caller's thread too, watched (``_watchdog.py``):
+  at the deadline the sockets it opened are shut down, which ends it (:class:`_Connections`), and
+  the call raises :class:`TransportTimeout`;
+- sync, on any other transport or client of the caller's (a wrapper may send a request of its own
+  making, whose sockets no trace shows): the exchange runs on a worker thread (``_workers.py``)
+  that the caller waits for until the deadline at most;
 - async (asyncio or trio): the deadline cancels the exchange itself.
 
 Sync and async differ only there, at the I/O edge: what is decided before any I/O
@@ -23,12 +27,13 @@ import time
 import zlib
 from collections.abc import Callable, Mapping
 from contextlib import suppress
+from functools import partial
 from typing import Any, NoReturn, Protocol
 
 import httpx
 from attrs import field, frozen
 
-from . import _watchdog
+from . import _watchdog, _workers
 from ._deadline import EXCHANGE_DEADLINE, DeadlineTimeouts, cut, exchange_deadline, until
 from ._decoding import Decoder, UnsupportedCoding
 from ._errors import ClientClosed, InvalidCredentials, ResponseDecodeError, ResponseTooLarge, TransportTimeout
@@ -86,6 +91,14 @@ def send(operation: Described, client: SendingClient, request: Mapping[str, Any]
     # headers: each exchange asks for a connection of its own, which the watch sees opened.
     outgoing.headers["Connection"] = "close"
     connections = _Connections.watch(outgoing)
+    if not _transport.watchable(http):
+        # A transport of unknown kind may open sockets no trace shows: the exchange runs on a worker
+        # thread, and the caller stops waiting for it at the deadline (its sockets shut down if seen).
+        task = _workers.Task(partial(_exchange, http, outgoing, body, request, connections))
+        if not _workers.run(task, cut(None, body.deadline) + _GRACE):
+            connections.end()
+            raise _late(operation)
+        return task.outcome()
     with _watchdog.watch(body.deadline + _GRACE, connections.end) as watched:
         try:
             return _exchange(http, outgoing, body, request, connections)

@@ -15,11 +15,14 @@ pipeDelimited      query              ``n=a|b``                    (as form)
 deepObject         query              (as form)                    ``n[k]=v``
 =================  =================  ===========================  ==========================
 
-Reserved characters in values are percent-encoded; the delimiters are not.
+Reserved characters in values are percent-encoded; the delimiters are not. A parameter the spec
+gives by ``content`` instead of ``schema`` (``filter`` as ``application/json``) is one text, its
+value written in that media type, then encoded as any scalar is.
 """
 
 from __future__ import annotations
 
+import json
 import os
 from collections.abc import Iterator, Mapping
 from urllib.parse import quote
@@ -39,6 +42,23 @@ class Parameter:
     location: str
     style: str
     explode: bool
+    media_type: str | None = None
+    """The media type of a parameter given by ``content``: its value is written in it, as one text."""
+
+
+def _as_content(parameter: Parameter, value: object) -> object:
+    """``value`` as its parameter sends it: by style, or as one text of the parameter's media type."""
+    media_type = parameter.media_type
+    if media_type is None:
+        return value
+    if media_type.partition(";")[0].strip().lower().endswith(("/json", "+json")):
+        try:
+            return json.dumps(value, separators=(",", ":"), allow_nan=False)  # ASCII: a header carries it too
+        except (TypeError, ValueError):
+            raise SerializationError(f"{parameter.name} cannot be written as JSON", media_type=media_type) from None
+    if isinstance(value, list | dict):
+        raise SerializationError(f"{parameter.name}: a {media_type} value is one text", media_type=media_type)
+    return text(value)
 
 
 def fresh_uuid() -> str:
@@ -85,6 +105,7 @@ def _joined(parameter: Parameter, value: object, separator: str = ",") -> str:
 
 def path_segment(parameter: Parameter, value: object) -> str:
     """The text that replaces ``{name}`` in the path."""
+    value = _as_content(parameter, value)
     if parameter.style == "label":
         return "." + _joined(parameter, value, "." if parameter.explode else ",")
     if parameter.style == "matrix":
@@ -127,6 +148,7 @@ _NOT_A_SEGMENT = ("", ".", "..")
 
 def query_items(parameter: Parameter, value: object) -> list[str]:
     """The ``name=value`` items one query parameter adds to the query string."""
+    value = _as_content(parameter, value)
     name = quote(parameter.name, safe="")
     if isinstance(value, dict):
         if parameter.style == "deepObject":
@@ -149,6 +171,7 @@ def query_string(parameters: Mapping[str, Parameter], values: Mapping[str, objec
 
 def header_value(parameter: Parameter, value: object) -> str:
     """A header parameter's value (always ``simple``): arrays and objects comma-separated, not encoded."""
+    value = _as_content(parameter, value)
     if isinstance(value, list):
         return ",".join(text(item) for item in value)
     if isinstance(value, dict):
@@ -162,6 +185,7 @@ def cookie_header(parameters: Mapping[str, Parameter], values: Mapping[str, obje
     crumbs: list[str] = []
     for name, value in values.items():
         parameter = parameters[name]
+        value = _as_content(parameter, value)
         if isinstance(value, list) and parameter.explode:
             crumbs.extend(f"{name}={_encoded(item)}" for item in value)
         elif isinstance(value, dict) and parameter.explode:

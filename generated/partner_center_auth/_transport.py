@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import ssl
 import weakref
-from collections.abc import AsyncIterable, AsyncIterator, Iterable, Iterator
+from collections.abc import AsyncIterable, AsyncIterator, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from typing import Any
 
@@ -28,7 +28,7 @@ import httpx
 from ._deadline import EXCHANGE_DEADLINE, cut
 from ._routes import core_proxy, on_package_transports, routes
 
-__all__ = ["async_client", "bounds_exchanges", "deadline_aware_client"]
+__all__ = ["async_client", "bounds_exchanges", "deadline_aware_client", "watchable"]
 
 _BOUNDED: weakref.WeakSet[httpx.Client] = weakref.WeakSet()
 
@@ -330,11 +330,27 @@ def deadline_aware_client(**options: Any) -> httpx.Client:
 
     _security.redact_dependency_logs()
     if not on_package_transports(options):
-        return httpx.Client(**options)
+        client = httpx.Client(**options)
+        if _watchable(options):
+            _WATCHABLE.add(client)
+        return client
     transport, mounts = routes(options, DeadlineTransport)
     client = httpx.Client(transport=transport, mounts=mounts, **options)
     _BOUNDED.add(client)
     return client
+
+
+def _watchable(options: Mapping[str, Any]) -> bool:
+    """Whether httpx's own transport carries every exchange of a client made with ``options``, as
+    httpcore's ``trace`` extension shows the sockets it opens (or, in memory, there are none): a
+    transport of another type may send another request than the one given, and take the trace
+    with it (a wrapper that rebuilds the request), so the sockets it opens could not be ended."""
+    transport = options.get("transport")
+    return not options.get("mounts") and (transport is None or type(transport) in _WATCHABLE_TRANSPORTS)
+
+
+_WATCHABLE_TRANSPORTS = (httpx.HTTPTransport, httpx.MockTransport)
+_WATCHABLE: weakref.WeakSet[httpx.Client] = weakref.WeakSet()
 
 
 def async_client(**options: Any) -> httpx.AsyncClient:
@@ -353,3 +369,9 @@ def bounds_exchanges(client: httpx.Client) -> bool:
     """Whether every exchange of ``client`` ends by :data:`EXCHANGE_DEADLINE` (it was built by
     :func:`deadline_aware_client` on a :class:`DeadlineTransport`)."""
     return client in _BOUNDED
+
+
+def watchable(client: httpx.Client) -> bool:
+    """Whether an exchange of ``client`` can be ended at its deadline from another thread (built by
+    :func:`deadline_aware_client` on httpx's own transport, see :func:`_watchable`)."""
+    return client in _WATCHABLE

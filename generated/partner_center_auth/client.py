@@ -38,6 +38,11 @@ class Client:
 
         ``allow_insecure_http``: send the bearer token over plain http:// to hosts other than loopback. Off: only for test setups.
 
+        ``strict``: refuse a response whose values break a constraint of the spec (a pattern, a length or numeric
+        bound, an enum value it does not list) with errors.ResponseDecodeError. Off: such values are kept, and logged
+        at DEBUG (where, and which constraint); types, required properties and structure are always checked. Each
+        operation's ``strict=`` keyword overrides it for one call.
+
 
     Attributes:
         raise_on_unexpected_status: Whether or not to raise an errors.UnexpectedStatus if the API returns a
@@ -57,9 +62,10 @@ class Client:
     _client: httpx.Client | None = field(default=None, init=False)
     _async_client: httpx.AsyncClient | None = field(default=None, init=False)
     # Safety limits of the operations (see the class docstring); keyword-only, with safe defaults.
-    max_response_size: int = field(default=1024 * 1024, kw_only=True)
+    max_response_size: int = field(default=1048576, kw_only=True)
     total_timeout: float | None = field(default=60.0, kw_only=True)
     allow_insecure_http: bool = field(default=False, kw_only=True)
+    strict: bool = field(default=False, kw_only=True)
 
     def __repr__(self) -> str:
         # Never the token or headers (the Authorization header lives there), nor a password in the URL.
@@ -189,6 +195,11 @@ class AuthenticatedClient:
 
         ``allow_insecure_http``: send the bearer token over plain http:// to hosts other than loopback. Off: only for test setups.
 
+        ``strict``: refuse a response whose values break a constraint of the spec (a pattern, a length or numeric
+        bound, an enum value it does not list) with errors.ResponseDecodeError. Off: such values are kept, and logged
+        at DEBUG (where, and which constraint); types, required properties and structure are always checked. Each
+        operation's ``strict=`` keyword overrides it for one call.
+
 
     Attributes:
         raise_on_unexpected_status: Whether or not to raise an errors.UnexpectedStatus if the API returns a
@@ -211,9 +222,10 @@ class AuthenticatedClient:
     _client: httpx.Client | None = field(default=None, init=False)
     _async_client: httpx.AsyncClient | None = field(default=None, init=False)
     # Safety limits of the operations (see the class docstring); keyword-only, with safe defaults.
-    max_response_size: int = field(default=1024 * 1024, kw_only=True)
+    max_response_size: int = field(default=1048576, kw_only=True)
     total_timeout: float | None = field(default=60.0, kw_only=True)
     allow_insecure_http: bool = field(default=False, kw_only=True)
+    strict: bool = field(default=False, kw_only=True)
 
     token: str
     prefix: str = "Bearer"

@@ -51,19 +51,20 @@ from ._dropped import dropped, said
 from ._errors import GenerationError
 from ._kinds import schema_kind
 from ._metadata import Metadata
+from ._open_enums import open_enums
 from ._resources import RUNTIME, TEMPLATES
 from ._schemas import Describer
-from ._settings import Settings, read_config
-from ._spec import STRUCTURED, Resolver, family, read_spec, shown_source, wire_lookup
+from ._settings import Settings, read_config, unknown_keys
+from ._spec import RANGES, STRUCTURED, Resolver, family, read_spec, shown_source, wire_lookup
 from ._views import KEYWORDS, EndpointView, ModelView
 
 __all__ = ["GenerationError", "drift", "generate", "schema_kind"]
 
 
-# What the generator itself parses: anything else it drops with a warning.
+# What the generator itself parses: anything else it drops with a warning (forms it parses in
+# request bodies only: they are mapped like JSON, for responses too).
 _STOCK_BODIES = (
     "application/json",
-    "application/x-www-form-urlencoded",
     "multipart/form-data",
     "application/octet-stream",
 )
@@ -81,14 +82,15 @@ def content_type_overrides(document: Mapping[str, Any], config: Config) -> dict[
 
     Only the generator's parser sees the mapping: it makes it read the schema instead of dropping
     the body or response. JSON and XML families and forms become ``application/json`` (a
-    structured body whose schema becomes models); every other type becomes
+    structured body whose schema becomes models), and so do the ranges that admit them (``*/*``,
+    ``application/*``: the views decide by the schema what travels); every other type becomes
     ``application/octet-stream`` (bytes, ``File`` or ``str``). Overrides in the configuration win.
     """
     overrides: dict[str, str] = {}
     for media_type in sorted(_media_types(document)):
         if media_type in config.content_type_overrides or _stock_reads(media_type, config):
             continue
-        structured = family(media_type) in STRUCTURED
+        structured = family(media_type) in STRUCTURED or media_type.partition(";")[0].strip().lower() in RANGES
         overrides[media_type] = "application/json" if structured else "application/octet-stream"
     return {**overrides, **config.content_type_overrides}
 
@@ -127,6 +129,7 @@ def _project(
         raise GenerationError(f"openapi-python-client cannot read {spec}: {openapi.header}\n{openapi.detail or ''}")
     _free_keywords(openapi, config)
     _free_model_members(openapi, config)
+    open_enums(openapi)
     project = Project(openapi=openapi, config=config, custom_template_path=TEMPLATES)
     project.env.undefined = _undefined  # type: ignore[assignment]
     resolver = Resolver(oai.OpenAPI.model_validate(document))
@@ -209,6 +212,8 @@ def generate(
     _output.check_writable(output, overwrite=overwrite)
     _tools.check_tools()
     config_data = read_config(config_path)
+    for key in unknown_keys(config_data):
+        print(f"warning: {config_path}: the key {key} is read by no one: ignored", file=sys.stderr)
     settings = Settings.load(config_data, config_path.parent)
     strict = strict or settings.strict
     shown = shown_source(spec)
@@ -217,6 +222,12 @@ def generate(
     document = read.document
     for notice in read.notices:
         print(f"warning: {shown}: {notice}", file=sys.stderr)
+    if document.get("webhooks") and not document.get("paths"):  # else its user would look for them
+        print(
+            f"warning: {shown}: webhooks only: they are requests its server sends, not operations a client "
+            "calls: the package has their models, and no operation",
+            file=sys.stderr,
+        )
     metadata = Metadata.read(config_data, config_path.parent, document)
     with tempfile.TemporaryDirectory() as scratch:
         project_dir = Path(scratch) / "project"

@@ -8,10 +8,11 @@ Each defect found is a :class:`~._yaml.Notice` naming its place and what was don
   ``null`` where a text is optional (``description``, ``summary``, ``title``); a parameter name
   or a mapping key YAML read as a number (a status code written ``200``); a parameter listed
   twice (the first is kept, as OpenAPI's uniqueness rule implies); a path parameter named as a
-  variable of its path but for case (``orgID`` for ``{orgId}``), read as that variable;
+  variable of its path but for case (``orgID`` for ``{orgId}``), read as that variable; a
+  parameter's ``content`` of several media types, of which the first is kept;
 * dropped, the meaning being lost: a default that cannot be its type, a default outside its
-  ``enum``, a ``pattern`` Python cannot compile. The constraint goes, never the property nor the
-  operation.
+  ``enum``, a ``pattern`` Python cannot compile, an ``enum`` of no value. The constraint goes,
+  never the property nor the operation.
 
 Only the places of the document that are schemas are read as schemas: an ``example`` that looks
 like a schema is left alone. What remains invalid after the repairs is left as is, and
@@ -189,6 +190,7 @@ class _Walk:
             matching = [template for template in templates - named if template.lower() == name.lower()]
             if name not in templates and len(matching) == 1:
                 parameter["name"] = matching[0]
+                named.add(matching[0])  # a second one of another case is left as written, and said
                 self._say(
                     f"{pointer}/name",
                     f"{name} is not a variable of the path, {{{matching[0]}}} is",
@@ -209,6 +211,15 @@ class _Walk:
             )
         if "schema" in parameter:
             self._schema_in(parameter, "schema", f"{pointer}/schema")
+        content = parameter.get("content")
+        if isinstance(content, dict) and len(content) > 1:
+            first = next(iter(content))
+            parameter["content"] = {first: content[first]}
+            self._say(
+                f"{pointer}/content",
+                f"{len(content)} media types, where a parameter has one",
+                f"the first, {first}, kept",
+            )
         self._content(parameter, pointer)
 
     def _content_holder(self, holder: object, pointer: str) -> None:
@@ -353,6 +364,10 @@ class _Walk:
 
     def _enum(self, schema: dict[str, Any], pointer: str) -> None:
         enum = schema.get("enum")
+        if enum == []:  # no value is allowed: a schema no data could ever meet has no use but to fail
+            del schema["enum"]
+            self._say(f"{pointer}/enum", "an enum of no value", "the constraint dropped")
+            return
         if not isinstance(enum, list):
             return
         unique: list[Any] = []

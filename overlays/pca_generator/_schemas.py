@@ -86,6 +86,63 @@ def _enum_class(prop: Any) -> list[str]:
     return [f'            enum=_schema.EnumRef("models.{info.module_name}", "{info.name}"),']
 
 
+def _encoding(encoding: Mapping[Any, oai.Encoding] | None) -> str:
+    """The ``encoding=`` argument of a form's document: what the spec says of each property."""
+    if not encoding:
+        return ""
+    fields = []
+    for name, said in encoding.items():
+        arguments = [string_literal(name)]
+        arguments += [f"content_type={string_literal(said.contentType)}"] if said.contentType else []
+        arguments += [f"style={string_literal(said.style)}"] if said.style else []
+        arguments += [f"explode={said.explode}"] if "explode" in said.model_fields_set else []  # else by style
+        fields.append(f"_schema.FieldEncoding({', '.join(arguments)})")
+    return f", encoding=({', '.join(fields)},)"
+
+
+_CONVERTED_FORMATS = frozenset({"date", "date-time", "uuid", "binary", "byte", "password"})
+"""String formats that are no constraint for the runtime: converted by ``from_dict``, or only a hint."""
+
+
+def _number(value: float) -> str:
+    """A bound as Python source: an integral one as an integer (exact integer arithmetic at run time)."""
+    return repr(int(value)) if float(value).is_integer() and abs(value) < 2**53 else repr(float(value))
+
+
+def _scalar_constraints(raw: oai.Schema, kind: str) -> str:
+    """The keyword arguments of a scalar's constraints: requests are refused for breaking one,
+    responses keep the value (unless read strictly)."""
+    arguments = []
+    if kind == "string" and raw.pattern:
+        arguments.append(f"pattern={string_literal(raw.pattern)}")
+    if kind == "string" and raw.schema_format and raw.schema_format not in _CONVERTED_FORMATS:
+        arguments.append(f"format={string_literal(raw.schema_format)}")
+    if _SCALAR_KINDS[kind] == "string":
+        arguments += [f"min_length={raw.minLength}"] if raw.minLength is not None else []
+        arguments += [f"max_length={raw.maxLength}"] if raw.maxLength is not None else []
+    elif _SCALAR_KINDS[kind] in ("integer", "number"):
+        # OpenAPI 3.0 says ``exclusiveMinimum: true`` beside ``minimum``; 3.1, ``exclusiveMinimum: 3``.
+        for bound, exclusive, name in (
+            (raw.minimum, raw.exclusiveMinimum, "minimum"),
+            (raw.maximum, raw.exclusiveMaximum, "maximum"),
+        ):
+            if exclusive is True and bound is not None:
+                arguments.append(f"exclusive_{name}={_number(bound)}")
+            elif bound is not None:
+                arguments.append(f"{name}={_number(bound)}")
+            if not isinstance(exclusive, bool) and exclusive is not None:
+                arguments.append(f"exclusive_{name}={_number(exclusive)}")
+        arguments += [f"multiple_of={_number(raw.multipleOf)}"] if raw.multipleOf else []
+    return "".join(f", {argument}" for argument in arguments)
+
+
+def _array_constraints(raw: oai.Schema) -> str:
+    arguments = [f"min_items={raw.minItems}"] if raw.minItems is not None else []
+    arguments += [f"max_items={raw.maxItems}"] if raw.maxItems is not None else []
+    arguments += ["unique_items=True"] if raw.uniqueItems else []
+    return "".join(f", {argument}" for argument in arguments)
+
+
 class Describer:
     """Writes the descriptions of one spec; ``resolve`` follows its ``$ref``\\ s."""
 
@@ -100,22 +157,22 @@ class Describer:
         """The description of one property; ``raw`` is its OpenAPI schema when there is one."""
         kind = schema_kind(prop)
         raw_schema = self._schema_object(raw)
-        if kind == "string" and raw_schema is not None and raw_schema.pattern:
-            return f'_schema.Scalar("string", pattern={string_literal(raw_schema.pattern)})'
         if kind in _SCALAR_KINDS:
-            return f'_schema.Scalar("{_SCALAR_KINDS[kind]}")'
+            constraints = _scalar_constraints(raw_schema, kind) if raw_schema is not None else ""
+            return f'_schema.Scalar("{_SCALAR_KINDS[kind]}"{constraints})'
         if kind in ("literal_enum", "enum"):
             values = prop.values if kind == "literal_enum" else prop.values.values()
             json_type = "integer" if prop.value_type is int else "string"
             return f'_schema.Scalar("{json_type}", enum=({"".join(f"{_value_literal(v)}, " for v in _sorted(values))}))'
         if kind == "const":
             code = prop.value.python_code.as_unembedded_code()
-            return f'_schema.Scalar("{_literal_type(prop.value.raw_value)}", enum=({code},))'
+            return f'_schema.Scalar("{_literal_type(prop.value.raw_value)}", enum=({code},), const=True)'
         if kind == "list":
             items = raw_schema.items if raw_schema is not None else None
             # Only inline items name their element here: a referenced model names its own.
             item_xml = items.xml if isinstance(items, oai.Schema) else None
             extra = f", item_xml={xml_object(item_xml, prop.name)}" if item_xml is not None and item_xml.name else ""
+            extra += _array_constraints(raw_schema) if raw_schema is not None else ""
             return f"_schema.ArrayOf({self.schema(prop.inner_property, items)}{extra})"
         if kind == "union":
             options = (raw_schema.oneOf or raw_schema.anyOf or []) if raw_schema is not None else []
@@ -131,13 +188,14 @@ class Describer:
             return "_schema.Binary()"
         return "_schema.Null()" if kind == "none" else "_schema.AnyValue()"
 
-    def document(self, prop: Any, raw: object) -> str:
-        """A whole body: its description and, when its schema has an xml object, its root element."""
+    def document(self, prop: Any, raw: object, encoding: Mapping[Any, oai.Encoding] | None = None) -> str:
+        """A whole body: its description and, when its schema has an xml object, its root element;
+        for a form, the ``encoding`` of its properties."""
         raw_schema = self._schema_object(raw)
         root = ""
         if schema_kind(prop) != "model" and raw_schema is not None and raw_schema.xml and raw_schema.xml.name:
             root = f", xml={xml_object(raw_schema.xml, 'items')}"
-        return f"_schema.Document({self.schema(prop, raw)}{root})"
+        return f"_schema.Document({self.schema(prop, raw)}{root}{_encoding(encoding)})"
 
     def model(self, model: ModelProperty) -> str:
         """The ``__openapi__`` class attribute of a generated model."""

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 from attrs import frozen
+from openapi_python_client.config import ConfigFile
 
 from ._errors import GenerationError
 from ._yaml import YamlError, load
@@ -26,6 +28,9 @@ class Layer:
     scripts: Mapping[str, str]
     dependencies: tuple[str, ...]
     optional_dependencies: Mapping[str, tuple[str, ...]]
+    max_response_size: int | None = None
+    """The clients' default limit on a response body, where the layer's operations want another
+    than a generic client's (:data:`MAX_RESPONSE_SIZE`)."""
 
     @classmethod
     def load(cls, path: Path) -> Layer:
@@ -38,7 +43,21 @@ class Layer:
             optional_dependencies={
                 extra: tuple(requirements) for extra, requirements in (data.get("optional-dependencies") or {}).items()
             },
+            max_response_size=_size(data.get("max_response_size"), path / "layer.yaml"),
         )
+
+
+MAX_RESPONSE_SIZE = 64 * 1024 * 1024
+"""A generic client's default limit on a response body: a list endpoint's 10 000 items fit (a few
+megabytes), a server streaming without end does not."""
+
+
+def _size(value: object, where: Path) -> int | None:
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
+        raise GenerationError(f"{where}: max_response_size {value!r} is not a number of bytes above 0")
+    return value
 
 
 @frozen
@@ -54,6 +73,22 @@ class Settings:
     # Refuse a spec with any defect instead of repairing it (the command's --strict).
     strict: bool = False
 
+    @property
+    def max_response_size(self) -> int:
+        """The clients' default limit on a response body: the smallest a layer asks for, else a
+        generic client's."""
+        sizes = [layer.max_response_size for layer in self.layers if layer.max_response_size is not None]
+        return min(sizes, default=MAX_RESPONSE_SIZE)
+
+    @property
+    def max_response_size_shown(self) -> str:
+        """:attr:`max_response_size` as a docstring says it (``1 MiB``, or bytes)."""
+        size = self.max_response_size
+        for unit, factor in (("MiB", 1024 * 1024), ("KiB", 1024)):
+            if size % factor == 0:
+                return f"{size // factor} {unit}"
+        return f"{size} bytes"
+
     @classmethod
     def load(cls, config: Mapping[str, Any], folder: Path) -> Settings:
         """The settings of a configuration read from ``folder`` (paths in it are relative to it)."""
@@ -63,6 +98,25 @@ class Settings:
             readme_intro=_text(folder / str(config["readme_intro"])) if config.get("readme_intro") else None,
             strict=_boolean(config, "strict"),
         )
+
+
+OWN_KEYS = (
+    *("layers", "fresh_uuid_headers", "readme_intro", "strict"),
+    *("license", "license_file", "authors", "project_urls", "development_status"),  # the package's metadata
+)
+"""The configuration keys only this generator reads (openapi-python-client ignores them)."""
+
+
+def unknown_keys(config: Mapping[str, Any]) -> tuple[str, ...]:
+    """Each key neither this generator nor openapi-python-client reads (a typo, most often: both
+    ignore it), said with the known key it most resembles."""
+    known = (*ConfigFile.model_fields, *OWN_KEYS)
+    said = []
+    for key in config:
+        if key not in known:
+            near = difflib.get_close_matches(str(key), known, n=1)
+            said.append(f"{key!s}" + (f" (did you mean {near[0]}?)" if near else ""))
+    return tuple(said)
 
 
 def _boolean(config: Mapping[str, Any], key: str) -> bool:

@@ -27,6 +27,16 @@ from .normalize import normalize
 
 STRUCTURED = ("json", "xml", "form")
 """The media families written and read by schema; every other travels as bytes or text."""
+RANGES = ("*/*", "application/*")
+"""Media ranges that admit a structured media type: a body documented by one with a schema of
+objects or arrays is written as JSON, and an answer read by its actual Content-Type."""
+SHAPED = ("model", "list", "union")
+"""The kinds of value only a structured media type carries (a string or a file travels as it is)."""
+
+
+def shaped(media_type: object, prop: Any) -> bool:
+    """Whether ``media_type`` is a range whose value here is shaped by its schema (see ``RANGES``)."""
+    return _untrusted(media_type).partition(";")[0].strip().lower() in RANGES and schema_kind(prop) in SHAPED
 
 
 @frozen
@@ -219,13 +229,23 @@ class Wire:
         style = str(raw.get("style") or _DEFAULT_STYLE[location])
         return style, bool(raw.get("explode", style == "form"))
 
-    def request_schema(self, media_type: object) -> Any:
-        """The raw schema of one request media type (its ``xml`` object names an XML root)."""
+    def content_type(self, location: str, name: str) -> str | None:
+        """The media type of a parameter given by ``content`` (``normalize`` gave it its schema)."""
+        content = self.raw_parameters.get((location, name), {}).get("content")
+        return str(next(iter(content))) if isinstance(content, Mapping) and len(content) == 1 else None
+
+    def request_media(self, media_type: object) -> Any:
+        """The media type object of one request media type (its schema, a form's ``encoding``)."""
         body = self.resolve(self.operation.request_body)
         for key, content in ((body.content if body else None) or {}).items():
             if key.get_untrusted_value() == _untrusted(media_type):
-                return self.resolve(content.media_type_schema)
+                return content
         return None
+
+    def request_schema(self, media_type: object) -> Any:
+        """The raw schema of one request media type (its ``xml`` object names an XML root)."""
+        media = self.request_media(media_type)
+        return self.resolve(media.media_type_schema) if media is not None else None
 
     def response_contents(self, response: Any) -> list[Content]:
         """Each media type of a generator ``Response``, in spec order.
@@ -240,6 +260,7 @@ class Wire:
                 key.get_untrusted_value(),
                 self.resolve(media.media_type_schema),
                 typed=media.media_type_schema is not None and media.media_type_schema == parsed,
+                encoding=media.encoding,
             )
             for key, media in contents
         ]
@@ -256,6 +277,8 @@ class Content:
     media_type: str
     schema: Any
     typed: bool
+    encoding: Any = None
+    """A form's ``encoding`` object: how each property is written."""
 
     @property
     def structured(self) -> bool:
@@ -265,10 +288,17 @@ class Content:
         """A raw body the spec types ``format: binary``: a ``File``, as stock gives."""
         return self.typed and not self.structured and schema_kind(prop) == "file"
 
+    def ranged(self, prop: Any) -> bool:
+        """A range (``*/*``) documented with a schema of objects or arrays: the answer is parsed by its
+        actual Content-Type when that is structured, else left as bytes."""
+        return self.typed and self.schema is not None and shaped(self.media_type, prop)
+
     def python_type(self, prop: Any) -> str:
         """What this media type parses into."""
         if self.structured:
             return str(prop.get_type_string().as_unembedded_code()) if self.typed else "Any"
+        if self.ranged(prop):
+            return f"{prop.get_type_string().as_unembedded_code()} | bytes"
         if self.as_file(prop):
             return "File"
         return "str" if family(self.media_type) == "text" else "bytes"

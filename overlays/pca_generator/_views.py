@@ -18,9 +18,9 @@ from openapi_python_client.strings import in_double_quote_literal
 from ._errors import GenerationError
 from ._kinds import schema_kind
 from ._schemas import Describer, secret_attributes
-from ._spec import STRUCTURED, Wire, family
+from ._spec import STRUCTURED, Wire, family, shaped
 
-KEYWORDS = ("content_type", "accept")
+KEYWORDS = ("content_type", "accept", "strict")
 """The keyword parameters this package adds to every operation that has a body or response content."""
 LOCATIONS = ("path", "query", "header", "cookie")
 
@@ -68,6 +68,8 @@ class Parameter:
     location: str
     style: str
     explode: bool
+    media_type: str | None = None
+    """Of a parameter given by ``content``: the runtime writes its value in that media type."""
 
 
 class _Numbered:
@@ -138,6 +140,8 @@ class EndpointView:
             lines.append(f'content_type: RequestMediaType = "{in_double_quote_literal(self.request_media_types[0])}"')
         if self.response_media_types:
             lines.append(f'accept: ResponseMediaType = "{in_double_quote_literal(self.response_media_types[0])}"')
+        if self.response_media_types and include_client:  # the reading's, not the request's
+            lines.append("strict: bool | None = None")
         return "".join(f"{line},\n" for line in lines)
 
     def keywords(self, *, include_client: bool = True) -> str:
@@ -148,7 +152,13 @@ class EndpointView:
         names += [name for name, _ in self.keyword_arguments]
         names += ["content_type"] if self.request_media_types else []
         names += ["accept"] if self.response_media_types else []
+        names += ["strict"] if self.response_media_types and include_client else []
         return "".join(f"{name}={name},\n" for name in names)
+
+    @property
+    def strict_argument(self) -> str:
+        """What ``sync_detailed`` passes on to ``_build_response``: the call's ``strict``, when it has one."""
+        return ", strict=strict" if self.response_media_types else ""
 
     @property
     def body_type(self) -> str:
@@ -163,7 +173,7 @@ class EndpointView:
 
     @classmethod
     def of(
-        cls, endpoint: Any, wire: Wire, document: Callable[[Any, Any], str], fresh_uuid_headers: Sequence[str]
+        cls, endpoint: Any, wire: Wire, document: Callable[[Any, Any, Any], str], fresh_uuid_headers: Sequence[str]
     ) -> EndpointView:
         """The view of ``endpoint``; ``document`` describes a body (:meth:`._schemas.Describer.document`)."""
         for parameter in _parameters(endpoint):
@@ -176,10 +186,12 @@ class EndpointView:
         documents, dumpers, loaders = _Numbered(), _Numbered(), _Numbered()
         request_contents = []
         for body in endpoint.bodies:
-            if family(body.content_type) not in STRUCTURED:
+            if family(body.content_type) not in STRUCTURED and not shaped(body.content_type, body.prop):
                 request_contents.append(RequestContent(body.content_type))
                 continue
-            rendered = str(document(body.prop, wire.request_schema(body.content_type)))
+            media = wire.request_media(body.content_type)
+            encoding = media.encoding if media is not None and family(body.content_type) == "form" else None
+            rendered = str(document(body.prop, wire.request_schema(body.content_type), encoding))
             type_string = _type(body.prop, no_optional=True)
             request_contents.append(
                 RequestContent(
@@ -209,7 +221,12 @@ class EndpointView:
             path=wire.path,
             deprecated=wire.deprecated,
             parameters=tuple(
-                Parameter(parameter.name, location, *wire.style(location, parameter.name))
+                Parameter(
+                    parameter.name,
+                    location,
+                    *wire.style(location, parameter.name),
+                    wire.content_type(location, parameter.name),
+                )
                 for location in LOCATIONS
                 for parameter in getattr(endpoint, f"{location}_parameters")
             ),
@@ -267,10 +284,12 @@ def _path_arguments(parameters: Sequence[Any]) -> tuple[tuple[str, str], ...]:
 
 
 def _response_content(
-    content: Any, prop: Any, document: Callable[[Any, Any], str], documents: _Numbered, loaders: _Numbered
+    content: Any, prop: Any, document: Callable[[Any, Any, Any], str], documents: _Numbered, loaders: _Numbered
 ) -> ResponseContent:
-    if content.structured and content.typed:
-        rendered = str(document(prop, content.schema))
+    if (content.structured and content.typed) or content.ranged(prop):
+        rendered = str(
+            document(prop, content.schema, content.encoding if family(content.media_type) == "form" else None)
+        )
         type_string = _type(prop)
         return ResponseContent(
             content.media_type,
@@ -296,6 +315,8 @@ def _body_type(body: Any) -> str:
     body documented as an object is still written as the bytes given)."""
     if family(body.content_type) in (*STRUCTURED, "multipart") or schema_kind(body.prop) in _AS_IS_BODIES:
         return _type(body.prop, no_optional=True)
+    if shaped(body.content_type, body.prop):  # a range: the value, or what travels as it is
+        return f"{_type(body.prop, no_optional=True)} | File | bytes | str"
     return "File | bytes | str"
 
 

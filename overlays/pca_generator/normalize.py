@@ -17,10 +17,15 @@ warning, and so a refusal:
   any value: the union goes (the generator's union of "any" options is not Python);
 * an inline enum inside ``oneOf`` / ``anyOf`` loses its ``title``: the generator names classes by
   title, and two such enums of one title would clash;
+* a parameter given by ``content`` (one media type) instead of ``schema`` also gets that media
+  type's schema (the generator would drop it); a callback given by ``$ref`` is inlined (the
+  generator's document model takes none);
 * an OpenAPI 3.1 document without ``paths`` (valid when it has ``components`` or ``webhooks``)
   gets ``paths: {}``: the generator's parser requires the field, as OpenAPI 3.0 did;
 * OpenAPI 3.1's boolean schemas, where the generator wants objects: a property or ``items`` of
   ``true`` (anything) becomes ``{}``, a property of ``false`` (never present) is dropped;
+* a ``$ref`` with ``nullable: true`` beside it (OpenAPI 3.0 ignores siblings of ``$ref``; specs
+  mean a nullable reference, and servers send ``null``) is ``allOf`` of that reference, nullable;
 * ``allOf`` takes objects only, to the generator, or one reference alone: an ``allOf`` of one
   reference to a non-object and annotations (``allOf: [{$ref: Language}, {description: ...}]``,
   the way to describe a reference in 3.0) is that reference alone, the annotations beside it.
@@ -51,7 +56,35 @@ def normalize(document: dict[str, Any]) -> dict[str, Any]:
         for owner in [item, *(item[method] for method in _METHODS if isinstance(item.get(method), dict))]:
             if isinstance(owner.get("parameters"), list):
                 owner["parameters"] = [p for p in owner["parameters"] if not _ignored(normalized, p)]
+                for parameter in owner["parameters"]:
+                    _schema_of_content(parameter)
+            _inline_callbacks(normalized, owner)
+    for parameter in ((normalized.get("components") or {}).get("parameters") or {}).values():
+        _schema_of_content(parameter)
     return normalized
+
+
+def _schema_of_content(parameter: object) -> None:
+    """A parameter given by ``content`` (one media type) also gets that media type's schema, which
+    the generator types it by (without one, it drops the parameter without a word); the views read
+    ``content`` to have the runtime write the value in its media type."""
+    if not isinstance(parameter, dict) or "schema" in parameter or not isinstance(parameter.get("content"), dict):
+        return
+    media = [value for value in parameter["content"].values() if isinstance(value, dict)]
+    if len(media) == 1 and isinstance(media[0].get("schema"), dict | bool):
+        parameter["schema"] = copy.deepcopy(media[0]["schema"])
+
+
+def _inline_callbacks(document: dict[str, Any], operation: dict[str, Any]) -> None:
+    """An operation's callback given by ``$ref`` (to ``#/components/callbacks/...``), as what it
+    points at: the generator's document model takes callbacks inline only (a client sends none)."""
+    callbacks = operation.get("callbacks")
+    if not isinstance(callbacks, dict):
+        return
+    for name, callback in callbacks.items():
+        if isinstance(callback, dict) and isinstance(callback.get("$ref"), str):
+            target = resolve(document, callback["$ref"])[1]
+            callbacks[name] = copy.deepcopy(target) if isinstance(target, dict) else {}
 
 
 def _paths_optional(document: Mapping[str, Any]) -> bool:
@@ -80,6 +113,10 @@ def _is_deep(reference: str) -> bool:
 
 def _rewrite_schemas(node: Any) -> None:
     if isinstance(node, dict):
+        if isinstance(node.get("$ref"), str) and node.get("nullable") is True:
+            # OpenAPI 3.0's nullable reference, as real specs write it: the generator reads siblings
+            # of $ref as nothing, and the same words under allOf as they mean.
+            node["allOf"] = [{"$ref": node.pop("$ref")}]
         # An array with ``prefixItems`` has items: the generator types it by them.
         if node.get("type") == "array" and "items" not in node and "prefixItems" not in node:
             node["items"] = {}

@@ -1,4 +1,5 @@
-"""What an exchange says in the package's log: one DEBUG line as it ends, answered or failed.
+"""What an exchange says in the package's log: one DEBUG line as it ends, answered or failed, and
+one per response value a liberal read kept although it breaks a constraint of the spec.
 
 Apart from the exchange so that what may be logged is decided in one place: the method, the URL
 the package sent (without its query and credentials), the status, the response's media type as the
@@ -16,9 +17,10 @@ from typing import Any, Protocol
 
 import httpx
 
+from ._schema import Kept
 from ._security import said_media_type
 
-__all__ = ["Described", "log_answer", "log_failure"]
+__all__ = ["Described", "log_answer", "log_failure", "log_kept"]
 
 
 class Described(Protocol):
@@ -68,6 +70,20 @@ def log_failure(operation: Described, request: Mapping[str, Any], error: Excepti
         type(error).__name__,
         _described(operation, request),
     )
+
+
+def log_kept(operation: Described, status_code: int, kept: Kept) -> None:
+    """One DEBUG line per value a liberal read kept: where it is and which constraint it breaks.
+    Never the value: a server's values may be secrets."""
+    if logger.isEnabledFor(logging.DEBUG):
+        for path, constraint in kept:
+            logger.debug(
+                "%s answered %d with %s breaking %s: kept (strict=True refuses it)",
+                operation.operation_id,
+                status_code,
+                path,
+                constraint,
+            )
 
 
 def _described(operation: Described, request: Mapping[str, Any]) -> str:

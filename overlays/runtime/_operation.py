@@ -20,7 +20,7 @@ from typing import Any, Generic, TypeVar
 
 from attrs import field, frozen
 
-from . import _exchange, media
+from . import _exchange, _exchange_log, media
 from ._collection import held_off
 from ._errors import (
     DeserializationError,
@@ -32,7 +32,7 @@ from ._errors import (
 )
 from ._exchange import AsyncSendingClient, Received, SendingClient
 from ._params import Parameter, cookie_header, expand_path, header_value, query_string
-from ._schema import Document, Model, ModelRef
+from ._schema import Document, Kept, Model, ModelRef
 from ._security import said_media_type
 from .types import UNSET, File, Response, Unset
 
@@ -66,18 +66,30 @@ class RequestContent:
             if to_multipart is None:
                 raise SerializationError("a multipart/form-data body is a model", media_type=self.media_type)
             return {"files": to_multipart()}
-        if self.document is not None and self.dump is not None:
-            content = media.encode(self.dump(body), self.document, self.media_type)
-        else:
-            content = media.encode_raw(body, self.media_type)
-        return {"content": content, "headers": {"Content-Type": self._concrete(body)}}
+        ranged = "*" in self.media_type
+        if self.document is not None and self.dump is not None and not (ranged and isinstance(body, _AS_IT_IS)):
+            # A range documented with a schema (`*/*`): the value is written as JSON, which it admits.
+            media_type = "application/json" if ranged else self.media_type
+            return {
+                "content": media.encode(self.dump(body), self.document, media_type),
+                "headers": {"Content-Type": media_type},
+            }
+        return {"content": media.encode_raw(body, self.media_type), "headers": {"Content-Type": self._concrete(body)}}
 
     def _concrete(self, body: object) -> str:
-        # A documented range (`*/*`, `image/*`) is no Content-Type: a File says its own, or octets.
+        # A documented range (`*/*`, `image/*`) is no Content-Type: a File says its own, text is
+        # text/plain, anything else octets.
         if "*" not in self.media_type:
             return self.media_type
         mime_type = getattr(body, "mime_type", None)
-        return mime_type if isinstance(mime_type, str) else "application/octet-stream"
+        if isinstance(mime_type, str):
+            return mime_type
+        return "text/plain; charset=utf-8" if isinstance(body, str) else "application/octet-stream"
+
+
+_AS_IT_IS = (File, bytes, bytearray, memoryview, str)
+_STRUCTURED = ("json", "xml", "form")
+"""What travels as it is, in any media type: a range documented with a schema takes these too."""
 
 
 @frozen
@@ -86,7 +98,8 @@ class ResponseContent:
 
     Structured families decode into JSON-shaped data checked against ``document``, which ``load``
     (the generated constructor) turns into models; other types are bytes (``str`` for ``text/*``),
-    wrapped in a ``File`` where the spec says ``format: binary``.
+    wrapped in a ``File`` where the spec says ``format: binary``. With a ``kept`` list the read is
+    liberal (see ``media.decode``).
     """
 
     media_type: str
@@ -94,15 +107,17 @@ class ResponseContent:
     load: Callable[[Any], Any] | None = None
     as_file: bool = False
 
-    def read(self, content: bytes, content_type: str) -> object:
-        if self.document is not None:
+    def read(self, content: bytes, content_type: str, kept: Kept | None = None) -> object:
+        # A range (`*/*`) documented with a schema: what came in a structured type is read by it.
+        ranged = "*" in self.media_type and media.family(content_type) not in _STRUCTURED
+        if self.document is not None and not ranged:
             with held_off(len(content)):  # nothing made here is garbage before the call returns (see _collection.py)
                 if self.load is None:
-                    return media.decode(content, self.document, content_type)
+                    return media.decode(content, self.document, content_type, kept=kept)
                 # No local holds the decoded data: a failure's traceback shows no token (see media.build).
                 return media.build(
                     self.load,
-                    media.decode(content, self.document, content_type),
+                    media.decode(content, self.document, content_type, kept=kept),
                     content=content,
                     media_type=content_type,
                 )
@@ -276,8 +291,13 @@ class Operation(Generic[T]):
         """:meth:`send` for ``asyncio`` (and trio): the deadline cancels the exchange itself."""
         return await _exchange.send_async(self, client, request)
 
-    def parse(self, response: Received, *, raise_on_unexpected_status: bool) -> T | None:
-        """Parse a documented status by the response's actual Content-Type."""
+    def parse(self, response: Received, *, raise_on_unexpected_status: bool, strict: bool = False) -> T | None:
+        """Parse a documented status by the response's actual Content-Type.
+
+        Liberal in what it reads: a value that breaks only a constraint of the spec (a pattern, a
+        length or numeric bound, an enum value it does not list) is kept, and said in a DEBUG line
+        per value (where, and which constraint; never the value). ``strict``: refuse it instead.
+        """
         documented = self.documented(response.status_code)
         if documented is None:
             if raise_on_unexpected_status:
@@ -300,8 +320,9 @@ class Operation(Generic[T]):
                 headers=response.headers,
                 content=response.content,
             )
+        kept: Kept | None = None if strict else []
         try:
-            parsed: T = content.read(response.content, content_type)  # type: ignore[assignment]
+            parsed: T = content.read(response.content, content_type, kept)  # type: ignore[assignment]
         except DeserializationError as error:
             raise ResponseDecodeError(
                 f"{self.operation_id} answered {response.status_code} with a body that does not "
@@ -310,10 +331,14 @@ class Operation(Generic[T]):
                 headers=response.headers,
                 content=response.content,
             ) from error
+        if kept:
+            _exchange_log.log_kept(self, response.status_code, kept)
         return parsed
 
-    def build_response(self, response: Received, *, raise_on_unexpected_status: bool) -> Response[T]:
-        parsed = self.parse(response, raise_on_unexpected_status=raise_on_unexpected_status)
+    def build_response(
+        self, response: Received, *, raise_on_unexpected_status: bool, strict: bool = False
+    ) -> Response[T]:
+        parsed = self.parse(response, raise_on_unexpected_status=raise_on_unexpected_status, strict=strict)
         return Response(
             status_code=_status(response.status_code),
             content=response.content,

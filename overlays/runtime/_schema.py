@@ -20,12 +20,16 @@ from __future__ import annotations
 
 import builtins
 import importlib
+import ipaddress
 import math
+import operator
 import re
 from collections.abc import Callable, Mapping
 from enum import Enum
+from fractions import Fraction
 from typing import Any, ClassVar, Literal, Protocol, Self, TypeVar
 
+import attrs
 from attrs import field, frozen
 
 __all__ = [
@@ -35,6 +39,8 @@ __all__ = [
     "Binary",
     "Document",
     "EnumRef",
+    "FieldEncoding",
+    "Kept",
     "M",
     "Model",
     "ModelRef",
@@ -76,6 +82,7 @@ class Model(Protocol):
 
 
 M = TypeVar("M", bound=Model)
+E = TypeVar("E", bound=Enum)
 
 _PACKAGE = __name__.rpartition(".")[0]  # the generated package, wherever it is vendored
 
@@ -117,15 +124,90 @@ INTEGER_TEXT = re.compile(r"[+-]?[0-9]+")
 _BOOLEANS = {"true": True, "false": False, "1": True, "0": False}
 
 
+def _email(text: str) -> bool:
+    local, at, domain = text.rpartition("@")
+    return bool(at and local and domain) and not any(c.isspace() for c in text)
+
+
+def _ip(version: int) -> Callable[[str], bool]:
+    def valid(text: str) -> bool:
+        try:
+            return ipaddress.ip_address(text).version == version
+        except ValueError:
+            return False
+
+    return valid
+
+
+_HOSTNAME = re.compile(
+    r"(?=.{1,253}\.?\Z)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\.?"
+)
+_URI = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:\S*")
+_FORMATS: Mapping[str, Callable[[str], bool]] = {
+    "email": _email,
+    "hostname": lambda text: _HOSTNAME.fullmatch(text) is not None,
+    "ipv4": _ip(4),
+    "ipv6": _ip(6),
+    "uri": lambda text: _URI.fullmatch(text) is not None,
+}
+"""The string formats that only constrain a value (the generated code converts none of them):
+checked as ``pattern`` is. Any other format is either converted by ``from_dict`` (dates, UUIDs)
+or not judged here."""
+
+Constraint = Literal[
+    "enum",
+    "pattern",
+    "format",
+    "minLength",
+    "maxLength",
+    "minimum",
+    "maximum",
+    "exclusiveMinimum",
+    "exclusiveMaximum",
+    "multipleOf",
+    "minItems",
+    "maxItems",
+    "uniqueItems",
+]
+"""What a value may break while the typed result still holds it: the JSON Schema keyword.
+Requests are refused for any of them; responses keep the value unless read strictly."""
+
+Kept = list[tuple[str, Constraint]]
+"""Broken constraints a liberal read kept: (JSON path, keyword); never the value."""
+
+
+def _multiple(value: float, of: float) -> bool:
+    """Whether ``value`` is a multiple of ``of``, in decimal (0.3 is a multiple of 0.1)."""
+    if type(value) is int and type(of) is int:
+        return value % of == 0
+    return Fraction(repr(value)) % Fraction(repr(of)) == 0
+
+
 @frozen
 class Scalar:
-    """``string``, ``integer``, ``number`` or ``boolean``, with ``enum``/``const`` and ``pattern``."""
+    """``string``, ``integer``, ``number`` or ``boolean``, with ``enum``/``const`` and the constraints.
+
+    ``const``: the single value of ``enum`` is a ``const``, which tells the options of a union
+    apart: part of the value's structure, kept in a liberal read. The other constraints (``enum``,
+    ``pattern``, a constraining ``format``, lengths and bounds) are what :meth:`relaxed` drops.
+    """
 
     type: Literal["string", "integer", "number", "boolean"]
     enum: tuple[str | int | float | bool, ...] | None = None
     pattern: str | None = None
+    const: bool = False
+    format: str | None = None
+    min_length: int | None = None
+    max_length: int | None = None
+    minimum: int | float | None = None
+    maximum: int | float | None = None
+    exclusive_minimum: int | float | None = None
+    exclusive_maximum: int | float | None = None
+    multiple_of: int | float | None = None
     regex: re.Pattern[str] | None = field(init=False, eq=False, repr=False)
     """``pattern``, compiled once (None without one)."""
+    bounded: bool = field(init=False, eq=False, repr=False)
+    """Whether a constraint beyond the type, ``enum`` and ``pattern`` applies (see :meth:`within`)."""
     _python_type: builtins.type | tuple[builtins.type, ...] = field(init=False, eq=False, repr=False)
     _fast_type: builtins.type | None = field(init=False, eq=False, repr=False)
 
@@ -133,15 +215,30 @@ class Scalar:
     def _compile(self) -> re.Pattern[str] | None:
         return re.compile(self.pattern) if self.pattern is not None else None
 
+    @bounded.default
+    def _any_bound(self) -> bool:
+        return (self.format in _FORMATS and self.type == "string") or any(
+            bound is not None
+            for bound in (
+                self.min_length,
+                self.max_length,
+                self.minimum,
+                self.maximum,
+                self.exclusive_minimum,
+                self.exclusive_maximum,
+                self.multiple_of,
+            )
+        )
+
     @_python_type.default
     def _python_type_of(self) -> builtins.type | tuple[builtins.type, ...]:
         return _PYTHON_TYPES[self.type]
 
     @_fast_type.default
     def _fast_type_of(self) -> builtins.type | None:
-        # With no enum or pattern, a string, integer or boolean is valid as its exact type: one
+        # With no constraint, a string, integer or boolean is valid as its exact type: one
         # comparison decides the common case. Numbers always take the full check (finite floats).
-        if self.enum is not None or self.pattern is not None:
+        if self.enum is not None or self.pattern is not None or self.bounded:
             return None
         return {"string": str, "integer": int, "boolean": bool}.get(self.type)
 
@@ -154,6 +251,19 @@ class Scalar:
         """Whether ``value`` is valid: the check without building a message, for unions to try."""
         return type(value) is self._fast_type or self._failure(value) is None
 
+    def relaxed(self) -> Scalar:
+        """This scalar as a liberal read checks it: its type (and ``const``), no other constraint."""
+        if self.const or (self.enum is None and self.pattern is None and not self.bounded):
+            return self
+        return Scalar(self.type)
+
+    def breaks(self, value: object, path: str) -> Kept:
+        """The constraints ``value`` (valid for :meth:`relaxed`) breaks, where: what a liberal read keeps."""
+        failure = self._failure(value)
+        if failure is None or failure == "type" or failure == "finite":
+            return []
+        return [(path, failure)]
+
     def problem(self, value: object) -> str | None:
         """What is wrong with ``value``, or None."""
         failure = self._failure(value)
@@ -165,9 +275,17 @@ class Scalar:
             "finite": "expected a finite number",
             "enum": f"expected one of {list(self.enum or ())!r}",
             "pattern": f"does not match the pattern {self.pattern!r}",
+            "format": f"is not a valid {self.format}",
+            "minLength": f"shorter than {self.min_length} characters",
+            "maxLength": f"longer than {self.max_length} characters",
+            "minimum": f"less than the minimum {self.minimum!r}",
+            "maximum": f"greater than the maximum {self.maximum!r}",
+            "exclusiveMinimum": f"not greater than the exclusive minimum {self.exclusive_minimum!r}",
+            "exclusiveMaximum": f"not less than the exclusive maximum {self.exclusive_maximum!r}",
+            "multipleOf": f"not a multiple of {self.multiple_of!r}",
         }[failure]
 
-    def _failure(self, value: object) -> Literal["type", "finite", "enum", "pattern"] | None:
+    def _failure(self, value: object) -> Literal["type", "finite"] | Constraint | None:
         if type(value) is self._fast_type:
             return None
         if not isinstance(value, self._python_type) or (isinstance(value, bool) and self.type != "boolean"):
@@ -178,6 +296,32 @@ class Scalar:
             return "enum"
         if self.regex is not None and isinstance(value, str) and not self.regex.search(value):
             return "pattern"
+        return self._bound(value) if self.bounded else None
+
+    def within(self, value: object) -> bool:
+        """Whether a value of the right type keeps the bounds and the format (compiled checks call it)."""
+        return self._bound(value) is None
+
+    def _bound(self, value: Any) -> Constraint | None:
+        if isinstance(value, str):
+            if self.min_length is not None and len(value) < self.min_length:
+                return "minLength"
+            if self.max_length is not None and len(value) > self.max_length:
+                return "maxLength"
+            valid = _FORMATS.get(self.format or "")
+            return "format" if valid is not None and not valid(value) else None
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            return None
+        if self.minimum is not None and value < self.minimum:
+            return "minimum"
+        if self.maximum is not None and value > self.maximum:
+            return "maximum"
+        if self.exclusive_minimum is not None and value <= self.exclusive_minimum:
+            return "exclusiveMinimum"
+        if self.exclusive_maximum is not None and value >= self.exclusive_maximum:
+            return "exclusiveMaximum"
+        if self.multiple_of is not None and not _multiple(value, self.multiple_of):
+            return "multipleOf"
         return None
 
     def from_text(self, text: str, path: str) -> object:
@@ -214,6 +358,12 @@ class AnyValue:
     def check(self, value: object, path: str) -> object:
         return value
 
+    def relaxed(self) -> Self:
+        return self
+
+    def breaks(self, value: object, path: str) -> Kept:
+        return []
+
     def from_text(self, text: str, path: str) -> object:
         return text
 
@@ -238,6 +388,12 @@ class Null:
             return value
         raise SchemaViolation(path, f"expected null, got {_json_type(value)}")
 
+    def relaxed(self) -> Self:
+        return self
+
+    def breaks(self, value: object, path: str) -> Kept:
+        return []
+
     def from_text(self, text: str, path: str) -> object:
         if text == "":
             return None
@@ -259,6 +415,12 @@ class Binary:
         if isinstance(value, bytes | tuple):
             return value
         raise SchemaViolation(path, f"expected binary content, got {_json_type(value)}")
+
+    def relaxed(self) -> Self:
+        return self
+
+    def breaks(self, value: object, path: str) -> Kept:
+        return []
 
     def from_text(self, text: str, path: str) -> object:
         return text.encode("utf-8")
@@ -287,6 +449,14 @@ class ArrayOf:
 
     items: Schema
     item_xml: Xml | None = None
+    min_items: int | None = None
+    max_items: int | None = None
+    unique_items: bool = False
+
+    @property
+    def bounded(self) -> bool:
+        """Whether the array itself has a constraint (see :meth:`within`)."""
+        return self.min_items is not None or self.max_items is not None or self.unique_items
 
     def check(self, value: object, path: str) -> object:
         if not isinstance(value, list):
@@ -296,13 +466,62 @@ class ArrayOf:
                 self.items.check(item, "")
             except SchemaViolation as violation:
                 raise violation.under(f"{path}[{index}]") from None
+        failure = self._bound(value) if self.bounded else None
+        if failure is not None:
+            raise SchemaViolation(path, _ARRAY_PROBLEMS[failure].format(self))
         return value
+
+    def within(self, value: list[Any]) -> bool:
+        """Whether a list keeps the array's item count and uniqueness (compiled checks call it)."""
+        return self._bound(value) is None
+
+    def _bound(self, value: list[Any]) -> Constraint | None:
+        if self.min_items is not None and len(value) < self.min_items:
+            return "minItems"
+        if self.max_items is not None and len(value) > self.max_items:
+            return "maxItems"
+        if self.unique_items and len({_json_key(item) for item in value}) != len(value):
+            return "uniqueItems"
+        return None
+
+    def relaxed(self) -> ArrayOf:
+        items = self.items.relaxed()
+        if items is self.items and not self.bounded:
+            return self
+        return ArrayOf(items, self.item_xml)
+
+    def breaks(self, value: object, path: str) -> Kept:
+        if not isinstance(value, list):  # (a value the relaxed check passed is one)
+            return []
+        kept: Kept = []
+        for index, item in enumerate(value):
+            kept += self.items.breaks(item, f"{path}[{index}]")
+        failure = self._bound(value) if self.bounded else None
+        return [*kept, (path, failure)] if failure is not None else kept
 
     def from_text(self, text: str, path: str) -> object:
         raise SchemaViolation(path, "an array cannot be read from a single text value")
 
     def to_text(self, value: object, path: str) -> str:
         raise SchemaViolation(path, "an array cannot be written as a single text value")
+
+
+_ARRAY_PROBLEMS = {
+    "minItems": "fewer than {0.min_items} items",
+    "maxItems": "more than {0.max_items} items",
+    "uniqueItems": "items are not unique",
+}
+
+
+def _json_key(value: object) -> object:
+    """A hashable key equal for equal JSON values (1 and 1.0 alike, true and 1 not)."""
+    if isinstance(value, bool) or value is None:
+        return (type(value), value)
+    if isinstance(value, list):
+        return (list, tuple(map(_json_key, value)))
+    if isinstance(value, dict):
+        return (dict, frozenset((key, _json_key(item)) for key, item in value.items()))
+    return value if isinstance(value, int | float | str) else (type(value), repr(value))
 
 
 @frozen
@@ -336,6 +555,21 @@ class OneOf:
         chosen: Schema = self._first(accepting, path)
         return chosen
 
+    def relaxed(self) -> OneOf:
+        options = tuple(option.relaxed() for option in self.options)
+        return self if all(map(operator.is_, options, self.options)) else OneOf(options)
+
+    def breaks(self, value: object, path: str) -> Kept:
+        # No kept violation when an option takes the value as it is; else the first option whose
+        # structure takes it (as the relaxed union chose it) says what the value breaks.
+        options = self.options
+        if any(_valid(option, value) for option in options):
+            return []
+        for option in options:
+            if _valid(option.relaxed(), value):
+                return option.breaks(value, path)
+        return []
+
     def _first(self, attempt: Callable[[Schema], Any], path: str) -> Any:
         problems = []
         for option in self.options:
@@ -344,6 +578,14 @@ class OneOf:
             except SchemaViolation as violation:
                 problems.append(violation.problem)
         raise SchemaViolation(path, "matches none of: " + "; ".join(problems))
+
+
+def _valid(schema: Schema, value: object) -> bool:
+    try:
+        schema.check(value, "")
+    except SchemaViolation:
+        return False
+    return True
 
 
 _CLASSES: dict[tuple[str, str], Any] = {}
@@ -371,6 +613,8 @@ class ModelRef:
 
     module: str
     name: str
+    relaxing: bool = False
+    """Whether this reference stands for the model's :meth:`ModelSchema.relaxed` schema."""
 
     @property
     def model(self) -> type[Model]:
@@ -379,10 +623,18 @@ class ModelRef:
 
     @property
     def schema(self) -> ModelSchema:
-        return self.model.__openapi__
+        schema = self.model.__openapi__
+        return schema.relaxed() if self.relaxing else schema
 
     def check(self, value: object, path: str) -> object:
         return self.schema.check(value, path)
+
+    def relaxed(self) -> ModelRef:
+        # Resolved when first used, as the reference itself: models may refer to each other.
+        return self if self.relaxing else ModelRef(self.module, self.name, relaxing=True)
+
+    def breaks(self, value: object, path: str) -> Kept:
+        return self.schema.breaks(value, path)
 
     def from_text(self, text: str, path: str) -> object:
         raise SchemaViolation(path, f"a {self.name} cannot be read from a single text value")
@@ -476,6 +728,32 @@ class ModelSchema:
                     raise violation.under(f"{path}.*") from None
         return value
 
+    def relaxed(self) -> ModelSchema:
+        """The schema a liberal read checks a response against: every property's structure and
+        type, and none of the constraints a server's value may break and still be kept."""
+        relaxed = _RELAXED.get(self)
+        if relaxed is None:
+            properties = tuple(attrs.evolve(prop, schema=prop.schema.relaxed()) for prop in self.properties)
+            extra = self.additional_properties.relaxed() if self.additional_properties is not None else None
+            changed = extra is not self.additional_properties or any(
+                new.schema is not old.schema for new, old in zip(properties, self.properties, strict=True)
+            )
+            relaxed = _RELAXED[self] = ModelSchema(self.name, self.xml, properties, extra) if changed else self
+        return relaxed
+
+    def breaks(self, value: object, path: str = "$") -> Kept:
+        if not isinstance(value, dict):  # (a value the relaxed check passed is one)
+            return []
+        kept: Kept = []
+        for prop in self.properties:
+            if prop.name in value:
+                kept += prop.schema.breaks(value[prop.name], f"{path}.{prop.name}")
+        extra = self.additional_properties
+        if extra is not None:
+            for key in value.keys() - self.by_name.keys():
+                kept += extra.breaks(value[key], f"{path}.*")  # the key is the sender's text
+        return kept
+
     def from_text(self, text: str, path: str) -> object:
         raise SchemaViolation(path, f"a {self.name} cannot be read from a single text value")
 
@@ -485,6 +763,9 @@ class ModelSchema:
 
 Schema = Scalar | AnyValue | Null | Binary | ArrayOf | OneOf | ModelRef | ModelSchema
 
+_RELAXED: dict[ModelSchema, ModelSchema] = {}
+"""Each model's relaxed schema, made when a liberal read first needs it."""
+
 
 def model_of(schema: Schema) -> ModelSchema | None:
     """The object schema behind ``schema`` when it is a model (by reference or itself), else None."""
@@ -493,9 +774,21 @@ def model_of(schema: Schema) -> ModelSchema | None:
     return schema if isinstance(schema, ModelSchema) else None
 
 
+@frozen
+class FieldEncoding:
+    """How a form writes one property: OpenAPI's ``encoding`` object, as the spec gives it (None:
+    the default, by the property's schema)."""
+
+    name: str
+    content_type: str | None = None
+    style: str | None = None
+    explode: bool | None = None
+
+
 @frozen(cache_hash=True)  # a key of the codecs' caches, as ModelSchema
 class Document:
-    """What one request or response body holds: a schema and, for XML, its root element.
+    """What one request or response body holds: a schema and, for XML, its root element; for a
+    form, how its properties are written (``encoding``).
 
     ``xml`` is the OpenAPI ``xml`` object of the body's own schema. Without one, a model's root
     is the model's element; an array or a scalar root is written as ``<items>`` / ``<value>`` and
@@ -504,6 +797,16 @@ class Document:
 
     schema: Schema
     xml: Xml | None = None
+    encoding: tuple[FieldEncoding, ...] = ()
+
+    def encoding_of(self, name: str) -> FieldEncoding | None:
+        return next((encoding for encoding in self.encoding if encoding.name == name), None)
+
+    def relaxed(self) -> Document:
+        """The body as a liberal read checks it (see :meth:`ModelSchema.relaxed`); itself when the
+        schema has no constraint to drop."""
+        schema = self.schema.relaxed()
+        return self if schema is self.schema else Document(schema, self.xml)
 
     def root(self) -> tuple[Xml, bool]:
         """The root element's ``xml``, and whether a reader must find exactly that name."""
@@ -521,6 +824,18 @@ class Document:
         if model is not None:
             return model.name
         return "array" if isinstance(self.schema, ArrayOf) else "value"
+
+
+def enum_member(enum: type[E], value: Any) -> E | Any:
+    """The member of ``enum`` for ``value``; a value the enum does not list, as it is.
+
+    What ``from_dict`` makes of an enum property: a liberal read keeps a value the spec does not
+    list, and its type (``PetStatus | str``) makes the caller handle it.
+    """
+    try:
+        return enum(value)
+    except ValueError:
+        return value
 
 
 def _json_type(value: object) -> str:

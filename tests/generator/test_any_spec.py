@@ -107,7 +107,7 @@ def test_every_operation_keeps_stocks_module_functions_and_parameters(corpus: Pa
     assert set(theirs) <= set(ours)  # stock's modules, plus those it drops for their media types
     for module, functions in theirs.items():
         for name, parameters in functions.items():
-            mine = [p for p in ours[module][name] if p[0] not in ("content_type", "accept")]
+            mine = [p for p in ours[module][name] if p[0] not in ("content_type", "accept", "strict")]
             # Names, order and kinds exactly; types and defaults too, but for the body, which stock
             # types `| Unset = UNSET` even when required (its issue #1451).
             assert [p[:2] for p in mine] == [p[:2] for p in parameters], (module, name)
@@ -279,6 +279,13 @@ def test_a_parameter_named_like_a_keyword_of_this_package_takes_its_location(edg
     assert 'accept: ResponseMediaType = "application/json"' in module
 
 
+def _calls(package: Path, code: str) -> subprocess.CompletedProcess[str]:
+    """``code`` run by a fresh interpreter that imports the generated package of ``package``."""
+    return subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(package)}
+    )
+
+
 RAW_CALLS = """
 import httpx
 from edge_raw_body_with_object_schema import Client
@@ -300,14 +307,157 @@ def test_a_body_carried_as_it_is_is_typed_as_what_the_runtime_sends(edge: Path) 
 
     assert "    body: File | bytes | str,\n" in (api / "post_token.py").read_text()
     assert "    body: File | bytes | str | Unset = UNSET,\n" in (api / "put_count.py").read_text()
-    run = subprocess.run(
-        [sys.executable, "-c", RAW_CALLS],
-        capture_output=True,
-        text=True,
-        env={**os.environ, "PYTHONPATH": str(edge / "raw_body_with_object_schema")},
-    )
+    run = _calls(edge / "raw_body_with_object_schema", RAW_CALLS)
     assert run.returncode == 0, run.stderr
     assert run.stdout.strip() == "[['application/jwt', 'eyJhbGciOi.e30.sig'], ['text/plain', '12']]"
+
+
+CONTENT_CALLS = """
+import httpx
+from edge_content_parameters import Client
+from edge_content_parameters.api.default import find_things
+from edge_content_parameters.models import FindThingsFilter, FindThingsTrace
+
+sent = []
+def handler(request):
+    sent.append([request.url.query.decode(), request.headers["x-tenant"]])
+    return httpx.Response(200, json=[{"name": "n", "kind": "any"}])
+with Client(base_url="http://127.0.0.1:9", httpx_args={"transport": httpx.MockTransport(handler)}) as client:
+    found = find_things.sync(
+        client=client,
+        filter_=FindThingsFilter(size=3, tags=["a b", "ü"]),
+        trace=FindThingsTrace(id="t-1"),
+        x_tenant="ü",
+    )
+print(sent, [thing.to_dict() for thing in found])
+"""
+
+
+def test_a_parameter_given_by_content_is_typed_by_its_schema_and_written_in_its_media_type(edge: Path) -> None:
+    run = _calls(edge / "content_parameters", CONTENT_CALLS)
+
+    assert run.returncode == 0, run.stderr
+    query = (
+        "filter=%7B%22size%22%3A3%2C%22tags%22%3A%5B%22a%20b%22%2C%22%5Cu00fc%22%5D%7D"  # {"size":3,...}: JSON
+        "&trace=%7B%22id%22%3A%22t-1%22%7D"
+    )
+    assert run.stdout.strip() == rf"""[['{query}', '"\\u00fc"']] [{{'name': 'n', 'kind': 'any'}}]"""
+
+
+FORM_CALLS = """
+import httpx
+from urllib.parse import parse_qsl
+from edge_form_encoding import Client
+from edge_form_encoding.api.default import place_order
+from edge_form_encoding.models import Filter, Line, Order
+
+sent = []
+def handler(request):
+    sent.append(request.content.decode())
+    return httpx.Response(200, headers={"content-type": "application/x-www-form-urlencoded"}, content=request.content)
+order = Order(
+    id=7,
+    filter_=Filter(size=3, colour="red"),
+    tags=["a b", "c"],
+    notes=["n1", "n2"],
+    lines=[Line(sku="s1", count=1), Line(sku="s2", count=2)],
+    shipping=Line(sku="post"),
+)
+with Client(base_url="http://127.0.0.1:9", httpx_args={"transport": httpx.MockTransport(handler)}) as client:
+    answered = place_order.sync(client=client, body=order)
+print(parse_qsl(sent[0]))
+print(answered == order)
+"""
+
+
+def test_a_form_follows_its_encoding_object_and_the_defaults_both_ways(edge: Path) -> None:
+    run = _calls(edge / "form_encoding", FORM_CALLS)
+
+    assert run.returncode == 0, run.stderr
+    fields, equal = run.stdout.splitlines()
+    assert ast.literal_eval(fields) == [
+        ("id", "7"),
+        ("filter[size]", "3"),  # style: deepObject
+        ("filter[colour]", "red"),
+        ("tags", "a b|c"),  # style: pipeDelimited, explode: false
+        ("notes", '["n1","n2"]'),  # contentType: application/json
+        ("lines", '{"sku":"s1","count":1}'),  # by default, an object is JSON text: each of an array too
+        ("lines", '{"sku":"s2","count":2}'),
+        ("shipping", '{"sku":"post"}'),
+    ]
+    assert equal == "True"  # the same form, answered, reads back into the same order
+
+
+RANGE_CALLS = """
+import io
+import httpx
+from edge_media_ranges import Client
+from edge_media_ranges.api.default import upload
+from edge_media_ranges.models import Thing
+from edge_media_ranges.types import File
+
+answers = [
+    ("application/json", b'{"name": "j"}'),
+    ("application/xml", b"<Thing><name>x</name></Thing>"),
+    ("image/png", b"PNG"),
+    ("application/x-www-form-urlencoded", b"name=f"),
+]
+sent = []
+def handler(request):
+    sent.append((request.headers.get("content-type"), request.content))
+    kind, body = answers[len(sent) - 1]
+    return httpx.Response(200, headers={"content-type": kind}, content=body)
+with Client(base_url="http://127.0.0.1:9", httpx_args={"transport": httpx.MockTransport(handler)}) as client:
+    got = [
+        upload.sync(client=client, body=Thing(name="a")),
+        upload.sync(client=client, body=b"bytes"),
+        upload.sync(client=client, body=File(payload=io.BytesIO(b"gif"), mime_type="image/gif")),
+        upload.sync(client=client, body="text"),
+    ]
+print(repr(sent))
+print(repr(got))
+"""
+
+
+def test_a_range_with_a_schema_sends_json_for_a_model_and_reads_by_the_actual_type(edge: Path) -> None:
+    module = (edge / "media_ranges" / "edge_media_ranges" / "api" / "default" / "upload.py").read_text()
+    run = _calls(edge / "media_ranges", RANGE_CALLS)
+
+    assert "    body: Thing | File | bytes | str,\n" in module and "-> Response[Thing | bytes]:" in module
+    assert run.returncode == 0, run.stderr
+    sent, got = run.stdout.splitlines()
+    assert ast.literal_eval(sent) == [
+        ("application/json", b'{"name":"a"}'),
+        ("application/octet-stream", b"bytes"),
+        ("image/gif", b"gif"),
+        ("text/plain; charset=utf-8", b"text"),
+    ]
+    assert got == "[Thing(name='j'), Thing(name='x'), b'PNG', Thing(name='f')]"
+
+
+NULLABLE_CALLS = """
+import httpx
+from edge_nullable_ref import Client
+from edge_nullable_ref.api.default import get_pet
+from edge_nullable_ref.models import Owner, Pet
+
+answers = [{"owner": None, "previous": None}, {"owner": {"name": "a"}, "previous": {"name": "b"}}]
+def handler(request):
+    return httpx.Response(200, json=answers.pop(0))
+with Client(base_url="http://127.0.0.1:9", httpx_args={"transport": httpx.MockTransport(handler)}) as client:
+    print(get_pet.sync(1, client=client), get_pet.sync(2, client=client))
+print(Pet(owner=None, previous=None).to_dict())
+"""
+
+
+def test_a_nullable_reference_reads_and_writes_null(edge: Path) -> None:
+    run = _calls(edge / "nullable_ref", NULLABLE_CALLS)
+
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.splitlines() == [
+        "Pet(owner=None, previous=None) Pet(owner=Owner(name='a'), previous=Owner(name='b'))",
+        "{'owner': None, 'previous': None}",
+    ]
 
 
 def test_header_parameters_openapi_ignores_are_ignored(edge: Path) -> None:

@@ -30,7 +30,15 @@ PET_XML = (
     "<photoUrls><photoUrl>u1</photoUrl><photoUrl>u2</photoUrl></photoUrls>"
     "<tags><tag><id>1</id><name>t1</name></tag></tags><status>available</status></pet>"
 )
-FLAT_PET_FORM = {"id": ["10"], "name": ["doggie"], "photoUrls": ["u1", "u2"], "status": ["available"]}
+# OpenAPI's default encoding of a form: an object property (and each object of an array) as JSON text.
+PET_FORM = {
+    "id": ["10"],
+    "name": ["doggie"],
+    "category": ['{"id":1,"name":"Dogs"}'],
+    "photoUrls": ["u1", "u2"],
+    "tags": ['{"id":1,"name":"t1"}'],
+    "status": ["available"],
+}
 ORDER_JSON = {
     "id": 7,
     "petId": 10,
@@ -66,10 +74,16 @@ def op(name: str) -> Any:
     return importlib.import_module(f"petstore3_client.api.{name}")
 
 
-def pet(petstore: Any, *, flat: bool = False) -> Any:
+def pet(petstore: Any) -> Any:
     models = petstore.models
-    extra = {} if flat else {"category": models.Category(id=1, name="Dogs"), "tags": [models.Tag(id=1, name="t1")]}
-    return models.Pet(name="doggie", photo_urls=["u1", "u2"], id=10, status=models.PetStatus.AVAILABLE, **extra)
+    return models.Pet(
+        name="doggie",
+        photo_urls=["u1", "u2"],
+        id=10,
+        status=models.PetStatus.AVAILABLE,
+        category=models.Category(id=1, name="Dogs"),
+        tags=[models.Tag(id=1, name="t1")],
+    )
 
 
 def answer_pet(wire: WireServer, accept: str) -> None:
@@ -87,7 +101,7 @@ def sent_pet(wire: WireServer, content_type: str) -> None:
     elif content_type == "application/xml":
         assert seen.xml() == canonical(PET_XML)
     else:
-        assert seen.form() == FLAT_PET_FORM
+        assert seen.form() == PET_FORM
 
 
 @pytest.mark.parametrize("accept", ["application/json", "application/xml"])
@@ -96,10 +110,9 @@ def sent_pet(wire: WireServer, content_type: str) -> None:
 def test_add_and_update_pet(
     petstore: Any, client: Any, wire: WireServer, name: str, method: str, content_type: str, accept: str
 ) -> None:
-    form = content_type == "application/x-www-form-urlencoded"
     answer_pet(wire, accept)
 
-    parsed = op(name).sync(client=client, body=pet(petstore, flat=form), content_type=content_type, accept=accept)
+    parsed = op(name).sync(client=client, body=pet(petstore), content_type=content_type, accept=accept)
 
     assert (wire.last.method, wire.last.target) == (method, "/pet")
     assert wire.last.headers["accept"] == accept
@@ -108,14 +121,23 @@ def test_add_and_update_pet(
     assert parsed == pet(petstore)
 
 
-def test_a_pet_with_a_nested_category_is_refused_as_a_form_before_sending(
+def test_a_form_with_objects_reads_back_through_the_schema_and_a_bad_one_is_refused_before_sending(
     petstore: Any, client: Any, wire: WireServer
 ) -> None:
+    from urllib.parse import urlencode
+
+    form = urlencode(PET_FORM, doseq=True).encode()
+    media = petstore.media
     before = len(wire.seen)
 
+    assert media.deserialize(petstore.models.Pet, form, "application/x-www-form-urlencoded") == pet(petstore)
+    broken = form.replace(b"%7B%22id", b"%7Bid", 1)  # category={id":1,...}: not JSON
+    with pytest.raises(petstore.errors.DeserializationError, match=r"\$\.category: expected JSON text"):
+        media.deserialize(petstore.models.Pet, broken, "application/x-www-form-urlencoded")
+    bad = pet(petstore)
+    bad.category = petstore.models.Category(id="one")  # what a caller's bug sends
     with pytest.raises(petstore.errors.SerializationError, match=r"\$\.category"):
-        op("pet.add_pet").sync(client=client, body=pet(petstore), content_type="application/x-www-form-urlencoded")
-
+        op("pet.add_pet").sync(client=client, body=bad, content_type="application/x-www-form-urlencoded")
     assert len(wire.seen) == before
 
 
@@ -379,3 +401,20 @@ async def test_the_async_functions_send_the_same_request(petstore: Any, wire: Wi
 
     sent_pet(wire, "application/xml")
     assert parsed == pet(petstore)
+
+
+def test_a_generic_client_reads_a_list_of_ten_thousand_pets_the_partner_center_one_keeps_1_mib(
+    petstore: Any, client: Any, wire: WireServer
+) -> None:
+    """A generic client's default limit fits real list endpoints (64 MiB); the Partner Center layer,
+    whose answers are a few kilobytes, keeps 1 MiB (its layer.yaml says so)."""
+    from partner_center_auth import Client as PartnerCenterClient
+
+    pets = json.dumps([PET_JSON] * 10_000)
+    wire.answer(200, "application/json", pets)
+
+    found = op("pet.find_pets_by_status").sync(client=client, status=petstore.models.FindPetsByStatusStatus.AVAILABLE)
+
+    assert len(pets) > 1024 * 1024 and len(found) == 10_000  # past the old default of 1 MiB
+    assert client.max_response_size == 64 * 1024 * 1024
+    assert PartnerCenterClient(base_url="https://api.partnercenter.microsoft.com").max_response_size == 1024 * 1024

@@ -131,6 +131,22 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+def test_a_configuration_key_no_one_reads_is_a_warning_naming_the_key_it_resembles(user: Path) -> None:
+    config = user / "orders.config.yaml"
+    config.write_text(config.read_text() + "package_version_overide: 2.0.0\nmy_own_note: kept for us\n")
+
+    generated = command(
+        "generate", "--spec", "orders.yaml", "--config", "orders.config.yaml", "--output", "out", cwd=user
+    )
+
+    assert generated.returncode == 0, generated.stderr
+    assert generated.stderr.splitlines() == [
+        f"warning: {config}: the key package_version_overide (did you mean package_version_override?) "
+        "is read by no one: ignored",
+        f"warning: {config}: the key my_own_note is read by no one: ignored",
+    ]
+
+
 @pytest.fixture
 def served(user: Path) -> Iterator[str]:
     handler = partial(_Quiet, directory=str(user))

@@ -130,7 +130,7 @@ def test_a_parameter_that_would_shadow_a_keyword_is_refused() -> None:
     endpoint = _Endpoint(name="op", python_names=["accept"])
 
     with pytest.raises(GenerationError, match="its parameter Accept would be the Python keyword accept"):
-        view(endpoint, None, lambda prop, schema: "", ())  # type: ignore[arg-type]
+        view(endpoint, None, lambda prop, schema, encoding: "", ())  # type: ignore[arg-type]
 
 
 class _Name(str):

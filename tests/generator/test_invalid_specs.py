@@ -373,3 +373,31 @@ def test_all_of_one_reference_to_a_non_object_and_a_description_is_that_referenc
         "allOf": [{"$ref": "#/components/schemas/Language"}],
         "description": "The source.",
     }
+
+
+def test_a_parameter_content_of_two_media_types_keeps_the_first_and_a_second_case_variant_stays(
+    tmp_path: Path,
+) -> None:
+    spec = tmp_path / "two.yaml"
+    spec.write_text(
+        "openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths:\n  /items/{itemId}:\n    get:\n      parameters:\n"
+        "        - {in: path, name: ItemId, required: true, schema: {type: string}}\n"
+        "        - {in: path, name: ITEMID, required: true, schema: {type: string}}\n"
+        "        - name: filter\n          in: query\n          content:\n"
+        "            application/json: {schema: {type: object}}\n            text/plain: {schema: {type: string}}\n"
+        "      responses: {'204': {description: none}}\n"
+    )
+
+    read = read_spec(spec)
+
+    parameters = read.document["paths"]["/items/{itemId}"]["get"]["parameters"]
+    assert [parameter["name"] for parameter in parameters] == ["itemId", "ITEMID", "filter"]
+    assert list(parameters[2]["content"]) == ["application/json"] and "schema" in parameters[2]
+    said = [str(notice) for notice in read.notices]
+    assert said[:2] == [
+        "line 11: #/paths/~1items~1{itemId}/get/parameters/2/content: 2 media types, where a parameter has one: "
+        "the first, application/json, kept",
+        "line 7: #/paths/~1items~1{itemId}/get/parameters/0/name: ItemId is not a variable of the path, "
+        "{itemId} is: read as itemId",
+    ]
+    assert "'ITEMID'" in said[2]  # left as written, and said by the validator

@@ -855,6 +855,27 @@ def test_an_openapi_3_1_document_of_components_only_generates(tmp_path: Path) ->
     assert imported.stdout.strip() == "Part(name='cog')"
 
 
+def test_a_document_of_webhooks_only_says_why_its_package_has_no_operation(tmp_path: Path) -> None:
+    (tmp_path / "hooks.yaml").write_text(
+        "openapi: 3.1.0\ninfo: {title: Hooks, version: 1.0.0}\nwebhooks:\n  newPart:\n    post:\n"
+        "      requestBody: {content: {application/json: {schema: {$ref: '#/components/schemas/Part'}}}}\n"
+        "      responses: {'200': {description: Taken.}}\n"
+        "components:\n  schemas:\n    Part: {type: object, properties: {name: {type: string}}}\n"
+    )
+    (tmp_path / "config.yaml").write_text("package_name_override: hooks_client\n")
+
+    result = run(tmp_path / "hooks.yaml", tmp_path / "config.yaml", tmp_path / "out")
+
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.splitlines() == [
+        f"warning: {tmp_path / 'hooks.yaml'}: webhooks only: they are requests its server sends, not operations "
+        "a client calls: the package has their models, and no operation"
+    ]
+    assert (tmp_path / "out" / "hooks_client" / "models" / "part.py").is_file()
+    operations = [path for path in (tmp_path / "out" / "hooks_client").glob("api/*/*.py") if path.stem != "__init__"]
+    assert operations == []
+
+
 def test_a_missing_title_is_repaired_with_a_warning(tmp_path: Path) -> None:
     # Stock refuses the document; the title only names things the configuration can name.
     (tmp_path / "untitled.yaml").write_text("openapi: 3.1.0\ninfo:\n  version: 1.0.0\npaths: {}\n")

@@ -33,7 +33,6 @@ from partner_center_auth import (
 )
 from partner_center_auth._cache.identity import cache_key, identity_of
 from partner_center_auth.testing import StandInServer
-from redis_server import redis_server
 
 ENTRA = "entra-id-token-for-cache-tests"
 
@@ -45,12 +44,6 @@ def jwt(**claims: object) -> str:
         return base64.urlsafe_b64encode(json.dumps(value).encode()).decode().rstrip("=")
 
     return f"{part({'alg': 'RS256', 'typ': 'JWT'})}.{part(claims)}.c2lnbmF0dXJl"
-
-
-@pytest.fixture(scope="module")
-def redis_url() -> Iterator[str]:
-    with redis_server() as url:
-        yield url
 
 
 @pytest.fixture
@@ -103,7 +96,13 @@ def test_the_async_provider_shares_the_same_cache_with_the_sync_one(server: Stan
 def test_two_identities_never_share_a_token(server: StandInServer, tmp_path: Path) -> None:
     cache = FileCache(tmp_path)
     tokens = set()
-    for entra in (jwt(tid="tenant-a", appid="app-1"), jwt(tid="tenant-a", appid="app-2"), jwt(tid="b", azp="app-1")):
+    users = (jwt(tid="tenant-a", azp="cli", oid="alice"), jwt(tid="tenant-a", azp="cli", oid="bob"))
+    for entra in (
+        jwt(tid="tenant-a", appid="app-1"),
+        jwt(tid="tenant-a", appid="app-2"),
+        jwt(tid="b", azp="app-1"),
+        *users,
+    ):
         with TokenProvider(entra, base_url=server.base_url, cache=cache) as provider:
             tokens.add(provider.get_token().access_token)
     with (
@@ -113,13 +112,17 @@ def test_two_identities_never_share_a_token(server: StandInServer, tmp_path: Pat
         tokens.add(old.get_token().access_token)
     with TokenProvider(ENTRA, base_url=server.base_url, cache=cache, cache_key="billing") as keyed:
         tokens.add(keyed.get_token().access_token)
-    assert len(tokens) == server.call_count == 5
+    assert len(tokens) == server.call_count == 7
 
 
-def test_the_key_is_the_tenant_and_application_of_a_jwt_whatever_else_it_holds() -> None:
-    # Two tokens of one application (issued at different times): one identity.
+def test_the_key_is_who_a_jwt_is_for_whatever_else_it_holds() -> None:
+    # Two tokens of one principal (issued at different times): one identity.
     first, later = jwt(tid="t", appid="a", iat=1, exp=2), jwt(tid="t", appid="a", iat=3, exp=4)
     assert identity_of(first) == identity_of(later) != identity_of(jwt(tid="t", appid="b"))
+    # Two users of one application (delegated tokens), and one token for another API: three.
+    alice, bob = jwt(tid="t", azp="cli", oid="alice", sub="s1"), jwt(tid="t", azp="cli", oid="bob", sub="s2")
+    graph = jwt(tid="t", azp="cli", oid="alice", sub="s1", aud="https://graph.windows.net")
+    assert len({identity_of(alice), identity_of(bob), identity_of(graph)}) == 3
     assert identity_of("opaque-1") != identity_of("opaque-2")
     key = cache_key("https://api.partnercenter.microsoft.com", "generateAccessToken", identity_of(first))
     assert len(key) == 40 and set(key) <= set("0123456789abcdef")  # a digest, naming no one
@@ -163,7 +166,7 @@ def test_the_folder_is_0700_and_the_files_0600_whatever_the_umask(server: StandI
     finally:
         os.umask(previous)
     folder = tmp_path / "a" / "tokens"
-    assert stat.S_IMODE(folder.stat().st_mode) == 0o700
+    assert stat.S_IMODE(folder.stat().st_mode) == stat.S_IMODE(folder.parent.stat().st_mode) == 0o700  # made here
     files = list(folder.iterdir())
     assert {path.suffix for path in files} == {".json", ".lock"}
     assert all(stat.S_IMODE(path.stat().st_mode) == 0o600 for path in files)
@@ -306,3 +309,14 @@ def test_a_provider_waits_for_the_fetch_of_another_process_bounded_by_its_deadli
         provider.get_token()
     assert 1.0 < time.monotonic() - started < 4.0 + 5.0  # the lock's expiry, then a fetch
     assert server.call_count == 1
+
+
+def test_a_redis_client_without_a_socket_timeout_is_refused(redis_url: str) -> None:
+    """Such a client waits forever on a Redis that stops answering, and every caller with it."""
+    from partner_center_auth.errors import InvalidArgument
+
+    with pytest.raises(InvalidArgument, match="socket_timeout"):
+        RedisCache(redis.Redis.from_url(redis_url))
+    client = redis.Redis.from_url(redis_url, socket_timeout=1.0)
+    assert RedisCache(client, prefix="given:").prefix == "given:"
+    client.close()  # type: ignore[no-untyped-call, unused-ignore]

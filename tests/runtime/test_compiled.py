@@ -29,13 +29,17 @@ from partner_center_auth._schema import ArrayOf, OneOf, Scalar, SchemaViolation
 
 MODELS = {"TokenRequest": TokenRequest, "TokenResponse": TokenResponse, "ApiFault": ApiFault}
 PETSTORE_MODELS = ("Pet", "Order", "User", "Category")
+KENNEL_MODELS = ("kennel.Pet",)
 
 
-@pytest.fixture(scope="module", params=[*MODELS, *PETSTORE_MODELS])
+@pytest.fixture(scope="module", params=[*MODELS, *PETSTORE_MODELS, *KENNEL_MODELS])
 def model(request: pytest.FixtureRequest, corpus: Path) -> Any:
-    """This package's models, and Petstore's (nested models, lists of models, enums) from the corpus."""
+    """This package's models, Petstore's (nested models, lists of models, enums) and the liberal
+    reading spec's (every length, bound and format) from the corpus."""
     if request.param in MODELS:
         return MODELS[request.param]
+    if request.param in KENNEL_MODELS:
+        return getattr(importlib.import_module("kennel_client.models"), request.param.partition(".")[2])
     return getattr(importlib.import_module("petstore3_client.models"), request.param)
 
 
@@ -51,6 +55,7 @@ class Runtime:
         self.SerializationError = importlib.import_module(f"{package}.errors").SerializationError
         self.SchemaViolation = importlib.import_module(f"{package}._schema").SchemaViolation
         self.codec = importlib.import_module(f"{package}.media._json").JsonCodec()
+        self.media = importlib.import_module(f"{package}.media")
 
     def reference_decode(self, content: bytes, document: Any) -> Any:
         return self.codec._decode_reference(content, document, None)
@@ -111,6 +116,68 @@ def test_any_body_reads_as_the_reference_reads_it(model: Any, data: Any, value: 
             runtime.codec.decode(content, schema.document, charset=None)
     else:
         assert runtime.codec.decode(content, schema.document, charset=None) == expected
+
+
+# Liberal reading: the same oracle, on data that may break every constraint but no structure.
+
+
+@given(data=st.data())
+def test_a_liberal_read_keeps_what_the_reference_keeps_and_builds_the_same_model(model: Any, data: Any) -> None:
+    schema, runtime = model.__openapi__, Runtime(model)
+    value = data.draw(objects(schema.relaxed(), "json"))  # any value of the right types and structure
+    content = json.dumps(value).encode()
+    kept: list[tuple[str, str]] = []
+
+    decoded = runtime.media.decode(content, schema.document, "application/json", kept=kept)
+
+    expected = runtime.reference_decode(content, schema.document.relaxed())
+    assert decoded == expected == value
+    assert kept == schema.breaks(expected)
+    strict_accepts = True
+    try:
+        schema.check(value)
+    except runtime.SchemaViolation:
+        strict_accepts = False
+    assert strict_accepts == (kept == [])  # nothing kept exactly when a strict read accepts it
+    if not strict_accepts:
+        with pytest.raises(runtime.DeserializationError):
+            runtime.media.decode(content, schema.document, "application/json")
+    try:
+        built = model.from_dict(decoded)
+    except ValueError:  # a string the schema allows that the model's type does not (a date)
+        with pytest.raises(ValueError):
+            runtime.builder_for(model)(decoded)
+    else:
+        assert runtime.builder_for(model)(decoded) == built
+
+
+@given(value=JSON_VALUES)
+def test_a_compiled_relaxed_check_is_never_laxer_than_the_reference(model: Any, value: object) -> None:
+    relaxed, runtime = model.__openapi__.relaxed(), Runtime(model)
+    for candidate in (value, {prop.name: value for prop in relaxed.properties}):
+        try:
+            runtime.check_for(relaxed)(candidate)
+        except runtime.Invalid:
+            continue
+        assert relaxed.check(candidate) is candidate
+
+
+@given(data=st.data(), value=JSON_VALUES)
+def test_any_body_reads_liberally_as_the_reference_reads_it(model: Any, data: Any, value: object) -> None:
+    """Valid or not: the same value and the same kept constraints, or an error in both."""
+    schema, runtime = model.__openapi__, Runtime(model)
+    base = data.draw(objects(schema.relaxed(), "json"))
+    name = data.draw(st.sampled_from([*base, "extra"])) if base else "extra"
+    content = json.dumps(base | {name: value}).encode()
+    kept: list[tuple[str, str]] = []
+    try:
+        expected = runtime.reference_decode(content, schema.document.relaxed())
+    except runtime.DeserializationError:
+        with pytest.raises(runtime.DeserializationError):
+            runtime.media.decode(content, schema.document, "application/json", kept=kept)
+    else:
+        assert runtime.media.decode(content, schema.document, "application/json", kept=kept) == expected
+        assert kept == schema.breaks(expected)
 
 
 TWICE = {

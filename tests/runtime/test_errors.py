@@ -2,15 +2,26 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from typing import get_args
 
 import httpx
 import pytest
 
-from partner_center_auth import ApiFault, AuthenticatedClient, TokenRequest, TokenResponse, errors, media
+from partner_center_auth import (
+    ApiFault,
+    AuthenticatedClient,
+    RetryPolicy,
+    TokenProvider,
+    TokenRequest,
+    TokenResponse,
+    errors,
+    media,
+)
 from partner_center_auth.api.authentication import generate_access_token
 from partner_center_auth.testing import StandInServer
+from wire import WireServer
 
 ERROR_STATUSES = [400, 401, 403, 404, 500]
 RESPONSE_MEDIA_TYPES = get_args(generate_access_token.ResponseMediaType)
@@ -123,7 +134,6 @@ def test_an_undocumented_content_type_is_a_typed_error_keeping_everything(
     [
         (b'{"access_token": 42}', "application/json"),
         (b'{"token_type": "bearer"}', "text/json"),
-        (b'{"access_token": "a", "expires_in": "soon"}', "application/json"),
         (b"", "application/json"),
         (b"[1, 2]", "application/json"),
         (b"<TokenResponse><access_token>a</access_token>", "application/xml"),
@@ -230,3 +240,31 @@ def test_unexpected_status_is_made_by_keyword_and_its_old_positional_form_warns(
     for error in (made, old):
         assert (error.status_code, error.content, dict(error.headers)) == (599, b"body", {"x": "1"})
         assert str(error) == "Unexpected status code: 599 (4 bytes of content)"
+
+
+SOON = b'{"access_token": "a", "expires_in": "soon"}'  # breaks the numeric string's pattern
+
+
+def test_a_value_breaking_a_pattern_is_kept_by_the_operation_and_refused_when_strict(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    with caplog.at_level(logging.DEBUG, logger="partner_center_auth"):
+        parsed = generate_access_token.sync(client=answering(200, SOON, "application/json"), body=TokenRequest())
+
+    assert isinstance(parsed, TokenResponse) and parsed.expires_in == "soon"
+    assert "generate_access_token answered 200 with $.expires_in breaking pattern" in caplog.text
+    assert "soon" not in caplog.text
+    with pytest.raises(errors.ResponseDecodeError) as caught:
+        generate_access_token.sync(client=answering(200, SOON, "application/json"), body=TokenRequest(), strict=True)
+    assert caught.value.status_code == 200 and caught.value.content == SOON
+
+
+def test_the_token_provider_reads_strictly() -> None:
+
+    with (
+        WireServer() as wire,
+        TokenProvider(lambda: "entra-id-token", base_url=wire.base_url, retry=RetryPolicy(max_attempts=1)) as provider,
+    ):
+        wire.answer(200, "application/json", SOON)
+        with pytest.raises(errors.ResponseDecodeError):
+            provider.get_token()

@@ -159,3 +159,20 @@ def test_path_parameters_that_would_make_an_empty_or_dot_segment_are_refused(
     with pytest.raises(InvalidArgument, match="would change which resource the path names"):
         expand_path(template, parameters, values)
     assert expand_path(template, parameters, dict.fromkeys(values, "...")).startswith("/users/...")
+
+
+def test_a_parameter_given_by_content_is_one_text_of_its_media_type_or_a_serialization_error() -> None:
+    from partner_center_auth._params import Parameter, cookie_header, expand_path, header_value, query_string
+    from partner_center_auth.errors import SerializationError
+
+    as_json = Parameter("q", "query", "form", True, media_type="application/json")
+    as_text = Parameter("t", "header", "simple", False, media_type="text/plain")
+
+    assert query_string({"q": as_json}, {"q": {"a": [1, "x y"]}}) == "q=%7B%22a%22%3A%5B1%2C%22x%20y%22%5D%7D"
+    assert expand_path("/f/{q}", {"q": as_json}, {"q": ["/"]}) == "/f/%5B%22%2F%22%5D"
+    assert cookie_header({"q": as_json}, {"q": True}) == "q=true"
+    assert header_value(as_text, 12) == "12"
+    with pytest.raises(SerializationError, match="a text/plain value is one text"):
+        header_value(as_text, ["a", "b"])
+    with pytest.raises(SerializationError, match="cannot be written as JSON"):
+        query_string({"q": as_json}, {"q": float("nan")})

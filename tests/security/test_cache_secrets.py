@@ -7,7 +7,6 @@ import logging
 import os
 import stat
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -22,15 +21,8 @@ from partner_center_auth import (
     TokenProvider,
 )
 from partner_center_auth.testing import StandInServer
-from redis_server import redis_server
 
 ENTRA = "entra-SECRET-cache-7f3a"
-
-
-@pytest.fixture(scope="module")
-def redis_url() -> Iterator[str]:
-    with redis_server() as url:
-        yield url
 
 
 def test_a_debug_log_of_caching_and_sharing_holds_no_token(

@@ -463,3 +463,35 @@ def test_a_client_of_the_callers_own_ends_by_the_deadline_too(dripping_server: s
             generate_access_token.sync(client=client, body=TokenRequest())
 
     assert time.perf_counter() - started < 2.5
+
+
+class _Rebuilding(httpx.BaseTransport):
+    """A caller's wrapper (logging, metrics) that sends a request of its own making: httpcore's
+    trace of the original goes with it, so no watch sees the sockets it opens."""
+
+    def __init__(self) -> None:
+        self.inner = httpx.HTTPTransport()
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        rebuilt = httpx.Request(request.method, request.url, headers=request.headers, content=request.read())
+        return self.inner.handle_request(rebuilt)
+
+    def close(self) -> None:
+        self.inner.close()
+
+
+@pytest.mark.parametrize("transport", [httpx.HTTPTransport, _Rebuilding], ids=["httpx's own", "a wrapper"])
+def test_a_transport_of_the_callers_own_ends_by_the_deadline_whatever_it_does_with_the_request(
+    dripping_server: str, transport: type[httpx.BaseTransport]
+) -> None:
+    started = time.perf_counter()
+
+    with (
+        AuthenticatedClient(
+            base_url=dripping_server, token=ENTRA, total_timeout=1.0, httpx_args={"transport": transport()}
+        ) as client,
+        pytest.raises(errors.TransportTimeout),
+    ):
+        generate_access_token.sync(client=client, body=TokenRequest())
+
+    assert time.perf_counter() - started < 2.5

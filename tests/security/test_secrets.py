@@ -68,7 +68,7 @@ def test_reprs_and_errors_of_every_object_hold_no_token(server: StandInServer) -
     broken = httpx.MockTransport(
         lambda request: httpx.Response(
             200,
-            json={"access_token": access_token, "expires_in": "soon"},
+            json={"access_token": access_token, "expires_in": ["soon"]},
             headers={"Authorization-Echo": ENTRA},
         )
     )

@@ -17,7 +17,7 @@ import secrets
 import time
 from typing import Any
 
-from ..errors import MissingExtra
+from ..errors import InvalidArgument, MissingExtra
 from .interface import CachedToken, CacheUnavailable, Lease
 
 try:
@@ -44,7 +44,8 @@ class RedisCache:
     """A :class:`TokenCache` in Redis, for a fleet of hosts.
 
     Args:
-        client: a ``redis.Redis`` client (used as it is, never changed nor closed), or a URL
+        client: a ``redis.Redis`` client with a ``socket_timeout`` (used as it is, never changed
+            nor closed), or a URL
             (``redis://``, ``rediss://``, ``unix://``) for a client of the cache's own, whose
             connect and read timeouts are ``timeout`` seconds.
         prefix: the prefix of every key (entries ``<prefix>token:<key>``, locks ``<prefix>lock:<key>``).
@@ -52,6 +53,13 @@ class RedisCache:
     """
 
     def __init__(self, client: redis.Redis | str, *, prefix: str = f"{_PACKAGE}:", timeout: float = 2.0) -> None:
+        if not isinstance(client, str) and client.connection_pool.connection_kwargs.get("socket_timeout") is None:
+            # Every caller of get_token() waits on the cache: a Redis that stops answering would
+            # hold them all, where its failure would have had them fetch on their own.
+            raise InvalidArgument(
+                "RedisCache needs a redis client with a socket_timeout (and socket_connect_timeout): "
+                "make it with redis.Redis(..., socket_timeout=2.0), or give the cache a URL"
+            )
         self._owned = isinstance(client, str)
         self._client: redis.Redis = (
             redis.Redis.from_url(client, socket_timeout=timeout, socket_connect_timeout=timeout)

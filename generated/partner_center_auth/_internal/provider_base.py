@@ -208,6 +208,8 @@ class BaseTokenProvider(ABC, Generic[H]):
             "content_type": self.content_type,
             "accept": self.accept,
             "ms_correlationid": self.correlation_id,
+            # A token is read strictly: an expiry that breaks the spec's pattern is no expiry to trust.
+            "strict": True,
         }
 
     def _accept(self, response: Response[Any], sent_at: float, sent: float) -> CachedToken:

@@ -52,7 +52,7 @@ class ApiFault:
             ),
             _schema.Property(
                 "description",
-                _schema.Scalar("string"),
+                _schema.Scalar("string", max_length=1024),
                 required=False,
                 xml=_schema.Xml("description"),
                 attribute="description",

@@ -7,7 +7,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from .. import _schema
-from ..models.token_request_grant_type import TokenRequestGrantType, check_token_request_grant_type
+from ..models.token_request_grant_type import TokenRequestGrantType
 
 T = TypeVar("T", bound="TokenRequest")
 
@@ -17,10 +17,10 @@ class TokenRequest:
     """The grant to exchange for a Partner Center token.
 
     Attributes:
-        grant_type (TokenRequestGrantType): The only supported grant. Default: 'jwt_token'.
+        grant_type (TokenRequestGrantType | str): The only supported grant. Default: 'jwt_token'.
     """
 
-    grant_type: TokenRequestGrantType = "jwt_token"
+    grant_type: TokenRequestGrantType | str = "jwt_token"
     # Unknown properties stay out of the repr: a server may send secrets the spec does not name.
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=False)
 
@@ -59,7 +59,7 @@ class TokenRequest:
     @classmethod
     def from_dict(cls__: type[T], src_dict: Mapping[str, Any]) -> T:  # noqa: N805
         data__ = dict(src_dict)
-        grant_type = check_token_request_grant_type(data__.pop("grant_type"))
+        grant_type = data__.pop("grant_type")
 
         instance__ = cls__(
             grant_type=grant_type,

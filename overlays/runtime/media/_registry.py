@@ -12,7 +12,7 @@ from attrs import frozen
 
 from .._compiled import builder_for
 from .._errors import DeserializationError, MediaError, UnsupportedMediaType
-from .._schema import Document, M, Model
+from .._schema import Document, Kept, M, Model
 from ._families import STRUCTURED
 
 __all__ = ["Codec", "CodecRegistry", "MediaType", "build", "registry"]
@@ -95,11 +95,27 @@ class CodecRegistry:
             error.media_type = media_type
             raise
 
-    def decode(self, content: bytes, document: Document, media_type: str) -> object:
-        """Read JSON-shaped data, checked against ``document``, from ``content`` sent as ``media_type``."""
+    def decode(self, content: bytes, document: Document, media_type: str, *, kept: Kept | None = None) -> object:
+        """Read JSON-shaped data, checked against ``document``, from ``content`` sent as ``media_type``.
+
+        With a ``kept`` list, the read is liberal: data that breaks only constraints (a pattern, a
+        bound, an enum value the spec does not list) is returned as it is, and what it breaks is
+        added to ``kept``. Valid data costs nothing more: the document's own check decides first,
+        and only data it refuses is read again against :meth:`Document.relaxed`, whatever the codec.
+        """
         codec, charset = self._for_header(media_type)
         try:
-            return codec.decode(content, document, charset=charset)
+            try:
+                return codec.decode(content, document, charset=charset)
+            except DeserializationError:
+                relaxed = document.relaxed()
+                if kept is None or relaxed is document:
+                    raise
+            # Read again outside the except block: a structural error is raised on its own, not
+            # chained to the strict one.
+            data = codec.decode(content, relaxed, charset=charset)
+            kept += document.schema.breaks(data, "$")
+            return data
         except MediaError as error:
             error.media_type = media_type
             raise
@@ -108,9 +124,10 @@ class CodecRegistry:
         """Write ``value`` (a generated model) in ``media_type``."""
         return self.encode(value.to_dict(), type(value).__openapi__.document, media_type)
 
-    def deserialize(self, model: type[M], content: bytes, media_type: str) -> M:
-        """Read a ``model`` from ``content`` sent as ``media_type`` (its ``charset`` honoured)."""
-        data = self.decode(content, model.__openapi__.document, media_type)
+    def deserialize(self, model: type[M], content: bytes, media_type: str, *, kept: Kept | None = None) -> M:
+        """Read a ``model`` from ``content`` sent as ``media_type`` (its ``charset`` honoured);
+        ``kept``: read liberally, as :meth:`decode` does."""
+        data = self.decode(content, model.__openapi__.document, media_type, kept=kept)
         return build(builder_for(model), data, content=content, media_type=media_type)
 
     def _for_header(self, media_type: str) -> tuple[Codec, str | None]:

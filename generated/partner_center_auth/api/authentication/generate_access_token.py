@@ -141,9 +141,13 @@ def _get_kwargs(
 
 
 def _build_response(
-    *, client: AuthenticatedClient, response: _operation.Received
+    *, client: AuthenticatedClient, response: _operation.Received, strict: bool | None = None
 ) -> Response[ApiFault | TokenResponse]:
-    return OPERATION.build_response(response, raise_on_unexpected_status=client.raise_on_unexpected_status)
+    return OPERATION.build_response(
+        response,
+        raise_on_unexpected_status=client.raise_on_unexpected_status,
+        strict=client.strict if strict is None else strict,
+    )
 
 
 def sync_detailed(
@@ -154,6 +158,7 @@ def sync_detailed(
     ms_requestid: UUID | Unset = UNSET,
     content_type: RequestMediaType = "application/x-www-form-urlencoded",
     accept: ResponseMediaType = "application/json",
+    strict: bool | None = None,
 ) -> Response[ApiFault | TokenResponse]:
     """Generate access token
 
@@ -168,6 +173,8 @@ def sync_detailed(
             same logical request. A fresh one is sent when none is given.
         content_type (RequestMediaType): The media type the body is sent in (Content-Type).
         accept (ResponseMediaType): The media type asked for (Accept).
+        strict (bool | None): Refuse a response whose values break a constraint of the spec (errors.ResponseDecodeError);
+            False keeps them (logged at DEBUG); None: the client's ``strict``.
 
     Raises:
         errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
@@ -191,7 +198,7 @@ def sync_detailed(
         accept=accept,
     )
     response = OPERATION.send(client, kwargs)
-    return _build_response(client=client, response=response)
+    return _build_response(client=client, response=response, strict=strict)
 
 
 def sync(
@@ -202,6 +209,7 @@ def sync(
     ms_requestid: UUID | Unset = UNSET,
     content_type: RequestMediaType = "application/x-www-form-urlencoded",
     accept: ResponseMediaType = "application/json",
+    strict: bool | None = None,
 ) -> ApiFault | TokenResponse | None:
     """Generate access token
 
@@ -216,6 +224,8 @@ def sync(
             same logical request. A fresh one is sent when none is given.
         content_type (RequestMediaType): The media type the body is sent in (Content-Type).
         accept (ResponseMediaType): The media type asked for (Accept).
+        strict (bool | None): Refuse a response whose values break a constraint of the spec (errors.ResponseDecodeError);
+            False keeps them (logged at DEBUG); None: the client's ``strict``.
 
     Raises:
         errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
@@ -237,6 +247,7 @@ def sync(
         ms_requestid=ms_requestid,
         content_type=content_type,
         accept=accept,
+        strict=strict,
     ).parsed
 
 
@@ -248,6 +259,7 @@ async def asyncio_detailed(
     ms_requestid: UUID | Unset = UNSET,
     content_type: RequestMediaType = "application/x-www-form-urlencoded",
     accept: ResponseMediaType = "application/json",
+    strict: bool | None = None,
 ) -> Response[ApiFault | TokenResponse]:
     """Generate access token
 
@@ -262,6 +274,8 @@ async def asyncio_detailed(
             same logical request. A fresh one is sent when none is given.
         content_type (RequestMediaType): The media type the body is sent in (Content-Type).
         accept (ResponseMediaType): The media type asked for (Accept).
+        strict (bool | None): Refuse a response whose values break a constraint of the spec (errors.ResponseDecodeError);
+            False keeps them (logged at DEBUG); None: the client's ``strict``.
 
     Raises:
         errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
@@ -285,7 +299,7 @@ async def asyncio_detailed(
         accept=accept,
     )
     response = await OPERATION.send_async(client, kwargs)
-    return _build_response(client=client, response=response)
+    return _build_response(client=client, response=response, strict=strict)
 
 
 async def asyncio(
@@ -296,6 +310,7 @@ async def asyncio(
     ms_requestid: UUID | Unset = UNSET,
     content_type: RequestMediaType = "application/x-www-form-urlencoded",
     accept: ResponseMediaType = "application/json",
+    strict: bool | None = None,
 ) -> ApiFault | TokenResponse | None:
     """Generate access token
 
@@ -310,6 +325,8 @@ async def asyncio(
             same logical request. A fresh one is sent when none is given.
         content_type (RequestMediaType): The media type the body is sent in (Content-Type).
         accept (ResponseMediaType): The media type asked for (Accept).
+        strict (bool | None): Refuse a response whose values break a constraint of the spec (errors.ResponseDecodeError);
+            False keeps them (logged at DEBUG); None: the client's ``strict``.
 
     Raises:
         errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
@@ -332,5 +349,6 @@ async def asyncio(
             ms_requestid=ms_requestid,
             content_type=content_type,
             accept=accept,
+            strict=strict,
         )
     ).parsed

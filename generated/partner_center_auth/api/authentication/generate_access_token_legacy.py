@@ -141,9 +141,13 @@ def _get_kwargs(
 
 
 def _build_response(
-    *, client: AuthenticatedClient, response: _operation.Received
+    *, client: AuthenticatedClient, response: _operation.Received, strict: bool | None = None
 ) -> Response[ApiFault | TokenResponse]:
-    return OPERATION.build_response(response, raise_on_unexpected_status=client.raise_on_unexpected_status)
+    return OPERATION.build_response(
+        response,
+        raise_on_unexpected_status=client.raise_on_unexpected_status,
+        strict=client.strict if strict is None else strict,
+    )
 
 
 def sync_detailed(
@@ -154,6 +158,7 @@ def sync_detailed(
     ms_requestid: UUID | Unset = UNSET,
     content_type: RequestMediaType = "application/x-www-form-urlencoded",
     accept: ResponseMediaType = "application/json",
+    strict: bool | None = None,
 ) -> Response[ApiFault | TokenResponse]:
     """Generate access token (deprecated version)
 
@@ -170,6 +175,8 @@ def sync_detailed(
             same logical request. A fresh one is sent when none is given.
         content_type (RequestMediaType): The media type the body is sent in (Content-Type).
         accept (ResponseMediaType): The media type asked for (Accept).
+        strict (bool | None): Refuse a response whose values break a constraint of the spec (errors.ResponseDecodeError);
+            False keeps them (logged at DEBUG); None: the client's ``strict``.
 
     Raises:
         errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
@@ -193,7 +200,7 @@ def sync_detailed(
         accept=accept,
     )
     response = OPERATION.send(client, kwargs)
-    return _build_response(client=client, response=response)
+    return _build_response(client=client, response=response, strict=strict)
 
 
 def sync(
@@ -204,6 +211,7 @@ def sync(
     ms_requestid: UUID | Unset = UNSET,
     content_type: RequestMediaType = "application/x-www-form-urlencoded",
     accept: ResponseMediaType = "application/json",
+    strict: bool | None = None,
 ) -> ApiFault | TokenResponse | None:
     """Generate access token (deprecated version)
 
@@ -220,6 +228,8 @@ def sync(
             same logical request. A fresh one is sent when none is given.
         content_type (RequestMediaType): The media type the body is sent in (Content-Type).
         accept (ResponseMediaType): The media type asked for (Accept).
+        strict (bool | None): Refuse a response whose values break a constraint of the spec (errors.ResponseDecodeError);
+            False keeps them (logged at DEBUG); None: the client's ``strict``.
 
     Raises:
         errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
@@ -241,6 +251,7 @@ def sync(
         ms_requestid=ms_requestid,
         content_type=content_type,
         accept=accept,
+        strict=strict,
     ).parsed
 
 
@@ -252,6 +263,7 @@ async def asyncio_detailed(
     ms_requestid: UUID | Unset = UNSET,
     content_type: RequestMediaType = "application/x-www-form-urlencoded",
     accept: ResponseMediaType = "application/json",
+    strict: bool | None = None,
 ) -> Response[ApiFault | TokenResponse]:
     """Generate access token (deprecated version)
 
@@ -268,6 +280,8 @@ async def asyncio_detailed(
             same logical request. A fresh one is sent when none is given.
         content_type (RequestMediaType): The media type the body is sent in (Content-Type).
         accept (ResponseMediaType): The media type asked for (Accept).
+        strict (bool | None): Refuse a response whose values break a constraint of the spec (errors.ResponseDecodeError);
+            False keeps them (logged at DEBUG); None: the client's ``strict``.
 
     Raises:
         errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
@@ -291,7 +305,7 @@ async def asyncio_detailed(
         accept=accept,
     )
     response = await OPERATION.send_async(client, kwargs)
-    return _build_response(client=client, response=response)
+    return _build_response(client=client, response=response, strict=strict)
 
 
 async def asyncio(
@@ -302,6 +316,7 @@ async def asyncio(
     ms_requestid: UUID | Unset = UNSET,
     content_type: RequestMediaType = "application/x-www-form-urlencoded",
     accept: ResponseMediaType = "application/json",
+    strict: bool | None = None,
 ) -> ApiFault | TokenResponse | None:
     """Generate access token (deprecated version)
 
@@ -318,6 +333,8 @@ async def asyncio(
             same logical request. A fresh one is sent when none is given.
         content_type (RequestMediaType): The media type the body is sent in (Content-Type).
         accept (ResponseMediaType): The media type asked for (Accept).
+        strict (bool | None): Refuse a response whose values break a constraint of the spec (errors.ResponseDecodeError);
+            False keeps them (logged at DEBUG); None: the client's ``strict``.
 
     Raises:
         errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
@@ -340,5 +357,6 @@ async def asyncio(
             ms_requestid=ms_requestid,
             content_type=content_type,
             accept=accept,
+            strict=strict,
         )
     ).parsed

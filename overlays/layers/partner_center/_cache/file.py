@@ -90,7 +90,10 @@ class FileCache:
         """The folder, made if missing and checked: ours, and no one else's."""
         if not self._checked:
             try:
-                self.folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+                # Every level made here is 0700 (a parent others may write lets them swap the folder).
+                for level in reversed([self.folder, *self.folder.parents]):
+                    if not level.exists():
+                        level.mkdir(mode=0o700, exist_ok=True)
                 info = self.folder.lstat()
             except OSError as error:
                 raise CacheUnavailable(

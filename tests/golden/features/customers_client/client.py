@@ -32,11 +32,16 @@ class Client:
 
     And by the operations, against hostile or broken servers:
 
-        ``max_response_size``: the most bytes of (decoded) response body read; past it, errors.ResponseTooLarge. 1 MiB.
+        ``max_response_size``: the most bytes of (decoded) response body read; past it, errors.ResponseTooLarge. 64 MiB.
 
         ``total_timeout``: the most seconds one response may take, body included (a slow drip); past it, errors.TransportTimeout. 60.
 
         ``allow_insecure_http``: send the bearer token over plain http:// to hosts other than loopback. Off: only for test setups.
+
+        ``strict``: refuse a response whose values break a constraint of the spec (a pattern, a length or numeric
+        bound, an enum value it does not list) with errors.ResponseDecodeError. Off: such values are kept, and logged
+        at DEBUG (where, and which constraint); types, required properties and structure are always checked. Each
+        operation's ``strict=`` keyword overrides it for one call.
 
 
     Attributes:
@@ -57,9 +62,10 @@ class Client:
     _client: httpx.Client | None = field(default=None, init=False)
     _async_client: httpx.AsyncClient | None = field(default=None, init=False)
     # Safety limits of the operations (see the class docstring); keyword-only, with safe defaults.
-    max_response_size: int = field(default=1024 * 1024, kw_only=True)
+    max_response_size: int = field(default=67108864, kw_only=True)
     total_timeout: float | None = field(default=60.0, kw_only=True)
     allow_insecure_http: bool = field(default=False, kw_only=True)
+    strict: bool = field(default=False, kw_only=True)
 
     def __repr__(self) -> str:
         # Never the token or headers (the Authorization header lives there), nor a password in the URL.
@@ -183,11 +189,16 @@ class AuthenticatedClient:
 
     And by the operations, against hostile or broken servers:
 
-        ``max_response_size``: the most bytes of (decoded) response body read; past it, errors.ResponseTooLarge. 1 MiB.
+        ``max_response_size``: the most bytes of (decoded) response body read; past it, errors.ResponseTooLarge. 64 MiB.
 
         ``total_timeout``: the most seconds one response may take, body included (a slow drip); past it, errors.TransportTimeout. 60.
 
         ``allow_insecure_http``: send the bearer token over plain http:// to hosts other than loopback. Off: only for test setups.
+
+        ``strict``: refuse a response whose values break a constraint of the spec (a pattern, a length or numeric
+        bound, an enum value it does not list) with errors.ResponseDecodeError. Off: such values are kept, and logged
+        at DEBUG (where, and which constraint); types, required properties and structure are always checked. Each
+        operation's ``strict=`` keyword overrides it for one call.
 
 
     Attributes:
@@ -211,9 +222,10 @@ class AuthenticatedClient:
     _client: httpx.Client | None = field(default=None, init=False)
     _async_client: httpx.AsyncClient | None = field(default=None, init=False)
     # Safety limits of the operations (see the class docstring); keyword-only, with safe defaults.
-    max_response_size: int = field(default=1024 * 1024, kw_only=True)
+    max_response_size: int = field(default=67108864, kw_only=True)
     total_timeout: float | None = field(default=60.0, kw_only=True)
     allow_insecure_http: bool = field(default=False, kw_only=True)
+    strict: bool = field(default=False, kw_only=True)
 
     token: str
     prefix: str = "Bearer"

@@ -65,7 +65,7 @@ class Customer:
             ),
             _schema.Property(
                 "kind",
-                _schema.Scalar("string", enum=("customer",)),
+                _schema.Scalar("string", enum=("customer",), const=True),
                 required=True,
                 xml=_schema.Xml("kind"),
                 attribute="kind",
@@ -73,7 +73,7 @@ class Customer:
             ),
             _schema.Property(
                 "version",
-                _schema.Scalar("integer", enum=(2,)),
+                _schema.Scalar("integer", enum=(2,), const=True),
                 required=False,
                 xml=_schema.Xml("version"),
                 attribute="version",
@@ -81,7 +81,7 @@ class Customer:
             ),
             _schema.Property(
                 "verified",
-                _schema.Scalar("boolean", enum=(True,)),
+                _schema.Scalar("boolean", enum=(True,), const=True),
                 required=False,
                 xml=_schema.Xml("verified"),
                 attribute="verified",

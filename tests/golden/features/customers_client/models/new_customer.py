@@ -8,8 +8,8 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from .. import _schema
-from ..models.status import Status, check_status
-from ..models.tier import Tier, check_tier
+from ..models.status import Status
+from ..models.tier import Tier
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="NewCustomer")
@@ -21,8 +21,8 @@ class NewCustomer:
     Attributes:
         name (str):
         email (str | Unset):
-        status (Status | Unset):
-        tier (Tier | Unset):
+        status (Status | str | Unset):
+        tier (Tier | int | Unset):
         birthday (datetime.date | Unset):
         active (bool | Unset):  Default: True.
         score (float | Unset):
@@ -32,8 +32,8 @@ class NewCustomer:
 
     name: str
     email: str | Unset = UNSET
-    status: Status | Unset = UNSET
-    tier: Tier | Unset = UNSET
+    status: Status | str | Unset = UNSET
+    tier: Tier | int | Unset = UNSET
     birthday: datetime.date | Unset = UNSET
     active: bool | Unset = True
     score: float | Unset = UNSET
@@ -199,18 +199,18 @@ class NewCustomer:
         email = data__.pop("email", UNSET)
 
         _status = data__.pop("status", UNSET)
-        status: Status | Unset
+        status: Status | str | Unset
         if isinstance(_status, Unset):
             status = UNSET
         else:
-            status = check_status(_status)
+            status = _status
 
         _tier = data__.pop("tier", UNSET)
-        tier: Tier | Unset
+        tier: Tier | int | Unset
         if isinstance(_tier, Unset):
             tier = UNSET
         else:
-            tier = check_tier(_tier)
+            tier = _tier
 
         _birthday = data__.pop("birthday", UNSET)
         birthday: datetime.date | Unset

@@ -22,7 +22,7 @@ class Order:
         pet_id (int | Unset):  Example: 198772.
         quantity (int | Unset):  Example: 7.
         ship_date (datetime.datetime | Unset):
-        status (OrderStatus | Unset): Order Status Example: approved.
+        status (OrderStatus | str | Unset): Order Status Example: approved.
         complete (bool | Unset):
     """
 
@@ -30,7 +30,7 @@ class Order:
     pet_id: int | Unset = UNSET
     quantity: int | Unset = UNSET
     ship_date: datetime.datetime | Unset = UNSET
-    status: OrderStatus | Unset = UNSET
+    status: OrderStatus | str | Unset = UNSET
     complete: bool | Unset = UNSET
     # Unknown properties stay out of the repr: a server may send secrets the spec does not name.
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=False)
@@ -113,7 +113,7 @@ class Order:
 
         status: str | Unset = UNSET
         if not isinstance(self.status, Unset):
-            status = self.status.value
+            status = self.status.value if isinstance(self.status, OrderStatus) else self.status
 
         complete = self.complete
 
@@ -154,11 +154,11 @@ class Order:
             ship_date = datetime.datetime.fromisoformat(_ship_date)
 
         _status = data__.pop("status", UNSET)
-        status: OrderStatus | Unset
+        status: OrderStatus | str | Unset
         if isinstance(_status, Unset):
             status = UNSET
         else:
-            status = OrderStatus(_status)
+            status = _schema.enum_member(OrderStatus, _status)
 
         complete = data__.pop("complete", UNSET)
 

@@ -27,7 +27,7 @@ class Pet:
         id (int | Unset):  Example: 10.
         category (Category | Unset):
         tags (list[Tag] | Unset):
-        status (PetStatus | Unset): pet status in the store
+        status (PetStatus | str | Unset): pet status in the store
     """
 
     name: str
@@ -35,7 +35,7 @@ class Pet:
     id: int | Unset = UNSET
     category: Category | Unset = UNSET
     tags: list[Tag] | Unset = UNSET
-    status: PetStatus | Unset = UNSET
+    status: PetStatus | str | Unset = UNSET
     # Unknown properties stay out of the repr: a server may send secrets the spec does not name.
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=False)
 
@@ -124,7 +124,7 @@ class Pet:
 
         status: str | Unset = UNSET
         if not isinstance(self.status, Unset):
-            status = self.status.value
+            status = self.status.value if isinstance(self.status, PetStatus) else self.status
 
         fields__: dict[str, Any] = {}
         fields__.update(self.additional_properties)
@@ -176,11 +176,11 @@ class Pet:
                 tags.append(tags_item)
 
         _status = data__.pop("status", UNSET)
-        status: PetStatus | Unset
+        status: PetStatus | str | Unset
         if isinstance(_status, Unset):
             status = UNSET
         else:
-            status = PetStatus(_status)
+            status = _schema.enum_member(PetStatus, _status)
 
         instance__ = cls__(
             name=name,

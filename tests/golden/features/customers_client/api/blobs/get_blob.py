@@ -38,8 +38,14 @@ def _get_kwargs(
     )
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: _operation.Received) -> Response[bytes]:
-    return OPERATION.build_response(response, raise_on_unexpected_status=client.raise_on_unexpected_status)
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: _operation.Received, strict: bool | None = None
+) -> Response[bytes]:
+    return OPERATION.build_response(
+        response,
+        raise_on_unexpected_status=client.raise_on_unexpected_status,
+        strict=client.strict if strict is None else strict,
+    )
 
 
 def sync_detailed(
@@ -47,10 +53,13 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     accept: ResponseMediaType = "*/*",
+    strict: bool | None = None,
 ) -> Response[bytes]:
     """Args:
         name (str):
         accept (ResponseMediaType): The media type asked for (Accept).
+        strict (bool | None): Refuse a response whose values break a constraint of the spec (errors.ResponseDecodeError);
+            False keeps them (logged at DEBUG); None: the client's ``strict``.
 
     Raises:
         errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
@@ -71,7 +80,7 @@ def sync_detailed(
         accept=accept,
     )
     response = OPERATION.send(client, kwargs)
-    return _build_response(client=client, response=response)
+    return _build_response(client=client, response=response, strict=strict)
 
 
 def sync(
@@ -79,10 +88,13 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     accept: ResponseMediaType = "*/*",
+    strict: bool | None = None,
 ) -> bytes | None:
     """Args:
         name (str):
         accept (ResponseMediaType): The media type asked for (Accept).
+        strict (bool | None): Refuse a response whose values break a constraint of the spec (errors.ResponseDecodeError);
+            False keeps them (logged at DEBUG); None: the client's ``strict``.
 
     Raises:
         errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
@@ -101,6 +113,7 @@ def sync(
         name=name,
         client=client,
         accept=accept,
+        strict=strict,
     ).parsed
 
 
@@ -109,10 +122,13 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     accept: ResponseMediaType = "*/*",
+    strict: bool | None = None,
 ) -> Response[bytes]:
     """Args:
         name (str):
         accept (ResponseMediaType): The media type asked for (Accept).
+        strict (bool | None): Refuse a response whose values break a constraint of the spec (errors.ResponseDecodeError);
+            False keeps them (logged at DEBUG); None: the client's ``strict``.
 
     Raises:
         errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
@@ -133,7 +149,7 @@ async def asyncio_detailed(
         accept=accept,
     )
     response = await OPERATION.send_async(client, kwargs)
-    return _build_response(client=client, response=response)
+    return _build_response(client=client, response=response, strict=strict)
 
 
 async def asyncio(
@@ -141,10 +157,13 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     accept: ResponseMediaType = "*/*",
+    strict: bool | None = None,
 ) -> bytes | None:
     """Args:
         name (str):
         accept (ResponseMediaType): The media type asked for (Accept).
+        strict (bool | None): Refuse a response whose values break a constraint of the spec (errors.ResponseDecodeError);
+            False keeps them (logged at DEBUG); None: the client's ``strict``.
 
     Raises:
         errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
@@ -164,5 +183,6 @@ async def asyncio(
             name=name,
             client=client,
             accept=accept,
+            strict=strict,
         )
     ).parsed

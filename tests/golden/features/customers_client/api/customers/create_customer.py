@@ -80,9 +80,13 @@ def _get_kwargs(
 
 
 def _build_response(
-    *, client: AuthenticatedClient | Client, response: _operation.Received
+    *, client: AuthenticatedClient | Client, response: _operation.Received, strict: bool | None = None
 ) -> Response[Customer | Problem | None]:
-    return OPERATION.build_response(response, raise_on_unexpected_status=client.raise_on_unexpected_status)
+    return OPERATION.build_response(
+        response,
+        raise_on_unexpected_status=client.raise_on_unexpected_status,
+        strict=client.strict if strict is None else strict,
+    )
 
 
 def sync_detailed(
@@ -91,11 +95,14 @@ def sync_detailed(
     body: NewCustomer,
     content_type: RequestMediaType = "application/json",
     accept: ResponseMediaType = "application/json",
+    strict: bool | None = None,
 ) -> Response[Customer | Problem | None]:
     """Args:
         body (NewCustomer): The request body.
         content_type (RequestMediaType): The media type the body is sent in (Content-Type).
         accept (ResponseMediaType): The media type asked for (Accept).
+        strict (bool | None): Refuse a response whose values break a constraint of the spec (errors.ResponseDecodeError);
+            False keeps them (logged at DEBUG); None: the client's ``strict``.
 
     Raises:
         errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
@@ -117,7 +124,7 @@ def sync_detailed(
         accept=accept,
     )
     response = OPERATION.send(client, kwargs)
-    return _build_response(client=client, response=response)
+    return _build_response(client=client, response=response, strict=strict)
 
 
 def sync(
@@ -126,11 +133,14 @@ def sync(
     body: NewCustomer,
     content_type: RequestMediaType = "application/json",
     accept: ResponseMediaType = "application/json",
+    strict: bool | None = None,
 ) -> Customer | Problem | None:
     """Args:
         body (NewCustomer): The request body.
         content_type (RequestMediaType): The media type the body is sent in (Content-Type).
         accept (ResponseMediaType): The media type asked for (Accept).
+        strict (bool | None): Refuse a response whose values break a constraint of the spec (errors.ResponseDecodeError);
+            False keeps them (logged at DEBUG); None: the client's ``strict``.
 
     Raises:
         errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
@@ -150,6 +160,7 @@ def sync(
         body=body,
         content_type=content_type,
         accept=accept,
+        strict=strict,
     ).parsed
 
 
@@ -159,11 +170,14 @@ async def asyncio_detailed(
     body: NewCustomer,
     content_type: RequestMediaType = "application/json",
     accept: ResponseMediaType = "application/json",
+    strict: bool | None = None,
 ) -> Response[Customer | Problem | None]:
     """Args:
         body (NewCustomer): The request body.
         content_type (RequestMediaType): The media type the body is sent in (Content-Type).
         accept (ResponseMediaType): The media type asked for (Accept).
+        strict (bool | None): Refuse a response whose values break a constraint of the spec (errors.ResponseDecodeError);
+            False keeps them (logged at DEBUG); None: the client's ``strict``.
 
     Raises:
         errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
@@ -185,7 +199,7 @@ async def asyncio_detailed(
         accept=accept,
     )
     response = await OPERATION.send_async(client, kwargs)
-    return _build_response(client=client, response=response)
+    return _build_response(client=client, response=response, strict=strict)
 
 
 async def asyncio(
@@ -194,11 +208,14 @@ async def asyncio(
     body: NewCustomer,
     content_type: RequestMediaType = "application/json",
     accept: ResponseMediaType = "application/json",
+    strict: bool | None = None,
 ) -> Customer | Problem | None:
     """Args:
         body (NewCustomer): The request body.
         content_type (RequestMediaType): The media type the body is sent in (Content-Type).
         accept (ResponseMediaType): The media type asked for (Accept).
+        strict (bool | None): Refuse a response whose values break a constraint of the spec (errors.ResponseDecodeError);
+            False keeps them (logged at DEBUG); None: the client's ``strict``.
 
     Raises:
         errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
@@ -219,5 +236,6 @@ async def asyncio(
             body=body,
             content_type=content_type,
             accept=accept,
+            strict=strict,
         )
     ).parsed

@@ -54,9 +54,13 @@ def _get_kwargs(
 
 
 def _build_response(
-    *, client: AuthenticatedClient | Client, response: _operation.Received
+    *, client: AuthenticatedClient | Client, response: _operation.Received, strict: bool | None = None
 ) -> Response[Customer | None]:
-    return OPERATION.build_response(response, raise_on_unexpected_status=client.raise_on_unexpected_status)
+    return OPERATION.build_response(
+        response,
+        raise_on_unexpected_status=client.raise_on_unexpected_status,
+        strict=client.strict if strict is None else strict,
+    )
 
 
 def sync_detailed(
@@ -64,10 +68,13 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     accept: ResponseMediaType = "application/json; charset=utf-8",
+    strict: bool | None = None,
 ) -> Response[Customer | None]:
     """Args:
         customer_id (UUID):
         accept (ResponseMediaType): The media type asked for (Accept).
+        strict (bool | None): Refuse a response whose values break a constraint of the spec (errors.ResponseDecodeError);
+            False keeps them (logged at DEBUG); None: the client's ``strict``.
 
     Raises:
         errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
@@ -88,7 +95,7 @@ def sync_detailed(
         accept=accept,
     )
     response = OPERATION.send(client, kwargs)
-    return _build_response(client=client, response=response)
+    return _build_response(client=client, response=response, strict=strict)
 
 
 def sync(
@@ -96,10 +103,13 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     accept: ResponseMediaType = "application/json; charset=utf-8",
+    strict: bool | None = None,
 ) -> Customer | None:
     """Args:
         customer_id (UUID):
         accept (ResponseMediaType): The media type asked for (Accept).
+        strict (bool | None): Refuse a response whose values break a constraint of the spec (errors.ResponseDecodeError);
+            False keeps them (logged at DEBUG); None: the client's ``strict``.
 
     Raises:
         errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
@@ -118,6 +128,7 @@ def sync(
         customer_id=customer_id,
         client=client,
         accept=accept,
+        strict=strict,
     ).parsed
 
 
@@ -126,10 +137,13 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     accept: ResponseMediaType = "application/json; charset=utf-8",
+    strict: bool | None = None,
 ) -> Response[Customer | None]:
     """Args:
         customer_id (UUID):
         accept (ResponseMediaType): The media type asked for (Accept).
+        strict (bool | None): Refuse a response whose values break a constraint of the spec (errors.ResponseDecodeError);
+            False keeps them (logged at DEBUG); None: the client's ``strict``.
 
     Raises:
         errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
@@ -150,7 +164,7 @@ async def asyncio_detailed(
         accept=accept,
     )
     response = await OPERATION.send_async(client, kwargs)
-    return _build_response(client=client, response=response)
+    return _build_response(client=client, response=response, strict=strict)
 
 
 async def asyncio(
@@ -158,10 +172,13 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     accept: ResponseMediaType = "application/json; charset=utf-8",
+    strict: bool | None = None,
 ) -> Customer | None:
     """Args:
         customer_id (UUID):
         accept (ResponseMediaType): The media type asked for (Accept).
+        strict (bool | None): Refuse a response whose values break a constraint of the spec (errors.ResponseDecodeError);
+            False keeps them (logged at DEBUG); None: the client's ``strict``.
 
     Raises:
         errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
@@ -181,5 +198,6 @@ async def asyncio(
             customer_id=customer_id,
             client=client,
             accept=accept,
+            strict=strict,
         )
     ).parsed

@@ -119,9 +119,13 @@ def _get_kwargs(
 
 
 def _build_response(
-    *, client: AuthenticatedClient | Client, response: _operation.Received
+    *, client: AuthenticatedClient | Client, response: _operation.Received, strict: bool | None = None
 ) -> Response[CustomerList | Problem]:
-    return OPERATION.build_response(response, raise_on_unexpected_status=client.raise_on_unexpected_status)
+    return OPERATION.build_response(
+        response,
+        raise_on_unexpected_status=client.raise_on_unexpected_status,
+        strict=client.strict if strict is None else strict,
+    )
 
 
 def sync_detailed(
@@ -138,6 +142,7 @@ def sync_detailed(
     x_tenant: str,
     session: str | Unset = UNSET,
     accept: ResponseMediaType = "application/json",
+    strict: bool | None = None,
 ) -> Response[CustomerList | Problem]:
     """Args:
         status (Status | Unset):
@@ -151,6 +156,8 @@ def sync_detailed(
         x_tenant (str):
         session (str | Unset):
         accept (ResponseMediaType): The media type asked for (Accept).
+        strict (bool | None): Refuse a response whose values break a constraint of the spec (errors.ResponseDecodeError);
+            False keeps them (logged at DEBUG); None: the client's ``strict``.
 
     Raises:
         errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
@@ -180,7 +187,7 @@ def sync_detailed(
         accept=accept,
     )
     response = OPERATION.send(client, kwargs)
-    return _build_response(client=client, response=response)
+    return _build_response(client=client, response=response, strict=strict)
 
 
 def sync(
@@ -197,6 +204,7 @@ def sync(
     x_tenant: str,
     session: str | Unset = UNSET,
     accept: ResponseMediaType = "application/json",
+    strict: bool | None = None,
 ) -> CustomerList | Problem | None:
     """Args:
         status (Status | Unset):
@@ -210,6 +218,8 @@ def sync(
         x_tenant (str):
         session (str | Unset):
         accept (ResponseMediaType): The media type asked for (Accept).
+        strict (bool | None): Refuse a response whose values break a constraint of the spec (errors.ResponseDecodeError);
+            False keeps them (logged at DEBUG); None: the client's ``strict``.
 
     Raises:
         errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
@@ -237,6 +247,7 @@ def sync(
         x_tenant=x_tenant,
         session=session,
         accept=accept,
+        strict=strict,
     ).parsed
 
 
@@ -254,6 +265,7 @@ async def asyncio_detailed(
     x_tenant: str,
     session: str | Unset = UNSET,
     accept: ResponseMediaType = "application/json",
+    strict: bool | None = None,
 ) -> Response[CustomerList | Problem]:
     """Args:
         status (Status | Unset):
@@ -267,6 +279,8 @@ async def asyncio_detailed(
         x_tenant (str):
         session (str | Unset):
         accept (ResponseMediaType): The media type asked for (Accept).
+        strict (bool | None): Refuse a response whose values break a constraint of the spec (errors.ResponseDecodeError);
+            False keeps them (logged at DEBUG); None: the client's ``strict``.
 
     Raises:
         errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
@@ -296,7 +310,7 @@ async def asyncio_detailed(
         accept=accept,
     )
     response = await OPERATION.send_async(client, kwargs)
-    return _build_response(client=client, response=response)
+    return _build_response(client=client, response=response, strict=strict)
 
 
 async def asyncio(
@@ -313,6 +327,7 @@ async def asyncio(
     x_tenant: str,
     session: str | Unset = UNSET,
     accept: ResponseMediaType = "application/json",
+    strict: bool | None = None,
 ) -> CustomerList | Problem | None:
     """Args:
         status (Status | Unset):
@@ -326,6 +341,8 @@ async def asyncio(
         x_tenant (str):
         session (str | Unset):
         accept (ResponseMediaType): The media type asked for (Accept).
+        strict (bool | None): Refuse a response whose values break a constraint of the spec (errors.ResponseDecodeError);
+            False keeps them (logged at DEBUG); None: the client's ``strict``.
 
     Raises:
         errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
@@ -354,5 +371,6 @@ async def asyncio(
             x_tenant=x_tenant,
             session=session,
             accept=accept,
+            strict=strict,
         )
     ).parsed

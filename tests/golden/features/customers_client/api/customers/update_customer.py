@@ -62,8 +62,14 @@ def _get_kwargs(
     )
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: _operation.Received) -> Response[Customer]:
-    return OPERATION.build_response(response, raise_on_unexpected_status=client.raise_on_unexpected_status)
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: _operation.Received, strict: bool | None = None
+) -> Response[Customer]:
+    return OPERATION.build_response(
+        response,
+        raise_on_unexpected_status=client.raise_on_unexpected_status,
+        strict=client.strict if strict is None else strict,
+    )
 
 
 def sync_detailed(
@@ -73,12 +79,15 @@ def sync_detailed(
     body: UpdateCustomerBody | Unset = UNSET,
     content_type: RequestMediaType = "application/merge-patch+json",
     accept: ResponseMediaType = "application/json",
+    strict: bool | None = None,
 ) -> Response[Customer]:
     """Args:
         customer_id (UUID):
         body (UpdateCustomerBody | Unset): The request body.
         content_type (RequestMediaType): The media type the body is sent in (Content-Type).
         accept (ResponseMediaType): The media type asked for (Accept).
+        strict (bool | None): Refuse a response whose values break a constraint of the spec (errors.ResponseDecodeError);
+            False keeps them (logged at DEBUG); None: the client's ``strict``.
 
     Raises:
         errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
@@ -101,7 +110,7 @@ def sync_detailed(
         accept=accept,
     )
     response = OPERATION.send(client, kwargs)
-    return _build_response(client=client, response=response)
+    return _build_response(client=client, response=response, strict=strict)
 
 
 def sync(
@@ -111,12 +120,15 @@ def sync(
     body: UpdateCustomerBody | Unset = UNSET,
     content_type: RequestMediaType = "application/merge-patch+json",
     accept: ResponseMediaType = "application/json",
+    strict: bool | None = None,
 ) -> Customer | None:
     """Args:
         customer_id (UUID):
         body (UpdateCustomerBody | Unset): The request body.
         content_type (RequestMediaType): The media type the body is sent in (Content-Type).
         accept (ResponseMediaType): The media type asked for (Accept).
+        strict (bool | None): Refuse a response whose values break a constraint of the spec (errors.ResponseDecodeError);
+            False keeps them (logged at DEBUG); None: the client's ``strict``.
 
     Raises:
         errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
@@ -137,6 +149,7 @@ def sync(
         body=body,
         content_type=content_type,
         accept=accept,
+        strict=strict,
     ).parsed
 
 
@@ -147,12 +160,15 @@ async def asyncio_detailed(
     body: UpdateCustomerBody | Unset = UNSET,
     content_type: RequestMediaType = "application/merge-patch+json",
     accept: ResponseMediaType = "application/json",
+    strict: bool | None = None,
 ) -> Response[Customer]:
     """Args:
         customer_id (UUID):
         body (UpdateCustomerBody | Unset): The request body.
         content_type (RequestMediaType): The media type the body is sent in (Content-Type).
         accept (ResponseMediaType): The media type asked for (Accept).
+        strict (bool | None): Refuse a response whose values break a constraint of the spec (errors.ResponseDecodeError);
+            False keeps them (logged at DEBUG); None: the client's ``strict``.
 
     Raises:
         errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
@@ -175,7 +191,7 @@ async def asyncio_detailed(
         accept=accept,
     )
     response = await OPERATION.send_async(client, kwargs)
-    return _build_response(client=client, response=response)
+    return _build_response(client=client, response=response, strict=strict)
 
 
 async def asyncio(
@@ -185,12 +201,15 @@ async def asyncio(
     body: UpdateCustomerBody | Unset = UNSET,
     content_type: RequestMediaType = "application/merge-patch+json",
     accept: ResponseMediaType = "application/json",
+    strict: bool | None = None,
 ) -> Customer | None:
     """Args:
         customer_id (UUID):
         body (UpdateCustomerBody | Unset): The request body.
         content_type (RequestMediaType): The media type the body is sent in (Content-Type).
         accept (ResponseMediaType): The media type asked for (Accept).
+        strict (bool | None): Refuse a response whose values break a constraint of the spec (errors.ResponseDecodeError);
+            False keeps them (logged at DEBUG); None: the client's ``strict``.
 
     Raises:
         errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
@@ -212,5 +231,6 @@ async def asyncio(
             body=body,
             content_type=content_type,
             accept=accept,
+            strict=strict,
         )
     ).parsed

@@ -33,17 +33,26 @@ def _get_kwargs(
     )
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: _operation.Received) -> Response[bytes]:
-    return OPERATION.build_response(response, raise_on_unexpected_status=client.raise_on_unexpected_status)
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: _operation.Received, strict: bool | None = None
+) -> Response[bytes]:
+    return OPERATION.build_response(
+        response,
+        raise_on_unexpected_status=client.raise_on_unexpected_status,
+        strict=client.strict if strict is None else strict,
+    )
 
 
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     accept: ResponseMediaType = "message/http",
+    strict: bool | None = None,
 ) -> Response[bytes]:
     """Args:
         accept (ResponseMediaType): The media type asked for (Accept).
+        strict (bool | None): Refuse a response whose values break a constraint of the spec (errors.ResponseDecodeError);
+            False keeps them (logged at DEBUG); None: the client's ``strict``.
 
     Raises:
         errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
@@ -63,16 +72,19 @@ def sync_detailed(
         accept=accept,
     )
     response = OPERATION.send(client, kwargs)
-    return _build_response(client=client, response=response)
+    return _build_response(client=client, response=response, strict=strict)
 
 
 def sync(
     *,
     client: AuthenticatedClient | Client,
     accept: ResponseMediaType = "message/http",
+    strict: bool | None = None,
 ) -> bytes | None:
     """Args:
         accept (ResponseMediaType): The media type asked for (Accept).
+        strict (bool | None): Refuse a response whose values break a constraint of the spec (errors.ResponseDecodeError);
+            False keeps them (logged at DEBUG); None: the client's ``strict``.
 
     Raises:
         errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
@@ -90,6 +102,7 @@ def sync(
     return sync_detailed(
         client=client,
         accept=accept,
+        strict=strict,
     ).parsed
 
 
@@ -97,9 +110,12 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     accept: ResponseMediaType = "message/http",
+    strict: bool | None = None,
 ) -> Response[bytes]:
     """Args:
         accept (ResponseMediaType): The media type asked for (Accept).
+        strict (bool | None): Refuse a response whose values break a constraint of the spec (errors.ResponseDecodeError);
+            False keeps them (logged at DEBUG); None: the client's ``strict``.
 
     Raises:
         errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
@@ -119,16 +135,19 @@ async def asyncio_detailed(
         accept=accept,
     )
     response = await OPERATION.send_async(client, kwargs)
-    return _build_response(client=client, response=response)
+    return _build_response(client=client, response=response, strict=strict)
 
 
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     accept: ResponseMediaType = "message/http",
+    strict: bool | None = None,
 ) -> bytes | None:
     """Args:
         accept (ResponseMediaType): The media type asked for (Accept).
+        strict (bool | None): Refuse a response whose values break a constraint of the spec (errors.ResponseDecodeError);
+            False keeps them (logged at DEBUG); None: the client's ``strict``.
 
     Raises:
         errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
@@ -147,5 +166,6 @@ async def asyncio(
         await asyncio_detailed(
             client=client,
             accept=accept,
+            strict=strict,
         )
     ).parsed

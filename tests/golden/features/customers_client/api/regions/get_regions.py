@@ -67,9 +67,13 @@ def _get_kwargs(
 
 
 def _build_response(
-    *, client: AuthenticatedClient | Client, response: _operation.Received
+    *, client: AuthenticatedClient | Client, response: _operation.Received, strict: bool | None = None
 ) -> Response[GetRegionsResponse200]:
-    return OPERATION.build_response(response, raise_on_unexpected_status=client.raise_on_unexpected_status)
+    return OPERATION.build_response(
+        response,
+        raise_on_unexpected_status=client.raise_on_unexpected_status,
+        strict=client.strict if strict is None else strict,
+    )
 
 
 def sync_detailed(
@@ -80,6 +84,7 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
     filter_: Filter | Unset = UNSET,
     accept: ResponseMediaType = "application/json",
+    strict: bool | None = None,
 ) -> Response[GetRegionsResponse200]:
     """Args:
         codes (list[str]):
@@ -87,6 +92,8 @@ def sync_detailed(
         label (str):
         filter_ (Filter | Unset):
         accept (ResponseMediaType): The media type asked for (Accept).
+        strict (bool | None): Refuse a response whose values break a constraint of the spec (errors.ResponseDecodeError);
+            False keeps them (logged at DEBUG); None: the client's ``strict``.
 
     Raises:
         errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
@@ -110,7 +117,7 @@ def sync_detailed(
         accept=accept,
     )
     response = OPERATION.send(client, kwargs)
-    return _build_response(client=client, response=response)
+    return _build_response(client=client, response=response, strict=strict)
 
 
 def sync(
@@ -121,6 +128,7 @@ def sync(
     client: AuthenticatedClient | Client,
     filter_: Filter | Unset = UNSET,
     accept: ResponseMediaType = "application/json",
+    strict: bool | None = None,
 ) -> GetRegionsResponse200 | None:
     """Args:
         codes (list[str]):
@@ -128,6 +136,8 @@ def sync(
         label (str):
         filter_ (Filter | Unset):
         accept (ResponseMediaType): The media type asked for (Accept).
+        strict (bool | None): Refuse a response whose values break a constraint of the spec (errors.ResponseDecodeError);
+            False keeps them (logged at DEBUG); None: the client's ``strict``.
 
     Raises:
         errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
@@ -149,6 +159,7 @@ def sync(
         client=client,
         filter_=filter_,
         accept=accept,
+        strict=strict,
     ).parsed
 
 
@@ -160,6 +171,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
     filter_: Filter | Unset = UNSET,
     accept: ResponseMediaType = "application/json",
+    strict: bool | None = None,
 ) -> Response[GetRegionsResponse200]:
     """Args:
         codes (list[str]):
@@ -167,6 +179,8 @@ async def asyncio_detailed(
         label (str):
         filter_ (Filter | Unset):
         accept (ResponseMediaType): The media type asked for (Accept).
+        strict (bool | None): Refuse a response whose values break a constraint of the spec (errors.ResponseDecodeError);
+            False keeps them (logged at DEBUG); None: the client's ``strict``.
 
     Raises:
         errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
@@ -190,7 +204,7 @@ async def asyncio_detailed(
         accept=accept,
     )
     response = await OPERATION.send_async(client, kwargs)
-    return _build_response(client=client, response=response)
+    return _build_response(client=client, response=response, strict=strict)
 
 
 async def asyncio(
@@ -201,6 +215,7 @@ async def asyncio(
     client: AuthenticatedClient | Client,
     filter_: Filter | Unset = UNSET,
     accept: ResponseMediaType = "application/json",
+    strict: bool | None = None,
 ) -> GetRegionsResponse200 | None:
     """Args:
         codes (list[str]):
@@ -208,6 +223,8 @@ async def asyncio(
         label (str):
         filter_ (Filter | Unset):
         accept (ResponseMediaType): The media type asked for (Accept).
+        strict (bool | None): Refuse a response whose values break a constraint of the spec (errors.ResponseDecodeError);
+            False keeps them (logged at DEBUG); None: the client's ``strict``.
 
     Raises:
         errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
@@ -230,5 +247,6 @@ async def asyncio(
             client=client,
             filter_=filter_,
             accept=accept,
+            strict=strict,
         )
     ).parsed

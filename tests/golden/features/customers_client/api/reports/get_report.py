@@ -51,9 +51,13 @@ def _get_kwargs(
 
 
 def _build_response(
-    *, client: AuthenticatedClient | Client, response: _operation.Received
+    *, client: AuthenticatedClient | Client, response: _operation.Received, strict: bool | None = None
 ) -> Response[bytes | Report | str]:
-    return OPERATION.build_response(response, raise_on_unexpected_status=client.raise_on_unexpected_status)
+    return OPERATION.build_response(
+        response,
+        raise_on_unexpected_status=client.raise_on_unexpected_status,
+        strict=client.strict if strict is None else strict,
+    )
 
 
 def sync_detailed(
@@ -61,10 +65,13 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     accept: ResponseMediaType = "application/json",
+    strict: bool | None = None,
 ) -> Response[bytes | Report | str]:
     """Args:
         day (datetime.date):
         accept (ResponseMediaType): The media type asked for (Accept).
+        strict (bool | None): Refuse a response whose values break a constraint of the spec (errors.ResponseDecodeError);
+            False keeps them (logged at DEBUG); None: the client's ``strict``.
 
     Raises:
         errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
@@ -85,7 +92,7 @@ def sync_detailed(
         accept=accept,
     )
     response = OPERATION.send(client, kwargs)
-    return _build_response(client=client, response=response)
+    return _build_response(client=client, response=response, strict=strict)
 
 
 def sync(
@@ -93,10 +100,13 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     accept: ResponseMediaType = "application/json",
+    strict: bool | None = None,
 ) -> bytes | Report | str | None:
     """Args:
         day (datetime.date):
         accept (ResponseMediaType): The media type asked for (Accept).
+        strict (bool | None): Refuse a response whose values break a constraint of the spec (errors.ResponseDecodeError);
+            False keeps them (logged at DEBUG); None: the client's ``strict``.
 
     Raises:
         errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
@@ -115,6 +125,7 @@ def sync(
         day=day,
         client=client,
         accept=accept,
+        strict=strict,
     ).parsed
 
 
@@ -123,10 +134,13 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     accept: ResponseMediaType = "application/json",
+    strict: bool | None = None,
 ) -> Response[bytes | Report | str]:
     """Args:
         day (datetime.date):
         accept (ResponseMediaType): The media type asked for (Accept).
+        strict (bool | None): Refuse a response whose values break a constraint of the spec (errors.ResponseDecodeError);
+            False keeps them (logged at DEBUG); None: the client's ``strict``.
 
     Raises:
         errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
@@ -147,7 +161,7 @@ async def asyncio_detailed(
         accept=accept,
     )
     response = await OPERATION.send_async(client, kwargs)
-    return _build_response(client=client, response=response)
+    return _build_response(client=client, response=response, strict=strict)
 
 
 async def asyncio(
@@ -155,10 +169,13 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     accept: ResponseMediaType = "application/json",
+    strict: bool | None = None,
 ) -> bytes | Report | str | None:
     """Args:
         day (datetime.date):
         accept (ResponseMediaType): The media type asked for (Accept).
+        strict (bool | None): Refuse a response whose values break a constraint of the spec (errors.ResponseDecodeError);
+            False keeps them (logged at DEBUG); None: the client's ``strict``.
 
     Raises:
         errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
@@ -178,5 +195,6 @@ async def asyncio(
             day=day,
             client=client,
             accept=accept,
+            strict=strict,
         )
     ).parsed

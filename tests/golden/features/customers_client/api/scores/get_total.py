@@ -42,17 +42,26 @@ def _get_kwargs(
     )
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: _operation.Received) -> Response[float | str]:
-    return OPERATION.build_response(response, raise_on_unexpected_status=client.raise_on_unexpected_status)
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: _operation.Received, strict: bool | None = None
+) -> Response[float | str]:
+    return OPERATION.build_response(
+        response,
+        raise_on_unexpected_status=client.raise_on_unexpected_status,
+        strict=client.strict if strict is None else strict,
+    )
 
 
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     accept: ResponseMediaType = "application/json",
+    strict: bool | None = None,
 ) -> Response[float | str]:
     """Args:
         accept (ResponseMediaType): The media type asked for (Accept).
+        strict (bool | None): Refuse a response whose values break a constraint of the spec (errors.ResponseDecodeError);
+            False keeps them (logged at DEBUG); None: the client's ``strict``.
 
     Raises:
         errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
@@ -72,16 +81,19 @@ def sync_detailed(
         accept=accept,
     )
     response = OPERATION.send(client, kwargs)
-    return _build_response(client=client, response=response)
+    return _build_response(client=client, response=response, strict=strict)
 
 
 def sync(
     *,
     client: AuthenticatedClient | Client,
     accept: ResponseMediaType = "application/json",
+    strict: bool | None = None,
 ) -> float | str | None:
     """Args:
         accept (ResponseMediaType): The media type asked for (Accept).
+        strict (bool | None): Refuse a response whose values break a constraint of the spec (errors.ResponseDecodeError);
+            False keeps them (logged at DEBUG); None: the client's ``strict``.
 
     Raises:
         errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
@@ -99,6 +111,7 @@ def sync(
     return sync_detailed(
         client=client,
         accept=accept,
+        strict=strict,
     ).parsed
 
 
@@ -106,9 +119,12 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     accept: ResponseMediaType = "application/json",
+    strict: bool | None = None,
 ) -> Response[float | str]:
     """Args:
         accept (ResponseMediaType): The media type asked for (Accept).
+        strict (bool | None): Refuse a response whose values break a constraint of the spec (errors.ResponseDecodeError);
+            False keeps them (logged at DEBUG); None: the client's ``strict``.
 
     Raises:
         errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
@@ -128,16 +144,19 @@ async def asyncio_detailed(
         accept=accept,
     )
     response = await OPERATION.send_async(client, kwargs)
-    return _build_response(client=client, response=response)
+    return _build_response(client=client, response=response, strict=strict)
 
 
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     accept: ResponseMediaType = "application/json",
+    strict: bool | None = None,
 ) -> float | str | None:
     """Args:
         accept (ResponseMediaType): The media type asked for (Accept).
+        strict (bool | None): Refuse a response whose values break a constraint of the spec (errors.ResponseDecodeError);
+            False keeps them (logged at DEBUG); None: the client's ``strict``.
 
     Raises:
         errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
@@ -156,5 +175,6 @@ async def asyncio(
         await asyncio_detailed(
             client=client,
             accept=accept,
+            strict=strict,
         )
     ).parsed

@@ -71,8 +71,14 @@ def _get_kwargs(
     )
 
 
-def _build_response(*, client: AuthenticatedClient, response: _operation.Received) -> Response[Pet | None]:
-    return OPERATION.build_response(response, raise_on_unexpected_status=client.raise_on_unexpected_status)
+def _build_response(
+    *, client: AuthenticatedClient, response: _operation.Received, strict: bool | None = None
+) -> Response[Pet | None]:
+    return OPERATION.build_response(
+        response,
+        raise_on_unexpected_status=client.raise_on_unexpected_status,
+        strict=client.strict if strict is None else strict,
+    )
 
 
 def sync_detailed(
@@ -81,6 +87,7 @@ def sync_detailed(
     body: Pet,
     content_type: RequestMediaType = "application/json",
     accept: ResponseMediaType = "application/json",
+    strict: bool | None = None,
 ) -> Response[Pet | None]:
     """Add a new pet to the store.
 
@@ -90,6 +97,8 @@ def sync_detailed(
         body (Pet): The request body.
         content_type (RequestMediaType): The media type the body is sent in (Content-Type).
         accept (ResponseMediaType): The media type asked for (Accept).
+        strict (bool | None): Refuse a response whose values break a constraint of the spec (errors.ResponseDecodeError);
+            False keeps them (logged at DEBUG); None: the client's ``strict``.
 
     Raises:
         errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
@@ -111,7 +120,7 @@ def sync_detailed(
         accept=accept,
     )
     response = OPERATION.send(client, kwargs)
-    return _build_response(client=client, response=response)
+    return _build_response(client=client, response=response, strict=strict)
 
 
 def sync(
@@ -120,6 +129,7 @@ def sync(
     body: Pet,
     content_type: RequestMediaType = "application/json",
     accept: ResponseMediaType = "application/json",
+    strict: bool | None = None,
 ) -> Pet | None:
     """Add a new pet to the store.
 
@@ -129,6 +139,8 @@ def sync(
         body (Pet): The request body.
         content_type (RequestMediaType): The media type the body is sent in (Content-Type).
         accept (ResponseMediaType): The media type asked for (Accept).
+        strict (bool | None): Refuse a response whose values break a constraint of the spec (errors.ResponseDecodeError);
+            False keeps them (logged at DEBUG); None: the client's ``strict``.
 
     Raises:
         errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
@@ -148,6 +160,7 @@ def sync(
         body=body,
         content_type=content_type,
         accept=accept,
+        strict=strict,
     ).parsed
 
 
@@ -157,6 +170,7 @@ async def asyncio_detailed(
     body: Pet,
     content_type: RequestMediaType = "application/json",
     accept: ResponseMediaType = "application/json",
+    strict: bool | None = None,
 ) -> Response[Pet | None]:
     """Add a new pet to the store.
 
@@ -166,6 +180,8 @@ async def asyncio_detailed(
         body (Pet): The request body.
         content_type (RequestMediaType): The media type the body is sent in (Content-Type).
         accept (ResponseMediaType): The media type asked for (Accept).
+        strict (bool | None): Refuse a response whose values break a constraint of the spec (errors.ResponseDecodeError);
+            False keeps them (logged at DEBUG); None: the client's ``strict``.
 
     Raises:
         errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
@@ -187,7 +203,7 @@ async def asyncio_detailed(
         accept=accept,
     )
     response = await OPERATION.send_async(client, kwargs)
-    return _build_response(client=client, response=response)
+    return _build_response(client=client, response=response, strict=strict)
 
 
 async def asyncio(
@@ -196,6 +212,7 @@ async def asyncio(
     body: Pet,
     content_type: RequestMediaType = "application/json",
     accept: ResponseMediaType = "application/json",
+    strict: bool | None = None,
 ) -> Pet | None:
     """Add a new pet to the store.
 
@@ -205,6 +222,8 @@ async def asyncio(
         body (Pet): The request body.
         content_type (RequestMediaType): The media type the body is sent in (Content-Type).
         accept (ResponseMediaType): The media type asked for (Accept).
+        strict (bool | None): Refuse a response whose values break a constraint of the spec (errors.ResponseDecodeError);
+            False keeps them (logged at DEBUG); None: the client's ``strict``.
 
     Raises:
         errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
@@ -225,5 +244,6 @@ async def asyncio(
             body=body,
             content_type=content_type,
             accept=accept,
+            strict=strict,
         )
     ).parsed

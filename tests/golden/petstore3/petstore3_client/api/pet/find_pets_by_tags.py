@@ -59,8 +59,14 @@ def _get_kwargs(
     )
 
 
-def _build_response(*, client: AuthenticatedClient, response: _operation.Received) -> Response[list[Pet] | None]:
-    return OPERATION.build_response(response, raise_on_unexpected_status=client.raise_on_unexpected_status)
+def _build_response(
+    *, client: AuthenticatedClient, response: _operation.Received, strict: bool | None = None
+) -> Response[list[Pet] | None]:
+    return OPERATION.build_response(
+        response,
+        raise_on_unexpected_status=client.raise_on_unexpected_status,
+        strict=client.strict if strict is None else strict,
+    )
 
 
 def sync_detailed(
@@ -68,6 +74,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     tags: list[str] | Unset = UNSET,
     accept: ResponseMediaType = "application/json",
+    strict: bool | None = None,
 ) -> Response[list[Pet] | None]:
     """Finds Pets by tags.
 
@@ -76,6 +83,8 @@ def sync_detailed(
     Args:
         tags (list[str] | Unset):
         accept (ResponseMediaType): The media type asked for (Accept).
+        strict (bool | None): Refuse a response whose values break a constraint of the spec (errors.ResponseDecodeError);
+            False keeps them (logged at DEBUG); None: the client's ``strict``.
 
     Raises:
         errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
@@ -96,7 +105,7 @@ def sync_detailed(
         accept=accept,
     )
     response = OPERATION.send(client, kwargs)
-    return _build_response(client=client, response=response)
+    return _build_response(client=client, response=response, strict=strict)
 
 
 def sync(
@@ -104,6 +113,7 @@ def sync(
     client: AuthenticatedClient,
     tags: list[str] | Unset = UNSET,
     accept: ResponseMediaType = "application/json",
+    strict: bool | None = None,
 ) -> list[Pet] | None:
     """Finds Pets by tags.
 
@@ -112,6 +122,8 @@ def sync(
     Args:
         tags (list[str] | Unset):
         accept (ResponseMediaType): The media type asked for (Accept).
+        strict (bool | None): Refuse a response whose values break a constraint of the spec (errors.ResponseDecodeError);
+            False keeps them (logged at DEBUG); None: the client's ``strict``.
 
     Raises:
         errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
@@ -130,6 +142,7 @@ def sync(
         client=client,
         tags=tags,
         accept=accept,
+        strict=strict,
     ).parsed
 
 
@@ -138,6 +151,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     tags: list[str] | Unset = UNSET,
     accept: ResponseMediaType = "application/json",
+    strict: bool | None = None,
 ) -> Response[list[Pet] | None]:
     """Finds Pets by tags.
 
@@ -146,6 +160,8 @@ async def asyncio_detailed(
     Args:
         tags (list[str] | Unset):
         accept (ResponseMediaType): The media type asked for (Accept).
+        strict (bool | None): Refuse a response whose values break a constraint of the spec (errors.ResponseDecodeError);
+            False keeps them (logged at DEBUG); None: the client's ``strict``.
 
     Raises:
         errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
@@ -166,7 +182,7 @@ async def asyncio_detailed(
         accept=accept,
     )
     response = await OPERATION.send_async(client, kwargs)
-    return _build_response(client=client, response=response)
+    return _build_response(client=client, response=response, strict=strict)
 
 
 async def asyncio(
@@ -174,6 +190,7 @@ async def asyncio(
     client: AuthenticatedClient,
     tags: list[str] | Unset = UNSET,
     accept: ResponseMediaType = "application/json",
+    strict: bool | None = None,
 ) -> list[Pet] | None:
     """Finds Pets by tags.
 
@@ -182,6 +199,8 @@ async def asyncio(
     Args:
         tags (list[str] | Unset):
         accept (ResponseMediaType): The media type asked for (Accept).
+        strict (bool | None): Refuse a response whose values break a constraint of the spec (errors.ResponseDecodeError);
+            False keeps them (logged at DEBUG); None: the client's ``strict``.
 
     Raises:
         errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
@@ -201,5 +220,6 @@ async def asyncio(
             client=client,
             tags=tags,
             accept=accept,
+            strict=strict,
         )
     ).parsed

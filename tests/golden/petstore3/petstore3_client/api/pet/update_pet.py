@@ -75,8 +75,14 @@ def _get_kwargs(
     )
 
 
-def _build_response(*, client: AuthenticatedClient, response: _operation.Received) -> Response[Pet | None]:
-    return OPERATION.build_response(response, raise_on_unexpected_status=client.raise_on_unexpected_status)
+def _build_response(
+    *, client: AuthenticatedClient, response: _operation.Received, strict: bool | None = None
+) -> Response[Pet | None]:
+    return OPERATION.build_response(
+        response,
+        raise_on_unexpected_status=client.raise_on_unexpected_status,
+        strict=client.strict if strict is None else strict,
+    )
 
 
 def sync_detailed(
@@ -85,6 +91,7 @@ def sync_detailed(
     body: Pet,
     content_type: RequestMediaType = "application/json",
     accept: ResponseMediaType = "application/json",
+    strict: bool | None = None,
 ) -> Response[Pet | None]:
     """Update an existing pet.
 
@@ -94,6 +101,8 @@ def sync_detailed(
         body (Pet): The request body.
         content_type (RequestMediaType): The media type the body is sent in (Content-Type).
         accept (ResponseMediaType): The media type asked for (Accept).
+        strict (bool | None): Refuse a response whose values break a constraint of the spec (errors.ResponseDecodeError);
+            False keeps them (logged at DEBUG); None: the client's ``strict``.
 
     Raises:
         errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
@@ -115,7 +124,7 @@ def sync_detailed(
         accept=accept,
     )
     response = OPERATION.send(client, kwargs)
-    return _build_response(client=client, response=response)
+    return _build_response(client=client, response=response, strict=strict)
 
 
 def sync(
@@ -124,6 +133,7 @@ def sync(
     body: Pet,
     content_type: RequestMediaType = "application/json",
     accept: ResponseMediaType = "application/json",
+    strict: bool | None = None,
 ) -> Pet | None:
     """Update an existing pet.
 
@@ -133,6 +143,8 @@ def sync(
         body (Pet): The request body.
         content_type (RequestMediaType): The media type the body is sent in (Content-Type).
         accept (ResponseMediaType): The media type asked for (Accept).
+        strict (bool | None): Refuse a response whose values break a constraint of the spec (errors.ResponseDecodeError);
+            False keeps them (logged at DEBUG); None: the client's ``strict``.
 
     Raises:
         errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
@@ -152,6 +164,7 @@ def sync(
         body=body,
         content_type=content_type,
         accept=accept,
+        strict=strict,
     ).parsed
 
 
@@ -161,6 +174,7 @@ async def asyncio_detailed(
     body: Pet,
     content_type: RequestMediaType = "application/json",
     accept: ResponseMediaType = "application/json",
+    strict: bool | None = None,
 ) -> Response[Pet | None]:
     """Update an existing pet.
 
@@ -170,6 +184,8 @@ async def asyncio_detailed(
         body (Pet): The request body.
         content_type (RequestMediaType): The media type the body is sent in (Content-Type).
         accept (ResponseMediaType): The media type asked for (Accept).
+        strict (bool | None): Refuse a response whose values break a constraint of the spec (errors.ResponseDecodeError);
+            False keeps them (logged at DEBUG); None: the client's ``strict``.
 
     Raises:
         errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
@@ -191,7 +207,7 @@ async def asyncio_detailed(
         accept=accept,
     )
     response = await OPERATION.send_async(client, kwargs)
-    return _build_response(client=client, response=response)
+    return _build_response(client=client, response=response, strict=strict)
 
 
 async def asyncio(
@@ -200,6 +216,7 @@ async def asyncio(
     body: Pet,
     content_type: RequestMediaType = "application/json",
     accept: ResponseMediaType = "application/json",
+    strict: bool | None = None,
 ) -> Pet | None:
     """Update an existing pet.
 
@@ -209,6 +226,8 @@ async def asyncio(
         body (Pet): The request body.
         content_type (RequestMediaType): The media type the body is sent in (Content-Type).
         accept (ResponseMediaType): The media type asked for (Accept).
+        strict (bool | None): Refuse a response whose values break a constraint of the spec (errors.ResponseDecodeError);
+            False keeps them (logged at DEBUG); None: the client's ``strict``.
 
     Raises:
         errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
@@ -229,5 +248,6 @@ async def asyncio(
             body=body,
             content_type=content_type,
             accept=accept,
+            strict=strict,
         )
     ).parsed

@@ -68,8 +68,14 @@ def _get_kwargs(
     )
 
 
-def _build_response(*, client: AuthenticatedClient, response: _operation.Received) -> Response[Pet | None]:
-    return OPERATION.build_response(response, raise_on_unexpected_status=client.raise_on_unexpected_status)
+def _build_response(
+    *, client: AuthenticatedClient, response: _operation.Received, strict: bool | None = None
+) -> Response[Pet | None]:
+    return OPERATION.build_response(
+        response,
+        raise_on_unexpected_status=client.raise_on_unexpected_status,
+        strict=client.strict if strict is None else strict,
+    )
 
 
 def sync_detailed(
@@ -79,6 +85,7 @@ def sync_detailed(
     name: str | Unset = UNSET,
     status: str | Unset = UNSET,
     accept: ResponseMediaType = "application/json",
+    strict: bool | None = None,
 ) -> Response[Pet | None]:
     """Updates a pet in the store with form data.
 
@@ -89,6 +96,8 @@ def sync_detailed(
         name (str | Unset):
         status (str | Unset):
         accept (ResponseMediaType): The media type asked for (Accept).
+        strict (bool | None): Refuse a response whose values break a constraint of the spec (errors.ResponseDecodeError);
+            False keeps them (logged at DEBUG); None: the client's ``strict``.
 
     Raises:
         errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
@@ -111,7 +120,7 @@ def sync_detailed(
         accept=accept,
     )
     response = OPERATION.send(client, kwargs)
-    return _build_response(client=client, response=response)
+    return _build_response(client=client, response=response, strict=strict)
 
 
 def sync(
@@ -121,6 +130,7 @@ def sync(
     name: str | Unset = UNSET,
     status: str | Unset = UNSET,
     accept: ResponseMediaType = "application/json",
+    strict: bool | None = None,
 ) -> Pet | None:
     """Updates a pet in the store with form data.
 
@@ -131,6 +141,8 @@ def sync(
         name (str | Unset):
         status (str | Unset):
         accept (ResponseMediaType): The media type asked for (Accept).
+        strict (bool | None): Refuse a response whose values break a constraint of the spec (errors.ResponseDecodeError);
+            False keeps them (logged at DEBUG); None: the client's ``strict``.
 
     Raises:
         errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
@@ -151,6 +163,7 @@ def sync(
         name=name,
         status=status,
         accept=accept,
+        strict=strict,
     ).parsed
 
 
@@ -161,6 +174,7 @@ async def asyncio_detailed(
     name: str | Unset = UNSET,
     status: str | Unset = UNSET,
     accept: ResponseMediaType = "application/json",
+    strict: bool | None = None,
 ) -> Response[Pet | None]:
     """Updates a pet in the store with form data.
 
@@ -171,6 +185,8 @@ async def asyncio_detailed(
         name (str | Unset):
         status (str | Unset):
         accept (ResponseMediaType): The media type asked for (Accept).
+        strict (bool | None): Refuse a response whose values break a constraint of the spec (errors.ResponseDecodeError);
+            False keeps them (logged at DEBUG); None: the client's ``strict``.
 
     Raises:
         errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
@@ -193,7 +209,7 @@ async def asyncio_detailed(
         accept=accept,
     )
     response = await OPERATION.send_async(client, kwargs)
-    return _build_response(client=client, response=response)
+    return _build_response(client=client, response=response, strict=strict)
 
 
 async def asyncio(
@@ -203,6 +219,7 @@ async def asyncio(
     name: str | Unset = UNSET,
     status: str | Unset = UNSET,
     accept: ResponseMediaType = "application/json",
+    strict: bool | None = None,
 ) -> Pet | None:
     """Updates a pet in the store with form data.
 
@@ -213,6 +230,8 @@ async def asyncio(
         name (str | Unset):
         status (str | Unset):
         accept (ResponseMediaType): The media type asked for (Accept).
+        strict (bool | None): Refuse a response whose values break a constraint of the spec (errors.ResponseDecodeError);
+            False keeps them (logged at DEBUG); None: the client's ``strict``.
 
     Raises:
         errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
@@ -234,5 +253,6 @@ async def asyncio(
             name=name,
             status=status,
             accept=accept,
+            strict=strict,
         )
     ).parsed

@@ -72,8 +72,14 @@ def _get_kwargs(
     )
 
 
-def _build_response(*, client: AuthenticatedClient, response: _operation.Received) -> Response[ApiResponse | None]:
-    return OPERATION.build_response(response, raise_on_unexpected_status=client.raise_on_unexpected_status)
+def _build_response(
+    *, client: AuthenticatedClient, response: _operation.Received, strict: bool | None = None
+) -> Response[ApiResponse | None]:
+    return OPERATION.build_response(
+        response,
+        raise_on_unexpected_status=client.raise_on_unexpected_status,
+        strict=client.strict if strict is None else strict,
+    )
 
 
 def sync_detailed(
@@ -84,6 +90,7 @@ def sync_detailed(
     additional_metadata: str | Unset = UNSET,
     content_type: RequestMediaType = "application/octet-stream",
     accept: ResponseMediaType = "application/json",
+    strict: bool | None = None,
 ) -> Response[ApiResponse | None]:
     """Uploads an image.
 
@@ -95,6 +102,8 @@ def sync_detailed(
         additional_metadata (str | Unset):
         content_type (RequestMediaType): The media type the body is sent in (Content-Type).
         accept (ResponseMediaType): The media type asked for (Accept).
+        strict (bool | None): Refuse a response whose values break a constraint of the spec (errors.ResponseDecodeError);
+            False keeps them (logged at DEBUG); None: the client's ``strict``.
 
     Raises:
         errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
@@ -118,7 +127,7 @@ def sync_detailed(
         accept=accept,
     )
     response = OPERATION.send(client, kwargs)
-    return _build_response(client=client, response=response)
+    return _build_response(client=client, response=response, strict=strict)
 
 
 def sync(
@@ -129,6 +138,7 @@ def sync(
     additional_metadata: str | Unset = UNSET,
     content_type: RequestMediaType = "application/octet-stream",
     accept: ResponseMediaType = "application/json",
+    strict: bool | None = None,
 ) -> ApiResponse | None:
     """Uploads an image.
 
@@ -140,6 +150,8 @@ def sync(
         additional_metadata (str | Unset):
         content_type (RequestMediaType): The media type the body is sent in (Content-Type).
         accept (ResponseMediaType): The media type asked for (Accept).
+        strict (bool | None): Refuse a response whose values break a constraint of the spec (errors.ResponseDecodeError);
+            False keeps them (logged at DEBUG); None: the client's ``strict``.
 
     Raises:
         errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
@@ -161,6 +173,7 @@ def sync(
         additional_metadata=additional_metadata,
         content_type=content_type,
         accept=accept,
+        strict=strict,
     ).parsed
 
 
@@ -172,6 +185,7 @@ async def asyncio_detailed(
     additional_metadata: str | Unset = UNSET,
     content_type: RequestMediaType = "application/octet-stream",
     accept: ResponseMediaType = "application/json",
+    strict: bool | None = None,
 ) -> Response[ApiResponse | None]:
     """Uploads an image.
 
@@ -183,6 +197,8 @@ async def asyncio_detailed(
         additional_metadata (str | Unset):
         content_type (RequestMediaType): The media type the body is sent in (Content-Type).
         accept (ResponseMediaType): The media type asked for (Accept).
+        strict (bool | None): Refuse a response whose values break a constraint of the spec (errors.ResponseDecodeError);
+            False keeps them (logged at DEBUG); None: the client's ``strict``.
 
     Raises:
         errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
@@ -206,7 +222,7 @@ async def asyncio_detailed(
         accept=accept,
     )
     response = await OPERATION.send_async(client, kwargs)
-    return _build_response(client=client, response=response)
+    return _build_response(client=client, response=response, strict=strict)
 
 
 async def asyncio(
@@ -217,6 +233,7 @@ async def asyncio(
     additional_metadata: str | Unset = UNSET,
     content_type: RequestMediaType = "application/octet-stream",
     accept: ResponseMediaType = "application/json",
+    strict: bool | None = None,
 ) -> ApiResponse | None:
     """Uploads an image.
 
@@ -228,6 +245,8 @@ async def asyncio(
         additional_metadata (str | Unset):
         content_type (RequestMediaType): The media type the body is sent in (Content-Type).
         accept (ResponseMediaType): The media type asked for (Accept).
+        strict (bool | None): Refuse a response whose values break a constraint of the spec (errors.ResponseDecodeError);
+            False keeps them (logged at DEBUG); None: the client's ``strict``.
 
     Raises:
         errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
@@ -250,5 +269,6 @@ async def asyncio(
             additional_metadata=additional_metadata,
             content_type=content_type,
             accept=accept,
+            strict=strict,
         )
     ).parsed

@@ -45,15 +45,20 @@ def _get_kwargs(
 
 
 def _build_response(
-    *, client: AuthenticatedClient, response: _operation.Received
+    *, client: AuthenticatedClient, response: _operation.Received, strict: bool | None = None
 ) -> Response[GetInventoryResponse200 | None]:
-    return OPERATION.build_response(response, raise_on_unexpected_status=client.raise_on_unexpected_status)
+    return OPERATION.build_response(
+        response,
+        raise_on_unexpected_status=client.raise_on_unexpected_status,
+        strict=client.strict if strict is None else strict,
+    )
 
 
 def sync_detailed(
     *,
     client: AuthenticatedClient,
     accept: ResponseMediaType = "application/json",
+    strict: bool | None = None,
 ) -> Response[GetInventoryResponse200 | None]:
     """Returns pet inventories by status.
 
@@ -61,6 +66,8 @@ def sync_detailed(
 
     Args:
         accept (ResponseMediaType): The media type asked for (Accept).
+        strict (bool | None): Refuse a response whose values break a constraint of the spec (errors.ResponseDecodeError);
+            False keeps them (logged at DEBUG); None: the client's ``strict``.
 
     Raises:
         errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
@@ -80,13 +87,14 @@ def sync_detailed(
         accept=accept,
     )
     response = OPERATION.send(client, kwargs)
-    return _build_response(client=client, response=response)
+    return _build_response(client=client, response=response, strict=strict)
 
 
 def sync(
     *,
     client: AuthenticatedClient,
     accept: ResponseMediaType = "application/json",
+    strict: bool | None = None,
 ) -> GetInventoryResponse200 | None:
     """Returns pet inventories by status.
 
@@ -94,6 +102,8 @@ def sync(
 
     Args:
         accept (ResponseMediaType): The media type asked for (Accept).
+        strict (bool | None): Refuse a response whose values break a constraint of the spec (errors.ResponseDecodeError);
+            False keeps them (logged at DEBUG); None: the client's ``strict``.
 
     Raises:
         errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
@@ -111,6 +121,7 @@ def sync(
     return sync_detailed(
         client=client,
         accept=accept,
+        strict=strict,
     ).parsed
 
 
@@ -118,6 +129,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     accept: ResponseMediaType = "application/json",
+    strict: bool | None = None,
 ) -> Response[GetInventoryResponse200 | None]:
     """Returns pet inventories by status.
 
@@ -125,6 +137,8 @@ async def asyncio_detailed(
 
     Args:
         accept (ResponseMediaType): The media type asked for (Accept).
+        strict (bool | None): Refuse a response whose values break a constraint of the spec (errors.ResponseDecodeError);
+            False keeps them (logged at DEBUG); None: the client's ``strict``.
 
     Raises:
         errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
@@ -144,13 +158,14 @@ async def asyncio_detailed(
         accept=accept,
     )
     response = await OPERATION.send_async(client, kwargs)
-    return _build_response(client=client, response=response)
+    return _build_response(client=client, response=response, strict=strict)
 
 
 async def asyncio(
     *,
     client: AuthenticatedClient,
     accept: ResponseMediaType = "application/json",
+    strict: bool | None = None,
 ) -> GetInventoryResponse200 | None:
     """Returns pet inventories by status.
 
@@ -158,6 +173,8 @@ async def asyncio(
 
     Args:
         accept (ResponseMediaType): The media type asked for (Accept).
+        strict (bool | None): Refuse a response whose values break a constraint of the spec (errors.ResponseDecodeError);
+            False keeps them (logged at DEBUG); None: the client's ``strict``.
 
     Raises:
         errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
@@ -176,5 +193,6 @@ async def asyncio(
         await asyncio_detailed(
             client=client,
             accept=accept,
+            strict=strict,
         )
     ).parsed

@@ -70,8 +70,14 @@ def _get_kwargs(
     )
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: _operation.Received) -> Response[Order | None]:
-    return OPERATION.build_response(response, raise_on_unexpected_status=client.raise_on_unexpected_status)
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: _operation.Received, strict: bool | None = None
+) -> Response[Order | None]:
+    return OPERATION.build_response(
+        response,
+        raise_on_unexpected_status=client.raise_on_unexpected_status,
+        strict=client.strict if strict is None else strict,
+    )
 
 
 def sync_detailed(
@@ -80,6 +86,7 @@ def sync_detailed(
     body: Order | Unset = UNSET,
     content_type: RequestMediaType = "application/json",
     accept: ResponseMediaType = "application/json",
+    strict: bool | None = None,
 ) -> Response[Order | None]:
     """Place an order for a pet.
 
@@ -89,6 +96,8 @@ def sync_detailed(
         body (Order | Unset): The request body.
         content_type (RequestMediaType): The media type the body is sent in (Content-Type).
         accept (ResponseMediaType): The media type asked for (Accept).
+        strict (bool | None): Refuse a response whose values break a constraint of the spec (errors.ResponseDecodeError);
+            False keeps them (logged at DEBUG); None: the client's ``strict``.
 
     Raises:
         errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
@@ -110,7 +119,7 @@ def sync_detailed(
         accept=accept,
     )
     response = OPERATION.send(client, kwargs)
-    return _build_response(client=client, response=response)
+    return _build_response(client=client, response=response, strict=strict)
 
 
 def sync(
@@ -119,6 +128,7 @@ def sync(
     body: Order | Unset = UNSET,
     content_type: RequestMediaType = "application/json",
     accept: ResponseMediaType = "application/json",
+    strict: bool | None = None,
 ) -> Order | None:
     """Place an order for a pet.
 
@@ -128,6 +138,8 @@ def sync(
         body (Order | Unset): The request body.
         content_type (RequestMediaType): The media type the body is sent in (Content-Type).
         accept (ResponseMediaType): The media type asked for (Accept).
+        strict (bool | None): Refuse a response whose values break a constraint of the spec (errors.ResponseDecodeError);
+            False keeps them (logged at DEBUG); None: the client's ``strict``.
 
     Raises:
         errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
@@ -147,6 +159,7 @@ def sync(
         body=body,
         content_type=content_type,
         accept=accept,
+        strict=strict,
     ).parsed
 
 
@@ -156,6 +169,7 @@ async def asyncio_detailed(
     body: Order | Unset = UNSET,
     content_type: RequestMediaType = "application/json",
     accept: ResponseMediaType = "application/json",
+    strict: bool | None = None,
 ) -> Response[Order | None]:
     """Place an order for a pet.
 
@@ -165,6 +179,8 @@ async def asyncio_detailed(
         body (Order | Unset): The request body.
         content_type (RequestMediaType): The media type the body is sent in (Content-Type).
         accept (ResponseMediaType): The media type asked for (Accept).
+        strict (bool | None): Refuse a response whose values break a constraint of the spec (errors.ResponseDecodeError);
+            False keeps them (logged at DEBUG); None: the client's ``strict``.
 
     Raises:
         errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
@@ -186,7 +202,7 @@ async def asyncio_detailed(
         accept=accept,
     )
     response = await OPERATION.send_async(client, kwargs)
-    return _build_response(client=client, response=response)
+    return _build_response(client=client, response=response, strict=strict)
 
 
 async def asyncio(
@@ -195,6 +211,7 @@ async def asyncio(
     body: Order | Unset = UNSET,
     content_type: RequestMediaType = "application/json",
     accept: ResponseMediaType = "application/json",
+    strict: bool | None = None,
 ) -> Order | None:
     """Place an order for a pet.
 
@@ -204,6 +221,8 @@ async def asyncio(
         body (Order | Unset): The request body.
         content_type (RequestMediaType): The media type the body is sent in (Content-Type).
         accept (ResponseMediaType): The media type asked for (Accept).
+        strict (bool | None): Refuse a response whose values break a constraint of the spec (errors.ResponseDecodeError);
+            False keeps them (logged at DEBUG); None: the client's ``strict``.
 
     Raises:
         errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
@@ -224,5 +243,6 @@ async def asyncio(
             body=body,
             content_type=content_type,
             accept=accept,
+            strict=strict,
         )
     ).parsed

@@ -65,8 +65,14 @@ def _get_kwargs(
     )
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: _operation.Received) -> Response[User | None]:
-    return OPERATION.build_response(response, raise_on_unexpected_status=client.raise_on_unexpected_status)
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: _operation.Received, strict: bool | None = None
+) -> Response[User | None]:
+    return OPERATION.build_response(
+        response,
+        raise_on_unexpected_status=client.raise_on_unexpected_status,
+        strict=client.strict if strict is None else strict,
+    )
 
 
 def sync_detailed(
@@ -75,6 +81,7 @@ def sync_detailed(
     body: User | Unset = UNSET,
     content_type: RequestMediaType = "application/json",
     accept: ResponseMediaType = "application/json",
+    strict: bool | None = None,
 ) -> Response[User | None]:
     """Create user.
 
@@ -84,6 +91,8 @@ def sync_detailed(
         body (User | Unset): The request body.
         content_type (RequestMediaType): The media type the body is sent in (Content-Type).
         accept (ResponseMediaType): The media type asked for (Accept).
+        strict (bool | None): Refuse a response whose values break a constraint of the spec (errors.ResponseDecodeError);
+            False keeps them (logged at DEBUG); None: the client's ``strict``.
 
     Raises:
         errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
@@ -105,7 +114,7 @@ def sync_detailed(
         accept=accept,
     )
     response = OPERATION.send(client, kwargs)
-    return _build_response(client=client, response=response)
+    return _build_response(client=client, response=response, strict=strict)
 
 
 def sync(
@@ -114,6 +123,7 @@ def sync(
     body: User | Unset = UNSET,
     content_type: RequestMediaType = "application/json",
     accept: ResponseMediaType = "application/json",
+    strict: bool | None = None,
 ) -> User | None:
     """Create user.
 
@@ -123,6 +133,8 @@ def sync(
         body (User | Unset): The request body.
         content_type (RequestMediaType): The media type the body is sent in (Content-Type).
         accept (ResponseMediaType): The media type asked for (Accept).
+        strict (bool | None): Refuse a response whose values break a constraint of the spec (errors.ResponseDecodeError);
+            False keeps them (logged at DEBUG); None: the client's ``strict``.
 
     Raises:
         errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
@@ -142,6 +154,7 @@ def sync(
         body=body,
         content_type=content_type,
         accept=accept,
+        strict=strict,
     ).parsed
 
 
@@ -151,6 +164,7 @@ async def asyncio_detailed(
     body: User | Unset = UNSET,
     content_type: RequestMediaType = "application/json",
     accept: ResponseMediaType = "application/json",
+    strict: bool | None = None,
 ) -> Response[User | None]:
     """Create user.
 
@@ -160,6 +174,8 @@ async def asyncio_detailed(
         body (User | Unset): The request body.
         content_type (RequestMediaType): The media type the body is sent in (Content-Type).
         accept (ResponseMediaType): The media type asked for (Accept).
+        strict (bool | None): Refuse a response whose values break a constraint of the spec (errors.ResponseDecodeError);
+            False keeps them (logged at DEBUG); None: the client's ``strict``.
 
     Raises:
         errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
@@ -181,7 +197,7 @@ async def asyncio_detailed(
         accept=accept,
     )
     response = await OPERATION.send_async(client, kwargs)
-    return _build_response(client=client, response=response)
+    return _build_response(client=client, response=response, strict=strict)
 
 
 async def asyncio(
@@ -190,6 +206,7 @@ async def asyncio(
     body: User | Unset = UNSET,
     content_type: RequestMediaType = "application/json",
     accept: ResponseMediaType = "application/json",
+    strict: bool | None = None,
 ) -> User | None:
     """Create user.
 
@@ -199,6 +216,8 @@ async def asyncio(
         body (User | Unset): The request body.
         content_type (RequestMediaType): The media type the body is sent in (Content-Type).
         accept (ResponseMediaType): The media type asked for (Accept).
+        strict (bool | None): Refuse a response whose values break a constraint of the spec (errors.ResponseDecodeError);
+            False keeps them (logged at DEBUG); None: the client's ``strict``.
 
     Raises:
         errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
@@ -219,5 +238,6 @@ async def asyncio(
             body=body,
             content_type=content_type,
             accept=accept,
+            strict=strict,
         )
     ).parsed

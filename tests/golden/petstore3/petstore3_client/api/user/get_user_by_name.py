@@ -60,8 +60,14 @@ def _get_kwargs(
     )
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: _operation.Received) -> Response[User | None]:
-    return OPERATION.build_response(response, raise_on_unexpected_status=client.raise_on_unexpected_status)
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: _operation.Received, strict: bool | None = None
+) -> Response[User | None]:
+    return OPERATION.build_response(
+        response,
+        raise_on_unexpected_status=client.raise_on_unexpected_status,
+        strict=client.strict if strict is None else strict,
+    )
 
 
 def sync_detailed(
@@ -69,6 +75,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     accept: ResponseMediaType = "application/json",
+    strict: bool | None = None,
 ) -> Response[User | None]:
     """Get user by user name.
 
@@ -77,6 +84,8 @@ def sync_detailed(
     Args:
         username (str):
         accept (ResponseMediaType): The media type asked for (Accept).
+        strict (bool | None): Refuse a response whose values break a constraint of the spec (errors.ResponseDecodeError);
+            False keeps them (logged at DEBUG); None: the client's ``strict``.
 
     Raises:
         errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
@@ -97,7 +106,7 @@ def sync_detailed(
         accept=accept,
     )
     response = OPERATION.send(client, kwargs)
-    return _build_response(client=client, response=response)
+    return _build_response(client=client, response=response, strict=strict)
 
 
 def sync(
@@ -105,6 +114,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     accept: ResponseMediaType = "application/json",
+    strict: bool | None = None,
 ) -> User | None:
     """Get user by user name.
 
@@ -113,6 +123,8 @@ def sync(
     Args:
         username (str):
         accept (ResponseMediaType): The media type asked for (Accept).
+        strict (bool | None): Refuse a response whose values break a constraint of the spec (errors.ResponseDecodeError);
+            False keeps them (logged at DEBUG); None: the client's ``strict``.
 
     Raises:
         errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
@@ -131,6 +143,7 @@ def sync(
         username=username,
         client=client,
         accept=accept,
+        strict=strict,
     ).parsed
 
 
@@ -139,6 +152,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     accept: ResponseMediaType = "application/json",
+    strict: bool | None = None,
 ) -> Response[User | None]:
     """Get user by user name.
 
@@ -147,6 +161,8 @@ async def asyncio_detailed(
     Args:
         username (str):
         accept (ResponseMediaType): The media type asked for (Accept).
+        strict (bool | None): Refuse a response whose values break a constraint of the spec (errors.ResponseDecodeError);
+            False keeps them (logged at DEBUG); None: the client's ``strict``.
 
     Raises:
         errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
@@ -167,7 +183,7 @@ async def asyncio_detailed(
         accept=accept,
     )
     response = await OPERATION.send_async(client, kwargs)
-    return _build_response(client=client, response=response)
+    return _build_response(client=client, response=response, strict=strict)
 
 
 async def asyncio(
@@ -175,6 +191,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     accept: ResponseMediaType = "application/json",
+    strict: bool | None = None,
 ) -> User | None:
     """Get user by user name.
 
@@ -183,6 +200,8 @@ async def asyncio(
     Args:
         username (str):
         accept (ResponseMediaType): The media type asked for (Accept).
+        strict (bool | None): Refuse a response whose values break a constraint of the spec (errors.ResponseDecodeError);
+            False keeps them (logged at DEBUG); None: the client's ``strict``.
 
     Raises:
         errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
@@ -202,5 +221,6 @@ async def asyncio(
             username=username,
             client=client,
             accept=accept,
+            strict=strict,
         )
     ).parsed

@@ -61,8 +61,14 @@ def _get_kwargs(
     )
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: _operation.Received) -> Response[str | None]:
-    return OPERATION.build_response(response, raise_on_unexpected_status=client.raise_on_unexpected_status)
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: _operation.Received, strict: bool | None = None
+) -> Response[str | None]:
+    return OPERATION.build_response(
+        response,
+        raise_on_unexpected_status=client.raise_on_unexpected_status,
+        strict=client.strict if strict is None else strict,
+    )
 
 
 def sync_detailed(
@@ -71,6 +77,7 @@ def sync_detailed(
     username: str | Unset = UNSET,
     password: str | Unset = UNSET,
     accept: ResponseMediaType = "application/xml",
+    strict: bool | None = None,
 ) -> Response[str | None]:
     """Logs user into the system.
 
@@ -80,6 +87,8 @@ def sync_detailed(
         username (str | Unset):
         password (str | Unset):
         accept (ResponseMediaType): The media type asked for (Accept).
+        strict (bool | None): Refuse a response whose values break a constraint of the spec (errors.ResponseDecodeError);
+            False keeps them (logged at DEBUG); None: the client's ``strict``.
 
     Raises:
         errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
@@ -101,7 +110,7 @@ def sync_detailed(
         accept=accept,
     )
     response = OPERATION.send(client, kwargs)
-    return _build_response(client=client, response=response)
+    return _build_response(client=client, response=response, strict=strict)
 
 
 def sync(
@@ -110,6 +119,7 @@ def sync(
     username: str | Unset = UNSET,
     password: str | Unset = UNSET,
     accept: ResponseMediaType = "application/xml",
+    strict: bool | None = None,
 ) -> str | None:
     """Logs user into the system.
 
@@ -119,6 +129,8 @@ def sync(
         username (str | Unset):
         password (str | Unset):
         accept (ResponseMediaType): The media type asked for (Accept).
+        strict (bool | None): Refuse a response whose values break a constraint of the spec (errors.ResponseDecodeError);
+            False keeps them (logged at DEBUG); None: the client's ``strict``.
 
     Raises:
         errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
@@ -138,6 +150,7 @@ def sync(
         username=username,
         password=password,
         accept=accept,
+        strict=strict,
     ).parsed
 
 
@@ -147,6 +160,7 @@ async def asyncio_detailed(
     username: str | Unset = UNSET,
     password: str | Unset = UNSET,
     accept: ResponseMediaType = "application/xml",
+    strict: bool | None = None,
 ) -> Response[str | None]:
     """Logs user into the system.
 
@@ -156,6 +170,8 @@ async def asyncio_detailed(
         username (str | Unset):
         password (str | Unset):
         accept (ResponseMediaType): The media type asked for (Accept).
+        strict (bool | None): Refuse a response whose values break a constraint of the spec (errors.ResponseDecodeError);
+            False keeps them (logged at DEBUG); None: the client's ``strict``.
 
     Raises:
         errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
@@ -177,7 +193,7 @@ async def asyncio_detailed(
         accept=accept,
     )
     response = await OPERATION.send_async(client, kwargs)
-    return _build_response(client=client, response=response)
+    return _build_response(client=client, response=response, strict=strict)
 
 
 async def asyncio(
@@ -186,6 +202,7 @@ async def asyncio(
     username: str | Unset = UNSET,
     password: str | Unset = UNSET,
     accept: ResponseMediaType = "application/xml",
+    strict: bool | None = None,
 ) -> str | None:
     """Logs user into the system.
 
@@ -195,6 +212,8 @@ async def asyncio(
         username (str | Unset):
         password (str | Unset):
         accept (ResponseMediaType): The media type asked for (Accept).
+        strict (bool | None): Refuse a response whose values break a constraint of the spec (errors.ResponseDecodeError);
+            False keeps them (logged at DEBUG); None: the client's ``strict``.
 
     Raises:
         errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
@@ -215,5 +234,6 @@ async def asyncio(
             username=username,
             password=password,
             accept=accept,
+            strict=strict,
         )
     ).parsed
