@@ -21,7 +21,7 @@ from typing import Any, Generic, TypeVar
 from attrs import field, frozen
 
 from . import _exchange, _exchange_log, media
-from ._collection import HELD_OFF
+from ._collection import held_off
 from ._errors import (
     DeserializationError,
     ResponseDecodeError,
@@ -111,7 +111,7 @@ class ResponseContent:
         # A range (`*/*`) documented with a schema: what came in a structured type is read by it.
         ranged = "*" in self.media_type and media.family(content_type) not in _STRUCTURED
         if self.document is not None and not ranged:
-            with HELD_OFF:  # nothing made here is garbage before the call returns (see _collection.py)
+            with held_off(len(content)):  # nothing made here is garbage before the call returns (see _collection.py)
                 if self.load is None:
                     return media.decode(content, self.document, content_type, kept=kept)
                 # No local holds the decoded data: a failure's traceback shows no token (see media.build).

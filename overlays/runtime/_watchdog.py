@@ -30,11 +30,12 @@ __all__ = ["watch"]
 class Watch:
     """One exchange on the watch: ``with`` it around the exchange; ``fired`` once its deadline ended it."""
 
-    __slots__ = ("_end", "deadline", "done", "fired")
+    __slots__ = ("_end", "_watchdog", "deadline", "done", "fired")
 
-    def __init__(self, deadline: float, end: Callable[[], None]) -> None:
+    def __init__(self, deadline: float, end: Callable[[], None], watchdog: _Watchdog) -> None:
         self.deadline = deadline
         self._end: Callable[[], None] | None = end
+        self._watchdog = watchdog
         self.done = False
         self.fired = False
 
@@ -44,7 +45,7 @@ class Watch:
     def __exit__(
         self, kind: type[BaseException] | None, error: BaseException | None, traceback: TracebackType | None
     ) -> None:
-        _WATCHDOG.finished(self)
+        self._watchdog.finished(self)
 
     def fire(self) -> Callable[[], None] | None:
         """What ends the exchange, taken once (called under the watchdog's lock)."""
@@ -57,10 +58,11 @@ class _Watchdog:
     """The watched exchanges by deadline, and the thread that ends those still running at theirs.
 
     Finished exchanges leave the heap when they reach its top, or all at once when they are most
-    of it. A thread idle for a minute ends; a forked child starts with none, and no watch.
+    of it. A thread idle for ``idle`` seconds ends; a forked child starts with none, and no watch.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, idle: float = 60.0) -> None:
+        self._idle = idle
         self._forget()
         _fork.renew_in_child(self, _Watchdog._forget)
 
@@ -70,15 +72,15 @@ class _Watchdog:
         self._heap: list[tuple[float, int, Watch]] = []
         self._order = itertools.count()
         self._finished = 0
-        self._running = False
+        self._thread: threading.Thread | None = None  # while one serves
 
     def watch(self, deadline: float, end: Callable[[], None]) -> Watch:
-        watched = Watch(deadline, end)
+        watched = Watch(deadline, end, self)
         with self._lock:
             heapq.heappush(self._heap, (deadline, next(self._order), watched))
-            if not self._running:
-                self._running = True
-                threading.Thread(target=self._serve, name="exchange-watchdog", daemon=True).start()
+            if self._thread is None:
+                self._thread = threading.Thread(target=self._serve, name="exchange-watchdog", daemon=True)
+                self._thread.start()
             elif self._heap[0][2] is watched:  # nearer than what the thread sleeps until
                 self._wake.notify()
         return watched
@@ -101,9 +103,9 @@ class _Watchdog:
                     heapq.heappop(heap)
                     self._finished = max(0, self._finished - 1)
                 if not heap:
-                    self._wake.wait(60.0)
+                    self._wake.wait(self._idle)
                     if not self._heap:
-                        self._running = False
+                        self._thread = None
                         return
                     continue
                 left = heap[0][0] - time.perf_counter()

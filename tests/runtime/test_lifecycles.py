@@ -6,17 +6,15 @@ from __future__ import annotations
 import asyncio
 import gc
 import os
-import signal
 import sys
 import threading
 import time
-import traceback
-import warnings
 from collections.abc import Callable
 from typing import Any
 
 import httpx
 import pytest
+from forking import fork_only, in_child
 from token_server import TokenServer
 
 from partner_center_auth import (
@@ -32,34 +30,6 @@ from partner_center_auth.testing import StandInServer
 
 ENTRA = "entra-id-token-for-lifecycles"
 NO_RETRY = RetryPolicy(max_attempts=1)
-
-fork_only = pytest.mark.skipif(not hasattr(os, "fork"), reason="fork() is POSIX")
-
-
-def in_child(work: Callable[[], int], timeout: float = 30.0) -> int:
-    """``work()``'s exit status in a forked child; -1 if it was still running after ``timeout``."""
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", DeprecationWarning)  # "multi-threaded fork" (3.12+): the very case
-        pid = os.fork()
-    if pid == 0:  # the child: never back into pytest
-        code = 99
-        try:
-            code = work()
-        except BaseException:
-            traceback.print_exc()
-            code = 98
-        finally:
-            os._exit(code)
-    waited = time.monotonic() + timeout
-    while time.monotonic() < waited:
-        done, status = os.waitpid(pid, os.WNOHANG)
-        if done:
-            return os.waitstatus_to_exitcode(status)
-        time.sleep(0.05)
-    os.kill(pid, signal.SIGKILL)
-    os.waitpid(pid, 0)
-    return -1
-
 
 # fork(): nothing shared, nothing waited for that is not there ---------------------------------
 

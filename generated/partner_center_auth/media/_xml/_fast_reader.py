@@ -28,9 +28,10 @@ from ..._schema import (
     Scalar,
     Schema,
     SchemaViolation,
+    Xml,
     model_of,
 )
-from ._names import XSI_NIL, array_items_xml, attributes, elements
+from ._names import XSI_NIL, array_items_xml, attributes, elements, namespace_of, root_items_xml
 
 __all__ = ["UNDECIDED", "plan", "read_fast"]
 
@@ -48,10 +49,28 @@ class _Undecided(Exception):
 @lru_cache(maxsize=256)
 def plan(document: Document) -> tuple[str | None, _Read | None]:
     """Per document, once: the root element's name if the reader must find exactly it, and the
-    fast reader of a model root."""
+    fast reader of the root: a model, or an array (of models, or of text)."""
     root_xml, named = document.root()
-    model = model_of(document.schema)
-    fast = _fast_object(model, root_xml.scope(None)) if named and model is not None else None
+    schema = document.schema
+    model = model_of(schema)
+    fast: _Read | None = None
+    if model is not None:
+        fast = _fast_object(model, root_xml.scope(None)) if named else None
+    elif isinstance(schema, ArrayOf):
+        items_xml = root_items_xml(schema)
+        if named:
+            fast = _fast_items(schema.items, items_xml, root_xml.scope(None))
+        else:  # the root's name is free: its children are in its namespace, as the reference reads them
+            by_scope: dict[str | None, _Read] = {}
+
+            def read_root(root: etree._Element) -> Any:
+                scope = namespace_of(root.tag)
+                read = by_scope.get(scope)
+                if read is None:
+                    read = by_scope[scope] = _fast_items(schema.items, items_xml, scope)
+                return read(root)
+
+            fast = read_root
     return (root_xml.tag(None) if named else None), fast
 
 
@@ -90,8 +109,9 @@ def _nil_or_children(element: etree._Element) -> bool:
 def _fast_object(schema: ModelSchema, scope: str | None) -> _Read:
     """The reader of one object element whose children are in the default namespace ``scope``."""
     by_attribute = tuple((prop.name, prop.xml.tag(None), prop.schema.from_text) for prop in attributes(schema))
-    # Per element name: the property, whether its text is read as it is (inline, the common case),
-    # else its reader, and whether the element repeats (an unwrapped array).
+    # Per element name: the property, how its text becomes the value (None: as it is) when it holds
+    # text (inline, the common case), else its reader, and whether the element repeats (an unwrapped
+    # array). Checks of the few calls per element are written out inline: this is the inner loop.
     by_tag = {tag: (prop.name, *_fast_property(prop, scope)) for tag, prop in elements(schema, scope).items()}
     extra = schema.additional_properties
     read_extra = None if extra is None else _fast_value(extra, scope)
@@ -121,11 +141,13 @@ def _fast_object(schema: ModelSchema, scope: str | None) -> _Read:
                     raise _Undecided
                 data[name] = read_extra(child)
                 continue
-            name, plain, read_child, repeats = entry
-            if plain:
-                if _nil_or_children(child):
+            name, convert, read_child, repeats = entry
+            if read_child is None:
+                if len(child) or (child.keys() and child.get(XSI_NIL) is not None):  # _nil_or_children
                     raise _Undecided
                 value = child.text or ""
+                if convert is not None:
+                    value = convert(value)
             else:
                 value = read_child(child)
             if not repeats:
@@ -141,19 +163,29 @@ def _fast_object(schema: ModelSchema, scope: str | None) -> _Read:
     return read
 
 
-def _fast_property(prop: Property, scope: str | None) -> tuple[bool, _Read, bool]:
-    """Whether a property's element holds text read as it is, its reader, and whether it repeats."""
-    schema, xml = prop.schema, prop.xml
-    if not isinstance(schema, ArrayOf):
-        return _plain(schema), _fast_value(schema, xml.scope(scope)), False
-    items_xml = array_items_xml(prop.name, schema, xml)
-    if not xml.wrapped:
-        return _plain(schema.items), _fast_value(schema.items, items_xml.scope(scope)), True
-    inner = xml.scope(scope)
-    item_tag = items_xml.tag(inner)
-    read_item = _fast_value(schema.items, items_xml.scope(inner))
+def _fast_property(prop: Property, scope: str | None) -> tuple[Callable[[str], Any] | None, _Read | None, bool]:
+    """How a property's element is read: its text, converted by the first (None: as it is), or
+    else by the second; and whether the element repeats."""
+    schema, xml, repeats = prop.schema, prop.xml, False
+    if isinstance(schema, ArrayOf):
+        items_xml = array_items_xml(prop.name, schema, xml)
+        if xml.wrapped:
+            return None, _fast_items(schema.items, items_xml, xml.scope(scope)), False
+        schema, xml, repeats = schema.items, items_xml, True
+    if _of_text(schema):
+        return _text_converter(schema), None, repeats
+    return None, _fast_value(schema, xml.scope(scope)), repeats
 
-    def read_wrapped(element: etree._Element) -> list[Any]:
+
+@lru_cache(maxsize=256)
+def _fast_items(items: Schema, items_xml: Xml, scope: str | None) -> _Read:
+    """The reader of an element that holds an array's items and nothing else (a wrapped array, or
+    a root array); ``scope`` is the default namespace of its children."""
+    item_tag = items_xml.tag(scope)
+    read_item = _fast_value(items, items_xml.scope(scope))
+    of_text, convert = _of_text(items), _text_converter(items)
+
+    def read_items(element: etree._Element) -> list[Any]:
         text = element.text
         if (text and not text.isspace()) or element.keys():
             raise _Undecided
@@ -162,10 +194,16 @@ def _fast_property(prop: Property, scope: str | None) -> tuple[bool, _Read, bool
             tail = item.tail
             if item.tag != item_tag or (tail and not tail.isspace()):
                 raise _Undecided
-            values.append(read_item(item))
+            if of_text:  # read_text, inline
+                if len(item) or (item.keys() and item.get(XSI_NIL) is not None):
+                    raise _Undecided
+                value = item.text or ""
+                values.append(value if convert is None else convert(value))
+            else:
+                values.append(read_item(item))
         return values
 
-    return False, read_wrapped, False
+    return read_items
 
 
 def _fast_value(schema: Schema, scope: str | None) -> _Read:
@@ -177,7 +215,7 @@ def _fast_value(schema: Schema, scope: str | None) -> _Read:
         made: list[_Read] = []
 
         def read_model(element: etree._Element) -> Any:
-            if _nil(element):
+            if element.keys() and element.get(XSI_NIL) is not None:  # _nil, inline
                 raise _Undecided
             if not made:
                 made.append(_fast_object(model, scope))
@@ -186,15 +224,25 @@ def _fast_value(schema: Schema, scope: str | None) -> _Read:
         return read_model
     if isinstance(schema, ArrayOf):
         return _undecided
-    plain, convert = _plain(schema), _converter(schema)
+    convert = _text_converter(schema)
 
     def read_text(element: etree._Element) -> Any:
         if _nil_or_children(element):
             raise _Undecided
         text = element.text or ""
-        return text if plain else convert(text)
+        return text if convert is None else convert(text)
 
     return read_text
+
+
+def _of_text(schema: Schema) -> bool:
+    """Whether an element of ``schema`` is read from its text (not a model, not an array)."""
+    return model_of(schema) is None and not isinstance(schema, ArrayOf)
+
+
+def _text_converter(schema: Schema) -> Callable[[str], Any] | None:
+    """How the text of an element of ``schema`` becomes its value: None where it is the value."""
+    return None if _plain(schema) else _converter(schema)
 
 
 def _converter(schema: Schema) -> Callable[[str], Any]:

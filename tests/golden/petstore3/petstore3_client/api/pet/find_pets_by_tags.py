@@ -12,8 +12,7 @@ _DOCUMENT_1 = _schema.Document(_schema.ArrayOf(_schema.ModelRef("models.pet", "P
 
 
 def _load_1(data: Any) -> list[Pet]:
-    build = _compiled.builder_for(Pet)
-    return [build(item) for item in data]
+    return _compiled.build_each(Pet, data)
 
 
 OPERATION: _operation.Operation[list[Pet] | None] = _operation.Operation(
