@@ -52,6 +52,7 @@ __all__ = [
     "Schema",
     "SchemaViolation",
     "Xml",
+    "literal_member",
     "model_of",
 ]
 
@@ -826,7 +827,7 @@ class Document:
         return "array" if isinstance(self.schema, ArrayOf) else "value"
 
 
-def enum_member(enum: type[E], value: Any) -> E | Any:
+def enum_member(enum: type[E], value: Any) -> E | Any:  # taken by the models of enum classes
     """The member of ``enum`` for ``value``; a value the enum does not list, as it is.
 
     What ``from_dict`` makes of an enum property: a liberal read keeps a value the spec does not
