@@ -71,7 +71,7 @@ class RequestContent:
             # A range documented with a schema (`*/*`): the value is written as JSON, which it admits.
             media_type = "application/json" if ranged else self.media_type
             return {
-                "content": media.encode(self.dump(body), self.document, media_type),
+                "content": media.write(body, self.document, media_type, self.dump),
                 "headers": {"Content-Type": media_type},
             }
         return {"content": media.encode_raw(body, self.media_type), "headers": {"Content-Type": self._concrete(body)}}
@@ -114,13 +114,7 @@ class ResponseContent:
             with held_off(len(content)):  # nothing made here is garbage before the call returns (see _collection.py)
                 if self.load is None:
                     return media.decode(content, self.document, content_type, kept=kept)
-                # No local holds the decoded data: a failure's traceback shows no token (see media.build).
-                return media.build(
-                    self.load,
-                    media.decode(content, self.document, content_type, kept=kept),
-                    content=content,
-                    media_type=content_type,
-                )
+                return media.read(content, self.document, content_type, self.load, kept=kept)
         raw = media.decode_raw(content, content_type)
         if self.as_file:
             return File(payload=BytesIO(raw if isinstance(raw, bytes) else content))

@@ -12,8 +12,12 @@ A check also counts, at every depth, the member names and the string values in t
 one integer (:func:`counted`): the JSON codec compares them with the body to prove that no
 member name was given twice (see ``media/_json.py``). It never counts more than there are.
 
-A builder (:func:`builder_for`) is a model's ``from_dict`` for data a check has passed. Checks
-and builders are one mechanism, code written from a description, so they share its pieces: the
+A builder (:func:`builder_for`) is a model's ``from_dict`` for data a check has passed. A reader
+(:func:`reader_for`) does both in one pass for a body of a model or a list of models: one
+``dict.get`` per property, each value checked, counted and built, nested models' readers called
+directly. A dumper (:func:`dumper_for`) is a model's ``to_dict`` checked as it writes. What a
+reader or a dumper refuses goes to the two-pass path and the reference, which word every error.
+All are one mechanism, code written from a description, so they share its pieces: the
 source of every compiled function is kept in :mod:`linecache` under a name of its own, so that
 tracebacks, :mod:`inspect` and debuggers show it as they show written code.
 """
@@ -25,14 +29,14 @@ import linecache
 import math
 from collections.abc import Callable, Mapping
 from functools import partial
-from typing import Any
+from typing import Any, Literal
 
 import attrs
 
-from ._schema import AnyValue, ArrayOf, Binary, EnumRef, M, ModelRef, ModelSchema, Null, OneOf, Scalar, Schema
+from ._schema import AnyValue, ArrayOf, Binary, EnumRef, M, ModelRef, ModelSchema, Null, OneOf, Property, Scalar, Schema
 from .types import UNSET
 
-__all__ = ["Check", "Invalid", "builder_for", "check_for", "counted"]
+__all__ = ["Check", "Invalid", "Reader", "builder_for", "check_for", "counted", "dumper_for", "reader_for"]
 
 Check = Callable[[object], int]
 """A compiled check: the value's names and string values (see :func:`counted`), or :class:`Invalid`."""
@@ -119,18 +123,18 @@ class _Compiler:
         }
 
     def compile(self, schema: Schema) -> Check:
-        lines = ["def check(value):", "    n = 0", *self._emit(schema, "value", "    "), "    return n"]
+        lines = ["def check(value):", "    n = 0", *self.emit(schema, "value", "    "), "    return n"]
         # The source is written here from a frozen description; every value from the spec (names,
         # enums, patterns) is bound in the namespace or written with repr(), never pasted as code.
         check: Check = _define("\n".join(lines), f"check for {_label(schema)}", self.namespace)["check"]
         return check
 
-    def _bind(self, value: object) -> str:
+    def bind(self, value: object) -> str:
         name = f"_c{next(self._names)}"
         self.namespace[name] = value
         return name
 
-    def _local(self) -> str:
+    def local(self) -> str:
         return f"v{next(self._names)}"
 
     def _test(self, schema: Scalar | Null, var: str) -> str:
@@ -143,14 +147,14 @@ class _Compiler:
             test = f"type({var}) is {_TYPES[schema.type]}"
         if schema.enum is not None:
             # The type test comes first, so 1 == True cannot let a boolean into an integer enum.
-            test += f" and {var} in {self._bind(frozenset(schema.enum))}"
+            test += f" and {var} in {self.bind(frozenset(schema.enum))}"
         if schema.regex is not None:
-            test += f" and {self._bind(schema.regex.search)}({var}) is not None"
+            test += f" and {self.bind(schema.regex.search)}({var}) is not None"
         if schema.bounded:  # lengths, bounds, format: rare, so the reference's own test
-            test += f" and {self._bind(schema.within)}({var})"
+            test += f" and {self.bind(schema.within)}({var})"
         return test
 
-    def _emit(self, schema: Schema, var: str, pad: str) -> list[str]:
+    def emit(self, schema: Schema, var: str, pad: str) -> list[str]:
         """Lines that check ``var`` against ``schema`` and add its names and strings to ``n``."""
         if isinstance(schema, Scalar | Null):
             lines = [f"{pad}if not ({self._test(schema, var)}):", f"{pad}    raise Invalid"]
@@ -165,14 +169,11 @@ class _Compiler:
                 f"{pad}    n += _any({var})",
             ]
         if isinstance(schema, ArrayOf):
-            item = self._local()
-            bounds = [f"{pad}if not {self._bind(schema.within)}({var}):", f"{pad}    raise Invalid"]
+            item = self.local()
             return [
-                f"{pad}if type({var}) is not list:",
-                f"{pad}    raise Invalid",
-                *(bounds if schema.bounded else []),
+                *self.array_test(schema, var, pad),
                 f"{pad}for {item} in {var}:",
-                *self._emit(schema.items, item, pad + "    "),
+                *self.emit(schema.items, item, pad + "    "),
             ]
         if isinstance(schema, OneOf):
             return self._one_of(schema, var, pad)
@@ -186,6 +187,22 @@ class _Compiler:
             return [f"{pad}raise Invalid"]
         raise TypeError(f"no compiled check for {schema!r}")  # a kind new to _schema belongs here
 
+    def array_test(self, schema: ArrayOf, var: str, pad: str) -> list[str]:
+        """Lines that refuse ``var`` unless it is a list within the array's bounds (its items aside)."""
+        return [f"{pad}if type({var}) is not list:", f"{pad}    raise Invalid", *self.array_bounds(schema, var, pad)]
+
+    def array_bounds(self, schema: ArrayOf, var: str, pad: str) -> list[str]:
+        """Lines that refuse a list ``var`` outside the array's item count or uniqueness."""
+        if not schema.bounded:
+            return []
+        return [f"{pad}if not {self.bind(schema.within)}({var}):", f"{pad}    raise Invalid"]
+
+    def nested(self, ref: ModelRef) -> str:
+        """The name under which a compiled function calls the one-pass reader of a nested model."""
+        name = f"_c{next(self._names)}"
+        self.namespace[name] = _OnFirstCall(partial(_model_reader, ref), self.namespace, name)
+        return name
+
     def _one_of(self, schema: OneOf, var: str, pad: str) -> list[str]:
         # Scalar options are tested in one expression; the others are tried in order. Any option
         # that accepts will do: checking converts nothing, and every option counts alike.
@@ -197,7 +214,7 @@ class _Compiler:
             lines += [f"{pad}if {tests}:", f"{pad}    n += type({var}) is str"]
         if not others:
             return [*lines, f"{pad}else:", f"{pad}    raise Invalid"]
-        options, option = self._bind(tuple(map(check_for, others))), self._local()
+        options, option = self.bind(tuple(map(check_for, others))), self.local()
         tried = [
             f"for {option} in {options}:",
             "    try:",
@@ -213,7 +230,7 @@ class _Compiler:
         return [*lines, f"{pad}else:", *(f"{pad}    {line}" for line in tried)]
 
     def _model(self, schema: ModelSchema, var: str, pad: str) -> list[str]:
-        found, item, missing = self._local(), self._local(), self._bind(object())
+        found, item, missing = self.local(), self.local(), self.bind(object())
         lines = [
             f"{pad}if type({var}) is not dict:",
             f"{pad}    raise Invalid",
@@ -225,14 +242,14 @@ class _Compiler:
                 f"{pad}{item} = {var}.get({prop.name!r}, {missing})",
                 f"{pad}if {item} is not {missing}:",
                 f"{pad}    {found} += 1",
-                *self._emit(prop.schema, item, pad + "    "),
+                *self.emit(prop.schema, item, pad + "    "),
             ]
             if prop.required:
                 lines += [f"{pad}else:", f"{pad}    raise Invalid"]
         lines.append(f"{pad}if {found} != len({var}):")
         if schema.additional_properties is None:
             return [*lines, f"{pad}    raise Invalid"]
-        known, key = self._bind(frozenset(schema.by_name)), self._local()
+        known, key = self.bind(frozenset(schema.by_name)), self.local()
         return [
             *lines,
             f"{pad}    for {key}, {item} in {var}.items():",
@@ -240,11 +257,17 @@ class _Compiler:
             f"{pad}            continue",
             f"{pad}        if type({key}) is not str:",
             f"{pad}            raise Invalid",
-            *self._emit(schema.additional_properties, item, pad + "        "),
+            *self.emit(schema.additional_properties, item, pad + "        "),
         ]
 
 
 _BUILDERS: dict[type[Any], Callable[[Mapping[str, Any]], Any]] = {}
+
+Reader = Callable[[object], tuple[Any, int]]
+"""A compiled reader: the typed value of JSON-shaped data and its count (as a check's), or :class:`Invalid`."""
+
+_READERS: dict[type[Any], Reader] = {}
+_BODY_READERS: dict[Schema, Reader | None] = {}
 
 
 def builder_for(model: type[M]) -> Callable[[Mapping[str, Any]], M]:
@@ -256,8 +279,63 @@ def builder_for(model: type[M]) -> Callable[[Mapping[str, Any]], M]:
     """
     builder = _BUILDERS.get(model)
     if builder is None:
-        builder = _BUILDERS[model] = _builder(model)
+        builder = _BUILDERS[model] = _ModelCode(model, checking=False).define() or model.from_dict
     return builder
+
+
+def reader_for(schema: Schema) -> Reader | None:
+    """Check and build a response body in one pass: for a body that is a model or a list of
+    models (what the generated loaders build with :func:`builder_for` and :func:`build_each`),
+    else None.
+
+    The reader gives what the compiled check and then the loader would: the same verdict (it
+    refuses all the check refuses, and the reference then words the error), the same count, the
+    same value; one ``dict.get`` per property and one call per model instead of two of each.
+    """
+    if schema not in _BODY_READERS:
+        _BODY_READERS[schema] = _body_reader(schema)
+    return _BODY_READERS[schema]
+
+
+def _body_reader(schema: Schema) -> Reader | None:
+    if isinstance(schema, ModelRef) and not schema.relaxing:
+        return _model_reader(schema)
+    if not (isinstance(schema, ArrayOf) and isinstance(schema.items, ModelRef) and not schema.items.relaxing):
+        return None
+    # The list is the codec's own, decoded for this read: each item's data is freed as its model
+    # is made (see build_each).
+    compiler = _Compiler()
+    lines = [
+        "def read(value):",
+        *compiler.array_test(schema, "value", "    "),
+        "    n = 0",
+        "    for index, item in enumerate(value):",
+        f"        value[index], c = {compiler.nested(schema.items)}(item)",
+        "        n += c",
+        "    return value, n",
+    ]
+    read: Reader = _define("\n".join(lines), f"reader for {_label(schema)}", compiler.namespace)["read"]
+    return read
+
+
+def _model_reader(ref: ModelRef) -> Reader:
+    model = ref.model
+    reader = _READERS.get(model)
+    if reader is None:
+        reader = _READERS[model] = _ModelCode(model, checking=True).define() or _checked_then_built(model)
+    return reader
+
+
+def _checked_then_built(model: type[Any]) -> Reader:
+    """A model the compiled code does not build (a date, a union of models): its check, then its
+    ``from_dict``, in two passes."""
+    check, build = check_for(model.__openapi__), builder_for(model)
+
+    def read(value: object) -> tuple[Any, int]:
+        count = check(value)
+        return build(value), count  # type: ignore[arg-type]
+
+    return read
 
 
 def build_each(model: type[M], items: list[Any]) -> list[M]:
@@ -273,48 +351,246 @@ def build_each(model: type[M], items: list[Any]) -> list[M]:
     return items
 
 
-def _builder(model: type[M]) -> Callable[[Mapping[str, Any]], M]:
-    schema = model.__openapi__
-    aliases = {field.name: field.alias for field in attrs.fields(model)}  # type: ignore[arg-type]
-    plain = schema.additional_properties is None or isinstance(schema.additional_properties, AnyValue)
-    if not plain or not all(
+Direction = Literal["read", "write"]
+
+
+def _in_play(schema: ModelSchema, direction: Direction) -> tuple[Property, ...]:
+    """The properties a compiled function of the model reads (a response) or writes (a request):
+    the one place where a property kept to one direction would be left out of the other."""
+    return schema.properties
+
+
+def _plain(schema: ModelSchema, aliases: Mapping[str, str], direction: Direction) -> bool:
+    """Whether compiled code handles the model: every property held as it is on the wire, a
+    generated enum, or a model (or a list of models) handled the same way, and unknown properties
+    kept as they are. Any other model is built by its ``from_dict`` and written by its ``to_dict``."""
+    extra = schema.additional_properties
+    return (extra is None or isinstance(extra, AnyValue)) and all(
         prop.attribute in aliases and (prop.as_is or prop.enum is not None or _nested(prop.schema) is not None)
-        for prop in schema.properties
-    ):
-        return model.from_dict
-    namespace: dict[str, Any] = {"model": model, "UNSET": UNSET, "known": frozenset(schema.by_name)}
-    lines, arguments, optional = ["def build(data):"], [], []
-    for index, prop in enumerate(schema.properties):
-        value = f"a{index}"
-        read = f"data[{prop.name!r}]" if prop.required else f"data.get({prop.name!r}, UNSET)"
-        lines.append(f"    {value} = {read}")
+        for prop in _in_play(schema, direction)
+    )
+
+
+class _ModelCode:
+    """The source of a model's builder (``checking=False``: data a check has passed) or of its
+    one-pass reader (``checking``: each property checked, counted and built as it is read).
+
+    :meth:`define` gives None for a model that is not plain (see :func:`_plain`).
+    """
+
+    def __init__(self, model: type[Any], *, checking: bool) -> None:
+        self.model, self.schema, self.checking = model, model.__openapi__, checking
+        self.compiler = _Compiler()
+        self.aliases = {field.name: field.alias for field in attrs.fields(model)}
+
+    def define(self) -> Any:
+        if not _plain(self.schema, self.aliases, "read"):
+            return None
+        namespace = self.compiler.namespace
+        namespace.update(model=self.model, UNSET=UNSET, known=frozenset(self.schema.by_name))
+        data = "value" if self.checking else "data"
+        lines = [f"def {'read' if self.checking else 'build'}({data}):"]
+        if self.checking:
+            lines += [
+                "    if type(value) is not dict:",
+                "        raise Invalid",
+                "    size = len(value)",
+                "    n = size * NAME",
+            ]
+        arguments, optional = [], []
+        required = 0
+        for index, prop in enumerate(_in_play(self.schema, "read")):
+            lines += self._property(prop, f"a{index}", data)
+            arguments.append(f"{self.aliases[prop.attribute]}=a{index}")
+            if prop.required:
+                required += 1
+            else:
+                optional.append(f"(a{index} is not UNSET)")
+        present = " + ".join([str(required), *optional])
+        size = "size" if self.checking else f"len({data})"
+        lines += [f"    instance = model({', '.join(arguments)})", f"    if {size} != {present}:"]
+        lines += self._unknown(data)
+        lines.append("    return instance, n" if self.checking else "    return instance")
+        what = f"{'reader' if self.checking else 'builder'} for {self.schema.name}"
+        return _define("\n".join(lines), what, namespace)["read" if self.checking else "build"]
+
+    def _property(self, prop: Property, var: str, data: str) -> list[str]:
+        if not self.checking:
+            read = f"{data}[{prop.name!r}]" if prop.required else f"{data}.get({prop.name!r}, UNSET)"
+            made = self._made(prop, var)
+            if made is None:
+                return [f"    {var} = {read}"]
+            if prop.required:
+                return [f"    {var} = {read}", f"    {var} = {made}"]
+            return [f"    {var} = {read}", f"    if {var} is not UNSET:", f"        {var} = {made}"]
+        if prop.required:  # missing: a KeyError, which the codec takes as it takes Invalid
+            return [f"    {var} = {data}[{prop.name!r}]", *self._checked(prop, var, "    ")]
+        return [
+            f"    {var} = {data}.get({prop.name!r}, UNSET)",
+            f"    if {var} is not UNSET:",
+            *self._checked(prop, var, "        "),
+        ]
+
+    def _checked(self, prop: Property, var: str, pad: str) -> list[str]:
+        """Lines that check, count and build one property's value, present in ``var``."""
+        schema, compiler = prop.schema, self.compiler
+        if prop.as_is:
+            return compiler.emit(schema, var, pad)
+        if prop.enum is not None:  # checked against the enum's values, then its member
+            return [*compiler.emit(schema, var, pad), f"{pad}{var} = {self._made(prop, var)}"]
+        if isinstance(schema, ModelRef):
+            return [f"{pad}{var}, c = {compiler.nested(schema)}({var})", f"{pad}n += c"]
+        assert isinstance(schema, ArrayOf) and isinstance(schema.items, ModelRef)  # (plain: see _nested)
+        items, item, made = compiler.local(), compiler.local(), compiler.local()
+        return [
+            *compiler.array_test(schema, var, pad),
+            f"{pad}{items} = []",
+            f"{pad}for {item} in {var}:",
+            f"{pad}    {made}, c = {compiler.nested(schema.items)}({item})",
+            f"{pad}    n += c",
+            f"{pad}    {items}.append({made})",
+            f"{pad}{var} = {items}",
+        ]
+
+    def _made(self, prop: Property, var: str) -> str | None:
+        """What the builder makes of a property's checked value: its enum member (a value the enum
+        does not list is kept as it is), its model or list of models; None: the value as it is."""
+        if prop.as_is:
+            return None
+        name = self.compiler.bind(None)
+        if prop.enum is not None:
+            self.compiler.namespace[name] = _members(prop.enum).get
+            return f"{name}({var}, {var})"
         nested = _nested(prop.schema)
-        made = None
-        if not prop.as_is and prop.enum is not None:  # a value the enum does not list is kept as it is
-            namespace[f"e{index}"] = _members(prop.enum).get
-            made = f"e{index}({value}, {value})"
-        elif not prop.as_is and nested is not None:  # a model, or a list of models: built by theirs
-            namespace[f"b{index}"] = _OnFirstCall(partial(_model_builder, nested), namespace, f"b{index}")
-            made = (
-                f"b{index}({value})" if isinstance(prop.schema, ModelRef) else f"[b{index}(item) for item in {value}]"
-            )
-        if made is not None:
-            lines.append(
-                f"    {value} = {made}" if prop.required else f"    {value} = {value} if {value} is UNSET else {made}"
-            )
-        arguments.append(f"{aliases[prop.attribute]}={value}")
-        if not prop.required:
-            optional.append(f"({value} is not UNSET)")
-    present = " + ".join([str(sum(prop.required for prop in schema.properties)), *optional])
-    lines += [
-        f"    instance = model({', '.join(arguments)})",
-        f"    if len(data) != {present}:",
-        "        instance.additional_properties = {key: item for key, item in data.items() if key not in known}",
-        "    return instance",
-    ]
-    source = "\n".join(lines)
-    build: Callable[[Mapping[str, Any]], M] = _define(source, f"builder for {schema.name}", namespace)["build"]
-    return build
+        assert nested is not None  # (plain)
+        self.compiler.namespace[name] = _OnFirstCall(partial(_model_builder, nested), self.compiler.namespace, name)
+        return f"{name}({var})" if isinstance(prop.schema, ModelRef) else f"[{name}(item) for item in {var}]"
+
+    def _unknown(self, data: str) -> list[str]:
+        """Lines that keep the properties the schema does not declare (checked and counted, when reading)."""
+        if not self.checking:
+            return [
+                "        instance.additional_properties = "
+                f"{{key: item for key, item in {data}.items() if key not in known}}"
+            ]
+        extra = self.schema.additional_properties
+        if extra is None:
+            return ["        raise Invalid"]
+        return [
+            "        extra = {}",
+            f"        for key, item in {data}.items():",
+            "            if key in known:",
+            "                continue",
+            "            if type(key) is not str:",
+            "                raise Invalid",
+            *self.compiler.emit(extra, "item", "            "),
+            "            extra[key] = item",
+            "        instance.additional_properties = extra",
+        ]
+
+
+_DUMPERS: dict[type[Any], Callable[[Any], dict[str, Any]]] = {}
+
+
+def dumper_for(schema: Schema) -> Callable[[Any], dict[str, Any]] | None:
+    """A request body's ``to_dict`` checked as it writes, for a body that is a model (what the
+    generated dumpers write with ``to_dict``), else None.
+
+    The dumper gives what ``to_dict`` gives, key for key in the same order, for a value of the
+    model's own class that the compiled check would pass; for anything else (another class, a
+    value the check refuses, unknown properties, whose order ``to_dict`` decides) it raises
+    :class:`Invalid`, and the codec writes by ``to_dict`` and the reference check, which words
+    every refusal.
+    """
+    if not isinstance(schema, ModelRef) or schema.relaxing:
+        return None
+    return _model_dumper(schema)
+
+
+def _model_dumper(ref: ModelRef) -> Callable[[Any], dict[str, Any]]:
+    model = ref.model
+    dumper = _DUMPERS.get(model)
+    if dumper is None:
+        dumper = _DUMPERS[model] = _DumpCode(model).define() or _dumped_then_checked(model)
+    return dumper
+
+
+def _dumped_then_checked(model: type[Any]) -> Callable[[Any], dict[str, Any]]:
+    """A model the compiled code does not write (a date, a union of models): ``to_dict``, then its check."""
+    check = check_for(model.__openapi__)
+
+    def dump(value: Any) -> dict[str, Any]:
+        if type(value) is not model:
+            raise Invalid
+        data: dict[str, Any] = value.to_dict()
+        check(data)
+        return data
+
+    return dump
+
+
+class _DumpCode:
+    """The source of a model's dumper: attribute reads, exact type tests, nested dumpers called
+    directly; keys in ``to_dict``'s order (the required properties, then the others)."""
+
+    def __init__(self, model: type[Any]) -> None:
+        self.model, self.schema = model, model.__openapi__
+        self.compiler = _Compiler()
+        self.aliases = {field.name: field.alias for field in attrs.fields(model)}
+
+    def define(self) -> Callable[[Any], dict[str, Any]] | None:
+        if not _plain(self.schema, self.aliases, "write"):
+            return None
+        self.compiler.namespace.update(model=self.model, UNSET=UNSET)
+        lines = [
+            "def dump(value):",
+            "    if type(value) is not model or value.additional_properties:",
+            "        raise Invalid",
+            "    n = 0",  # (the checks count: a write has no use for it)
+            "    data = {}",
+        ]
+        properties = _in_play(self.schema, "write")
+        ordered = [prop for prop in properties if prop.required] + [prop for prop in properties if not prop.required]
+        for index, prop in enumerate(ordered):
+            var = f"a{index}"
+            lines.append(f"    {var} = value.{prop.attribute}")
+            pad = "    "
+            if not prop.required:
+                lines.append(f"    if {var} is not UNSET:")
+                pad = "        "
+            lines += [*self._written(prop, var, pad), f"{pad}data[{prop.name!r}] = {var}"]
+        lines.append("    return data")
+        dump: Callable[[Any], dict[str, Any]] = _define(
+            "\n".join(lines), f"dumper for {self.schema.name}", self.compiler.namespace
+        )["dump"]
+        return dump
+
+    def _written(self, prop: Property, var: str, pad: str) -> list[str]:
+        """Lines that make and check one property's JSON-shaped value in ``var``."""
+        schema, compiler = prop.schema, self.compiler
+        if prop.as_is:
+            return compiler.emit(schema, var, pad)
+        if prop.enum is not None:  # a member is written as its value; any other value as it is, checked
+            enum = compiler.bind(prop.enum.enum)
+            return [
+                f"{pad}if type({var}) is {enum}:",
+                f"{pad}    {var} = {var}._value_",
+                *compiler.emit(schema, var, pad),
+            ]
+        if isinstance(schema, ModelRef):
+            return [f"{pad}{var} = {self._nested(schema)}({var})"]
+        assert isinstance(schema, ArrayOf) and isinstance(schema.items, ModelRef)  # (plain: see _nested)
+        return [
+            f"{pad}if type({var}) is not list:",
+            f"{pad}    raise Invalid",
+            f"{pad}{var} = [{self._nested(schema.items)}(item) for item in {var}]",
+            *compiler.array_bounds(schema, var, pad),  # on the written items, as the check sees them
+        ]
+
+    def _nested(self, ref: ModelRef) -> str:
+        name = self.compiler.bind(None)
+        self.compiler.namespace[name] = _OnFirstCall(partial(_model_dumper, ref), self.compiler.namespace, name)
+        return name
 
 
 def _members(ref: EnumRef) -> Mapping[object, Any]:

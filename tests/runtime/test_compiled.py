@@ -180,6 +180,166 @@ def test_any_body_reads_liberally_as_the_reference_reads_it(model: Any, data: An
         assert kept == schema.breaks(expected)
 
 
+# One pass: a body of a model, or of a list of models, checked and built by the compiled reader,
+# against the compiled check and the loader (and, for what they refuse, the reference).
+
+
+def _bodies(model: Any) -> tuple[Any, Any]:
+    """The body of the model and the body of a list of it, as the generated endpoint modules describe them."""
+    described = importlib.import_module(f"{model.__module__.partition('.')[0]}._schema")
+    ref = described.ModelRef(model.__module__.partition(".")[2], model.__name__)
+    return described.Document(ref), described.Document(described.ArrayOf(ref))
+
+
+@given(data=st.data())
+def test_valid_data_reads_in_one_pass_as_checked_then_built(model: Any, data: Any) -> None:
+    schema, runtime = model.__openapi__, Runtime(model)
+    one, many = _bodies(model)
+    reader = importlib.import_module(f"{model.__module__.partition('.')[0]}._compiled").reader_for
+    values = data.draw(st.lists(objects(schema, "json"), min_size=1, max_size=3))
+    try:
+        expected = [runtime.builder_for(model)(value) for value in values]
+    except ValueError:  # a string the schema allows that the model's type does not (a date)
+        assume(False)
+    count = sum(runtime.check_for(schema)(value) for value in values)
+
+    assert reader(one.schema)(copy.deepcopy(values[0])) == (expected[0], runtime.check_for(schema)(values[0]))
+    assert reader(many.schema)(copy.deepcopy(values)) == (expected, count)
+
+
+@given(value=JSON_VALUES)
+def test_a_compiled_reader_is_never_laxer_than_the_reference(model: Any, value: object) -> None:
+    schema, runtime = model.__openapi__, Runtime(model)
+    reader = importlib.import_module(f"{model.__module__.partition('.')[0]}._compiled").reader_for
+    one, many = _bodies(model)
+    for candidate in (value, {prop.name: value for prop in schema.properties}):
+        for document, body in ((one, candidate), (many, [candidate])):
+            try:
+                reader(document.schema)(copy.deepcopy(body))
+            except (runtime.Invalid, KeyError):
+                continue
+            assert document.schema.check(body, "$") == body  # the reference accepts it too
+
+
+@given(data=st.data(), value=JSON_VALUES, strict=st.booleans())
+def test_any_body_reads_in_one_pass_as_the_reference_reads_it_then_builds(
+    model: Any, data: Any, value: object, strict: bool
+) -> None:
+    """Valid or not, strict or liberal: the same models and the same kept constraints, or an error in both."""
+    schema, runtime = model.__openapi__, Runtime(model)
+    base = data.draw(objects(schema.relaxed(), "json"))
+    name = data.draw(st.sampled_from([*base, "extra", None]))
+    body = base if name is None else base | {name: value}
+    one, many = _bodies(model)
+    document, body = data.draw(st.sampled_from([(one, body), (many, [body, base])]))
+    load = (
+        runtime.builder_for(model) if document is one else lambda items: [runtime.builder_for(model)(i) for i in items]
+    )
+    content = json.dumps(body).encode()
+    kept: list[tuple[str, str]] | None = None if strict else []
+    relaxed = document if strict else document.relaxed()
+    try:
+        expected = load(runtime.reference_decode(content, relaxed))
+    except (runtime.DeserializationError, ValueError):
+        with pytest.raises(runtime.DeserializationError):
+            runtime.media.read(content, document, "application/json", load, kept=kept)
+        return
+    assert runtime.media.read(content, document, "application/json", load, kept=kept) == expected
+    if kept is not None:
+        assert kept == document.schema.breaks(runtime.reference_decode(content, relaxed), "$")
+
+
+@given(data=st.data(), strict=st.booleans())
+def test_an_xml_body_reads_in_one_pass_as_it_decodes_then_builds(model: Any, data: Any, strict: bool) -> None:
+    """The plan's data checked and built by the reader: what decoding and the loader give, or an error in both."""
+    schema, runtime = model.__openapi__, Runtime(model)
+    xml = importlib.import_module(f"{model.__module__.partition('.')[0]}.media._xml")
+    one, many = _bodies(model)
+    body = data.draw(objects(schema.relaxed(), "xml"))
+    document, body = data.draw(st.sampled_from([(one, body), (many, [body])]))
+    load = (
+        runtime.builder_for(model) if document is one else lambda items: [runtime.builder_for(model)(i) for i in items]
+    )
+    try:
+        content = xml.XmlCodec().encode(body, document.relaxed(), charset=None)
+    except runtime.SerializationError:  # text XML cannot carry (control characters)
+        assume(False)
+    kept: list[tuple[str, str]] | None = None if strict else []
+    expected_kept: list[tuple[str, str]] | None = None if strict else []
+    try:
+        expected = load(runtime.media.decode(content, document, "application/xml", kept=expected_kept))
+    except (runtime.DeserializationError, ValueError):
+        with pytest.raises(runtime.DeserializationError):
+            runtime.media.read(content, document, "application/xml", load, kept=kept)
+        return
+    assert runtime.media.read(content, document, "application/xml", load, kept=kept) == expected
+    assert kept == expected_kept
+
+
+def test_a_refusal_of_the_one_pass_is_worded_by_the_reference() -> None:
+    from partner_center_auth._schema import Document, ModelRef
+
+    document = Document(ModelRef("models.api_fault", "ApiFault"))
+    with pytest.raises(errors.DeserializationError) as caught:
+        media.read(b'{"code":1,"data":{"k":"v"}}', document, "application/json", builder_for(ApiFault))
+    assert "$.data: expected array, got object" in str(caught.value)
+    with pytest.raises(errors.DeserializationError, match="duplicate member names"):
+        media.read(b'{"code":1,"code":2}', document, "application/json", builder_for(ApiFault))
+
+
+# Writes: a model's compiled dumper against to_dict, and against the reference check for what it refuses.
+
+
+@given(data=st.data(), value=JSON_VALUES)
+def test_a_compiled_dumper_writes_what_to_dict_writes_or_leaves_it_to_the_reference(
+    model: Any, data: Any, value: object
+) -> None:
+    schema, runtime = model.__openapi__, Runtime(model)
+    dumper = importlib.import_module(f"{model.__module__.partition('.')[0]}._compiled").dumper_for
+    one, _ = _bodies(model)
+    try:
+        instance = model.from_dict(data.draw(objects(schema, "json")))
+    except ValueError:  # a string the schema allows that the model's type does not (a date)
+        assume(False)
+    if data.draw(st.booleans()):  # any value in any attribute, as a caller may set it
+        attribute = (
+            data.draw(st.sampled_from([prop.attribute for prop in schema.properties])) if schema.properties else None
+        )
+        if attribute is not None:
+            setattr(instance, attribute, value)
+    try:
+        expected = instance.to_dict()
+        schema.check(expected)
+    except (SchemaViolation, runtime.SchemaViolation, AttributeError, TypeError, ValueError):
+        expected = None
+    try:
+        written = dumper(one.schema)(instance)
+    except (runtime.Invalid, AttributeError, TypeError):  # to_dict's own failures, where it writes
+        written = None
+    if written is not None:  # (a refusal may be stricter: the write below is then the reference's)
+        assert expected is not None
+        assert list(written.items()) == list(expected.items())  # the same keys, in the same order
+    content = one.schema.model.__openapi__.document
+    try:
+        reference: object = runtime.media.encode(instance.to_dict(), content, "application/json")
+    except (runtime.SerializationError, AttributeError, TypeError, ValueError) as error:
+        reference = type(error)
+    try:
+        assert runtime.media.write(instance, one, "application/json", model.to_dict) == reference
+    except (runtime.SerializationError, AttributeError, TypeError, ValueError) as error:
+        assert type(error) is reference
+
+
+def test_a_refusal_of_the_dumper_is_worded_by_the_reference() -> None:
+    from partner_center_auth._schema import Document, ModelRef
+
+    fault = ApiFault(code=1)
+    fault.data = {"k": "v"}  # type: ignore[assignment]
+    with pytest.raises(errors.SerializationError) as caught:
+        media.write(fault, Document(ModelRef("models.api_fault", "ApiFault")), "application/json", ApiFault.to_dict)
+    assert "cannot write ApiFault as JSON: $.data: expected array, got object" in str(caught.value)
+
+
 TWICE = {
     "at the top": b'{"access_token":"a","access_token":"b"}',
     "with spaces": b'{"access_token": "a", "access_token" : "b"}',

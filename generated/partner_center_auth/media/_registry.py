@@ -15,7 +15,10 @@ from .._errors import DeserializationError, MediaError, UnsupportedMediaType
 from .._schema import Document, Kept, M, Model
 from ._families import STRUCTURED
 
-__all__ = ["Codec", "CodecRegistry", "MediaType", "build", "registry"]
+__all__ = ["UNDECIDED", "Codec", "CodecRegistry", "MediaType", "build", "registry"]
+
+UNDECIDED: Any = object()
+"""What a codec's one-pass ``read`` gives when it cannot answer alone (see :meth:`CodecRegistry.read`)."""
 
 
 class Codec(Protocol):
@@ -119,6 +122,48 @@ class CodecRegistry:
         except MediaError as error:
             error.media_type = media_type
             raise
+
+    def write(self, body: object, document: Document, media_type: str, dump: Callable[[Any], Any]) -> bytes:
+        """:meth:`encode` of ``dump(body)`` (``dump``: the generated dumper of ``document``).
+
+        A codec with a ``write`` of its own writes a model in one pass where it can (JSON: the
+        compiled dumper, checking as it writes); anything it leaves ``UNDECIDED`` is dumped, then
+        encoded, which words every refusal.
+        """
+        codec, charset = self._for_header(media_type)
+        one_pass = getattr(codec, "write", None)
+        if one_pass is not None:
+            written = one_pass(body, document, charset=charset)
+            if written is not UNDECIDED:
+                return written  # type: ignore[no-any-return]
+        return self.encode(dump(body), document, media_type)
+
+    def read(
+        self,
+        content: bytes,
+        document: Document,
+        media_type: str,
+        load: Callable[[Any], Any],
+        *,
+        kept: Kept | None = None,
+    ) -> object:
+        """:meth:`decode`, then ``load`` (the generated loader of ``document``): the typed value.
+
+        A codec with a ``read`` of its own checks and builds in one pass where it can prove the
+        same answer (JSON: a body of a model or a list of models, which the generated loaders
+        build with the compiled builders); anything it leaves ``UNDECIDED`` (an error, a liberal
+        read) takes :meth:`decode` and ``load``, which word every error.
+        """
+        codec, charset = self._for_header(media_type)
+        one_pass = getattr(codec, "read", None)
+        if one_pass is not None:
+            value = one_pass(content, document, charset=charset)
+            if value is not UNDECIDED:
+                return value
+        # No local holds the decoded data: a failure's traceback shows no token (see build).
+        return build(
+            load, self.decode(content, document, media_type, kept=kept), content=content, media_type=media_type
+        )
 
     def serialize(self, value: Model, media_type: str) -> bytes:
         """Write ``value`` (a generated model) in ``media_type``."""

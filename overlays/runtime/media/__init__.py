@@ -28,11 +28,15 @@ __all__ = [
     "encode_raw",
     "essence",
     "family",
+    "read",
     "registry",
     "serialize",
+    "write",
 ]
 
 serialize = registry.serialize
 deserialize = registry.deserialize
 encode = registry.encode
 decode = registry.decode
+read = registry.read
+write = registry.write

@@ -17,9 +17,10 @@ from typing import Any, NoReturn
 
 import msgspec
 
-from .._compiled import Invalid, check_for, counted
+from .._compiled import Invalid, check_for, counted, dumper_for, reader_for
 from .._errors import DeserializationError, SerializationError
 from .._schema import Document, Schema, SchemaViolation
+from ._registry import UNDECIDED
 from ._text import decode_text
 
 __all__ = ["JsonCodec"]
@@ -58,18 +59,18 @@ _DECODER = json.JSONDecoder(parse_constant=_reject_constant, object_pairs_hook=_
 _ENCODER = json.JSONEncoder(ensure_ascii=False, allow_nan=False, separators=(",", ":"))
 
 
-_UNDECIDED: Any = object()
+_NOT_BUILT = (*_FAST_ERRORS, Invalid, KeyError, TypeError, AttributeError)  # what media.build words
 
 
 def _decode_fast(content: bytes, schema: Schema) -> Any:
-    """The checked data, or ``_UNDECIDED``: this frame is gone before the reference raises."""
+    """The checked data, or ``UNDECIDED``: this frame is gone before the reference raises."""
     try:
         data = msgspec.json.decode(content)
         if _written_once(content, check_for(schema)(data)):
             return data
     except (*_FAST_ERRORS, Invalid):
         pass
-    return _UNDECIDED
+    return UNDECIDED
 
 
 class JsonCodec:
@@ -83,10 +84,36 @@ class JsonCodec:
                 return msgspec.json.encode(data)
         return self._encode_reference(data, document, charset)
 
+    def write(self, body: object, document: Document, *, charset: str | None) -> bytes:
+        """``body`` (a model) written as its compiled dumper checks it (see ``_compiled.dumper_for``);
+        ``UNDECIDED`` where there is none or it refuses, and the caller dumps, then encodes."""
+        dump = dumper_for(document.schema) if charset in _UTF8 else None
+        if dump is None:
+            return UNDECIDED  # type: ignore[no-any-return]
+        try:
+            data = dump(body)
+        except (Invalid, AttributeError, TypeError):
+            return UNDECIDED  # type: ignore[no-any-return]
+        return msgspec.json.encode(data)
+
+    def read(self, content: bytes, document: Document, *, charset: str | None) -> object:
+        """The typed value (models built) checked and built in one pass, where the body's schema
+        has a compiled reader (see ``_compiled.reader_for``) and the same proof holds as for
+        :meth:`decode`; else ``UNDECIDED``, and the caller decodes, then builds."""
+        read = reader_for(document.schema) if charset in _UTF8 else None
+        if read is not None:
+            try:
+                value, count = read(msgspec.json.decode(content))
+                if _written_once(content, count):
+                    return value
+            except _NOT_BUILT:
+                pass
+        return UNDECIDED
+
     def decode(self, content: bytes, document: Document, *, charset: str | None) -> object:
         if charset in _UTF8:
             data = _decode_fast(content, document.schema)
-            if data is not _UNDECIDED:
+            if data is not UNDECIDED:
                 return data
         return self._decode_reference(content, document, charset)
 

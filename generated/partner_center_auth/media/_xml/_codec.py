@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from lxml import etree
 
-from ..._compiled import check_for
+from ..._compiled import Reader, check_for, reader_for
 from ..._errors import DeserializationError, SerializationError
 from ..._schema import Document, SchemaViolation, model_of
 from ._fast_reader import UNDECIDED, plan, read_fast
@@ -45,6 +45,18 @@ class XmlCodec:
         except (ValueError, TypeError, LookupError) as error:  # lxml: "All strings must be XML compatible"
             raise SerializationError(f"cannot write {document.name} as XML: {error}", media_type=MEDIA_TYPE) from None
 
+    def read(self, content: bytes, document: Document, *, charset: str | None) -> object:
+        """The typed value of a body of a model or a list of models: the reading plan's data checked
+        and built in one pass (see ``_compiled.reader_for``); ``UNDECIDED`` where the plan or the
+        reader leaves it to :meth:`decode`, which words every error."""
+        reader = reader_for(document.schema)
+        if reader is None:
+            return UNDECIDED
+        try:
+            return _read(content, document, charset, reader)
+        except (SchemaViolation, ValueError, LookupError, RecursionError):  # etree.XMLSyntaxError included
+            return UNDECIDED
+
     def decode(self, content: bytes, document: Document, *, charset: str | None) -> object:
         # Raised after the except block, from a frame that holds no decoded value (see _json).
         try:
@@ -58,14 +70,15 @@ class XmlCodec:
         raise DeserializationError(problem, media_type=MEDIA_TYPE, content=content)
 
 
-def _read(content: bytes, document: Document, charset: str | None) -> object:
-    """The JSON-shaped data of an XML document, after the safety checks, checked against its schema."""
+def _read(content: bytes, document: Document, charset: str | None, reader: Reader | None = None) -> object:
+    """The JSON-shaped data of an XML document, after the safety checks, checked against its schema;
+    with a ``reader``, the typed value it builds, or ``UNDECIDED`` where the plan does not answer."""
     root = parse(content, charset)
     expected, fast = plan(document)
     if expected is not None and root.tag != expected:
         raise SchemaViolation("$", f"expected root element {clark_to_text(expected)}, got {got(root.tag, expected)}")
     if fast is not None:
-        data = read_fast(root, fast, check_for(document.schema))
-        if data is not UNDECIDED:
+        data = read_fast(root, fast, check_for(document.schema), reader)
+        if data is not UNDECIDED or reader is not None:
             return data
-    return read_reference(root, document)
+    return UNDECIDED if reader is not None else read_reference(root, document)
