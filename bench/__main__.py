@@ -305,8 +305,8 @@ Third pass: one pass per model (cProfile at 1 000 pets unless said).
 | XML arrays at the root read by the plan, arrays written by the fast writer | Petstore XML lists; XML `add_pet` |
 | the cyclic collector held off while a body becomes values | the Petstore JSON list table at 10 000 pets |
 | a caller's transport: the exchange in the caller's thread, watched | the Petstore call at one pet |
-| a response of a model or a list of models checked and built in one pass (JSON; XML after the plan) | the Petstore JSON and XML list tables |
-| a JSON request body of a model written by a compiled dumper that checks as it writes | `add_pet`'s encode and JSON call |
+| a model, or a list of models, checked and built in one pass (XML: after the plan) | Petstore JSON, XML lists |
+| a JSON body of a model written by a dumper that checks as it writes | `add_pet`'s encode, JSON call |
 
 ## Typed JSON
 
