@@ -54,8 +54,8 @@ class XmlCodec:
             return UNDECIDED
         try:
             return _read(content, document, charset, reader)
-        except (SchemaViolation, ValueError, LookupError, RecursionError):  # etree.XMLSyntaxError included
-            return UNDECIDED
+        except (SchemaViolation, etree.XMLSyntaxError, ValueError, LookupError, RecursionError):
+            return UNDECIDED  # decode reads it again, and words the error
 
     def decode(self, content: bytes, document: Document, *, charset: str | None) -> object:
         # Raised after the except block, from a frame that holds no decoded value (see _json).
