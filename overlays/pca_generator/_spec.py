@@ -25,8 +25,6 @@ from ._violations import violations
 from ._yaml import Notice, YamlError, load, plain, positions
 from .normalize import normalize
 
-STRUCTURED = ("json", "xml", "form")
-"""The media families written and read by schema; every other travels as bytes or text."""
 RANGES = ("*/*", "application/*")
 """Media ranges that admit a structured media type: a body documented by one with a schema of
 objects or arrays is written as JSON, and an answer read by its actual Content-Type."""
@@ -164,7 +162,10 @@ def _runtime_families() -> Any:
     return module
 
 
-_family = _runtime_families().family
+_FAMILIES = _runtime_families()
+_family = _FAMILIES.family
+STRUCTURED: frozenset[str] = _FAMILIES.STRUCTURED_FAMILIES
+"""The media families written and read by schema; every other travels as bytes or text."""
 
 
 def family(media_type: object) -> str:

@@ -78,17 +78,31 @@ class RequestContent:
 
     def _concrete(self, body: object) -> str:
         # A documented range (`*/*`, `image/*`) is no Content-Type: a File says its own, text is
-        # text/plain, anything else octets.
+        # text/plain, anything else octets; within the range, or the body is refused.
         if "*" not in self.media_type:
             return self.media_type
         mime_type = getattr(body, "mime_type", None)
         if isinstance(mime_type, str):
-            return mime_type
-        return "text/plain; charset=utf-8" if isinstance(body, str) else "application/octet-stream"
+            candidates: tuple[str, ...] = (mime_type,)
+        elif isinstance(body, str):
+            candidates = ("text/plain; charset=utf-8", "application/octet-stream")
+        else:
+            candidates = ("application/octet-stream",)
+        for candidate in candidates:
+            if _within(candidate, self.media_type):
+                return candidate
+        raise SerializationError(
+            f"a body of {candidates[0]} is not within {self.media_type}: pass a File whose mime_type is",
+            media_type=self.media_type,
+        )
+
+
+def _within(media_type: str, media_range: str) -> bool:
+    kind, _, subtype = media.essence(media_range).partition("/")
+    return kind == "*" or (subtype == "*" and media.essence(media_type).startswith(f"{kind}/"))
 
 
 _AS_IT_IS = (File, bytes, bytearray, memoryview, str)
-_STRUCTURED = ("json", "xml", "form")
 """What travels as it is, in any media type: a range documented with a schema takes these too."""
 
 
@@ -109,7 +123,7 @@ class ResponseContent:
 
     def read(self, content: bytes, content_type: str, kept: Kept | None = None) -> object:
         # A range (`*/*`) documented with a schema: what came in a structured type is read by it.
-        ranged = "*" in self.media_type and media.family(content_type) not in _STRUCTURED
+        ranged = "*" in self.media_type and media.family(content_type) not in media.STRUCTURED_FAMILIES
         if self.document is not None and not ranged:
             with held_off(len(content)):  # nothing made here is garbage before the call returns (see _collection.py)
                 if self.load is None:
@@ -121,6 +135,8 @@ class ResponseContent:
                     content=content,
                     media_type=content_type,
                 )
+        if ranged and self.document is not None:
+            return content  # typed `Thing | bytes`: any other type (text/plain too) is its bytes
         raw = media.decode_raw(content, content_type)
         if self.as_file:
             return File(payload=BytesIO(raw if isinstance(raw, bytes) else content))

@@ -807,7 +807,7 @@ class Document:
         """The body as a liberal read checks it (see :meth:`ModelSchema.relaxed`); itself when the
         schema has no constraint to drop."""
         schema = self.schema.relaxed()
-        return self if schema is self.schema else Document(schema, self.xml)
+        return self if schema is self.schema else attrs.evolve(self, schema=schema)
 
     def root(self) -> tuple[Xml, bool]:
         """The root element's ``xml``, and whether a reader must find exactly that name."""

@@ -388,11 +388,57 @@ def test_a_form_follows_its_encoding_object_and_the_defaults_both_ways(edge: Pat
     assert equal == "True"  # the same form, answered, reads back into the same order
 
 
+FORM_EDGE_CALLS = """
+import httpx
+from edge_form_encoding import Client, errors
+from edge_form_encoding.api.default import place_order
+from edge_form_encoding.models import Order
+
+answers = [
+    b"id=1&filter%5Bsize%5D=1&tags=a%7Cb|c&note=toolong",  # a note longer than its maxLength
+    b"id=1&tags=a%7Cb%7Cc",  # a sender that encodes each field whole, delimiters too
+    b"id=1&lines=" + b"%5B" * 100_000,  # JSON text nested deeper than Python reads
+]
+sent = []
+def handler(request):
+    sent.append(request.content)
+    return httpx.Response(200, headers={"content-type": "application/x-www-form-urlencoded"}, content=answers.pop(0))
+with Client(base_url="http://127.0.0.1:9", httpx_args={"transport": httpx.MockTransport(handler)}) as client:
+    liberal = place_order.sync(client=client, body=Order(id=1, tags=["a|b", "c"]))
+    print(sent[0].decode())
+    print(liberal.filter_.size, liberal.tags, liberal.note)
+    print(place_order.sync(client=client, body=Order(id=1)).tags)
+    try:
+        place_order.sync(client=client, body=Order(id=1))
+    except errors.ResponseDecodeError as error:
+        print(type(error).__name__, error.status_code)
+    try:
+        place_order.sync(client=client, body=Order(id=1, tags=[""]))
+    except errors.SerializationError as error:
+        print(type(error).__name__)
+"""
+
+
+def test_a_delimited_form_field_keeps_items_holding_its_delimiter_and_a_liberal_read_its_encoding(
+    edge: Path,
+) -> None:
+    run = _calls(edge / "form_encoding", FORM_EDGE_CALLS)
+
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.splitlines() == [
+        "id=1&tags=a%7Cb|c",  # the delimiter as it is, each item percent-encoded (RFC 6570)
+        "1 ['a|b', 'c'] toolong",  # kept (liberal), the deepObject and the delimited field still read
+        "['a', 'b', 'c']",
+        "ResponseDecodeError 200",  # typed, never a bare RecursionError
+        "SerializationError",  # one empty item would read back as none: refused before sending
+    ]
+
+
 RANGE_CALLS = """
 import io
 import httpx
-from edge_media_ranges import Client
-from edge_media_ranges.api.default import upload
+from edge_media_ranges import Client, errors
+from edge_media_ranges.api.default import app, upload
 from edge_media_ranges.models import Thing
 from edge_media_ranges.types import File
 
@@ -401,19 +447,26 @@ answers = [
     ("application/xml", b"<Thing><name>x</name></Thing>"),
     ("image/png", b"PNG"),
     ("application/x-www-form-urlencoded", b"name=f"),
+    ("text/plain", b"plain"),
 ]
 sent = []
 def handler(request):
     sent.append((request.headers.get("content-type"), request.content))
-    kind, body = answers[len(sent) - 1]
-    return httpx.Response(200, headers={"content-type": kind}, content=body)
+    kind, body = answers[len(sent) - 1] if request.url.path == "/upload" else ("", b"")
+    return httpx.Response(200 if kind else 204, headers={"content-type": kind} if kind else {}, content=body)
 with Client(base_url="http://127.0.0.1:9", httpx_args={"transport": httpx.MockTransport(handler)}) as client:
     got = [
         upload.sync(client=client, body=Thing(name="a")),
         upload.sync(client=client, body=b"bytes"),
         upload.sync(client=client, body=File(payload=io.BytesIO(b"gif"), mime_type="image/gif")),
         upload.sync(client=client, body="text"),
+        upload.sync(client=client, body="more"),
     ]
+    app.sync_detailed(client=client, body="text")
+    try:
+        app.sync_detailed(client=client, body=File(payload=io.BytesIO(b"png"), mime_type="image/png"))
+    except errors.SerializationError as error:
+        print(error)
 print(repr(sent))
 print(repr(got))
 """
@@ -425,14 +478,17 @@ def test_a_range_with_a_schema_sends_json_for_a_model_and_reads_by_the_actual_ty
 
     assert "    body: Thing | File | bytes | str,\n" in module and "-> Response[Thing | bytes]:" in module
     assert run.returncode == 0, run.stderr
-    sent, got = run.stdout.splitlines()
+    refused, sent, got = run.stdout.splitlines()
+    assert refused.startswith("a body of image/png is not within application/*")  # nothing sent
     assert ast.literal_eval(sent) == [
         ("application/json", b'{"name":"a"}'),
         ("application/octet-stream", b"bytes"),
         ("image/gif", b"gif"),
         ("text/plain; charset=utf-8", b"text"),
+        ("text/plain; charset=utf-8", b"more"),
+        ("application/octet-stream", b"text"),  # within application/*: text as octets
     ]
-    assert got == "[Thing(name='j'), Thing(name='x'), b'PNG', Thing(name='f')]"
+    assert got == "[Thing(name='j'), Thing(name='x'), b'PNG', Thing(name='f'), b'plain']"  # bytes, as typed
 
 
 NULLABLE_CALLS = """
