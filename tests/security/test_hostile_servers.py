@@ -9,7 +9,7 @@ import socket
 import threading
 import time
 import traceback
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator, Iterator
 
 import httpx
 import pytest
@@ -483,7 +483,7 @@ class _Rebuilding(httpx.BaseTransport):
 class _FetchingFirst(httpx.Auth):
     """A caller's auth flow that fetches something first, by a request of its own making."""
 
-    def auth_flow(self, request: httpx.Request) -> Iterator[httpx.Request]:
+    def auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
         yield httpx.Request("GET", request.url.copy_with(path="/challenge"))
         yield request
 
