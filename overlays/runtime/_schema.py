@@ -798,8 +798,8 @@ class Document:
     form, how its properties are written (``encoding``).
 
     ``xml`` is the OpenAPI ``xml`` object of the body's own schema. Without one, a model's root
-    is the model's element; an array or a scalar root is written as ``<items>`` / ``<value>`` and
-    read under any root name, since the spec names none.
+    is the model's element (read under any name where the spec names none: ``Xml.given``); an
+    array or a scalar root is written as ``<items>`` / ``<value>`` and read under any root name.
 
     ``liberal``: the body is read as :meth:`relaxed` reads it, liberally (a response, unless read
     strictly).
