@@ -36,7 +36,6 @@ __all__ = [
     "got",
     "in_parent_scope",
     "named",
-    "namespace_of",
     "nsmap",
     "root_items_xml",
     "same_element",
