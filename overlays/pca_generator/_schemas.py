@@ -55,14 +55,16 @@ def _literal_type(value: object) -> str:
     return "number" if isinstance(value, float) else "string"
 
 
-def xml_object(xml: oai.XML | None, default_name: str) -> str:
-    """An OpenAPI xml object, its name ``default_name`` when the spec gives none."""
+def xml_object(xml: oai.XML | None, default_name: str, *, given: bool = True) -> str:
+    """An OpenAPI xml object, its name ``default_name`` when the spec gives none (``given``
+    False: a root's default name, which a reader does not require)."""
     arguments = [string_literal(xml.name if xml is not None and xml.name else default_name)]
     if xml is not None:
         arguments += [f"namespace={string_literal(xml.namespace)}"] if xml.namespace else []
         arguments += [f"prefix={string_literal(xml.prefix)}"] if xml.prefix else []
         arguments += ["attribute=True"] if xml.attribute else []
         arguments += ["wrapped=True"] if xml.wrapped else []
+    arguments += [] if given else ["given=False"]
     return f"_schema.Xml({', '.join(arguments)})"
 
 
@@ -189,13 +191,31 @@ class Describer:
         return "_schema.Null()" if kind == "none" else "_schema.AnyValue()"
 
     def document(self, prop: Any, raw: object, encoding: Mapping[Any, oai.Encoding] | None = None) -> str:
-        """A whole body: its description and, when its schema has an xml object, its root element;
-        for a form, the ``encoding`` of its properties."""
+        """A whole body: its description and, when its schema names its element, its root element
+        (a model's is its own: see :meth:`root_xml`); for a form, the ``encoding`` of its properties."""
         raw_schema = self._schema_object(raw)
-        root = ""
-        if schema_kind(prop) != "model" and raw_schema is not None and raw_schema.xml and raw_schema.xml.name:
-            root = f", xml={xml_object(raw_schema.xml, 'items')}"
+        named = self._named_xml(raw_schema) if schema_kind(prop) != "model" and raw_schema is not None else None
+        root = f", xml={xml_object(named, 'items')}" if named is not None else ""
         return f"_schema.Document({self.schema(prop, raw)}{root}{_encoding(encoding)})"
+
+    def root_xml(self, schema: oai.Schema, default_name: str) -> str:
+        """The element of a schema at the root of a body: the one it names, else its
+        ``default_name``, which the spec does not give (a reader takes any root name)."""
+        named = self._named_xml(schema)
+        return xml_object(schema.xml, default_name, given=False) if named is None else xml_object(named, default_name)
+
+    def _named_xml(self, schema: oai.Schema, seen: frozenset[int] = frozenset()) -> oai.XML | None:
+        """The xml object that names a schema's element: its own, else that of the first schema
+        its ``allOf`` refers to that names one (an inline or composed ``Booking`` is ``<booking>``)."""
+        if schema.xml is not None and schema.xml.name:
+            return schema.xml
+        for member in schema.allOf or ():
+            resolved = self._schema_object(member)
+            if resolved is not None and id(resolved) not in seen:  # (an allOf cycle names nothing)
+                named = self._named_xml(resolved, seen | {id(schema)})
+                if named is not None:
+                    return named
+        return None
 
     def model(self, model: ModelProperty) -> str:
         """The ``__openapi__`` class attribute of a generated model."""
@@ -205,7 +225,7 @@ class Describer:
         lines = [
             "_schema.ModelSchema(",
             f"    name={string_literal(component_name)},",
-            f"    xml={xml_object(model.data.xml, component_name)},",
+            f"    xml={self.root_xml(model.data, component_name)},",
             "    properties=(",
         ]
         for prop in _in_spec_order(model, raw_properties):

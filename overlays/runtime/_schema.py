@@ -90,13 +90,19 @@ _PACKAGE = __name__.rpartition(".")[0]  # the generated package, wherever it is 
 
 @frozen
 class Xml:
-    """An OpenAPI ``xml`` object, with ``name`` already resolved (property or schema name)."""
+    """An OpenAPI ``xml`` object, with ``name`` already resolved (property or schema name).
+
+    ``given``: whether the spec names the element. A root (or an item of a root or wrapped
+    array) the spec names no element for is written under a default name (the component's,
+    ``items``, ``item``) and read under any name: the element's place tells what it is.
+    """
 
     name: str
     namespace: str | None = None
     prefix: str | None = None
     attribute: bool = False
     wrapped: bool = False
+    given: bool = True
 
     def tag(self, inherited_namespace: str | None) -> str:
         """The element's name in lxml's ``{namespace}local`` notation.
@@ -792,31 +798,35 @@ class Document:
     form, how its properties are written (``encoding``).
 
     ``xml`` is the OpenAPI ``xml`` object of the body's own schema. Without one, a model's root
-    is the model's element; an array or a scalar root is written as ``<items>`` / ``<value>`` and
-    read under any root name, since the spec names none.
+    is the model's element (read under any name where the spec names none: ``Xml.given``); an
+    array or a scalar root is written as ``<items>`` / ``<value>`` and read under any root name.
+
+    ``liberal``: the body is read as :meth:`relaxed` reads it, liberally (a response, unless read
+    strictly).
     """
 
     schema: Schema
     xml: Xml | None = None
     encoding: tuple[FieldEncoding, ...] = ()
+    liberal: bool = False
 
     def encoding_of(self, name: str) -> FieldEncoding | None:
         return next((encoding for encoding in self.encoding if encoding.name == name), None)
 
     def relaxed(self) -> Document:
-        """The body as a liberal read checks it (see :meth:`ModelSchema.relaxed`); itself when the
-        schema has no constraint to drop."""
-        schema = self.schema.relaxed()
-        return self if schema is self.schema else attrs.evolve(self, schema=schema)
+        """The body as a liberal read checks it: its schema without the constraints a server's
+        value may break and still be kept (see :meth:`ModelSchema.relaxed`), and XML elements
+        taken by their names in a namespace the spec does not declare."""
+        return self if self.liberal else attrs.evolve(self, schema=self.schema.relaxed(), liberal=True)
 
-    def root(self) -> tuple[Xml, bool]:
-        """The root element's ``xml``, and whether a reader must find exactly that name."""
+    def root(self) -> Xml:
+        """The root element's ``xml`` (``given`` False: a reader takes a root of any name)."""
         if self.xml is not None:
-            return self.xml, True
+            return self.xml
         model = model_of(self.schema)
         if model is not None:
-            return model.xml, True
-        return Xml("items" if isinstance(self.schema, ArrayOf) else "value"), False
+            return model.xml
+        return Xml("items" if isinstance(self.schema, ArrayOf) else "value", given=False)
 
     @property
     def name(self) -> str:
