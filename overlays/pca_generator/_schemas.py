@@ -157,6 +157,18 @@ def _names(reference: str, target: str) -> bool:
     return target == reference or ("/" not in target and reference.rpartition("/")[2] == target)
 
 
+def _paired(options: list[Any], inner_properties: list[Any]) -> list[Any] | None:
+    """The raw option of each of a union's parsed options, in their order (None for the ``None``
+    openapi-python-client adds for ``nullable``); None when they cannot be told apart."""
+    if len(options) == len(inner_properties):
+        return list(options)
+    kinds = [schema_kind(inner) for inner in inner_properties]
+    if len(options) + 1 != len(inner_properties) or kinds.count("none") != 1:
+        return None
+    raw = iter(options)
+    return [None if kind == "none" else next(raw) for kind in kinds]
+
+
 class Describer:
     """Writes the descriptions of one spec; ``resolve`` follows its ``$ref``\\ s.
 
@@ -197,12 +209,12 @@ class Describer:
             return f"_schema.ArrayOf({self.schema(prop.inner_property, items)}{extra})"
         if kind == "union":
             options = (raw_schema.oneOf or raw_schema.anyOf or []) if raw_schema is not None else []
-            paired = len(options) == len(prop.inner_properties)
+            paired = _paired(options, prop.inner_properties)
             inner = "".join(
-                f"{self.schema(option, options[index] if paired else None)}, "
+                f"{self.schema(option, paired[index] if paired else None)}, "
                 for index, option in enumerate(prop.inner_properties)
             )
-            discriminator = self._discriminator(raw_schema, options) if raw_schema is not None and paired else None
+            discriminator = self._discriminator(raw_schema, paired) if raw_schema is not None and paired else None
             if discriminator is None:
                 return f"_schema.OneOf(({inner}))"
             self._discriminators[id(prop)] = (prop, discriminator)
@@ -234,8 +246,11 @@ class Describer:
         return f"_schema.Discriminator({string_literal(said.propertyName)}, ({values}))"
 
     def _inherited_discriminator(self, options: list[Any]) -> oai.Discriminator | None:
+        """The discriminator every option's ``allOf`` parents declare, when it is one."""
         found = None
         for option in options:
+            if option is None:  # (the null of a nullable union)
+                continue
             schema = self._schema_object(option)
             parents = [self._schema_object(part) for part in (schema.allOf or [])] if schema is not None else []
             said = next((parent.discriminator for parent in parents if parent and parent.discriminator), None)

@@ -230,6 +230,30 @@ def test_a_discriminator_inherited_through_all_of_picks_the_child(pets: Any, wir
     assert (zoo.animals[0].fins, zoo.animals[1].wings, zoo.animals[1].name) == (2, 2, "Tweety")
 
 
+NIL = 'xsi:nil="true" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"'
+
+
+@pytest.mark.parametrize(
+    ("media_type", "body", "expected"),
+    [
+        ("application/json", json.dumps({"pet": {"petType": "dog", "name": "Rex"}}), "Dog"),
+        ("application/json", json.dumps({"pet": {"petType": "Cat", "name": "Tom"}}), "Cat"),
+        ("application/json", json.dumps({"pet": None}), "NoneType"),
+        ("application/xml", "<Owner><pet><petType>dog</petType><name>Rex</name></pet></Owner>", "Dog"),
+        ("application/xml", "<Owner><pet><petType>Cat</petType><lives>2</lives></pet></Owner>", "Cat"),
+        ("application/xml", f"<Owner><pet {NIL}/></Owner>", "NoneType"),
+    ],
+)
+def test_a_nullable_union_property_with_a_discriminator_picks_the_option_or_none(
+    pets: Any, wire: WireServer, media_type: str, body: str, expected: str
+) -> None:
+    wire.answer(200, media_type, body)
+
+    owner = op("discriminators", "get_owner").sync(client=pets, accept=media_type)
+
+    assert type(owner.pet).__name__ == expected
+
+
 def test_a_parent_used_as_a_type_reads_a_child_as_the_parent_keeping_the_rest(pets: Any, wire: WireServer) -> None:
     wire.answer(200, "application/json", '{"species": "bird", "name": "Tweety", "wings": 2}')
 
