@@ -280,6 +280,10 @@ class Describer:
         raw = self._schema_object(self._raw_property(model.data, prop.name))
         return (bool(raw.readOnly), bool(raw.writeOnly)) if raw is not None else (False, False)
 
+    def read_only_attributes(self, model: ModelProperty) -> frozenset[str]:
+        """The Python names of the model's ``readOnly`` properties."""
+        return frozenset(prop.python_name for prop in _all_properties(model) if self.access(model, prop)[0])
+
     def free_one_way(self, models: Iterable[ModelProperty]) -> None:
         """Make optional in Python each required ``readOnly`` or ``writeOnly`` property.
 

@@ -90,6 +90,7 @@ CREATED = datetime.datetime(2026, 1, 2, 3, 4, 5, tzinfo=datetime.UTC)
         ("application/json", lambda seen: seen.json()),
         ("application/xml", lambda seen: seen.xml()),
         ("application/x-www-form-urlencoded", lambda seen: seen.form()),
+        ("multipart/form-data", lambda seen: seen.multipart()),
     ],
 )
 def test_a_request_never_carries_a_read_only_property_even_one_the_model_holds(
@@ -104,6 +105,7 @@ def test_a_request_never_carries_a_read_only_property_even_one_the_model_holds(
         "application/json": {"name": "Ann", "password": "s3cret"},
         "application/xml": canonical("<user><name>Ann</name><password>s3cret</password></user>"),
         "application/x-www-form-urlencoded": {"name": ["Ann"], "password": ["s3cret"]},
+        "multipart/form-data": {"name": (None, b"Ann"), "password": (None, b"s3cret")},
     }[media_type]
     assert read(wire.last) == expected
     assert created.id == 7  # the server's, read back
