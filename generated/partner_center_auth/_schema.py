@@ -37,7 +37,6 @@ __all__ = [
     "AnyValue",
     "ArrayOf",
     "Binary",
-    "Discriminator",
     "Document",
     "EnumRef",
     "FieldEncoding",
