@@ -971,9 +971,9 @@ class Document:
         The caller's data is never changed: a body that skips a property anywhere is copied; any
         other is ``data`` itself, at the cost of one dictionary read.
         """
-        skips = _SKIPS.get(self.schema)
+        skips = _SKIPS.get(self)  # (keyed by the document, whose hash is cached: the common case is one read)
         if skips is None:
-            skips = _SKIPS[self.schema] = _skips(self.schema, set())
+            skips = _SKIPS[self] = _skips(self.schema, set())
         return _outgoing(self.schema, data) if skips else data
 
     def root(self) -> tuple[Xml, bool]:
@@ -994,8 +994,8 @@ class Document:
         return "array" if isinstance(self.schema, ArrayOf) else "value"
 
 
-_SKIPS: dict[Schema, bool] = {}
-"""Per body schema: whether a property is skipped anywhere in it (see :meth:`Document.outgoing`)."""
+_SKIPS: dict[Document, bool] = {}
+"""Per body: whether a property is skipped anywhere in it (see :meth:`Document.outgoing`)."""
 
 
 def _skips(schema: Schema, seen: set[Schema]) -> bool:
