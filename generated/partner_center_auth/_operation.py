@@ -41,6 +41,16 @@ __all__ = ["DocumentedResponse", "Operation", "Parameter", "Received", "RequestC
 T = TypeVar("T")
 
 
+def _sent(document: Document | None) -> Document | None:
+    """A request body's document: ``readOnly`` properties never sent (see ``Property.toward``)."""
+    return None if document is None else document.toward("request")
+
+
+def _received(document: Document | None) -> Document | None:
+    """A response body's document: ``writeOnly`` properties not expected (see ``Property.toward``)."""
+    return None if document is None else document.toward("response")
+
+
 @frozen
 class RequestContent:
     """One documented request media type, and how a Python body becomes its bytes.
@@ -51,7 +61,7 @@ class RequestContent:
     """
 
     media_type: str
-    document: Document | None = None
+    document: Document | None = field(default=None, converter=_sent)
     dump: Callable[[Any], Any] | None = None
     family: media.Family = field(init=False)
 
@@ -117,7 +127,7 @@ class ResponseContent:
     """
 
     media_type: str
-    document: Document | None = None
+    document: Document | None = field(default=None, converter=_received)
     load: Callable[[Any], Any] | None = None
     as_file: bool = False
 

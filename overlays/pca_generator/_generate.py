@@ -136,6 +136,7 @@ def _project(
     wire = wire_lookup(document, resolver)
 
     describe = Describer(resolver)
+    describe.free_one_way(openapi.models)
 
     def endpoint_view(endpoint: Endpoint) -> EndpointView:
         return EndpointView.of(endpoint, wire(endpoint), describe.document, settings.fresh_uuid_headers)
@@ -146,6 +147,7 @@ def _project(
     project.env.globals.update(
         endpoint_view=endpoint_view,
         model_view=model_view,
+        discriminator_of=describe.discriminator_of,
         layers=settings.layers,
         settings=settings,
     )

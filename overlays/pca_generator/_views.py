@@ -94,10 +94,16 @@ class ModelView:
     schema: str
     # The Python names of the properties kept out of the repr (``format: password``).
     secret_attributes: frozenset[str]
+    # The Python names of the ``readOnly`` properties: ``to_multipart`` (a request) never sends them.
+    read_only_attributes: frozenset[str] = frozenset()
 
     @classmethod
     def of(cls, model: ModelProperty, describe: Describer) -> ModelView:
-        return cls(schema=describe.model(model), secret_attributes=secret_attributes(model))
+        return cls(
+            schema=describe.model(model),
+            secret_attributes=secret_attributes(model),
+            read_only_attributes=describe.read_only_attributes(model),
+        )
 
 
 @frozen

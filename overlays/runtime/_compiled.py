@@ -188,7 +188,11 @@ class _Compiler:
 
     def _one_of(self, schema: OneOf, var: str, pad: str) -> list[str]:
         # Scalar options are tested in one expression; the others are tried in order. Any option
-        # that accepts will do: checking converts nothing, and every option counts alike.
+        # that accepts will do: checking converts nothing, and every option counts alike. With a
+        # discriminator, the options tried are the ones the reference's ``named`` gives.
+        if schema.discriminator is not None:
+            options, option = self._bind(partial(_named_checks, schema)), self._local()
+            return [pad + line for line in _tried(f"{options}({var})", option, var)]
         simple = [option for option in schema.options if isinstance(option, Scalar | Null)]
         others = [option for option in schema.options if not isinstance(option, Scalar | Null)]
         lines = []
@@ -198,16 +202,7 @@ class _Compiler:
         if not others:
             return [*lines, f"{pad}else:", f"{pad}    raise Invalid"]
         options, option = self._bind(tuple(map(check_for, others))), self._local()
-        tried = [
-            f"for {option} in {options}:",
-            "    try:",
-            f"        n += {option}({var})",
-            "        break",
-            "    except Invalid:",
-            "        pass",
-            "else:",
-            "    raise Invalid",
-        ]
+        tried = _tried(options, option, var)
         if not simple:
             return [pad + line for line in tried]
         return [*lines, f"{pad}else:", *(f"{pad}    {line}" for line in tried)]
@@ -242,6 +237,25 @@ class _Compiler:
             f"{pad}            raise Invalid",
             *self._emit(schema.additional_properties, item, pad + "        "),
         ]
+
+
+def _tried(options: str, option: str, var: str) -> list[str]:
+    """Lines that take the first of the checks ``options`` (an expression) that passes ``var``."""
+    return [
+        f"for {option} in {options}:",
+        "    try:",
+        f"        n += {option}({var})",
+        "        break",
+        "    except Invalid:",
+        "        pass",
+        "else:",
+        "    raise Invalid",
+    ]
+
+
+def _named_checks(schema: OneOf, value: object) -> tuple[Check, ...]:
+    """The compiled checks of the options the union tries for ``value`` (see ``OneOf.named``)."""
+    return tuple(map(check_for, schema.named(value)))
 
 
 _BUILDERS: dict[type[Any], Callable[[Mapping[str, Any]], Any]] = {}
@@ -286,7 +300,7 @@ def _builder(model: type[M]) -> Callable[[Mapping[str, Any]], M]:
     lines, arguments, optional = ["def build(data):"], [], []
     for index, prop in enumerate(schema.properties):
         value = f"a{index}"
-        read = f"data[{prop.name!r}]" if prop.required else f"data.get({prop.name!r}, UNSET)"
+        read = f"data[{prop.name!r}]" if prop.always_set else f"data.get({prop.name!r}, UNSET)"
         lines.append(f"    {value} = {read}")
         nested = _nested(prop.schema)
         made = None
@@ -300,12 +314,12 @@ def _builder(model: type[M]) -> Callable[[Mapping[str, Any]], M]:
             )
         if made is not None:
             lines.append(
-                f"    {value} = {made}" if prop.required else f"    {value} = {value} if {value} is UNSET else {made}"
+                f"    {value} = {made}" if prop.always_set else f"    {value} = {value} if {value} is UNSET else {made}"
             )
         arguments.append(f"{aliases[prop.attribute]}={value}")
-        if not prop.required:
+        if not prop.always_set:
             optional.append(f"({value} is not UNSET)")
-    present = " + ".join([str(sum(prop.required for prop in schema.properties)), *optional])
+    present = " + ".join([str(sum(prop.always_set for prop in schema.properties)), *optional])
     lines += [
         f"    instance = model({', '.join(arguments)})",
         f"    if len(data) != {present}:",

@@ -90,7 +90,7 @@ class CodecRegistry:
         """Write JSON-shaped ``data`` (what generated ``to_dict`` functions give) in ``media_type``."""
         codec, charset = self._for_header(media_type)
         try:
-            return codec.encode(data, document, charset=charset)
+            return codec.encode(document.outgoing(data), document, charset=charset)
         except MediaError as error:
             error.media_type = media_type
             raise

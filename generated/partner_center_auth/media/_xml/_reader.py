@@ -15,6 +15,7 @@ from ..._schema import (
     ArrayOf,
     Document,
     ModelSchema,
+    OneOf,
     Property,
     Scalar,
     Schema,
@@ -119,9 +120,26 @@ class _Reader:
             return self._any(element, scope, path)
         if isinstance(schema, ArrayOf):
             raise SchemaViolation(path, "nested arrays have no XML form")
+        if isinstance(schema, OneOf):
+            return self._option(element, schema, scope, path)
         if len(element):
             raise SchemaViolation(path, "expected text, got child elements")
         return schema.from_text(element.text or "", path)
+
+    def _option(self, element: etree._Element, union: OneOf, scope: str | None, path: str) -> Any:
+        """The element read as the option its discriminator names, else as the first option that
+        reads it and takes the value: the options JSON's check tries, in its order."""
+        discriminator = union.discriminator
+        options = union.options
+        if discriminator is not None:
+            text = _discriminator_text(element, union, discriminator.property, scope)
+            if text is not None:
+                options = union.named({discriminator.property: text})
+
+        def read(option: Schema) -> Any:
+            return option.check(self.value(element, option, scope, path), path)
+
+        return union.first(read, path, options)
 
     def _items(
         self, element: etree._Element, array: ArrayOf, items_xml: Xml, scope: str | None, path: str
@@ -172,6 +190,21 @@ class _Reader:
     def _no_text(element: etree._Element, path: str) -> None:
         if (element.text or "").strip() or any((child.tail or "").strip() for child in element):
             raise SchemaViolation(path, "unexpected text between elements")
+
+
+def _discriminator_text(element: etree._Element, union: OneOf, name: str, scope: str | None) -> str | None:
+    """The discriminator property's text in ``element``: the attribute or child element the
+    options' schemas say it is (the first option that declares it), None when absent."""
+    for option in union.options:
+        model = model_of(option)
+        prop = model.by_name.get(name) if model is not None else None
+        if prop is None:
+            continue
+        if prop.xml.attribute:
+            return element.get(prop.xml.tag(None))
+        child = element.find(prop.xml.tag(scope))
+        return None if child is None or len(child) else (child.text or "")
+    return None
 
 
 _SCHEMALESS = ModelSchema(name="object", xml=Xml(name="object"), properties=(), additional_properties=AnyValue())
