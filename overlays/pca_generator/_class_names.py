@@ -22,7 +22,9 @@ from openapi_python_client.config import Config
 from openapi_python_client.parser import GeneratorData
 from openapi_python_client.parser.properties.schemas import Class
 
-from ._pointer import escape
+from ._dropped import OPERATION
+from ._pointer import escape, resolve
+from ._spec import family
 from ._yaml import Notice
 
 __all__ = ["Renamed"]
@@ -41,6 +43,8 @@ class Renamed:
         self._config = config
         self._names = {key: self._class(key) for key in self._schemas}
         self.titles: dict[str, str] = {}
+        self.bodies: dict[tuple[str, str], str] = {}
+        """The operations (method, path) whose inline bodies share a class name, and that name."""
         self.notices: list[Notice] = []
 
     def _class(self, key: str) -> str:
@@ -67,7 +71,11 @@ class Renamed:
                 # else a class of a schema inside it (Clash's "12" and Clash1's "2"): left as stock leaves it
             elif holders:  # an operation's inline schema has the component's name: the component yields
                 self._rename(holders[0], str(problem.header).split(" within ")[0].removeprefix("WARNING parsing "))
-        return bool(self.titles)
+            elif (operation := OPERATION.search(str(problem.header))) is not None and name.endswith("Body"):
+                # Two inline bodies of one operation, in media types the parser reads alike (a form
+                # and JSON): each after the first is named after its media type's family.
+                self.bodies[(operation["method"].lower(), operation["path"])] = name
+        return bool(self.titles or self.bodies)
 
     def _rename(self, key: str, other: str) -> None:
         if key in self.titles:
@@ -82,20 +90,63 @@ class Renamed:
         self.notices.append(
             Notice(
                 _POINTER.format(escape(key)),
-                f"its class name {self._names[key]} is also that of {other}",
+                f"openapi-python-client would drop it: its class name {self._names[key]} is also that of {other}",
                 f"generated as {chosen}",
             )
         )
 
     def document(self, document: dict[str, Any]) -> dict[str, Any]:
         """``document`` with the new titles (shallow copies along the way)."""
-        if not self.titles:
-            return document
-        components = document["components"]
-        schemas = {**components["schemas"]}
-        for key, title in self.titles.items():
-            schemas[key] = {**schemas[key], "title": title}
-        return {**document, "components": {**components, "schemas": schemas}}
+        if self.titles:
+            components = document["components"]
+            schemas = {**components["schemas"]}
+            for key, title in self.titles.items():
+                schemas[key] = {**schemas[key], "title": title}
+            document = {**document, "components": {**components, "schemas": schemas}}
+        if self.bodies:
+            paths = {**document["paths"]}
+            for (method, path), name in sorted(self.bodies.items()):
+                item = paths[path] = {**paths[path]}
+                operation = item[method] = {**item[method]}
+                operation["requestBody"] = self._titled_bodies(document, operation, method, path, name)
+            document = {**document, "paths": paths}
+        return document
+
+    def _titled_bodies(
+        self, document: Mapping[str, Any], operation: Mapping[str, Any], method: str, path: str, name: str
+    ) -> Any:
+        """An operation's request body whose inline schemas after the first each have a title of
+        its media type's family (``form_body``: ``TranslateTextJsonFormBody``)."""
+        body = operation.get("requestBody")
+        while isinstance(body, Mapping) and isinstance(body.get("$ref"), str):
+            body = resolve(document, body["$ref"])[1]
+        if not isinstance(body, Mapping) or not isinstance(body.get("content"), Mapping):
+            return operation.get("requestBody")
+        content, used, first = {}, set(), None
+        for media_type, media in body["content"].items():
+            schema = media.get("schema") if isinstance(media, Mapping) else None
+            inline = isinstance(schema, Mapping) and "$ref" not in schema and "title" not in schema
+            if not inline or first is None:
+                first = media_type if inline else first
+                content[media_type] = media
+                continue
+            assert isinstance(schema, Mapping)
+            title, count = f"{family(media_type)}_body", 1
+            while title in used:
+                count += 1
+                title = f"{family(media_type)}{count}_body"
+            used.add(title)
+            content[media_type] = {**media, "schema": {**schema, "title": title}}
+            chosen = name.removesuffix("Body") + str(Class.from_string(string=title, config=self._config).name)
+            self.notices.append(
+                Notice(
+                    f"#/paths/{escape(path)}/{method}/requestBody/content/{escape(media_type)}/schema",
+                    "openapi-python-client would drop it: "
+                    f"its class name {name} is also that of the {first} body of {method.upper()} {path}",
+                    f"generated as {chosen}",
+                )
+            )
+        return {**body, "content": content}
 
 
 def _problems(openapi: GeneratorData) -> Iterator[Any]:

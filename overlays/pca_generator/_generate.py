@@ -8,7 +8,9 @@ Steps, each failing with one clear ``error:`` line:
 2. run the pinned openapi-python-client through its Python API, with the configuration and the
    template overrides of ``templates/``; what it drops with a warning is said as a ``warning:``
    line (``--strict``, or ``strict: true``, makes it an error: a spec change can then never drop
-   an operation or a media type). Media types the generator cannot read are
+   an operation or a media type). What it drops for a class name or a parameter is kept instead:
+   the spec is parsed a second time, from a copy that tells them apart (:mod:`._class_names`,
+   :mod:`._parameters`). Media types the generator cannot read are
    mapped, for its parser only, to one it can (see :func:`content_type_overrides`); the templates
    still see and serve the real ones;
 3. layer the generic runtime (``runtime/``) into the package, then each application layer the

@@ -36,13 +36,13 @@ from openapi_python_client.parser.errors import ParseError
 from openapi_python_client.schema.untrusted_string import UntrustedString
 from openapi_python_client.strings import PythonIdentifier
 
+from ._dropped import OPERATION
 from ._pointer import escape, resolve
 from ._yaml import Notice
 
 __all__ = ["Aliases", "refused"]
 
 _METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
-_REFUSED = re.compile(r"WARNING parsing (?P<method>[A-Z]+) (?P<path>\S+) within")
 _FOR_PARAMETERS = ("is not allowed in", "Parameters with same Python identifier")
 _TEMPLATE = re.compile(r"\{[^}]*\}")
 _RESERVED = ("client", "url")
@@ -58,7 +58,7 @@ def refused(openapi: GeneratorData) -> set[tuple[str, str]]:
     found = set()
     for collection in openapi.endpoint_collections_by_tag.values():
         for error in collection.parse_errors:
-            operation = _REFUSED.search(str(error.header))
+            operation = OPERATION.search(str(error.header))
             if operation is not None and isinstance(error, ParseError) and _for_parameters(error.detail):
                 found.add((operation["method"].lower(), operation["path"]))
     return found
@@ -202,7 +202,8 @@ def _restore(endpoint: Any, aliases: Mapping[str, _Aliased], config: Config) -> 
         if name != plain and (location, wire_name) in pointers:
             yield Notice(
                 pointers[(location, wire_name)],
-                f"the {location} parameter {wire_name} has the Python name {plain} of another parameter",
+                f"openapi-python-client would drop the operation: the {location} parameter {wire_name} has the "
+                f"Python name {plain} of another parameter",
                 f"its argument is {name}",
             )
 

@@ -563,13 +563,16 @@ def test_parameters_stock_drops_are_each_sent_under_their_own_name_and_style(edg
 DROPS_MODELS = """
 import sys
 from edge_stock_drops import Client
-from edge_stock_drops.api.default import create_thing, post_other, put_bars
-from edge_stock_drops.models import CreateThingBody, FooBar, OtherEvent
+from edge_stock_drops.api.default import create_thing, post_other, put_bars, submit_form
+from edge_stock_drops.models import CreateThingBody, FooBar, OtherEvent, SubmitFormJsonFormBody
 
 with Client(base_url=sys.argv[1]) as client:
     print(repr(post_other.sync(client=client, body=OtherEvent(code=3))))
     print(repr(put_bars.sync(client=client, body=FooBar(lower="l"))))
     print(repr(create_thing.sync(client=client, body=CreateThingBody(size=1))))
+    form = SubmitFormJsonFormBody(text="t", lang="de")
+    sent = submit_form.sync_detailed(client=client, body=form, content_type="application/x-www-form-urlencoded")
+    print(sent.status_code)
 """
 
 
@@ -578,6 +581,7 @@ def test_schemas_of_one_class_name_are_each_generated_and_each_operation_typed_w
 ) -> None:
     for answer in ('{"code": 4}', '{"upper": "u"}', '{"label": "x"}'):
         wire.answer(200, "application/json", answer)
+    wire.answer(204)
     run = _calls(edge / "stock_drops", DROPS_MODELS, wire.base_url)
 
     assert run.returncode == 0, run.stderr
@@ -585,8 +589,10 @@ def test_schemas_of_one_class_name_are_each_generated_and_each_operation_typed_w
         "OtherEvent(code=4)",  # `title: Event` of the second Event: its key's name
         "FooBar2(upper='u')",  # the keys foo_bar and FooBar: the second numbered
         "CreateThingBody2(label='x')",  # the component named like createThing's inline body
+        "204",  # a form body beside a JSON one, each inline: named after its family
     ]
-    assert [seen.json() for seen in wire.seen[-3:]] == [{"code": 3}, {"lower": "l"}, {"size": 1}]
+    assert [seen.json() for seen in wire.seen[-4:-1]] == [{"code": 3}, {"lower": "l"}, {"size": 1}]
+    assert wire.last.form() == {"text": ["t"], "lang": ["de"]}
 
 
 def test_what_stock_would_drop_is_generated_and_each_choice_said_in_a_warning(tmp_path: Path) -> None:
@@ -601,15 +607,16 @@ def test_what_stock_would_drop_is_generated_and_each_choice_said_in_a_warning(tm
     assert "dropped" not in run.stderr.replace("the default dropped", "")
     warnings = [line.split(": ", 2)[2] for line in run.stderr.splitlines()]
     assert (
-        "line 98: #/components/schemas/OtherEvent: its class name Event is also that of #/components/schemas/Event: "
-        "generated as OtherEvent" in warnings
+        "line 117: #/components/schemas/OtherEvent: openapi-python-client would drop it: its class name Event is "
+        "also that of #/components/schemas/Event: generated as OtherEvent" in warnings
     )
     assert (
-        "line 108: #/components/schemas/FooBar: its class name FooBar is also that of #/components/schemas/foo_bar: "
-        "generated as FooBar2" in warnings
+        "line 127: #/components/schemas/FooBar: openapi-python-client would drop it: its class name FooBar is "
+        "also that of #/components/schemas/foo_bar: generated as FooBar2" in warnings
     )
     assert (
-        "line 20: #/paths/~1events~1{id}/get/parameters/3: the query parameter start.time has the Python name "
+        "line 20: #/paths/~1events~1{id}/get/parameters/3: openapi-python-client would drop the operation: "
+        "the query parameter start.time has the Python name "
         "start_time of another parameter: its argument is start_time_4" in warnings
     )
     assert (
