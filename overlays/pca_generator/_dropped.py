@@ -17,9 +17,10 @@ from openapi_python_client.parser.errors import GeneratorError
 from ._pointer import escape
 from ._yaml import Notice
 
-__all__ = ["dropped", "said"]
+__all__ = ["OPERATION", "dropped", "said"]
 
-_OPERATION = re.compile(r"WARNING parsing (?P<method>[A-Z]+) (?P<path>\S+) within")
+OPERATION = re.compile(r"WARNING parsing (?P<method>[A-Z]+) (?P<path>\S+) within")
+"""The header of a problem of one operation: its method and path as the spec writes them."""
 _COMPONENT = re.compile(r"Unable to (?:process|parse) (?:schema|parameter) #?(?P<pointer>/components/[^\s:]+)")
 _HIDDEN = re.compile(r"<openapi_python_client\.schema\.untrusted_string\.UntrustedString object at 0x[0-9a-fA-F]+>")
 
@@ -27,7 +28,7 @@ _HIDDEN = re.compile(r"<openapi_python_client\.schema\.untrusted_string\.Untrust
 def dropped(problem: GeneratorError) -> Notice:
     """``problem`` as a warning on the part of the spec it is about (``#`` when it names none)."""
     text = said(problem)
-    if (operation := _OPERATION.search(text)) is not None:
+    if (operation := OPERATION.search(text)) is not None:
         pointer = f"#/paths/{escape(operation['path'])}/{operation['method'].lower()}"
     elif (component := _COMPONENT.search(text)) is not None:
         pointer = f"#{component['pointer']}"

@@ -8,7 +8,9 @@ Steps, each failing with one clear ``error:`` line:
 2. run the pinned openapi-python-client through its Python API, with the configuration and the
    template overrides of ``templates/``; what it drops with a warning is said as a ``warning:``
    line (``--strict``, or ``strict: true``, makes it an error: a spec change can then never drop
-   an operation or a media type). Media types the generator cannot read are
+   an operation or a media type). What it drops for a class name or a parameter is kept instead:
+   the spec is parsed a second time, from a copy that tells them apart (:mod:`._class_names`,
+   :mod:`._parameters`). Media types the generator cannot read are
    mapped, for its parser only, to one it can (see :func:`content_type_overrides`); the templates
    still see and serve the real ones;
 3. layer the generic runtime (``runtime/``) into the package, then each application layer the
@@ -46,17 +48,20 @@ from openapi_python_client.schema.untrusted_string import UntrustedString
 from openapi_python_client.strings import get_content_type
 
 from . import _output, _tools
+from ._class_names import Renamed
 from ._drift import drift
 from ._dropped import dropped, said
 from ._errors import GenerationError
 from ._kinds import schema_kind
 from ._metadata import Metadata
 from ._open_enums import open_enums
+from ._parameters import Aliases, refused
 from ._resources import RUNTIME, TEMPLATES
 from ._schemas import Describer
 from ._settings import Settings, read_config, unknown_keys
 from ._spec import RANGES, STRUCTURED, Resolver, family, read_spec, shown_source, wire_lookup
 from ._views import KEYWORDS, EndpointView, ModelView
+from ._yaml import Notice
 
 __all__ = ["GenerationError", "drift", "generate", "schema_kind"]
 
@@ -109,7 +114,8 @@ def _media_types(node: object) -> Iterator[str]:
 
 def _project(
     document: dict[str, Any], spec: Path | str, config_file: ConfigFile, settings: Settings, output: Path
-) -> Project:
+) -> tuple[Project, tuple[Notice, ...]]:
+    """The generator's project of ``document``, and what was done to keep what its parser drops."""
     config = Config.from_sources(
         config_file,
         MetaType.UV,
@@ -120,13 +126,7 @@ def _project(
     )
     config.content_type_overrides = content_type_overrides(document, config)
     config.post_hooks = _tools.with_pinned_ruff(config.post_hooks)
-    try:
-        openapi = GeneratorData.from_dict(document, config=config)
-    except Exception as error:  # the generator raises (even crashes) on some specs instead of reporting them
-        said = " ".join(str(error).split())
-        raise GenerationError(f"openapi-python-client cannot read {spec} ({type(error).__name__}: {said})") from None
-    if not isinstance(openapi, GeneratorData):
-        raise GenerationError(f"openapi-python-client cannot read {spec}: {openapi.header}\n{openapi.detail or ''}")
+    openapi, notices = _parsed_whole(document, config, spec)
     _free_keywords(openapi, config)
     _free_model_members(openapi, config)
     open_enums(openapi)
@@ -151,7 +151,33 @@ def _project(
         layers=settings.layers,
         settings=settings,
     )
-    return project
+    return project, notices
+
+
+def _parsed_whole(
+    document: dict[str, Any], config: Config, spec: Path | str
+) -> tuple[GeneratorData, tuple[Notice, ...]]:
+    """The generator's reading of ``document``, with what its parser drops for a class name or a
+    parameter kept (see :mod:`._class_names` and :mod:`._parameters`), and what that took."""
+    openapi = _parsed(document, config, spec)
+    renamed = Renamed(document, config)
+    operations = refused(openapi)
+    if not renamed.find(openapi) and not operations:
+        return openapi, ()  # most specs: read once
+    aliases = Aliases.of(renamed.document(document), operations, config)
+    openapi = _parsed(aliases.document, config, spec)
+    return openapi, (*renamed.notices, *aliases.restore(openapi, config))
+
+
+def _parsed(document: dict[str, Any], config: Config, spec: Path | str) -> GeneratorData:
+    try:
+        openapi = GeneratorData.from_dict(document, config=config)
+    except Exception as error:  # the generator raises (even crashes) on some specs instead of reporting them
+        said = " ".join(str(error).split())
+        raise GenerationError(f"openapi-python-client cannot read {spec} ({type(error).__name__}: {said})") from None
+    if not isinstance(openapi, GeneratorData):
+        raise GenerationError(f"openapi-python-client cannot read {spec}: {openapi.header}\n{openapi.detail or ''}")
+    return openapi
 
 
 def _undefined(hint: str | None = None, obj: Any = missing, name: str | None = None, **kwargs: Any) -> Undefined:
@@ -234,7 +260,9 @@ def generate(
     with tempfile.TemporaryDirectory() as scratch:
         project_dir = Path(scratch) / "project"
         with _not_too_deep(shown):
-            project = _project(document, spec, _config_file(config_data, config_path), settings, project_dir)
+            project, kept = _project(document, spec, _config_file(config_data, config_path), settings, project_dir)
+        for notice in read.placed(kept):
+            print(f"warning: {shown}: {notice}", file=sys.stderr)
         project.env.globals["metadata"] = metadata
         # Nothing is dropped quietly: each of its warnings is said below, or refused with --strict.
         with contextlib.redirect_stdout(io.StringIO()):  # it prints the scratch folder's name

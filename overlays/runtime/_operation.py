@@ -309,13 +309,16 @@ class Operation(Generic[T]):
             )
         return content
 
-    def send(self, client: SendingClient, request: Mapping[str, Any]) -> Received:
-        """Send ``request`` and read the answer within the client's size and time limits (see ``_exchange.py``)."""
-        return _exchange.send(self, client, request)
+    def send(self, client: SendingClient, request: Mapping[str, Any], max_response_size: int | None = None) -> Received:
+        """Send ``request`` and read the answer within the client's size and time limits (see
+        ``_exchange.py``); ``max_response_size``, when given, is the call's own size limit."""
+        return _exchange.send(self, client, request, max_response_size)
 
-    async def send_async(self, client: AsyncSendingClient, request: Mapping[str, Any]) -> Received:
+    async def send_async(
+        self, client: AsyncSendingClient, request: Mapping[str, Any], max_response_size: int | None = None
+    ) -> Received:
         """:meth:`send` for ``asyncio`` (and trio): the deadline cancels the exchange itself."""
-        return await _exchange.send_async(self, client, request)
+        return await _exchange.send_async(self, client, request, max_response_size)
 
     def parse(self, response: Received, *, raise_on_unexpected_status: bool, strict: bool = False) -> T | None:
         """Parse a documented status by the response's actual Content-Type.

@@ -11,6 +11,7 @@ import subprocess
 import sys
 from pathlib import Path
 from typing import Any
+from urllib.parse import parse_qsl
 
 import golden_record
 import pytest
@@ -107,7 +108,9 @@ def test_every_operation_keeps_stocks_module_functions_and_parameters(corpus: Pa
     assert set(theirs) <= set(ours)  # stock's modules, plus those it drops for their media types
     for module, functions in theirs.items():
         for name, parameters in functions.items():
-            mine = [p for p in ours[module][name] if p[0] not in ("content_type", "accept", "strict")]
+            mine = [
+                p for p in ours[module][name] if p[0] not in ("content_type", "accept", "strict", "max_response_size")
+            ]
             # Names, order and kinds exactly; types and defaults too, but for the body, which stock
             # types `| Unset = UNSET` even when required (its issue #1451).
             assert [p[:2] for p in mine] == [p[:2] for p in parameters], (module, name)
@@ -279,10 +282,14 @@ def test_a_parameter_named_like_a_keyword_of_this_package_takes_its_location(edg
     assert 'accept: ResponseMediaType = "application/json"' in module
 
 
-def _calls(package: Path, code: str) -> subprocess.CompletedProcess[str]:
-    """``code`` run by a fresh interpreter that imports the generated package of ``package``."""
+def _calls(package: Path, code: str, *arguments: str) -> subprocess.CompletedProcess[str]:
+    """``code`` run by a fresh interpreter that imports the generated package of ``package`` (``sys.argv[1:]``:
+    ``arguments``, a loopback server's URL)."""
     return subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(package)}
+        [sys.executable, "-c", code, *arguments],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(package)},
     )
 
 
@@ -545,3 +552,173 @@ def test_properties_named_like_the_models_own_names_keep_both(edge: Path) -> Non
     assert run.returncode == 0, run.stderr
     assert run.stdout.split(" {")[0] == "{'extra': 1}"
     assert "'d': 'x'" in run.stdout and "t 2 {'more': 3}" in run.stdout
+
+
+# What stock openapi-python-client drops with a warning, generated whole (edge/stock_drops.yaml) --------
+
+DROPS_PARAMETERS = """
+import datetime, sys
+from edge_stock_drops import Client, errors
+from edge_stock_drops.api.default import list_events
+from edge_stock_drops.models import ListEventsMode, Range
+
+with Client(base_url=sys.argv[1]) as client:
+    event = list_events.sync(
+        5,
+        client=client,
+        start_time="a",
+        start_time_2="b",
+        start_time_3="c",
+        start_time_4="d",
+        id_query="e",
+        id_query_2="f",
+        id_header="g",
+        x_tags=["t1", "t2"],
+        x_range=Range(low=1, high=2),
+        x_range_exploded=Range(low=3, high=4),
+        x_since=datetime.date(2024, 1, 2),
+        ids=[1, 2],
+        verbose=True,
+        mode=ListEventsMode.ON,
+    )
+    print(event)
+    for tags in (["a,b"], ["a\\r\\nX-Evil: 1"]):  # checked before sending: neither reaches the server
+        try:
+            list_events.sync(5, client=client, x_tags=tags)
+        except (errors.SerializationError, errors.InvalidCredentials) as error:
+            print(type(error).__name__)
+"""
+
+
+def test_parameters_stock_drops_are_each_sent_under_their_own_name_and_style(edge: Path, wire: Any) -> None:
+    wire.answer(200, "application/json", '{"name": "n"}')
+    run = _calls(edge / "stock_drops", DROPS_PARAMETERS, wire.base_url)
+
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.splitlines() == ["Event(name='n')", "SerializationError", "InvalidCredentials"]
+    seen = wire.last
+    assert seen.path == "/events/5"
+    assert parse_qsl(seen.query) == [
+        ("StartTime", "a"),  # four names of one Python name (start_time), each sent as its own
+        ("startTime", "b"),
+        ("start-time", "c"),
+        ("start.time", "d"),
+        ("id_query", "e"),
+        ("verbose", "true"),  # its default `auto` dropped, the parameter kept
+        ("mode", "on"),  # `on` is YAML 1.2 text, not a boolean
+        ("id", "f"),  # the path item's query `id`, beside the path's and the header's
+    ]
+    assert seen.headers["id"] == "g"
+    assert seen.headers["x-tags"] == "t1,t2"  # an array in a header: simple style
+    assert seen.headers["x-range"] == "low,1,high,2"  # an object: simple style
+    assert seen.headers["x-range-exploded"] == "low=3,high=4"  # explode: true
+    assert seen.headers["x-since"] == "2024-01-02"  # a date
+    assert seen.headers["cookie"] == "ids=1,2"  # an array in a cookie: form style, explode: false
+
+
+DROPS_MODELS = """
+import sys
+from edge_stock_drops import Client
+from edge_stock_drops.api.default import create_thing, post_other, put_bars, submit_form
+from edge_stock_drops.models import CreateThingBody, FooBar, OtherEvent, SubmitFormJsonFormBody
+
+with Client(base_url=sys.argv[1]) as client:
+    print(repr(post_other.sync(client=client, body=OtherEvent(code=3))))
+    print(repr(put_bars.sync(client=client, body=FooBar(lower="l"))))
+    print(repr(create_thing.sync(client=client, body=CreateThingBody(size=1))))
+    form = SubmitFormJsonFormBody(text="t", lang="de")
+    sent = submit_form.sync_detailed(client=client, body=form, content_type="application/x-www-form-urlencoded")
+    print(sent.status_code)
+"""
+
+
+def test_schemas_of_one_class_name_are_each_generated_and_each_operation_typed_with_its_own(
+    edge: Path, wire: Any
+) -> None:
+    for answer in ('{"code": 4}', '{"upper": "u"}', '{"label": "x"}'):
+        wire.answer(200, "application/json", answer)
+    wire.answer(204)
+    run = _calls(edge / "stock_drops", DROPS_MODELS, wire.base_url)
+
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.splitlines() == [
+        "OtherEvent(code=4)",  # `title: Event` of the second Event: its key's name
+        "FooBar2(upper='u')",  # the keys foo_bar and FooBar: the second numbered
+        "CreateThingBody2(label='x')",  # the component named like createThing's inline body
+        "204",  # a form body beside a JSON one, each inline: named after its family
+    ]
+    assert [seen.json() for seen in wire.seen[-4:-1]] == [{"code": 3}, {"lower": "l"}, {"size": 1}]
+    assert wire.last.form() == {"text": ["t"], "lang": ["de"]}
+
+
+def test_what_stock_would_drop_is_generated_and_each_choice_said_in_a_warning(tmp_path: Path) -> None:
+    config = tmp_path / "config.yaml"
+    config.write_text("package_name_override: drops\n")
+    command = [sys.executable, "-m", "pca_generator", "generate", f"--spec={SPECS / 'edge' / 'stock_drops.yaml'}"]
+    run = subprocess.run(
+        [*command, f"--config={config}", f"--output={tmp_path / 'out'}"], capture_output=True, text=True
+    )
+
+    assert run.returncode == 0, run.stderr
+    assert "dropped" not in run.stderr.replace("the default dropped", "")
+    warnings = [line.split(": ", 2)[2] for line in run.stderr.splitlines()]
+    assert (
+        "line 117: #/components/schemas/OtherEvent: openapi-python-client would drop it: its class name Event is "
+        "also that of #/components/schemas/Event: generated as OtherEvent" in warnings
+    )
+    assert (
+        "line 127: #/components/schemas/FooBar: openapi-python-client would drop it: its class name FooBar is "
+        "also that of #/components/schemas/foo_bar: generated as FooBar2" in warnings
+    )
+    assert (
+        "line 20: #/paths/~1events~1{id}/get/parameters/3: openapi-python-client would drop the operation: "
+        "the query parameter start.time has the Python name "
+        "start_time of another parameter: its argument is start_time_4" in warnings
+    )
+    assert (
+        'line 28: #/paths/~1events~1{id}/get/parameters/11/schema/default: "auto" cannot be a boolean: '
+        "the default dropped" in warnings
+    )
+    # Another operation of the path keeps its own `id` query parameter, of its own type.
+    deleting = (tmp_path / "out" / "drops" / "api" / "default" / "delete_event.py").read_text()
+    assert "    id_path: int,\n" in deleting and "    id_query: int | Unset = UNSET,\n" in deleting
+
+
+DROPS_SIZE = """
+import asyncio, sys
+from edge_stock_drops import Client, errors
+from edge_stock_drops.api.default import post_other
+from edge_stock_drops.models import OtherEvent
+
+def outcome(call):
+    try:
+        return repr(call())
+    except (errors.ResponseTooLarge, errors.InvalidArgument) as error:
+        return type(error).__name__ + " " + repr(getattr(error, "content", None))
+
+with Client(base_url=sys.argv[1], max_response_size=10) as client:
+    body = OtherEvent(code=1)
+    print(outcome(lambda: post_other.sync(client=client, body=body)))  # the client's 10 bytes
+    print(outcome(lambda: post_other.sync(client=client, body=body, max_response_size=100)))
+    print(outcome(lambda: post_other.sync(client=client, body=body, max_response_size=12)))
+    print(outcome(lambda: asyncio.run(post_other.asyncio(client=client, body=body, max_response_size=100))))
+    print(outcome(lambda: post_other.sync(client=client, body=body, max_response_size=0)))
+"""
+
+
+def test_max_response_size_per_call_is_honoured_over_and_under_the_limit(edge: Path, wire: Any) -> None:
+    answer = '{"code": 1234567}'  # 17 bytes
+    for _ in range(4):
+        wire.answer(200, "application/json", answer)
+    sent = len(wire.seen)
+    run = _calls(edge / "stock_drops", DROPS_SIZE, wire.base_url)
+
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.splitlines() == [
+        "ResponseTooLarge b'{\"code\": 1'",  # None: the client's limit, 10 bytes
+        "OtherEvent(code=1234567)",  # the call's limit, over the client's
+        "ResponseTooLarge b'{\"code\": 123'",  # the call's limit, under the body
+        "OtherEvent(code=1234567)",  # async too
+        "InvalidArgument None",  # no size: refused before a byte is sent
+    ]
+    assert len(wire.seen) - sent == 4
