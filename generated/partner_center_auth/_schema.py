@@ -1049,6 +1049,21 @@ def _outgoing(schema: Schema, value: object) -> object:
     return value
 
 
+def fits(model: type[Model], value: object) -> bool:  # taken by the unions of generated models
+    """Whether ``value`` is a ``model`` as a strict read of a response takes it.
+
+    A union builds the first option its value fits this way before trying each in turn as a
+    liberal read does: an enum property keeps any text of its type, so trying in turn alone builds
+    the first option whatever the value (a ``Circle`` from a square).
+    """
+    return _valid(model.__openapi__.toward("response"), value)
+
+
+def is_member(enum: type[Enum], value: object) -> bool:  # taken by the unions of generated enums
+    """Whether ``enum`` lists ``value`` (of its own type: ``True`` is no member of an integer enum)."""
+    return any(type(member.value) is type(value) and member.value == value for member in enum)
+
+
 def enum_member(enum: type[E], value: Any) -> E | Any:  # taken by the models of enum classes
     """The member of ``enum`` for ``value``; a value the enum does not list, as it is.
 

@@ -148,6 +148,7 @@ def _project(
         endpoint_view=endpoint_view,
         model_view=model_view,
         discriminator_of=describe.discriminator_of,
+        strict_fit=describe.strict_fit,
         layers=settings.layers,
         settings=settings,
     )

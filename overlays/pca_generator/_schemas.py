@@ -261,6 +261,20 @@ class Describer:
             found = said
         return found
 
+    @staticmethod
+    def strict_fit(prop: Any, source: str) -> str | None:
+        """The test that ``source`` is an option ``prop`` of a union as a strict read takes it, for
+        the options a liberal read builds from any value of their type (enums, models): a union
+        builds the first option its value fits before trying each in turn."""
+        kind = schema_kind(prop)
+        if kind == "enum":
+            return f"_schema.is_member({prop.class_info.name}, {source})"
+        if kind == "literal_enum":
+            return f"{source} in ({''.join(f'{_value_literal(value)}, ' for value in _sorted(prop.values))})"
+        if kind == "model":
+            return f"_schema.fits({prop.class_info.name}, {source})"
+        return None
+
     def discriminator_of(self, prop: Any) -> str | None:
         """The ``_schema.Discriminator`` expression of a union property described before, if any:
         its ``from_dict`` builds the option the value names (not the first one that builds)."""

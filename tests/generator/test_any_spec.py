@@ -722,3 +722,29 @@ def test_max_response_size_per_call_is_honoured_over_and_under_the_limit(edge: P
         "InvalidArgument None",  # no size: refused before a byte is sent
     ]
     assert len(wire.seen) - sent == 4
+
+
+UNION_OF_ENUMS_CALLS = """
+import httpx
+from edge_union_of_enums import Client
+from edge_union_of_enums.api.default import get_shape
+
+fitting = {"shape": {"kind": "square", "side": 2}, "level": "h1"}
+fitting_none = {"shape": {"kind": "hexagon"}, "level": "x9"}  # no option lists these values
+for answer, strict in ((fitting, False), (fitting, True), (fitting_none, False)):
+    transport = httpx.MockTransport(lambda request: httpx.Response(200, json=answer))
+    with Client(base_url="http://127.0.0.1:9", httpx_args={"transport": transport}) as client:
+        drawing = get_shape.sync(client=client, strict=strict)
+        print(type(drawing.shape).__name__, repr(drawing.shape.kind), repr(drawing.level))
+"""
+
+
+def test_a_union_builds_the_option_its_value_fits_not_the_first_a_liberal_read_takes(edge: Path) -> None:
+    run = _calls(edge / "union_of_enums", UNION_OF_ENUMS_CALLS)
+
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.splitlines() == [
+        "Square <SquareKind.SQUARE: 'square'> <High.H1: 'h1'>",
+        "Square <SquareKind.SQUARE: 'square'> <High.H1: 'h1'>",  # strict=True alike
+        "Circle 'hexagon' 'x9'",  # fits none: the first option that builds, the values kept (liberal)
+    ]
