@@ -55,7 +55,7 @@ from ._open_enums import open_enums
 from ._resources import RUNTIME, TEMPLATES
 from ._schemas import Describer
 from ._settings import Settings, read_config, unknown_keys
-from ._spec import RANGES, STRUCTURED, Resolver, family, read_spec, shown_source, wire_lookup
+from ._spec import RANGES, STRUCTURED, Resolver, family, not_too_deep, read_spec, shown_source, wire_lookup
 from ._views import KEYWORDS, EndpointView, ModelView
 
 __all__ = ["GenerationError", "drift", "generate", "schema_kind"]
@@ -217,8 +217,7 @@ def generate(
     settings = Settings.load(config_data, config_path.parent)
     strict = strict or settings.strict
     shown = shown_source(spec)
-    with _not_too_deep(shown):
-        read = read_spec(spec, strict=strict)
+    read = read_spec(spec, strict=strict)
     document = read.document
     for notice in read.notices:
         print(f"warning: {shown}: {notice}", file=sys.stderr)
@@ -231,7 +230,7 @@ def generate(
     metadata = Metadata.read(config_data, config_path.parent, document)
     with tempfile.TemporaryDirectory() as scratch:
         project_dir = Path(scratch) / "project"
-        with _not_too_deep(shown):
+        with not_too_deep(shown):
             project = _project(document, spec, _config_file(config_data, config_path), settings, project_dir)
         project.env.globals["metadata"] = metadata
         # Nothing is dropped quietly: each of its warnings is said below, or refused with --strict.
@@ -268,17 +267,6 @@ def generate(
         protected = [config_path] if isinstance(spec, str) else [spec, config_path]
         _output.install(project_dir, output, protected=protected)
     print(f"Generated {project.project_name} ({project.package_name}) into {output}")
-
-
-@contextlib.contextmanager
-def _not_too_deep(shown: str) -> Iterator[None]:
-    """Python's recursion limit, met by a schema nested hundreds deep, as one error line."""
-    try:
-        yield
-    except RecursionError:
-        raise GenerationError(
-            f"{shown} is nested too deep to read (a schema inside hundreds of others): flatten it with $ref"
-        ) from None
 
 
 def _config_file(data: Mapping[str, Any], path: Path) -> ConfigFile:

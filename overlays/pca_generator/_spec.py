@@ -3,11 +3,12 @@ what the generator parses and then drops (:class:`Wire`), which the views read."
 
 from __future__ import annotations
 
+import contextlib
 import importlib.util
 import re
 import sys
 from bisect import bisect_right
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
@@ -79,6 +80,11 @@ def read_spec(source: Path | str, *, strict: bool = False) -> Spec:
     """
     text = _fetch(source) if isinstance(source, str) else _read(source)
     source = shown_source(source)
+    with not_too_deep(source):
+        return _read_document(text, source, strict=strict)
+
+
+def _read_document(text: str, source: str, *, strict: bool) -> Spec:
     try:
         document, notices = load(text)
     except YamlError as error:
@@ -99,6 +105,18 @@ def read_spec(source: Path | str, *, strict: bool = False) -> Spec:
             causes=tuple(str(notice) for notice in notices),
         )
     return evolve(spec, document=normalize(document), notices=notices)
+
+
+@contextlib.contextmanager
+def not_too_deep(shown: str) -> Iterator[None]:
+    """Python's recursion limit, met by a schema nested hundreds deep, as one error line (whichever
+    stage meets it: the YAML reader, a repair, or openapi-python-client)."""
+    try:
+        yield
+    except RecursionError:
+        raise GenerationError(
+            f"{shown} is nested too deep to read (a schema inside hundreds of others): flatten it with $ref"
+        ) from None
 
 
 def shown_source(spec: Path | str) -> str:
