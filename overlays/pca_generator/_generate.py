@@ -30,7 +30,7 @@ import io
 import shutil
 import sys
 import tempfile
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -41,7 +41,7 @@ from openapi_python_client import Project
 from openapi_python_client import schema as oai
 from openapi_python_client.config import Config, ConfigFile, MetaType
 from openapi_python_client.parser import GeneratorData
-from openapi_python_client.parser.errors import ErrorLevel
+from openapi_python_client.parser.errors import ErrorLevel, GeneratorError
 from openapi_python_client.parser.openapi import Endpoint
 from openapi_python_client.parser.properties import ModelProperty
 from openapi_python_client.schema.untrusted_string import UntrustedString
@@ -59,7 +59,17 @@ from ._parameters import Aliases, refused
 from ._resources import RUNTIME, TEMPLATES
 from ._schemas import Describer
 from ._settings import Settings, read_config, unknown_keys
-from ._spec import RANGES, STRUCTURED, Resolver, family, read_spec, shown_source, wire_lookup
+from ._spec import (
+    RANGES,
+    STRUCTURED,
+    Resolver,
+    Spec,
+    family,
+    not_too_deep,
+    shown_source,
+    start_reading,
+    wire_lookup,
+)
 from ._views import KEYWORDS, EndpointView, ModelView
 from ._yaml import Notice
 
@@ -246,35 +256,25 @@ def generate(
     settings = Settings.load(config_data, config_path.parent)
     strict = strict or settings.strict
     shown = shown_source(spec)
-    with _not_too_deep(shown):
-        read = read_spec(spec, strict=strict)
-    document = read.document
-    for notice in read.notices:
-        print(f"warning: {shown}: {notice}", file=sys.stderr)
-    if document.get("webhooks") and not document.get("paths"):  # else its user would look for them
-        print(
-            f"warning: {shown}: webhooks only: they are requests its server sends, not operations a client "
-            "calls: the package has their models, and no operation",
-            file=sys.stderr,
-        )
-    metadata = Metadata.read(config_data, config_path.parent, document)
+    reading = start_reading(spec, strict=strict)
+    document = reading.spec.document
     with tempfile.TemporaryDirectory() as scratch:
         project_dir = Path(scratch) / "project"
-        with _not_too_deep(shown):
-            project, kept = _project(document, spec, _config_file(config_data, config_path), settings, project_dir)
+        # The package is made while the spec is validated beside (see start_reading); the spec's
+        # warnings come first all the same, and --strict refuses before anything is written.
+        try:
+            metadata = Metadata.read(config_data, config_path.parent, document)
+            config_file = _config_file(config_data, config_path)
+            with not_too_deep(shown):
+                project, kept = _project(document, spec, config_file, settings, project_dir)
+            project.env.globals["metadata"] = metadata
+            problems = _build(project)
+        except BaseException:
+            _say(reading.finish(), shown)
+            raise
+        _say(read := reading.finish(), shown)
         for notice in read.placed(kept):
             print(f"warning: {shown}: {notice}", file=sys.stderr)
-        project.env.globals["metadata"] = metadata
-        # Nothing is dropped quietly: each of its warnings is said below, or refused with --strict.
-        with contextlib.redirect_stdout(io.StringIO()):  # it prints the scratch folder's name
-            try:
-                problems = project.build()
-            except TemplateError as error:
-                raise GenerationError(
-                    f"a template of this generator cannot print this spec ({error}): a defect of the "
-                    "generator, not of the spec; report it with the spec, or pin the versions its "
-                    "distribution declares"
-                ) from None
         fatal = any(problem.level == ErrorLevel.ERROR for problem in problems)
         if fatal or (problems and strict):
             raise GenerationError(
@@ -301,15 +301,29 @@ def generate(
     print(f"Generated {project.project_name} ({project.package_name}) into {output}")
 
 
-@contextlib.contextmanager
-def _not_too_deep(shown: str) -> Iterator[None]:
-    """Python's recursion limit, met by a schema nested hundreds deep, as one error line."""
-    try:
-        yield
-    except RecursionError:
-        raise GenerationError(
-            f"{shown} is nested too deep to read (a schema inside hundreds of others): flatten it with $ref"
-        ) from None
+def _build(project: Project) -> Sequence[GeneratorError]:
+    """Write the package; what openapi-python-client drops is returned (said, or refused with --strict)."""
+    with contextlib.redirect_stdout(io.StringIO()):  # it prints the scratch folder's name
+        try:
+            return project.build()
+        except TemplateError as error:
+            raise GenerationError(
+                f"a template of this generator cannot print this spec ({error}): a defect of the "
+                "generator, not of the spec; report it with the spec, or pin the versions its "
+                "distribution declares"
+            ) from None
+
+
+def _say(read: Spec, shown: str) -> None:
+    """The spec's warnings: each defect, where it is and what was done."""
+    for notice in read.notices:
+        print(f"warning: {shown}: {notice}", file=sys.stderr)
+    if read.document.get("webhooks") and not read.document.get("paths"):  # else its user would look for them
+        print(
+            f"warning: {shown}: webhooks only: they are requests its server sends, not operations a client "
+            "calls: the package has their models, and no operation",
+            file=sys.stderr,
+        )
 
 
 def _config_file(data: Mapping[str, Any], path: Path) -> ConfigFile:
