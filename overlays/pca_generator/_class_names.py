@@ -22,7 +22,7 @@ from openapi_python_client.config import Config
 from openapi_python_client.parser import GeneratorData
 from openapi_python_client.parser.properties.schemas import Class
 
-from ._dropped import OPERATION
+from ._dropped import OPERATION, place
 from ._pointer import escape, resolve
 from ._spec import family
 from ._yaml import Notice
@@ -70,7 +70,7 @@ class Renamed:
                     self._rename(dropped, _POINTER.format(escape(other)))
                 # else a class of a schema inside it (Clash's "12" and Clash1's "2"): left as stock leaves it
             elif holders:  # an operation's inline schema has the component's name: the component yields
-                self._rename(holders[0], str(problem.header).split(" within ")[0].removeprefix("WARNING parsing "))
+                self._rename(holders[0], place(problem))
             elif (operation := OPERATION.search(str(problem.header))) is not None and name.endswith("Body"):
                 # Two inline bodies of one operation, in media types the parser reads alike (a form
                 # and JSON): each after the first is named after its media type's family.

@@ -670,6 +670,10 @@ def test_what_stock_would_drop_is_generated_and_each_choice_said_in_a_warning(tm
         "line 127: #/components/schemas/FooBar: openapi-python-client would drop it: its class name FooBar is "
         "also that of #/components/schemas/foo_bar: generated as FooBar2" in warnings
     )
+    assert (  # the class of an operation's inline body: named by its pointer, on one line
+        "line 131: #/components/schemas/CreateThingBody: openapi-python-client would drop it: its class name "
+        "CreateThingBody is also that of #/paths/~1things/post: generated as CreateThingBody2" in warnings
+    )
     assert (
         "line 20: #/paths/~1events~1{id}/get/parameters/3: openapi-python-client would drop the operation: "
         "the query parameter start.time has the Python name "
