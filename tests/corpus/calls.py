@@ -485,7 +485,7 @@ class Caller:
         kwargs: dict[str, Any] = {"client": self.client}
         sent: dict[tuple[str, str], Any] = {}
         for python in signature.parameters:
-            if python in ("client", "body", "content_type", "accept", "strict"):
+            if python in ("client", "body", "content_type", "accept", "strict", "max_response_size"):
                 continue
             wire_name = by_python.get(python)
             found = [key for key in parameters if key[1] == wire_name]
