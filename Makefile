@@ -104,6 +104,8 @@ bench: $(BENCH_VENV)/.installed venv
 	# Stock openapi-python-client's package of the same spec, its peer: the generator's own command.
 	rm -rf build/bench/stock
 	$(BIN)/openapi-python-client generate --path tests/specs/petstore3.yaml --config bench/stock-petstore3.yaml --output-path build/bench/stock/stock_petstore3_client --meta none
+	# bench/generation.py runs .venv's pca-generator and openapi-python-client (first on PATH, above)
+	# on the corpus's largest spec.
 	PYTHONPATH=$(CURDIR)/generated:$(CURDIR)/build/bench/petstore3:$(CURDIR)/build/bench/stock:$(CURDIR)/tests $(BENCH_VENV)/bin/python -m bench
 
 demo: venv

@@ -57,6 +57,8 @@ def values(schema: Any, shape: Shape) -> st.SearchStrategy[Any]:
         return arrays.filter(schema.within) if schema.bounded else arrays
     if kind == "ModelRef":
         return objects(schema.schema, shape)
+    if kind == "ModelSchema":
+        return objects(schema, shape)
     if kind == "AnyValue":
         return {"json": JSON_VALUES, "xml": XML_VALUES, "form": st.text()}[shape]
     raise TypeError(schema)

@@ -102,6 +102,11 @@ class WireServer:
                 Answer(status, content_type, body.encode() if isinstance(body, str) else body, headers)
             )
 
+    def unscript(self) -> None:
+        """Forget the answers not taken (a call that failed before sending leaves its own)."""
+        with self._lock:
+            self._answers.clear()
+
     @property
     def last(self) -> Seen:
         return self.seen[-1]

@@ -36,7 +36,14 @@ from attrs import field, frozen
 from . import _watchdog, _workers
 from ._deadline import EXCHANGE_DEADLINE, DeadlineTimeouts, cut, exchange_deadline, until
 from ._decoding import Decoder, UnsupportedCoding
-from ._errors import ClientClosed, InvalidCredentials, ResponseDecodeError, ResponseTooLarge, TransportTimeout
+from ._errors import (
+    ClientClosed,
+    InvalidArgument,
+    InvalidCredentials,
+    ResponseDecodeError,
+    ResponseTooLarge,
+    TransportTimeout,
+)
 from ._exchange_errors import as_package_errors
 from ._exchange_log import Described, log_answer
 from ._security import checked_headers, refuse_insecure_bearer
@@ -76,10 +83,13 @@ class Received:
     url: httpx.URL = field(repr=False)
 
 
-def send(operation: Described, client: SendingClient, request: Mapping[str, Any]) -> Received:
-    """Send ``request`` (built by ``operation``) and read its answer within ``client``'s limits."""
+def send(
+    operation: Described, client: SendingClient, request: Mapping[str, Any], max_response_size: int | None = None
+) -> Received:
+    """Send ``request`` (built by ``operation``) and read its answer within ``client``'s limits
+    (``max_response_size``, when given, instead of the client's)."""
     http = client.get_httpx_client()
-    outgoing, body = _prepared(operation, client, http, request)
+    outgoing, body = _prepared(operation, client, http, request, max_response_size)
     if body.deadline is None:
         return _exchange(http, outgoing, body, request)
     from . import _transport  # (imports httpcore: loaded with the first call, not at start-up)
@@ -131,10 +141,12 @@ def _exchange(
     return body.finish(response, request)
 
 
-async def send_async(operation: Described, client: AsyncSendingClient, request: Mapping[str, Any]) -> Received:
+async def send_async(
+    operation: Described, client: AsyncSendingClient, request: Mapping[str, Any], max_response_size: int | None = None
+) -> Received:
     """:func:`send` for ``asyncio`` (and trio): the deadline cancels the exchange itself."""
     http = client.get_async_httpx_client()
-    outgoing, body = _prepared(operation, client, http, request)
+    outgoing, body = _prepared(operation, client, http, request, max_response_size)
     import anyio  # httpx's own dependency; imported here so that sync users never pay for it
 
     limit = cut(None, body.deadline)
@@ -166,6 +178,7 @@ def _prepared(
     client: SendingClient | AsyncSendingClient,
     http: httpx.Client | httpx.AsyncClient,
     request: Mapping[str, Any],
+    max_response_size: int | None,
 ) -> tuple[httpx.Request, _BoundedBody]:
     """What sync and async sending decide before any I/O: the transport checks and the limits.
 
@@ -174,7 +187,7 @@ def _prepared(
     """
     if http.is_closed:  # httpx would raise a bare RuntimeError
         raise ClientClosed(f"{operation.operation_id}: the client was closed (its with block ended); make a new one")
-    body = _BoundedBody(operation, client)
+    body = _BoundedBody(operation, client, _size_limit(client.max_response_size, max_response_size))
     extensions = {} if body.deadline is None else {"timeout": DeadlineTimeouts(http.timeout.as_dict(), body.deadline)}
     try:
         outgoing: httpx.Request | None = http.build_request(**request, extensions=extensions)
@@ -192,6 +205,15 @@ def _prepared(
     return outgoing, body
 
 
+def _size_limit(client_limit: int, call_limit: int | None) -> int:
+    """The call's limit, else the client's; refused before any I/O when it is no size."""
+    if call_limit is None:
+        return client_limit
+    if isinstance(call_limit, bool) or not isinstance(call_limit, int) or call_limit < 1:
+        raise InvalidArgument(f"max_response_size is a number of bytes above 0, not {call_limit!r}")
+    return call_limit
+
+
 def _authenticated(client: object) -> bool:
     """An ``AuthenticatedClient`` (it has a token), even when its httpx client was replaced."""
     return getattr(client, "token", None) is not None
@@ -205,9 +227,9 @@ class _BoundedBody:
     piece per coding, however the codings are stacked.
     """
 
-    def __init__(self, operation: Described, client: SendingClient | AsyncSendingClient) -> None:
+    def __init__(self, operation: Described, client: SendingClient | AsyncSendingClient, limit: int) -> None:
         self.operation = operation
-        self.limit = client.max_response_size
+        self.limit = limit
         self.started = time.perf_counter()
         self.deadline = exchange_deadline(self.started, client.total_timeout)
         self.chunks: list[bytes] = []

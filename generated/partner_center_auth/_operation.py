@@ -41,6 +41,16 @@ __all__ = ["DocumentedResponse", "Operation", "Parameter", "Received", "RequestC
 T = TypeVar("T")
 
 
+def _sent(document: Document | None) -> Document | None:
+    """A request body's document: ``readOnly`` properties never sent (see ``Property.toward``)."""
+    return None if document is None else document.toward("request")
+
+
+def _received(document: Document | None) -> Document | None:
+    """A response body's document: ``writeOnly`` properties not expected (see ``Property.toward``)."""
+    return None if document is None else document.toward("response")
+
+
 @frozen
 class RequestContent:
     """One documented request media type, and how a Python body becomes its bytes.
@@ -51,7 +61,7 @@ class RequestContent:
     """
 
     media_type: str
-    document: Document | None = None
+    document: Document | None = field(default=None, converter=_sent)
     dump: Callable[[Any], Any] | None = None
     family: media.Family = field(init=False)
 
@@ -78,17 +88,31 @@ class RequestContent:
 
     def _concrete(self, body: object) -> str:
         # A documented range (`*/*`, `image/*`) is no Content-Type: a File says its own, text is
-        # text/plain, anything else octets.
+        # text/plain, anything else octets; within the range, or the body is refused.
         if "*" not in self.media_type:
             return self.media_type
         mime_type = getattr(body, "mime_type", None)
         if isinstance(mime_type, str):
-            return mime_type
-        return "text/plain; charset=utf-8" if isinstance(body, str) else "application/octet-stream"
+            candidates: tuple[str, ...] = (mime_type,)
+        elif isinstance(body, str):
+            candidates = ("text/plain; charset=utf-8", "application/octet-stream")
+        else:
+            candidates = ("application/octet-stream",)
+        for candidate in candidates:
+            if _within(candidate, self.media_type):
+                return candidate
+        raise SerializationError(
+            f"a body of {candidates[0]} is not within {self.media_type}: pass a File whose mime_type is",
+            media_type=self.media_type,
+        )
+
+
+def _within(media_type: str, media_range: str) -> bool:
+    kind, _, subtype = media.essence(media_range).partition("/")
+    return kind == "*" or (subtype == "*" and media.essence(media_type).startswith(f"{kind}/"))
 
 
 _AS_IT_IS = (File, bytes, bytearray, memoryview, str)
-_STRUCTURED = ("json", "xml", "form")
 """What travels as it is, in any media type: a range documented with a schema takes these too."""
 
 
@@ -103,18 +127,20 @@ class ResponseContent:
     """
 
     media_type: str
-    document: Document | None = None
+    document: Document | None = field(default=None, converter=_received)
     load: Callable[[Any], Any] | None = None
     as_file: bool = False
 
     def read(self, content: bytes, content_type: str, kept: Kept | None = None) -> object:
         # A range (`*/*`) documented with a schema: what came in a structured type is read by it.
-        ranged = "*" in self.media_type and media.family(content_type) not in _STRUCTURED
+        ranged = "*" in self.media_type and media.family(content_type) not in media.STRUCTURED_FAMILIES
         if self.document is not None and not ranged:
             with held_off(len(content)):  # nothing made here is garbage before the call returns (see _collection.py)
                 if self.load is None:
                     return media.decode(content, self.document, content_type, kept=kept)
                 return media.read(content, self.document, content_type, self.load, kept=kept)
+        if ranged and self.document is not None:
+            return content  # typed `Thing | bytes`: any other type (text/plain too) is its bytes
         raw = media.decode_raw(content, content_type)
         if self.as_file:
             return File(payload=BytesIO(raw if isinstance(raw, bytes) else content))
@@ -277,13 +303,16 @@ class Operation(Generic[T]):
             )
         return content
 
-    def send(self, client: SendingClient, request: Mapping[str, Any]) -> Received:
-        """Send ``request`` and read the answer within the client's size and time limits (see ``_exchange.py``)."""
-        return _exchange.send(self, client, request)
+    def send(self, client: SendingClient, request: Mapping[str, Any], max_response_size: int | None = None) -> Received:
+        """Send ``request`` and read the answer within the client's size and time limits (see
+        ``_exchange.py``); ``max_response_size``, when given, is the call's own size limit."""
+        return _exchange.send(self, client, request, max_response_size)
 
-    async def send_async(self, client: AsyncSendingClient, request: Mapping[str, Any]) -> Received:
+    async def send_async(
+        self, client: AsyncSendingClient, request: Mapping[str, Any], max_response_size: int | None = None
+    ) -> Received:
         """:meth:`send` for ``asyncio`` (and trio): the deadline cancels the exchange itself."""
-        return await _exchange.send_async(self, client, request)
+        return await _exchange.send_async(self, client, request, max_response_size)
 
     def parse(self, response: Received, *, raise_on_unexpected_status: bool, strict: bool = False) -> T | None:
         """Parse a documented status by the response's actual Content-Type.

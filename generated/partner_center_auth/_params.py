@@ -30,6 +30,7 @@ from urllib.parse import quote
 from attrs import frozen
 
 from ._errors import InvalidArgument, SerializationError
+from ._security import checked_headers
 
 __all__ = ["Parameter", "cookie_header", "expand_path", "fresh_uuid", "header_value", "query_string"]
 
@@ -170,14 +171,34 @@ def query_string(parameters: Mapping[str, Parameter], values: Mapping[str, objec
 
 
 def header_value(parameter: Parameter, value: object) -> str:
-    """A header parameter's value (always ``simple``): arrays and objects comma-separated, not encoded."""
+    """A header parameter's value (always ``simple``): arrays and objects comma-separated, not encoded.
+
+    Checked before it is sent: an item holding a separator (``,``, and ``=`` in an object) could not
+    be told apart from two, and a line break or a control character would end the header.
+    """
     value = _as_content(parameter, value)
     if isinstance(value, list):
-        return ",".join(text(item) for item in value)
-    if isinstance(value, dict):
+        written = ",".join(_header_item(parameter, item, ",") for item in value)
+    elif isinstance(value, dict):
         join = "=" if parameter.explode else ","
-        return ",".join(f"{key}{join}{text(item)}" for key, item in value.items())
-    return text(value)
+        written = ",".join(
+            f"{_header_item(parameter, key, ',=')}{join}{_header_item(parameter, item, ',=')}"
+            for key, item in value.items()
+        )
+    else:
+        written = text(value)
+    return checked_headers({parameter.name: written})[parameter.name]
+
+
+def _header_item(parameter: Parameter, value: object, separators: str) -> str:
+    written = text(value)
+    if any(separator in written for separator in separators):
+        raise SerializationError(
+            f"an item of the {parameter.name} header holds {' or '.join(repr(s) for s in separators)}, which "
+            "separates its items: it would be read as two",
+            media_type="text/plain",
+        )
+    return written
 
 
 def cookie_header(parameters: Mapping[str, Parameter], values: Mapping[str, object]) -> str:

@@ -90,13 +90,19 @@ _PACKAGE = __name__.rpartition(".")[0]  # the generated package, wherever it is 
 
 @frozen
 class Xml:
-    """An OpenAPI ``xml`` object, with ``name`` already resolved (property or schema name)."""
+    """An OpenAPI ``xml`` object, with ``name`` already resolved (property or schema name).
+
+    ``given``: whether the spec names the element. A root (or an item of a root or wrapped
+    array) the spec names no element for is written under a default name (the component's,
+    ``items``, ``item``) and read under any name: the element's place tells what it is.
+    """
 
     name: str
     namespace: str | None = None
     prefix: str | None = None
     attribute: bool = False
     wrapped: bool = False
+    given: bool = True
 
     def tag(self, inherited_namespace: str | None) -> str:
         """The element's name in lxml's ``{namespace}local`` notation.
@@ -169,12 +175,18 @@ Constraint = Literal[
     "minItems",
     "maxItems",
     "uniqueItems",
+    "discriminator",
 ]
-"""What a value may break while the typed result still holds it: the JSON Schema keyword.
+"""What a value may break while the typed result still holds it: the JSON Schema keyword (or
+OpenAPI's ``discriminator``, for a value that names no option of its union).
 Requests are refused for any of them; responses keep the value unless read strictly."""
 
 Kept = list[tuple[str, Constraint]]
 """Broken constraints a liberal read kept: (JSON path, keyword); never the value."""
+
+Direction = Literal["request", "response"]
+"""Which way a body travels: what ``readOnly`` and ``writeOnly`` properties depend on (see
+:meth:`Property.toward`)."""
 
 
 def _multiple(value: float, of: float) -> bool:
@@ -251,6 +263,9 @@ class Scalar:
     def accepts(self, value: object) -> bool:
         """Whether ``value`` is valid: the check without building a message, for unions to try."""
         return type(value) is self._fast_type or self._failure(value) is None
+
+    def toward(self, direction: Direction) -> Self:
+        return self
 
     def relaxed(self) -> Scalar:
         """This scalar as a liberal read checks it: its type (and ``const``), no other constraint."""
@@ -362,6 +377,9 @@ class AnyValue:
     def relaxed(self) -> Self:
         return self
 
+    def toward(self, direction: Direction) -> Self:
+        return self
+
     def breaks(self, value: object, path: str) -> Kept:
         return []
 
@@ -392,6 +410,9 @@ class Null:
     def relaxed(self) -> Self:
         return self
 
+    def toward(self, direction: Direction) -> Self:
+        return self
+
     def breaks(self, value: object, path: str) -> Kept:
         return []
 
@@ -418,6 +439,9 @@ class Binary:
         raise SchemaViolation(path, f"expected binary content, got {_json_type(value)}")
 
     def relaxed(self) -> Self:
+        return self
+
+    def toward(self, direction: Direction) -> Self:
         return self
 
     def breaks(self, value: object, path: str) -> Kept:
@@ -491,6 +515,10 @@ class ArrayOf:
             return self
         return ArrayOf(items, self.item_xml)
 
+    def toward(self, direction: Direction) -> ArrayOf:
+        items = self.items.toward(direction)
+        return self if items is self.items else attrs.evolve(self, items=items)
+
     def breaks(self, value: object, path: str) -> Kept:
         if not isinstance(value, list):  # (a value the relaxed check passed is one)
             return []
@@ -526,26 +554,76 @@ def _json_key(value: object) -> object:
 
 
 @frozen
+class Discriminator:
+    """OpenAPI's ``discriminator`` of a union: the property whose value names the option.
+
+    ``options`` maps each value to its option's index in the union: the spec's ``mapping``, and
+    the schema names of the options it does not map (OpenAPI's implicit values). ``closed``: a
+    value that names no option is refused (requests, and responses read strictly); else the
+    options are tried in turn, as without a discriminator (a liberal read).
+    """
+
+    property: str
+    options: tuple[tuple[str, int], ...]
+    closed: bool = True
+    by_value: Mapping[str, int] = field(init=False, eq=False, repr=False)
+
+    @by_value.default
+    def _index(self) -> Mapping[str, int]:
+        return dict(self.options)
+
+    def pick(self, value: object) -> int | None:
+        """The index of the option ``value`` names; None where it names none (not an object, no
+        text under the property, or a value the mapping does not know)."""
+        if type(value) is not dict:
+            return None
+        named = value.get(self.property)
+        return self.by_value.get(named) if type(named) is str else None
+
+    def unknown(self, value: object) -> bool:
+        """Whether ``value`` names, as text under the property, an option the union does not have."""
+        if type(value) is not dict:
+            return False
+        named = value.get(self.property)
+        return type(named) is str and named not in self.by_value
+
+
+@frozen
 class OneOf:
-    """``oneOf``/``anyOf``: the first option that accepts the value wins (be liberal in what you accept)."""
+    """``oneOf``/``anyOf``: the option the discriminator names, else the first option that accepts
+    the value (be liberal in what you accept)."""
 
     options: tuple[Schema, ...]
+    discriminator: Discriminator | None = None
+
+    def named(self, value: object) -> tuple[Schema, ...]:
+        """The options to try for ``value``, in order: the one its discriminator names alone; none
+        for a value naming an unknown option when the discriminator is closed; else all of them."""
+        discriminator = self.discriminator
+        if discriminator is None:
+            return self.options
+        index = discriminator.pick(value)
+        if index is not None:
+            return (self.options[index],)
+        return () if discriminator.closed and discriminator.unknown(value) else self.options
 
     def check(self, value: object, path: str) -> object:
-        for option in self.options:  # the happy path: a scalar option that takes the value, no raising
+        options = self.named(value)
+        for option in options:  # the happy path: a scalar option that takes the value, no raising
             if isinstance(option, Scalar) and option.accepts(value):
                 return value
-        return self._first(lambda option: option.check(value, path), path)
+        return self.first(lambda option: option.check(value, path), path, options)
 
     def from_text(self, text: str, path: str) -> object:
-        return self._first(lambda option: option.from_text(text, path), path)
+        return self.first(lambda option: option.from_text(text, path), path, self.options)
 
     def to_text(self, value: object, path: str) -> str:
         return self.option_for(value, path).to_text(value, path)
 
     def option_for(self, value: object, path: str) -> Schema:
         """The option that accepts ``value``, for writers that need its shape (XML elements)."""
-        for candidate in self.options:  # scalars first, without raising
+        options = self.named(value)
+        for candidate in options:  # scalars first, without raising
             if isinstance(candidate, Scalar) and candidate.accepts(value):
                 return candidate
 
@@ -553,27 +631,50 @@ class OneOf:
             option.check(value, path)
             return option
 
-        chosen: Schema = self._first(accepting, path)
+        chosen: Schema = self.first(accepting, path, options)
         return chosen
 
     def relaxed(self) -> OneOf:
         options = tuple(option.relaxed() for option in self.options)
-        return self if all(map(operator.is_, options, self.options)) else OneOf(options)
+        discriminator = self.discriminator
+        if discriminator is not None and discriminator.closed:
+            discriminator = attrs.evolve(discriminator, closed=False)
+        if discriminator is self.discriminator and all(map(operator.is_, options, self.options)):
+            return self
+        return OneOf(options, discriminator)
+
+    def toward(self, direction: Direction) -> OneOf:
+        options = tuple(option.toward(direction) for option in self.options)
+        return self if all(map(operator.is_, options, self.options)) else attrs.evolve(self, options=options)
 
     def breaks(self, value: object, path: str) -> Kept:
         # No kept violation when an option takes the value as it is; else the first option whose
-        # structure takes it (as the relaxed union chose it) says what the value breaks.
-        options = self.options
-        if any(_valid(option, value) for option in options):
+        # structure takes it (as the relaxed union chose it) says what the value breaks. A value
+        # naming no option is kept too, said at the discriminator's property.
+        discriminator = self.discriminator
+        unknown: Kept = []
+        if discriminator is not None and discriminator.unknown(value):
+            unknown = [(f"{path}.{discriminator.property}", "discriminator")]
+        options = self.named(value) or self.options
+        if not unknown and any(_valid(option, value) for option in options):
             return []
         for option in options:
             if _valid(option.relaxed(), value):
-                return option.breaks(value, path)
-        return []
+                return [*unknown, *option.breaks(value, path)]
+        return unknown
 
-    def _first(self, attempt: Callable[[Schema], Any], path: str) -> Any:
+    def first(self, attempt: Callable[[Schema], Any], path: str, options: tuple[Schema, ...]) -> Any:
+        """What ``attempt`` makes of the first of ``options`` (some of this union's: see
+        :meth:`named`) it does not raise for; its readers use it as :meth:`check` does."""
+        if not options:
+            assert self.discriminator is not None  # (only a closed discriminator leaves no option)
+            raise SchemaViolation(
+                f"{path}.{self.discriminator.property}", "names none of the options the discriminator maps"
+            )
+        if options is not self.options:  # the discriminator named it: its own words, where it failed
+            return attempt(options[0])
         problems = []
-        for option in self.options:
+        for option in options:
             try:
                 return attempt(option)
             except SchemaViolation as violation:
@@ -616,6 +717,8 @@ class ModelRef:
     name: str
     relaxing: bool = False
     """Whether this reference stands for the model's :meth:`ModelSchema.relaxed` schema."""
+    direction: Direction | None = None
+    """The way the body travels, when it matters: the model's :meth:`ModelSchema.toward` schema."""
 
     @property
     def model(self) -> type[Model]:
@@ -625,14 +728,19 @@ class ModelRef:
     @property
     def schema(self) -> ModelSchema:
         schema = self.model.__openapi__
+        if self.direction is not None:
+            schema = schema.toward(self.direction)
         return schema.relaxed() if self.relaxing else schema
 
     def check(self, value: object, path: str) -> object:
         return self.schema.check(value, path)
 
+    # Views are resolved when first used, as the reference itself: models may refer to each other.
     def relaxed(self) -> ModelRef:
-        # Resolved when first used, as the reference itself: models may refer to each other.
-        return self if self.relaxing else ModelRef(self.module, self.name, relaxing=True)
+        return self if self.relaxing else attrs.evolve(self, relaxing=True)
+
+    def toward(self, direction: Direction) -> ModelRef:
+        return self if self.direction == direction else attrs.evolve(self, direction=direction)
 
     def breaks(self, value: object, path: str) -> Kept:
         return self.schema.breaks(value, path)
@@ -667,7 +775,10 @@ class Property:
 
     ``attribute`` is the model's Python attribute; ``as_is`` says that the model holds the
     JSON-shaped value unchanged (no enum class, date, nested model or file is made of it);
-    ``enum``, that it holds a member of that generated enum class.
+    ``enum``, that it holds a member of that generated enum class. ``required`` is the spec's;
+    ``read_only`` and ``write_only`` its ``readOnly`` / ``writeOnly``, which :meth:`toward`
+    applies; ``skip``, that a body of this view never carries it (a ``readOnly`` property, in
+    the request view).
     """
 
     name: str
@@ -677,6 +788,32 @@ class Property:
     attribute: str
     as_is: bool
     enum: EnumRef | None = None
+    read_only: bool = False
+    write_only: bool = False
+    skip: bool = False
+
+    @property
+    def always_set(self) -> bool:
+        """Whether the model always holds a value: required both ways. A required ``readOnly``
+        (``writeOnly``) property is ``UNSET`` in the model a caller builds for a request (that a
+        server answers), so its attribute is optional."""
+        return self.required and not (self.read_only or self.write_only)
+
+    def toward(self, direction: Direction) -> Property:
+        """The property as a body going ``direction`` holds it.
+
+        Strict in what we send: a request never carries a ``readOnly`` property (the server
+        assigns it): skipped, whatever the model holds, so neither required nor checked. Liberal
+        in what we read: a response need not carry a ``writeOnly`` property (not required), and
+        one a server sends anyway is read and kept, as any value the spec describes.
+        """
+        if direction == "request" and self.read_only:
+            return attrs.evolve(self, schema=AnyValue(), required=False, skip=True)
+        schema = self.schema.toward(direction)
+        required = self.required and not (direction == "response" and self.write_only)
+        if schema is self.schema and required == self.required:
+            return self
+        return attrs.evolve(self, schema=schema, required=required)
 
 
 @frozen(cache_hash=True)  # codecs cache per-model work keyed by the schema
@@ -729,6 +866,23 @@ class ModelSchema:
                     raise violation.under(f"{path}.*") from None
         return value
 
+    def toward(self, direction: Direction) -> ModelSchema:
+        """The schema of a body going ``direction`` (see :meth:`Property.toward`); itself when no
+        property of it reads or writes differently."""
+        key = (self, direction)
+        view = _TOWARD.get(key)
+        if view is None:
+            properties = tuple(prop.toward(direction) for prop in self.properties)
+            extra = self.additional_properties
+            directed = extra.toward(direction) if extra is not None else None
+            changed = directed is not extra or any(map(operator.is_not, properties, self.properties))
+            view = _TOWARD[key] = ModelSchema(self.name, self.xml, properties, directed) if changed else self
+        return view
+
+    def skipped(self) -> frozenset[str]:
+        """The names of the properties a body of this view never carries."""
+        return frozenset(prop.name for prop in self.properties if prop.skip)
+
     def relaxed(self) -> ModelSchema:
         """The schema a liberal read checks a response against: every property's structure and
         type, and none of the constraints a server's value may break and still be kept."""
@@ -766,6 +920,8 @@ Schema = Scalar | AnyValue | Null | Binary | ArrayOf | OneOf | ModelRef | ModelS
 
 _RELAXED: dict[ModelSchema, ModelSchema] = {}
 """Each model's relaxed schema, made when a liberal read first needs it."""
+_TOWARD: dict[tuple[ModelSchema, Direction], ModelSchema] = {}
+"""Each model's schema per direction, made when first needed."""
 
 
 def model_of(schema: Schema) -> ModelSchema | None:
@@ -792,31 +948,56 @@ class Document:
     form, how its properties are written (``encoding``).
 
     ``xml`` is the OpenAPI ``xml`` object of the body's own schema. Without one, a model's root
-    is the model's element; an array or a scalar root is written as ``<items>`` / ``<value>`` and
-    read under any root name, since the spec names none.
+    is the model's element (read under any name where the spec names none: ``Xml.given``); an
+    array or a scalar root is written as ``<items>`` / ``<value>`` and read under any root name.
+
+    ``liberal``: the body is read as :meth:`relaxed` reads it, liberally (a response, unless read
+    strictly).
     """
 
     schema: Schema
     xml: Xml | None = None
     encoding: tuple[FieldEncoding, ...] = ()
+    liberal: bool = False
 
     def encoding_of(self, name: str) -> FieldEncoding | None:
         return next((encoding for encoding in self.encoding if encoding.name == name), None)
 
     def relaxed(self) -> Document:
-        """The body as a liberal read checks it (see :meth:`ModelSchema.relaxed`); itself when the
-        schema has no constraint to drop."""
-        schema = self.schema.relaxed()
-        return self if schema is self.schema else Document(schema, self.xml)
+        """The body as a liberal read checks it: its schema without the constraints a server's
+        value may break and still be kept (see :meth:`ModelSchema.relaxed`), and XML elements
+        taken by their names in a namespace the spec does not declare."""
+        return self if self.liberal else attrs.evolve(self, schema=self.schema.relaxed(), liberal=True)
 
-    def root(self) -> tuple[Xml, bool]:
-        """The root element's ``xml``, and whether a reader must find exactly that name."""
+    def toward(self, direction: Direction) -> Document:
+        """The body as it travels ``direction``: requests skip ``readOnly`` properties, responses
+        need not carry ``writeOnly`` ones (see :meth:`Property.toward`)."""
+        schema = self.schema.toward(direction)
+        return self if schema is self.schema else attrs.evolve(self, schema=schema)
+
+    def outgoing(self, data: object) -> object:
+        """``data`` as this body carries it: without the properties its view skips, at any depth.
+
+        The caller's data is never changed: a body that skips a property anywhere is copied; any
+        other is ``data`` itself, at the cost of one dictionary read.
+        """
+        return _outgoing(self.schema, data) if self.skips() else data
+
+    def skips(self) -> bool:
+        """Whether a body of this view leaves out a property at any depth (a request's ``readOnly``)."""
+        skips = _SKIPS.get(self)  # (keyed by the document, whose hash is cached: the common case is one read)
+        if skips is None:
+            skips = _SKIPS[self] = _skips(self.schema, set())
+        return skips
+
+    def root(self) -> Xml:
+        """The root element's ``xml`` (``given`` False: a reader takes a root of any name)."""
         if self.xml is not None:
-            return self.xml, True
+            return self.xml
         model = model_of(self.schema)
         if model is not None:
-            return model.xml, True
-        return Xml("items" if isinstance(self.schema, ArrayOf) else "value"), False
+            return model.xml
+        return Xml("items" if isinstance(self.schema, ArrayOf) else "value", given=False)
 
     @property
     def name(self) -> str:
@@ -825,6 +1006,66 @@ class Document:
         if model is not None:
             return model.name
         return "array" if isinstance(self.schema, ArrayOf) else "value"
+
+
+_SKIPS: dict[Document, bool] = {}
+"""Per body: whether a property is skipped anywhere in it (see :meth:`Document.outgoing`)."""
+
+
+def _skips(schema: Schema, seen: set[Schema]) -> bool:
+    """Whether ``schema`` skips a property at any depth; ``seen``: the schemas already looked into
+    (models may hold each other)."""
+    if schema in seen:
+        return False
+    seen.add(schema)
+    model = model_of(schema)
+    if model is not None:
+        extra = () if model.additional_properties is None else (model.additional_properties,)
+        return bool(model.skipped()) or any(
+            _skips(child, seen) for child in (*(prop.schema for prop in model.properties), *extra)
+        )
+    if isinstance(schema, ArrayOf):
+        return _skips(schema.items, seen)
+    return isinstance(schema, OneOf) and any(_skips(option, seen) for option in schema.options)
+
+
+def _outgoing(schema: Schema, value: object) -> object:
+    """``value`` without the properties ``schema`` skips, at any depth, in new containers."""
+    model = model_of(schema)
+    if model is not None:
+        if not isinstance(value, dict):
+            return value
+        skipped, extra = model.skipped(), model.additional_properties
+        kept = {}
+        for key, item in value.items():
+            prop = model.by_name.get(key)
+            if key not in skipped:
+                child = prop.schema if prop is not None else extra
+                kept[key] = item if child is None else _outgoing(child, item)
+        return kept
+    if isinstance(schema, ArrayOf):
+        return [_outgoing(schema.items, item) for item in value] if isinstance(value, list) else value
+    if isinstance(schema, OneOf):
+        for option in schema.named(value):  # the option that takes the value once skipped
+            written = _outgoing(option, value)
+            if _valid(option, written):
+                return written
+    return value
+
+
+def fits(model: type[Model], value: object) -> bool:  # taken by the unions of generated models
+    """Whether ``value`` is a ``model`` as a strict read of a response takes it.
+
+    A union builds the first option its value fits this way before trying each in turn as a
+    liberal read does: an enum property keeps any text of its type, so trying in turn alone builds
+    the first option whatever the value (a ``Circle`` from a square).
+    """
+    return _valid(model.__openapi__.toward("response"), value)
+
+
+def is_member(enum: type[Enum], value: object) -> bool:  # taken by the unions of generated enums
+    """Whether ``enum`` lists ``value`` (of its own type: ``True`` is no member of an integer enum)."""
+    return any(type(member.value) is type(value) and member.value == value for member in enum)
 
 
 def enum_member(enum: type[E], value: Any) -> E | Any:  # taken by the models of enum classes

@@ -17,23 +17,27 @@ from openapi_python_client.parser.errors import GeneratorError
 from ._pointer import escape
 from ._yaml import Notice
 
-__all__ = ["dropped", "said"]
+__all__ = ["OPERATION", "dropped", "place", "said"]
 
-_OPERATION = re.compile(r"WARNING parsing (?P<method>[A-Z]+) (?P<path>\S+) within")
+OPERATION = re.compile(r"WARNING parsing (?P<method>[A-Z]+) (?P<path>\S+) within")
+"""The header of a problem of one operation: its method and path as the spec writes them."""
 _COMPONENT = re.compile(r"Unable to (?:process|parse) (?:schema|parameter) #?(?P<pointer>/components/[^\s:]+)")
 _HIDDEN = re.compile(r"<openapi_python_client\.schema\.untrusted_string\.UntrustedString object at 0x[0-9a-fA-F]+>")
 
 
 def dropped(problem: GeneratorError) -> Notice:
-    """``problem`` as a warning on the part of the spec it is about (``#`` when it names none)."""
+    """``problem`` as a warning on the part of the spec it is about."""
+    return Notice(place(problem), f"openapi-python-client dropped a part: {said(problem)}", "generated without it")
+
+
+def place(problem: GeneratorError) -> str:
+    """The pointer of the operation or component ``problem`` is about (``#`` when it names none)."""
     text = said(problem)
-    if (operation := _OPERATION.search(text)) is not None:
-        pointer = f"#/paths/{escape(operation['path'])}/{operation['method'].lower()}"
-    elif (component := _COMPONENT.search(text)) is not None:
-        pointer = f"#{component['pointer']}"
-    else:
-        pointer = "#"
-    return Notice(pointer, f"openapi-python-client dropped a part: {text}", "generated without it")
+    if (operation := OPERATION.search(text)) is not None:
+        return f"#/paths/{escape(operation['path'])}/{operation['method'].lower()}"
+    if (component := _COMPONENT.search(text)) is not None:
+        return f"#{component['pointer']}"
+    return "#"
 
 
 def said(problem: GeneratorError) -> str:

@@ -8,7 +8,9 @@ Steps, each failing with one clear ``error:`` line:
 2. run the pinned openapi-python-client through its Python API, with the configuration and the
    template overrides of ``templates/``; what it drops with a warning is said as a ``warning:``
    line (``--strict``, or ``strict: true``, makes it an error: a spec change can then never drop
-   an operation or a media type). Media types the generator cannot read are
+   an operation or a media type). What it drops for a class name or a parameter is kept instead:
+   the spec is parsed a second time, from a copy that tells them apart (:mod:`._class_names`,
+   :mod:`._parameters`). Media types the generator cannot read are
    mapped, for its parser only, to one it can (see :func:`content_type_overrides`); the templates
    still see and serve the real ones;
 3. layer the generic runtime (``runtime/``) into the package, then each application layer the
@@ -28,7 +30,7 @@ import io
 import shutil
 import sys
 import tempfile
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -39,24 +41,37 @@ from openapi_python_client import Project
 from openapi_python_client import schema as oai
 from openapi_python_client.config import Config, ConfigFile, MetaType
 from openapi_python_client.parser import GeneratorData
-from openapi_python_client.parser.errors import ErrorLevel
+from openapi_python_client.parser.errors import ErrorLevel, GeneratorError
 from openapi_python_client.parser.openapi import Endpoint
 from openapi_python_client.parser.properties import ModelProperty
 from openapi_python_client.schema.untrusted_string import UntrustedString
 from openapi_python_client.strings import get_content_type
 
 from . import _output, _tools
+from ._class_names import Renamed
 from ._drift import drift
 from ._dropped import dropped, said
 from ._errors import GenerationError
 from ._kinds import schema_kind
 from ._metadata import Metadata
 from ._open_enums import open_enums
+from ._parameters import Aliases, refused
 from ._resources import RUNTIME, TEMPLATES
 from ._schemas import Describer
 from ._settings import Settings, read_config, unknown_keys
-from ._spec import RANGES, STRUCTURED, Resolver, family, read_spec, shown_source, wire_lookup
+from ._spec import (
+    RANGES,
+    STRUCTURED,
+    Resolver,
+    Spec,
+    family,
+    not_too_deep,
+    shown_source,
+    start_reading,
+    wire_lookup,
+)
 from ._views import KEYWORDS, EndpointView, ModelView
+from ._yaml import Notice
 
 __all__ = ["GenerationError", "drift", "generate", "schema_kind"]
 
@@ -109,7 +124,8 @@ def _media_types(node: object) -> Iterator[str]:
 
 def _project(
     document: dict[str, Any], spec: Path | str, config_file: ConfigFile, settings: Settings, output: Path
-) -> Project:
+) -> tuple[Project, tuple[Notice, ...]]:
+    """The generator's project of ``document``, and what was done to keep what its parser drops."""
     config = Config.from_sources(
         config_file,
         MetaType.UV,
@@ -120,13 +136,7 @@ def _project(
     )
     config.content_type_overrides = content_type_overrides(document, config)
     config.post_hooks = _tools.with_pinned_ruff(config.post_hooks)
-    try:
-        openapi = GeneratorData.from_dict(document, config=config)
-    except Exception as error:  # the generator raises (even crashes) on some specs instead of reporting them
-        said = " ".join(str(error).split())
-        raise GenerationError(f"openapi-python-client cannot read {spec} ({type(error).__name__}: {said})") from None
-    if not isinstance(openapi, GeneratorData):
-        raise GenerationError(f"openapi-python-client cannot read {spec}: {openapi.header}\n{openapi.detail or ''}")
+    openapi, notices = _parsed_whole(document, config, spec)
     _free_keywords(openapi, config)
     _free_model_members(openapi, config)
     open_enums(openapi)
@@ -136,6 +146,7 @@ def _project(
     wire = wire_lookup(document, resolver)
 
     describe = Describer(resolver)
+    describe.free_one_way(openapi.models)
 
     def endpoint_view(endpoint: Endpoint) -> EndpointView:
         return EndpointView.of(endpoint, wire(endpoint), describe.document, settings.fresh_uuid_headers)
@@ -146,10 +157,38 @@ def _project(
     project.env.globals.update(
         endpoint_view=endpoint_view,
         model_view=model_view,
+        discriminator_of=describe.discriminator_of,
+        strict_fit=describe.strict_fit,
         layers=settings.layers,
         settings=settings,
     )
-    return project
+    return project, notices
+
+
+def _parsed_whole(
+    document: dict[str, Any], config: Config, spec: Path | str
+) -> tuple[GeneratorData, tuple[Notice, ...]]:
+    """The generator's reading of ``document``, with what its parser drops for a class name or a
+    parameter kept (see :mod:`._class_names` and :mod:`._parameters`), and what that took."""
+    openapi = _parsed(document, config, spec)
+    renamed = Renamed(document, config)
+    operations = refused(openapi)
+    if not renamed.find(openapi) and not operations:
+        return openapi, ()  # most specs: read once
+    aliases = Aliases.of(renamed.document(document), operations, config)
+    openapi = _parsed(aliases.document, config, spec)
+    return openapi, (*renamed.notices, *aliases.restore(openapi, config))
+
+
+def _parsed(document: dict[str, Any], config: Config, spec: Path | str) -> GeneratorData:
+    try:
+        openapi = GeneratorData.from_dict(document, config=config)
+    except Exception as error:  # the generator raises (even crashes) on some specs instead of reporting them
+        said = " ".join(str(error).split())
+        raise GenerationError(f"openapi-python-client cannot read {spec} ({type(error).__name__}: {said})") from None
+    if not isinstance(openapi, GeneratorData):
+        raise GenerationError(f"openapi-python-client cannot read {spec}: {openapi.header}\n{openapi.detail or ''}")
+    return openapi
 
 
 def _undefined(hint: str | None = None, obj: Any = missing, name: str | None = None, **kwargs: Any) -> Undefined:
@@ -217,33 +256,25 @@ def generate(
     settings = Settings.load(config_data, config_path.parent)
     strict = strict or settings.strict
     shown = shown_source(spec)
-    with _not_too_deep(shown):
-        read = read_spec(spec, strict=strict)
-    document = read.document
-    for notice in read.notices:
-        print(f"warning: {shown}: {notice}", file=sys.stderr)
-    if document.get("webhooks") and not document.get("paths"):  # else its user would look for them
-        print(
-            f"warning: {shown}: webhooks only: they are requests its server sends, not operations a client "
-            "calls: the package has their models, and no operation",
-            file=sys.stderr,
-        )
-    metadata = Metadata.read(config_data, config_path.parent, document)
+    reading = start_reading(spec, strict=strict)
+    document = reading.spec.document
     with tempfile.TemporaryDirectory() as scratch:
         project_dir = Path(scratch) / "project"
-        with _not_too_deep(shown):
-            project = _project(document, spec, _config_file(config_data, config_path), settings, project_dir)
-        project.env.globals["metadata"] = metadata
-        # Nothing is dropped quietly: each of its warnings is said below, or refused with --strict.
-        with contextlib.redirect_stdout(io.StringIO()):  # it prints the scratch folder's name
-            try:
-                problems = project.build()
-            except TemplateError as error:
-                raise GenerationError(
-                    f"a template of this generator cannot print this spec ({error}): a defect of the "
-                    "generator, not of the spec; report it with the spec, or pin the versions its "
-                    "distribution declares"
-                ) from None
+        # The package is made while the spec is validated beside (see start_reading); the spec's
+        # warnings come first all the same, and --strict refuses before anything is written.
+        try:
+            metadata = Metadata.read(config_data, config_path.parent, document)
+            config_file = _config_file(config_data, config_path)
+            with not_too_deep(shown):
+                project, kept = _project(document, spec, config_file, settings, project_dir)
+            project.env.globals["metadata"] = metadata
+            problems = _build(project)
+        except BaseException:
+            _say(reading.finish(), shown)
+            raise
+        _say(read := reading.finish(), shown)
+        for notice in read.placed(kept):
+            print(f"warning: {shown}: {notice}", file=sys.stderr)
         fatal = any(problem.level == ErrorLevel.ERROR for problem in problems)
         if fatal or (problems and strict):
             raise GenerationError(
@@ -270,15 +301,29 @@ def generate(
     print(f"Generated {project.project_name} ({project.package_name}) into {output}")
 
 
-@contextlib.contextmanager
-def _not_too_deep(shown: str) -> Iterator[None]:
-    """Python's recursion limit, met by a schema nested hundreds deep, as one error line."""
-    try:
-        yield
-    except RecursionError:
-        raise GenerationError(
-            f"{shown} is nested too deep to read (a schema inside hundreds of others): flatten it with $ref"
-        ) from None
+def _build(project: Project) -> Sequence[GeneratorError]:
+    """Write the package; what openapi-python-client drops is returned (said, or refused with --strict)."""
+    with contextlib.redirect_stdout(io.StringIO()):  # it prints the scratch folder's name
+        try:
+            return project.build()
+        except TemplateError as error:
+            raise GenerationError(
+                f"a template of this generator cannot print this spec ({error}): a defect of the "
+                "generator, not of the spec; report it with the spec, or pin the versions its "
+                "distribution declares"
+            ) from None
+
+
+def _say(read: Spec, shown: str) -> None:
+    """The spec's warnings: each defect, where it is and what was done."""
+    for notice in read.notices:
+        print(f"warning: {shown}: {notice}", file=sys.stderr)
+    if read.document.get("webhooks") and not read.document.get("paths"):  # else its user would look for them
+        print(
+            f"warning: {shown}: webhooks only: they are requests its server sends, not operations a client "
+            "calls: the package has their models, and no operation",
+            file=sys.stderr,
+        )
 
 
 def _config_file(data: Mapping[str, Any], path: Path) -> ConfigFile:

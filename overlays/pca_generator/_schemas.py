@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+import attrs
 from openapi_python_client.parser.properties import ModelProperty
 from openapi_python_client.schema import openapi_schema_pydantic as oai
 from openapi_python_client.schema.untrusted_string import UntrustedString
@@ -55,14 +56,16 @@ def _literal_type(value: object) -> str:
     return "number" if isinstance(value, float) else "string"
 
 
-def xml_object(xml: oai.XML | None, default_name: str) -> str:
-    """An OpenAPI xml object, its name ``default_name`` when the spec gives none."""
+def xml_object(xml: oai.XML | None, default_name: str, *, given: bool = True) -> str:
+    """An OpenAPI xml object, its name ``default_name`` when the spec gives none (``given``
+    False: a root's default name, which a reader does not require)."""
     arguments = [string_literal(xml.name if xml is not None and xml.name else default_name)]
     if xml is not None:
         arguments += [f"namespace={string_literal(xml.namespace)}"] if xml.namespace else []
         arguments += [f"prefix={string_literal(xml.prefix)}"] if xml.prefix else []
         arguments += ["attribute=True"] if xml.attribute else []
         arguments += ["wrapped=True"] if xml.wrapped else []
+    arguments += [] if given else ["given=False"]
     return f"_schema.Xml({', '.join(arguments)})"
 
 
@@ -143,11 +146,43 @@ def _array_constraints(raw: oai.Schema) -> str:
     return "".join(f", {argument}" for argument in arguments)
 
 
+def _text(value: str | UntrustedString) -> str:
+    return value.get_untrusted_value() if isinstance(value, UntrustedString) else value
+
+
+def _reference(node: object) -> str | None:
+    return node.ref.get_untrusted_value() if isinstance(node, oai.Reference) else None
+
+
+def _names(reference: str, target: str) -> bool:
+    """Whether a discriminator ``mapping`` value (a ``$ref``, or a bare schema name) is ``reference``."""
+    return target == reference or ("/" not in target and reference.rpartition("/")[2] == target)
+
+
+def _paired(options: list[Any], inner_properties: list[Any]) -> list[Any] | None:
+    """The raw option of each of a union's parsed options, in their order (None for the ``None``
+    openapi-python-client adds for ``nullable``); None when they cannot be told apart."""
+    if len(options) == len(inner_properties):
+        return list(options)
+    kinds = [schema_kind(inner) for inner in inner_properties]
+    if len(options) + 1 != len(inner_properties) or kinds.count("none") != 1:
+        return None
+    raw = iter(options)
+    return [None if kind == "none" else next(raw) for kind in kinds]
+
+
 class Describer:
-    """Writes the descriptions of one spec; ``resolve`` follows its ``$ref``\\ s."""
+    """Writes the descriptions of one spec; ``resolve`` follows its ``$ref``\\ s.
+
+    It also keeps what the templates print beside the descriptions: the discriminator of each
+    union property it described (:meth:`discriminator_of`), and the properties whose ``required``
+    holds one way only (:meth:`free_one_way`).
+    """
 
     def __init__(self, resolve: Resolver) -> None:
         self._resolve = resolve
+        self._discriminators: dict[int, tuple[Any, str]] = {}
+        self._one_way: set[tuple[str, str]] = set()
 
     def _schema_object(self, node: object) -> oai.Schema | None:
         resolved = self._resolve(node)
@@ -176,26 +211,140 @@ class Describer:
             return f"_schema.ArrayOf({self.schema(prop.inner_property, items)}{extra})"
         if kind == "union":
             options = (raw_schema.oneOf or raw_schema.anyOf or []) if raw_schema is not None else []
-            paired = len(options) == len(prop.inner_properties)
+            paired = _paired(options, prop.inner_properties)
             inner = "".join(
-                f"{self.schema(option, options[index] if paired else None)}, "
+                f"{self.schema(option, paired[index] if paired else None)}, "
                 for index, option in enumerate(prop.inner_properties)
             )
-            return f"_schema.OneOf(({inner}))"
+            discriminator = self._discriminator(raw_schema, paired) if raw_schema is not None and paired else None
+            if discriminator is None:
+                return f"_schema.OneOf(({inner}))"
+            self._discriminators[id(prop)] = (prop, discriminator)
+            return f"_schema.OneOf(({inner}), discriminator={discriminator})"
         if kind == "model":
             return f'_schema.ModelRef("models.{prop.class_info.module_name}", "{prop.class_info.name}")'
         if kind == "file":
             return "_schema.Binary()"
         return "_schema.Null()" if kind == "none" else "_schema.AnyValue()"
 
+    def _discriminator(self, raw: oai.Schema, options: list[Any]) -> str | None:
+        """The ``_schema.Discriminator`` of a union: its own ``discriminator``, else the one its
+        options inherit through ``allOf`` from a common parent (OpenAPI's inheritance pattern).
+        Values: the ``mapping`` first, then the schema name of each option it does not map."""
+        said = raw.discriminator or self._inherited_discriminator(options)
+        if said is None:
+            return None
+        references = [_reference(option) for option in options]
+        pairs: dict[str, int] = {}
+        for value, target in (said.mapping or {}).items():
+            for index, reference in enumerate(references):
+                if reference is not None and _names(reference, _text(target)):
+                    pairs.setdefault(_text(value), index)
+        mapped = set(pairs.values())
+        for index, reference in enumerate(references):
+            if reference is not None and index not in mapped:
+                pairs.setdefault(reference.rpartition("/")[2], index)
+        values = "".join(f"({string_literal(value)}, {index}), " for value, index in pairs.items())
+        return f"_schema.Discriminator({string_literal(said.propertyName)}, ({values}))"
+
+    def _inherited_discriminator(self, options: list[Any]) -> oai.Discriminator | None:
+        """The discriminator every option's ``allOf`` parents declare, when it is one."""
+        found = None
+        for option in options:
+            if option is None:  # (the null of a nullable union)
+                continue
+            schema = self._schema_object(option)
+            parents = [self._schema_object(part) for part in (schema.allOf or [])] if schema is not None else []
+            said = next((parent.discriminator for parent in parents if parent and parent.discriminator), None)
+            if said is None or (found is not None and said != found):
+                return None
+            found = said
+        return found
+
+    @staticmethod
+    def strict_fit(prop: Any, source: str) -> str | None:
+        """The test that ``source`` is an option ``prop`` of a union as a strict read takes it, for
+        the options a liberal read builds from any value of their type (enums, models): a union
+        builds the first option its value fits before trying each in turn."""
+        kind = schema_kind(prop)
+        if kind == "enum":
+            return f"_schema.is_member({prop.class_info.name}, {source})"
+        if kind == "literal_enum":
+            return f"{source} in ({''.join(f'{_value_literal(value)}, ' for value in _sorted(prop.values))})"
+        if kind == "model":
+            return f"_schema.fits({prop.class_info.name}, {source})"
+        return None
+
+    def discriminator_of(self, prop: Any) -> str | None:
+        """The ``_schema.Discriminator`` expression of a union property described before, if any:
+        its ``from_dict`` builds the option the value names (not the first one that builds)."""
+        found = self._discriminators.get(id(prop))
+        return found[1] if found is not None and found[0] is prop else None
+
+    def _raw_property(self, schema: oai.Schema | None, name: object, depth: int = 0) -> Any:
+        """A property's raw schema in an object schema, or in the ``allOf`` parts it merges."""
+        if schema is None or depth > 32:  # (a cycle of allOf is the spec's error, not a hang)
+            return None
+        found = (schema.properties or {}).get(name)  # type: ignore[call-overload]
+        parts = iter(schema.allOf or ())
+        while found is None and (part := next(parts, None)) is not None:
+            found = self._raw_property(self._schema_object(part), name, depth + 1)
+        return found
+
+    def access(self, model: ModelProperty, prop: Any) -> tuple[bool, bool]:
+        """Whether the property is ``readOnly``, and ``writeOnly``, in the spec."""
+        raw = self._schema_object(self._raw_property(model.data, prop.name))
+        return (bool(raw.readOnly), bool(raw.writeOnly)) if raw is not None else (False, False)
+
+    def read_only_attributes(self, model: ModelProperty) -> frozenset[str]:
+        """The Python names of the model's ``readOnly`` properties."""
+        return frozenset(prop.python_name for prop in _all_properties(model) if self.access(model, prop)[0])
+
+    def free_one_way(self, models: Iterable[ModelProperty]) -> None:
+        """Make optional in Python each required ``readOnly`` or ``writeOnly`` property.
+
+        A caller builds a request without the server-assigned ``id`` (``readOnly``), and a server
+        answers without the ``password`` (``writeOnly``): the attribute is ``X | Unset``. The
+        description keeps ``required`` (:meth:`model`), and the runtime requires the property
+        in the direction it travels (a response's ``id``, a request's ``password``).
+        """
+        for model in models:
+            moved = [prop for prop in model.required_properties or () if any(self.access(model, prop))]
+            if not moved:
+                continue
+            model.required_properties = [prop for prop in model.required_properties or () if prop not in moved]
+            model.optional_properties = [
+                *(model.optional_properties or ()),
+                *(attrs.evolve(prop, required=False) for prop in moved),
+            ]
+            self._one_way.update((model.class_info.name, prop.python_name) for prop in moved)
+
     def document(self, prop: Any, raw: object, encoding: Mapping[Any, oai.Encoding] | None = None) -> str:
-        """A whole body: its description and, when its schema has an xml object, its root element;
-        for a form, the ``encoding`` of its properties."""
+        """A whole body: its description and, when its schema names its element, its root element
+        (a model's is its own: see :meth:`root_xml`); for a form, the ``encoding`` of its properties."""
         raw_schema = self._schema_object(raw)
-        root = ""
-        if schema_kind(prop) != "model" and raw_schema is not None and raw_schema.xml and raw_schema.xml.name:
-            root = f", xml={xml_object(raw_schema.xml, 'items')}"
+        named = self._named_xml(raw_schema) if schema_kind(prop) != "model" and raw_schema is not None else None
+        root = f", xml={xml_object(named, 'items')}" if named is not None else ""
         return f"_schema.Document({self.schema(prop, raw)}{root}{_encoding(encoding)})"
+
+    def root_xml(self, schema: oai.Schema, default_name: str) -> str:
+        """The element of a schema at the root of a body: the one it names, else its
+        ``default_name``, which the spec does not give (a reader takes any root name)."""
+        named = self._named_xml(schema)
+        return xml_object(schema.xml, default_name, given=False) if named is None else xml_object(named, default_name)
+
+    def _named_xml(self, schema: oai.Schema, seen: frozenset[int] = frozenset()) -> oai.XML | None:
+        """The xml object that names a schema's element: its own, else that of the first schema
+        its ``allOf`` refers to that names one (an inline or composed ``Booking`` is ``<booking>``)."""
+        if schema.xml is not None and schema.xml.name:
+            return schema.xml
+        for member in schema.allOf or ():
+            resolved = self._schema_object(member)
+            if resolved is not None and id(resolved) not in seen:  # (an allOf cycle names nothing)
+                named = self._named_xml(resolved, seen | {id(schema)})
+                if named is not None:
+                    return named
+        return None
 
     def model(self, model: ModelProperty) -> str:
         """The ``__openapi__`` class attribute of a generated model."""
@@ -205,22 +354,26 @@ class Describer:
         lines = [
             "_schema.ModelSchema(",
             f"    name={string_literal(component_name)},",
-            f"    xml={xml_object(model.data.xml, component_name)},",
+            f"    xml={self.root_xml(model.data, component_name)},",
             "    properties=(",
         ]
         for prop in _in_spec_order(model, raw_properties):
             raw = raw_properties.get(prop.name)
             # A property that $refs a schema is named by the property: only its own xml object applies.
             own_xml = raw.xml if isinstance(raw, oai.Schema) else None
+            read_only, write_only = self.access(model, prop)
+            required = prop.required or (model.class_info.name, prop.python_name) in self._one_way
             lines += [
                 "        _schema.Property(",
                 f"            {string_literal(prop.name)},",
                 f"            {self.schema(prop, raw)},",
-                f"            required={prop.required},",
+                f"            required={required},",
                 f"            xml={xml_object(own_xml, prop.name)},",
                 f"            attribute={string_literal(prop.python_name)},",
                 f"            as_is={as_is(prop)},",
                 *_enum_class(prop),
+                *(["            read_only=True,"] if read_only else []),
+                *(["            write_only=True,"] if write_only else []),
                 "        ),",
             ]
         lines.append("    ),")

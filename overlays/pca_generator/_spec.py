@@ -3,11 +3,12 @@ what the generator parses and then drops (:class:`Wire`), which the views read."
 
 from __future__ import annotations
 
+import contextlib
 import importlib.util
 import re
 import sys
 from bisect import bisect_right
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
@@ -16,6 +17,7 @@ import httpx
 from attrs import evolve, field, frozen
 from openapi_python_client import schema as oai
 
+from ._beside import beside
 from ._errors import GenerationError
 from ._kinds import schema_kind
 from ._pointer import unescape
@@ -25,8 +27,6 @@ from ._violations import violations
 from ._yaml import Notice, YamlError, load, plain, positions
 from .normalize import normalize
 
-STRUCTURED = ("json", "xml", "form")
-"""The media families written and read by schema; every other travels as bytes or text."""
 RANGES = ("*/*", "application/*")
 """Media ranges that admit a structured media type: a body documented by one with a schema of
 objects or arrays is written as JSON, and an answer read by its actual Content-Type."""
@@ -77,28 +77,69 @@ def read_spec(source: Path | str, *, strict: bool = False) -> Spec:
 
     Only a document that cannot be read at all is refused; with ``strict``, any defect is.
     """
+    return start_reading(source, strict=strict).finish()
+
+
+BESIDE_FROM = 100_000
+"""Characters of spec text from which validating in a process of its own pays (a fork costs a few
+milliseconds, the validator some ten seconds a megabyte)."""
+
+
+def start_reading(source: Path | str, *, strict: bool = False) -> Reading:
+    """:func:`read_spec`, its document ready at once and its validation perhaps still running beside
+    (see :func:`~._beside.beside`): :meth:`Reading.finish` waits for it."""
     text = _fetch(source) if isinstance(source, str) else _read(source)
-    source = shown_source(source)
+    shown = shown_source(source)
+    with not_too_deep(shown):
+        try:
+            document, notices = load(text)
+        except YamlError as error:
+            raise GenerationError(f"{shown} is neither YAML nor JSON ({error}): give an OpenAPI document") from None
+        if not isinstance(document, dict):
+            raise GenerationError(f"{shown} is not an OpenAPI document (not a mapping of keys to values)")
+        _check_version(document, shown)
+        notices += repair(document)
+        plain(document)
+        spec = Spec(document, notices, text)
+        checked = beside(lambda: spec.placed(notices + violations(document)), worth_it=len(text) >= BESIDE_FROM)
+        return Reading(evolve(spec, document=normalize(document), notices=()), checked, shown, strict)
+
+
+@frozen
+class Reading:
+    """A spec read, repaired and normalized, whose validation may still be running."""
+
+    spec: Spec
+    """Its notices are still to come: :meth:`finish`."""
+    notices: Callable[[], tuple[Notice, ...]]
+    """What waits for every notice, each placed on its line."""
+    source: str
+    strict: bool
+
+    def finish(self) -> Spec:
+        """The spec with its notices; with ``strict``, refused if it has any."""
+        with not_too_deep(self.source):
+            notices = self.notices()
+        if self.strict and notices:
+            raise GenerationError(
+                f"{self.source} is not a valid OpenAPI document ({len(notices)} "
+                f"problem{'s' if len(notices) > 1 else ''}, --strict): fix them, or "
+                "generate without --strict to have them repaired or dropped",
+                causes=tuple(str(notice) for notice in notices),
+            )
+        return evolve(self.spec, notices=notices)
+
+
+@contextlib.contextmanager
+def not_too_deep(shown: str) -> Iterator[None]:
+    """Python's recursion limit, met by a schema nested hundreds deep, as one error line (whichever
+    stage meets it: the YAML reader, a repair, or openapi-python-client)."""
     try:
-        document, notices = load(text)
-    except YamlError as error:
-        raise GenerationError(f"{source} is neither YAML nor JSON ({error}): give an OpenAPI document") from None
-    if not isinstance(document, dict):
-        raise GenerationError(f"{source} is not an OpenAPI document (not a mapping of keys to values)")
-    _check_version(document, source)
-    notices += repair(document)
-    plain(document)
-    notices += violations(document)
-    spec = Spec(document, (), text)
-    notices = spec.placed(notices)
-    if strict and notices:
+        yield
+    except RecursionError:
         raise GenerationError(
-            f"{source} is not a valid OpenAPI document ({len(notices)} problem{'s' if len(notices) > 1 else ''}, "
-            "--strict): fix them, or "
-            "generate without --strict to have them repaired or dropped",
-            causes=tuple(str(notice) for notice in notices),
-        )
-    return evolve(spec, document=normalize(document), notices=notices)
+            f"{shown} is nested too deep to read (a schema inside hundreds of others): flatten it with $ref"
+        ) from None
 
 
 def shown_source(spec: Path | str) -> str:
@@ -164,7 +205,10 @@ def _runtime_families() -> Any:
     return module
 
 
-_family = _runtime_families().family
+_FAMILIES = _runtime_families()
+_family = _FAMILIES.family
+STRUCTURED: frozenset[str] = _FAMILIES.STRUCTURED_FAMILIES
+"""The media families written and read by schema; every other travels as bytes or text."""
 
 
 def family(media_type: object) -> str:

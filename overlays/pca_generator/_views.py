@@ -20,7 +20,7 @@ from ._kinds import schema_kind
 from ._schemas import Describer, secret_attributes
 from ._spec import STRUCTURED, Wire, family, shaped
 
-KEYWORDS = ("content_type", "accept", "strict")
+KEYWORDS = ("content_type", "accept", "strict", "max_response_size")
 """The keyword parameters this package adds to every operation that has a body or response content."""
 LOCATIONS = ("path", "query", "header", "cookie")
 
@@ -94,10 +94,16 @@ class ModelView:
     schema: str
     # The Python names of the properties kept out of the repr (``format: password``).
     secret_attributes: frozenset[str]
+    # The Python names of the ``readOnly`` properties: ``to_multipart`` (a request) never sends them.
+    read_only_attributes: frozenset[str] = frozenset()
 
     @classmethod
     def of(cls, model: ModelProperty, describe: Describer) -> ModelView:
-        return cls(schema=describe.model(model), secret_attributes=secret_attributes(model))
+        return cls(
+            schema=describe.model(model),
+            secret_attributes=secret_attributes(model),
+            read_only_attributes=describe.read_only_attributes(model),
+        )
 
 
 @frozen
@@ -142,6 +148,8 @@ class EndpointView:
             lines.append(f'accept: ResponseMediaType = "{in_double_quote_literal(self.response_media_types[0])}"')
         if self.response_media_types and include_client:  # the reading's, not the request's
             lines.append("strict: bool | None = None")
+        if include_client:
+            lines.append("max_response_size: int | None = None")
         return "".join(f"{line},\n" for line in lines)
 
     def keywords(self, *, include_client: bool = True) -> str:
@@ -153,6 +161,7 @@ class EndpointView:
         names += ["content_type"] if self.request_media_types else []
         names += ["accept"] if self.response_media_types else []
         names += ["strict"] if self.response_media_types and include_client else []
+        names += ["max_response_size"] if include_client else []
         return "".join(f"{name}={name},\n" for name in names)
 
     @property

@@ -7,6 +7,10 @@ meaning, so it is read as a space, and the place is reported (:class:`Notice`).
 
 Positions are read only when there is something to report: the error line of a message is worth
 a second pass over the text, a document without a problem is read once.
+
+Most documents are read by libyaml, at C speed, with ruamel.yaml's own YAML 1.2 schema
+(:mod:`._libyaml`); a text libyaml may read otherwise (a tab, a key given twice, a directive...)
+is read by ruamel.yaml, the reference, which says what it repaired.
 """
 
 from __future__ import annotations
@@ -21,8 +25,9 @@ from attrs import frozen
 from ruamel.yaml import YAML
 from ruamel.yaml.constructor import DuplicateKeyError, SafeConstructor
 from ruamel.yaml.error import MarkedYAMLError
-from ruamel.yaml.nodes import MappingNode, Node, SequenceNode
+from ruamel.yaml.nodes import ScalarNode
 
+from . import _libyaml
 from ._pointer import escape
 
 __all__ = ["Notice", "YamlError", "load", "plain", "positions"]
@@ -71,6 +76,14 @@ def _load(text: str) -> tuple[Any, tuple[Notice, ...]]:
             )
         except ValueError:
             pass  # JSON is YAML 1.2: read it as YAML, which reports where it stops
+    try:
+        return _libyaml.load(text, _core_scalar), ()
+    except _libyaml.Unsure:
+        return _ruamel_load(text)
+
+
+def _ruamel_load(text: str) -> tuple[Any, tuple[Notice, ...]]:
+    """The reference reading: ruamel.yaml, repairing what has one meaning and saying where it stops."""
     notices: list[Notice] = []
     stripped = duplicates = False
     for _ in range(_MAX_PASSES):
@@ -169,9 +182,13 @@ def plain(node: Any) -> Any:
 
 def positions(text: str) -> dict[str, int]:
     """The line (from 1) of every node of the document, by JSON pointer; empty when unreadable."""
+    # Read with the repairs that let ``load`` read it (neither moves a line).
+    text = _BLANK_WITH_SPACES.sub("\n", text.replace("\t", " "))
     try:
-        # Read with the repairs that let ``load`` read it (neither moves a line).
-        root = _yaml().compose(_BLANK_WITH_SPACES.sub("\n", text.replace("\t", " ")))
+        try:
+            root = _libyaml.compose(text)
+        except _libyaml.Unsure:
+            root = _yaml().compose(text)
     except Exception:  # positions only decorate messages: never a reason to fail
         return {}
     return dict(_walk(root, "#", root.start_mark.line + 1)) if root is not None else {}
@@ -209,6 +226,11 @@ _Constructor.add_constructor("tag:yaml.org,2002:int", _Constructor.construct_yam
 _Constructor.add_constructor("tag:yaml.org,2002:float", _Constructor.construct_yaml_float)
 
 
+def _core_scalar(node: ScalarNode) -> Any:
+    """A number, boolean or null, as this module's ruamel.yaml reader makes it (see :mod:`._libyaml`)."""
+    return _SCALARS.yaml_constructors[node.tag](_SCALARS, node)
+
+
 def _yaml(*, duplicates: bool = False) -> YAML:
     reader = YAML(typ="safe")
     reader.Constructor = _Constructor
@@ -216,13 +238,17 @@ def _yaml(*, duplicates: bool = False) -> YAML:
     return reader
 
 
-def _walk(node: Node, pointer: str, line: int) -> Iterator[tuple[str, int]]:
-    """The line of each node: of a mapping's value, its key's (``get:``, not the line below it)."""
+_SCALARS = _yaml().constructor
+
+
+def _walk(node: Any, pointer: str, line: int) -> Iterator[tuple[str, int]]:
+    """The line of each node (ruamel.yaml's or libyaml's): of a mapping's value, its key's (``get:``,
+    not the line below it)."""
     yield pointer, line
-    if isinstance(node, MappingNode):
+    if node.id == "mapping":
         for key, value in node.value:
             yield from _walk(value, f"{pointer}/{escape(str(key.value))}", key.start_mark.line + 1)
-    elif isinstance(node, SequenceNode):
+    elif node.id == "sequence":
         for index, item in enumerate(node.value):
             yield from _walk(item, f"{pointer}/{index}", item.start_mark.line + 1)
 

@@ -28,7 +28,10 @@ warning, and so a refusal:
   mean a nullable reference, and servers send ``null``) is ``allOf`` of that reference, nullable;
 * ``allOf`` takes objects only, to the generator, or one reference alone: an ``allOf`` of one
   reference to a non-object and annotations (``allOf: [{$ref: Language}, {description: ...}]``,
-  the way to describe a reference in 3.0) is that reference alone, the annotations beside it.
+  the way to describe a reference in 3.0) is that reference alone, the annotations beside it;
+* a path parameter's schema loses its ``null`` option (``anyOf: [{type: string}, {type: 'null'}]``,
+  as FastAPI writes it): a path parameter is always present, never null, and the generator drops
+  an operation whose path parameter may be None.
 """
 
 from __future__ import annotations
@@ -58,10 +61,37 @@ def normalize(document: dict[str, Any]) -> dict[str, Any]:
                 owner["parameters"] = [p for p in owner["parameters"] if not _ignored(normalized, p)]
                 for parameter in owner["parameters"]:
                     _schema_of_content(parameter)
+                    _path_parameter_not_null(parameter)
             _inline_callbacks(normalized, owner)
     for parameter in ((normalized.get("components") or {}).get("parameters") or {}).values():
         _schema_of_content(parameter)
+        _path_parameter_not_null(parameter)
     return normalized
+
+
+def _path_parameter_not_null(parameter: object) -> None:
+    """A path parameter's schema without its ``null`` option: OpenAPI requires every path parameter,
+    and no URL carries a null, so the option only ever made the generator drop the operation."""
+    if (
+        not isinstance(parameter, dict)
+        or parameter.get("in") != "path"
+        or not isinstance(parameter.get("schema"), dict)
+    ):
+        return
+    schema = parameter["schema"]
+    if isinstance(schema.get("type"), list) and "null" in schema["type"]:
+        types = [kind for kind in schema["type"] if kind != "null"]
+        schema["type"] = types[0] if len(types) == 1 else types
+    for key in ("anyOf", "oneOf"):
+        options = schema.get(key)
+        if not isinstance(options, list):
+            continue
+        kept = [option for option in options if option != {"type": "null"}]
+        if len(kept) == 1 and isinstance(kept[0], dict):
+            del schema[key]
+            parameter["schema"] = {**schema, **kept[0]}
+        elif kept:
+            schema[key] = kept
 
 
 def _schema_of_content(parameter: object) -> None:

@@ -205,7 +205,11 @@ class _Compiler:
 
     def _one_of(self, schema: OneOf, var: str, pad: str) -> list[str]:
         # Scalar options are tested in one expression; the others are tried in order. Any option
-        # that accepts will do: checking converts nothing, and every option counts alike.
+        # that accepts will do: checking converts nothing, and every option counts alike. With a
+        # discriminator, the options tried are the ones the reference's ``named`` gives.
+        if schema.discriminator is not None:
+            options, option = self.bind(partial(_named_checks, schema)), self.local()
+            return [pad + line for line in _tried(f"{options}({var})", option, var)]
         simple = [option for option in schema.options if isinstance(option, Scalar | Null)]
         others = [option for option in schema.options if not isinstance(option, Scalar | Null)]
         lines = []
@@ -215,16 +219,7 @@ class _Compiler:
         if not others:
             return [*lines, f"{pad}else:", f"{pad}    raise Invalid"]
         options, option = self.bind(tuple(map(check_for, others))), self.local()
-        tried = [
-            f"for {option} in {options}:",
-            "    try:",
-            f"        n += {option}({var})",
-            "        break",
-            "    except Invalid:",
-            "        pass",
-            "else:",
-            "    raise Invalid",
-        ]
+        tried = _tried(options, option, var)
         if not simple:
             return [pad + line for line in tried]
         return [*lines, f"{pad}else:", *(f"{pad}    {line}" for line in tried)]
@@ -259,6 +254,25 @@ class _Compiler:
             f"{pad}            raise Invalid",
             *self.emit(schema.additional_properties, item, pad + "        "),
         ]
+
+
+def _tried(options: str, option: str, var: str) -> list[str]:
+    """Lines that take the first of the checks ``options`` (an expression) that passes ``var``."""
+    return [
+        f"for {option} in {options}:",
+        "    try:",
+        f"        n += {option}({var})",
+        "        break",
+        "    except Invalid:",
+        "        pass",
+        "else:",
+        "    raise Invalid",
+    ]
+
+
+def _named_checks(schema: OneOf, value: object) -> tuple[Check, ...]:
+    """The compiled checks of the options the union tries for ``value`` (see ``OneOf.named``)."""
+    return tuple(map(check_for, schema.named(value)))
 
 
 _BUILDERS: dict[type[Any], Callable[[Mapping[str, Any]], Any]] = {}
@@ -402,7 +416,8 @@ class _ModelCode:
         for index, prop in enumerate(_in_play(self.schema, "read")):
             lines += self._property(prop, f"a{index}", data)
             arguments.append(f"{self.aliases[prop.attribute]}=a{index}")
-            if prop.required:
+            # A required readOnly or writeOnly property is UNSET in the model of one direction.
+            if prop.always_set:
                 required += 1
             else:
                 optional.append(f"(a{index} is not UNSET)")
@@ -415,12 +430,12 @@ class _ModelCode:
         return _define("\n".join(lines), what, namespace)["read" if self.checking else "build"]
 
     def _property(self, prop: Property, var: str, data: str) -> list[str]:
-        if not self.checking:
-            read = f"{data}[{prop.name!r}]" if prop.required else f"{data}.get({prop.name!r}, UNSET)"
+        if not self.checking:  # (data a response's check passed: a writeOnly property may be missing)
+            read = f"{data}[{prop.name!r}]" if prop.always_set else f"{data}.get({prop.name!r}, UNSET)"
             made = self._made(prop, var)
             if made is None:
                 return [f"    {var} = {read}"]
-            if prop.required:
+            if prop.always_set:
                 return [f"    {var} = {read}", f"    {var} = {made}"]
             return [f"    {var} = {read}", f"    if {var} is not UNSET:", f"        {var} = {made}"]
         if prop.required:  # missing: a KeyError, which the codec takes as it takes Invalid

@@ -343,13 +343,22 @@ def deadline_aware_client(**options: Any) -> httpx.Client:
 def _watchable(options: Mapping[str, Any]) -> bool:
     """Whether httpx's own transport carries every exchange of a client made with ``options``, as
     httpcore's ``trace`` extension shows the sockets it opens (or, in memory, there are none): a
-    transport of another type may send another request than the one given, and take the trace
-    with it (a wrapper that rebuilds the request), so the sockets it opens could not be ended."""
+    transport of another type, or an auth flow other than httpx's own, may send another request
+    than the one given, without the trace (a wrapper that rebuilds the request, a flow that fetches
+    a token first), so the sockets it opens could not be ended."""
     transport = options.get("transport")
-    return not options.get("mounts") and (transport is None or type(transport) in _WATCHABLE_TRANSPORTS)
+    auth = options.get("auth")
+    return (
+        not options.get("mounts")
+        and (transport is None or type(transport) in _WATCHABLE_TRANSPORTS)
+        # An auth flow of the caller's may yield a request of its own making, as a wrapper may.
+        and (auth is None or isinstance(auth, tuple) or type(auth) in _WATCHABLE_AUTHS)
+    )
 
 
 _WATCHABLE_TRANSPORTS = (httpx.HTTPTransport, httpx.MockTransport)
+_WATCHABLE_AUTHS = (httpx.BasicAuth, httpx.DigestAuth, httpx.NetRCAuth)
+"""httpx's own flows, which send the request they were given (a header added)."""
 _WATCHABLE: weakref.WeakSet[httpx.Client] = weakref.WeakSet()
 
 

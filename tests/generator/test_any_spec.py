@@ -11,6 +11,7 @@ import subprocess
 import sys
 from pathlib import Path
 from typing import Any
+from urllib.parse import parse_qsl
 
 import golden_record
 import pytest
@@ -107,7 +108,9 @@ def test_every_operation_keeps_stocks_module_functions_and_parameters(corpus: Pa
     assert set(theirs) <= set(ours)  # stock's modules, plus those it drops for their media types
     for module, functions in theirs.items():
         for name, parameters in functions.items():
-            mine = [p for p in ours[module][name] if p[0] not in ("content_type", "accept", "strict")]
+            mine = [
+                p for p in ours[module][name] if p[0] not in ("content_type", "accept", "strict", "max_response_size")
+            ]
             # Names, order and kinds exactly; types and defaults too, but for the body, which stock
             # types `| Unset = UNSET` even when required (its issue #1451).
             assert [p[:2] for p in mine] == [p[:2] for p in parameters], (module, name)
@@ -279,10 +282,14 @@ def test_a_parameter_named_like_a_keyword_of_this_package_takes_its_location(edg
     assert 'accept: ResponseMediaType = "application/json"' in module
 
 
-def _calls(package: Path, code: str) -> subprocess.CompletedProcess[str]:
-    """``code`` run by a fresh interpreter that imports the generated package of ``package``."""
+def _calls(package: Path, code: str, *arguments: str) -> subprocess.CompletedProcess[str]:
+    """``code`` run by a fresh interpreter that imports the generated package of ``package`` (``sys.argv[1:]``:
+    ``arguments``, a loopback server's URL)."""
     return subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(package)}
+        [sys.executable, "-c", code, *arguments],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(package)},
     )
 
 
@@ -388,11 +395,57 @@ def test_a_form_follows_its_encoding_object_and_the_defaults_both_ways(edge: Pat
     assert equal == "True"  # the same form, answered, reads back into the same order
 
 
+FORM_EDGE_CALLS = """
+import httpx
+from edge_form_encoding import Client, errors
+from edge_form_encoding.api.default import place_order
+from edge_form_encoding.models import Order
+
+answers = [
+    b"id=1&filter%5Bsize%5D=1&tags=a%7Cb|c&note=toolong",  # a note longer than its maxLength
+    b"id=1&tags=a%7Cb%7Cc",  # a sender that encodes each field whole, delimiters too
+    b"id=1&lines=" + b"%5B" * 100_000,  # JSON text nested deeper than Python reads
+]
+sent = []
+def handler(request):
+    sent.append(request.content)
+    return httpx.Response(200, headers={"content-type": "application/x-www-form-urlencoded"}, content=answers.pop(0))
+with Client(base_url="http://127.0.0.1:9", httpx_args={"transport": httpx.MockTransport(handler)}) as client:
+    liberal = place_order.sync(client=client, body=Order(id=1, tags=["a|b", "c"]))
+    print(sent[0].decode())
+    print(liberal.filter_.size, liberal.tags, liberal.note)
+    print(place_order.sync(client=client, body=Order(id=1)).tags)
+    try:
+        place_order.sync(client=client, body=Order(id=1))
+    except errors.ResponseDecodeError as error:
+        print(type(error).__name__, error.status_code)
+    try:
+        place_order.sync(client=client, body=Order(id=1, tags=[""]))
+    except errors.SerializationError as error:
+        print(type(error).__name__)
+"""
+
+
+def test_a_delimited_form_field_keeps_items_holding_its_delimiter_and_a_liberal_read_its_encoding(
+    edge: Path,
+) -> None:
+    run = _calls(edge / "form_encoding", FORM_EDGE_CALLS)
+
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.splitlines() == [
+        "id=1&tags=a%7Cb|c",  # the delimiter as it is, each item percent-encoded (RFC 6570)
+        "1 ['a|b', 'c'] toolong",  # kept (liberal), the deepObject and the delimited field still read
+        "['a', 'b', 'c']",
+        "ResponseDecodeError 200",  # typed, never a bare RecursionError
+        "SerializationError",  # one empty item would read back as none: refused before sending
+    ]
+
+
 RANGE_CALLS = """
 import io
 import httpx
-from edge_media_ranges import Client
-from edge_media_ranges.api.default import upload
+from edge_media_ranges import Client, errors
+from edge_media_ranges.api.default import app, upload
 from edge_media_ranges.models import Thing
 from edge_media_ranges.types import File
 
@@ -401,19 +454,26 @@ answers = [
     ("application/xml", b"<Thing><name>x</name></Thing>"),
     ("image/png", b"PNG"),
     ("application/x-www-form-urlencoded", b"name=f"),
+    ("text/plain", b"plain"),
 ]
 sent = []
 def handler(request):
     sent.append((request.headers.get("content-type"), request.content))
-    kind, body = answers[len(sent) - 1]
-    return httpx.Response(200, headers={"content-type": kind}, content=body)
+    kind, body = answers[len(sent) - 1] if request.url.path == "/upload" else ("", b"")
+    return httpx.Response(200 if kind else 204, headers={"content-type": kind} if kind else {}, content=body)
 with Client(base_url="http://127.0.0.1:9", httpx_args={"transport": httpx.MockTransport(handler)}) as client:
     got = [
         upload.sync(client=client, body=Thing(name="a")),
         upload.sync(client=client, body=b"bytes"),
         upload.sync(client=client, body=File(payload=io.BytesIO(b"gif"), mime_type="image/gif")),
         upload.sync(client=client, body="text"),
+        upload.sync(client=client, body="more"),
     ]
+    app.sync_detailed(client=client, body="text")
+    try:
+        app.sync_detailed(client=client, body=File(payload=io.BytesIO(b"png"), mime_type="image/png"))
+    except errors.SerializationError as error:
+        print(error)
 print(repr(sent))
 print(repr(got))
 """
@@ -425,14 +485,17 @@ def test_a_range_with_a_schema_sends_json_for_a_model_and_reads_by_the_actual_ty
 
     assert "    body: Thing | File | bytes | str,\n" in module and "-> Response[Thing | bytes]:" in module
     assert run.returncode == 0, run.stderr
-    sent, got = run.stdout.splitlines()
+    refused, sent, got = run.stdout.splitlines()
+    assert refused.startswith("a body of image/png is not within application/*")  # nothing sent
     assert ast.literal_eval(sent) == [
         ("application/json", b'{"name":"a"}'),
         ("application/octet-stream", b"bytes"),
         ("image/gif", b"gif"),
         ("text/plain; charset=utf-8", b"text"),
+        ("text/plain; charset=utf-8", b"more"),
+        ("application/octet-stream", b"text"),  # within application/*: text as octets
     ]
-    assert got == "[Thing(name='j'), Thing(name='x'), b'PNG', Thing(name='f')]"
+    assert got == "[Thing(name='j'), Thing(name='x'), b'PNG', Thing(name='f'), b'plain']"  # bytes, as typed
 
 
 NULLABLE_CALLS = """
@@ -489,3 +552,203 @@ def test_properties_named_like_the_models_own_names_keep_both(edge: Path) -> Non
     assert run.returncode == 0, run.stderr
     assert run.stdout.split(" {")[0] == "{'extra': 1}"
     assert "'d': 'x'" in run.stdout and "t 2 {'more': 3}" in run.stdout
+
+
+# What stock openapi-python-client drops with a warning, generated whole (edge/stock_drops.yaml) --------
+
+DROPS_PARAMETERS = """
+import datetime, sys
+from edge_stock_drops import Client, errors
+from edge_stock_drops.api.default import list_events
+from edge_stock_drops.models import ListEventsMode, Range
+
+with Client(base_url=sys.argv[1]) as client:
+    event = list_events.sync(
+        5,
+        client=client,
+        start_time="a",
+        start_time_2="b",
+        start_time_3="c",
+        start_time_4="d",
+        id_query="e",
+        id_query_2="f",
+        id_header="g",
+        x_tags=["t1", "t2"],
+        x_range=Range(low=1, high=2),
+        x_range_exploded=Range(low=3, high=4),
+        x_since=datetime.date(2024, 1, 2),
+        ids=[1, 2],
+        verbose=True,
+        mode=ListEventsMode.ON,
+    )
+    print(event)
+    for tags in (["a,b"], ["a\\r\\nX-Evil: 1"]):  # checked before sending: neither reaches the server
+        try:
+            list_events.sync(5, client=client, x_tags=tags)
+        except (errors.SerializationError, errors.InvalidCredentials) as error:
+            print(type(error).__name__)
+"""
+
+
+def test_parameters_stock_drops_are_each_sent_under_their_own_name_and_style(edge: Path, wire: Any) -> None:
+    wire.answer(200, "application/json", '{"name": "n"}')
+    run = _calls(edge / "stock_drops", DROPS_PARAMETERS, wire.base_url)
+
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.splitlines() == ["Event(name='n')", "SerializationError", "InvalidCredentials"]
+    seen = wire.last
+    assert seen.path == "/events/5"
+    assert parse_qsl(seen.query) == [
+        ("StartTime", "a"),  # four names of one Python name (start_time), each sent as its own
+        ("startTime", "b"),
+        ("start-time", "c"),
+        ("start.time", "d"),
+        ("id_query", "e"),
+        ("verbose", "true"),  # its default `auto` dropped, the parameter kept
+        ("mode", "on"),  # `on` is YAML 1.2 text, not a boolean
+        ("id", "f"),  # the path item's query `id`, beside the path's and the header's
+    ]
+    assert seen.headers["id"] == "g"
+    assert seen.headers["x-tags"] == "t1,t2"  # an array in a header: simple style
+    assert seen.headers["x-range"] == "low,1,high,2"  # an object: simple style
+    assert seen.headers["x-range-exploded"] == "low=3,high=4"  # explode: true
+    assert seen.headers["x-since"] == "2024-01-02"  # a date
+    assert seen.headers["cookie"] == "ids=1,2"  # an array in a cookie: form style, explode: false
+
+
+DROPS_MODELS = """
+import sys
+from edge_stock_drops import Client
+from edge_stock_drops.api.default import create_thing, post_other, put_bars, submit_form
+from edge_stock_drops.models import CreateThingBody, FooBar, OtherEvent, SubmitFormJsonFormBody
+
+with Client(base_url=sys.argv[1]) as client:
+    print(repr(post_other.sync(client=client, body=OtherEvent(code=3))))
+    print(repr(put_bars.sync(client=client, body=FooBar(lower="l"))))
+    print(repr(create_thing.sync(client=client, body=CreateThingBody(size=1))))
+    form = SubmitFormJsonFormBody(text="t", lang="de")
+    sent = submit_form.sync_detailed(client=client, body=form, content_type="application/x-www-form-urlencoded")
+    print(sent.status_code)
+"""
+
+
+def test_schemas_of_one_class_name_are_each_generated_and_each_operation_typed_with_its_own(
+    edge: Path, wire: Any
+) -> None:
+    for answer in ('{"code": 4}', '{"upper": "u"}', '{"label": "x"}'):
+        wire.answer(200, "application/json", answer)
+    wire.answer(204)
+    run = _calls(edge / "stock_drops", DROPS_MODELS, wire.base_url)
+
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.splitlines() == [
+        "OtherEvent(code=4)",  # `title: Event` of the second Event: its key's name
+        "FooBar2(upper='u')",  # the keys foo_bar and FooBar: the second numbered
+        "CreateThingBody2(label='x')",  # the component named like createThing's inline body
+        "204",  # a form body beside a JSON one, each inline: named after its family
+    ]
+    assert [seen.json() for seen in wire.seen[-4:-1]] == [{"code": 3}, {"lower": "l"}, {"size": 1}]
+    assert wire.last.form() == {"text": ["t"], "lang": ["de"]}
+
+
+def test_what_stock_would_drop_is_generated_and_each_choice_said_in_a_warning(tmp_path: Path) -> None:
+    config = tmp_path / "config.yaml"
+    config.write_text("package_name_override: drops\n")
+    command = [sys.executable, "-m", "pca_generator", "generate", f"--spec={SPECS / 'edge' / 'stock_drops.yaml'}"]
+    run = subprocess.run(
+        [*command, f"--config={config}", f"--output={tmp_path / 'out'}"], capture_output=True, text=True
+    )
+
+    assert run.returncode == 0, run.stderr
+    assert "dropped" not in run.stderr.replace("the default dropped", "")
+    warnings = [line.split(": ", 2)[2] for line in run.stderr.splitlines()]
+    assert (
+        "line 117: #/components/schemas/OtherEvent: openapi-python-client would drop it: its class name Event is "
+        "also that of #/components/schemas/Event: generated as OtherEvent" in warnings
+    )
+    assert (
+        "line 127: #/components/schemas/FooBar: openapi-python-client would drop it: its class name FooBar is "
+        "also that of #/components/schemas/foo_bar: generated as FooBar2" in warnings
+    )
+    assert (  # the class of an operation's inline body: named by its pointer, on one line
+        "line 131: #/components/schemas/CreateThingBody: openapi-python-client would drop it: its class name "
+        "CreateThingBody is also that of #/paths/~1things/post: generated as CreateThingBody2" in warnings
+    )
+    assert (
+        "line 20: #/paths/~1events~1{id}/get/parameters/3: openapi-python-client would drop the operation: "
+        "the query parameter start.time has the Python name "
+        "start_time of another parameter: its argument is start_time_4" in warnings
+    )
+    assert (
+        'line 28: #/paths/~1events~1{id}/get/parameters/11/schema/default: "auto" cannot be a boolean: '
+        "the default dropped" in warnings
+    )
+    # Another operation of the path keeps its own `id` query parameter, of its own type.
+    deleting = (tmp_path / "out" / "drops" / "api" / "default" / "delete_event.py").read_text()
+    assert "    id_path: int,\n" in deleting and "    id_query: int | Unset = UNSET,\n" in deleting
+
+
+DROPS_SIZE = """
+import asyncio, sys
+from edge_stock_drops import Client, errors
+from edge_stock_drops.api.default import post_other
+from edge_stock_drops.models import OtherEvent
+
+def outcome(call):
+    try:
+        return repr(call())
+    except (errors.ResponseTooLarge, errors.InvalidArgument) as error:
+        return type(error).__name__ + " " + repr(getattr(error, "content", None))
+
+with Client(base_url=sys.argv[1], max_response_size=10) as client:
+    body = OtherEvent(code=1)
+    print(outcome(lambda: post_other.sync(client=client, body=body)))  # the client's 10 bytes
+    print(outcome(lambda: post_other.sync(client=client, body=body, max_response_size=100)))
+    print(outcome(lambda: post_other.sync(client=client, body=body, max_response_size=12)))
+    print(outcome(lambda: asyncio.run(post_other.asyncio(client=client, body=body, max_response_size=100))))
+    print(outcome(lambda: post_other.sync(client=client, body=body, max_response_size=0)))
+"""
+
+
+def test_max_response_size_per_call_is_honoured_over_and_under_the_limit(edge: Path, wire: Any) -> None:
+    answer = '{"code": 1234567}'  # 17 bytes
+    for _ in range(4):
+        wire.answer(200, "application/json", answer)
+    sent = len(wire.seen)
+    run = _calls(edge / "stock_drops", DROPS_SIZE, wire.base_url)
+
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.splitlines() == [
+        "ResponseTooLarge b'{\"code\": 1'",  # None: the client's limit, 10 bytes
+        "OtherEvent(code=1234567)",  # the call's limit, over the client's
+        "ResponseTooLarge b'{\"code\": 123'",  # the call's limit, under the body
+        "OtherEvent(code=1234567)",  # async too
+        "InvalidArgument None",  # no size: refused before a byte is sent
+    ]
+    assert len(wire.seen) - sent == 4
+
+
+UNION_OF_ENUMS_CALLS = """
+import httpx
+from edge_union_of_enums import Client
+from edge_union_of_enums.api.default import get_shape
+
+fitting = {"shape": {"kind": "square", "side": 2}, "level": "h1"}
+fitting_none = {"shape": {"kind": "hexagon"}, "level": "x9"}  # no option lists these values
+for answer, strict in ((fitting, False), (fitting, True), (fitting_none, False)):
+    transport = httpx.MockTransport(lambda request: httpx.Response(200, json=answer))
+    with Client(base_url="http://127.0.0.1:9", httpx_args={"transport": transport}) as client:
+        drawing = get_shape.sync(client=client, strict=strict)
+        print(type(drawing.shape).__name__, repr(drawing.shape.kind), repr(drawing.level))
+"""
+
+
+def test_a_union_builds_the_option_its_value_fits_not_the_first_a_liberal_read_takes(edge: Path) -> None:
+    run = _calls(edge / "union_of_enums", UNION_OF_ENUMS_CALLS)
+
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.splitlines() == [
+        "Square <SquareKind.SQUARE: 'square'> <High.H1: 'h1'>",
+        "Square <SquareKind.SQUARE: 'square'> <High.H1: 'h1'>",  # strict=True alike
+        "Circle 'hexagon' 'x9'",  # fits none: the first option that builds, the values kept (liberal)
+    ]

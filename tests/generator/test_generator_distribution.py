@@ -66,7 +66,13 @@ def test_the_wheel_holds_the_generator_its_overlays_and_declares_its_tools(wheel
     assert "pca_generator/templates/endpoint_module.py.jinja" in names
     assert "pca_generator/runtime/media/_registry.py" in names
     assert not [name for name in names if "__pycache__" in name or "layers/" in name or name.startswith("tests/")]
-    for requirement in (pinned("openapi-python-client"), pinned("ruff"), "openapi-spec-validator", "ruamel-yaml"):
+    for requirement in (
+        pinned("openapi-python-client"),
+        pinned("ruff"),
+        "openapi-spec-validator",
+        "ruamel-yaml",
+        "pyyaml",
+    ):
         assert f"Requires-Dist: {requirement}" in metadata
     assert "pca-generator = pca_generator._cli:main" in entry_points
 

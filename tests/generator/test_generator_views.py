@@ -58,7 +58,7 @@ def views(spec: str, **config: Any) -> dict[str, EndpointView]:
     document = yaml.safe_load(spec)
     settings = Settings.load(config, Path.cwd())
     with tempfile.TemporaryDirectory() as scratch:
-        project = _project(document, "spec.yaml", ConfigFile(), settings, Path(scratch) / "out")
+        project, _ = _project(document, "spec.yaml", ConfigFile(), settings, Path(scratch) / "out")
         view = cast(Callable[[Any], EndpointView], project.env.globals["endpoint_view"])
         return {
             endpoint.name: view(endpoint)
@@ -105,7 +105,7 @@ def test_parameters_identifiers_and_signature(make_thing: EndpointView) -> None:
         "id: int,\n*,\nclient: AuthenticatedClient | Client,\nbody: Thing | str,\n"
         "verbose: bool | Unset = False,\nx_request_id: str | Unset = UNSET,\n"
         'content_type: RequestMediaType = "application/json",\naccept: ResponseMediaType = "application/json",\n'
-        "strict: bool | None = None,\n"
+        "strict: bool | None = None,\nmax_response_size: int | None = None,\n"
     )
     assert make_thing.keywords(include_client=False) == (
         "id=id,\nbody=body,\nverbose=verbose,\nx_request_id=x_request_id,\ncontent_type=content_type,\naccept=accept,\n"
@@ -179,7 +179,7 @@ components:
 def model_views(spec: str) -> dict[str, ModelView]:
     document = yaml.safe_load(spec)
     with tempfile.TemporaryDirectory() as scratch:
-        project = _project(document, "spec.yaml", ConfigFile(), Settings.load({}, Path.cwd()), Path(scratch) / "out")
+        project, _ = _project(document, "spec.yaml", ConfigFile(), Settings.load({}, Path.cwd()), Path(scratch) / "out")
         view = cast(Callable[[Any], ModelView], project.env.globals["model_view"])
         return {model.class_info.name: view(model) for model in project.openapi.models}
 
@@ -200,9 +200,9 @@ def test_a_model_view_describes_names_types_and_xml_in_the_specs_order() -> None
 
 def test_a_template_reading_what_the_generator_lacks_fails_and_an_absent_macro_is_false() -> None:
     with tempfile.TemporaryDirectory() as scratch:
-        env = _project(
-            yaml.safe_load(THINGS), "spec.yaml", ConfigFile(), Settings.load({}, Path.cwd()), Path(scratch)
-        ).env
+        env = _project(yaml.safe_load(THINGS), "spec.yaml", ConfigFile(), Settings.load({}, Path.cwd()), Path(scratch))[
+            0
+        ].env
     model = object()
 
     with pytest.raises(jinja2.UndefinedError, match="has no attribute 'title'"):

@@ -388,7 +388,11 @@ def _plain(value: Any) -> Any:
 @pytest.mark.parametrize("public", _cases("strict"))
 def test_strict_refuses_the_spec_with_one_error_line(generated: Generated, public: Public, tmp_path: Path) -> None:
     # The spec's own defects (what openapi-python-client would drop is said after them, once read)
-    warnings = [line for line in _warnings(generated[public]) if "openapi-python-client dropped a part" not in line]
+    warnings = [
+        line
+        for line in _warnings(generated[public])
+        if "openapi-python-client dropped a part" not in line and "openapi-python-client would drop" not in line
+    ]
 
     run = _generate(public, tmp_path / "out", "--strict")
 

@@ -686,6 +686,8 @@ def test_operation_docstrings_say_description_arguments_and_returns(generated: P
         "strict (bool | None): Refuse a response whose values break a constraint of the spec "
         "(errors.ResponseDecodeError);",
         "False keeps them (logged at DEBUG); None: the client's ``strict``.",
+        "max_response_size (int | None): The most bytes of (decoded) response body read, past which",
+        "errors.ResponseTooLarge; None: the client's ``max_response_size``.",
     ]
 
     for function in (list_notes.sync, list_notes.asyncio_detailed):

@@ -11,7 +11,7 @@ import pkgutil
 from typing import Any
 
 import pytest
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 from strategies import Shape, has_xml_invalid_text, objects, text_round_trip
 
@@ -74,3 +74,38 @@ def test_text_xml_cannot_carry_is_refused_never_written(text: str) -> None:
             media.serialize(token, "application/xml")
     else:
         assert media.deserialize(TokenResponse, media.serialize(token, "application/xml"), "text/xml") == token
+
+
+XML_PAIRS = [(model, media_type) for model, media_type in documented() if shape_of(media_type) == "xml"]
+
+
+@pytest.mark.parametrize(("model", "media_type"), XML_PAIRS, ids=lambda p: getattr(p, "__name__", p))
+@pytest.mark.parametrize("qualified_by", ["default-namespace", "prefix"])
+def test_a_server_that_qualifies_every_element_is_read_liberally_and_refused_strictly(
+    model: type[Model], media_type: str, qualified_by: str
+) -> None:
+    from lxml import etree
+
+    @given(objects(model.__openapi__, "xml"))
+    def qualified(data: dict[str, Any]) -> None:
+        assume(not has_xml_invalid_text(data))
+        content = media.serialize(model.from_dict(data), media_type)
+        if qualified_by == "default-namespace":  # every unqualified element inherits it
+            name = model.__openapi__.xml.name
+            content = content.replace(f"<{name}".encode(), f'<{name} xmlns="urn:server"'.encode(), 1)
+        else:
+            root = etree.fromstring(content)
+            for element in root.iter():
+                if isinstance(element.tag, str) and not element.tag.startswith("{"):
+                    element.tag = f"{{urn:server}}{element.tag}"
+            content = etree.tostring(root)  # each element as s:name, bound on the root
+        kept: list[Any] = []
+
+        back = media.deserialize(model, content, media_type, kept=kept)
+
+        assert back.to_dict() == text_round_trip(model.__openapi__, data)
+        assert kept == []
+        with pytest.raises(errors.DeserializationError):  # urn:server is no namespace of the spec
+            media.deserialize(model, content, media_type)
+
+    qualified()

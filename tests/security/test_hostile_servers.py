@@ -9,7 +9,7 @@ import socket
 import threading
 import time
 import traceback
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator, Iterator
 
 import httpx
 import pytest
@@ -480,16 +480,31 @@ class _Rebuilding(httpx.BaseTransport):
         self.inner.close()
 
 
-@pytest.mark.parametrize("transport", [httpx.HTTPTransport, _Rebuilding], ids=["httpx's own", "a wrapper"])
+class _FetchingFirst(httpx.Auth):
+    """A caller's auth flow that fetches something first, by a request of its own making."""
+
+    def auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
+        yield httpx.Request("GET", request.url.copy_with(path="/challenge"))
+        yield request
+
+
+@pytest.mark.parametrize(
+    "options",
+    [
+        lambda: {"transport": httpx.HTTPTransport()},
+        lambda: {"transport": _Rebuilding()},
+        lambda: {"transport": httpx.HTTPTransport(), "auth": _FetchingFirst()},
+        lambda: {"transport": httpx.HTTPTransport(), "auth": httpx.DigestAuth("user", "secret")},
+    ],
+    ids=["httpx's own", "a wrapper", "an auth flow of its own requests", "httpx's digest auth"],
+)
 def test_a_transport_of_the_callers_own_ends_by_the_deadline_whatever_it_does_with_the_request(
-    dripping_server: str, transport: type[httpx.BaseTransport]
+    dripping_server: str, options: Callable[[], dict[str, object]]
 ) -> None:
     started = time.perf_counter()
 
     with (
-        AuthenticatedClient(
-            base_url=dripping_server, token=ENTRA, total_timeout=1.0, httpx_args={"transport": transport()}
-        ) as client,
+        AuthenticatedClient(base_url=dripping_server, token=ENTRA, total_timeout=1.0, httpx_args=options()) as client,
         pytest.raises(errors.TransportTimeout),
     ):
         generate_access_token.sync(client=client, body=TokenRequest())

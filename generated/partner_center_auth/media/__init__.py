@@ -11,11 +11,12 @@ family); other media types travel as bytes or text::
 shaped by a :class:`~._schema.Document`.
 """
 
-from ._families import Family, essence, family
+from ._families import STRUCTURED_FAMILIES, Family, essence, family
 from ._raw import decode_raw, encode_raw
 from ._registry import Codec, CodecRegistry, MediaType, build, registry
 
 __all__ = [
+    "STRUCTURED_FAMILIES",
     "Codec",
     "CodecRegistry",
     "Family",

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-__all__ = ["STRUCTURED", "Family", "essence", "family"]
+__all__ = ["STRUCTURED", "STRUCTURED_FAMILIES", "Family", "essence", "family"]
 
 Family = Literal["json", "xml", "form", "multipart", "text", "binary"]
 
@@ -30,6 +30,7 @@ STRUCTURED: dict[str, Family] = {
     "+xml": "xml",
     "application/x-www-form-urlencoded": "form",
 }
+STRUCTURED_FAMILIES: frozenset[Family] = frozenset(STRUCTURED.values())
 
 
 def essence(media_type: str) -> str:

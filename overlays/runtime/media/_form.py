@@ -6,14 +6,18 @@ written is its ``encoding`` in the spec (:class:`~.._schema.FieldEncoding`), els
 default for its schema, and it is read back the same way:
 
 * an array: one field per item (``style: form``, ``explode: true``); with ``explode: false``, one
-  field of the items joined by ``,`` (``spaceDelimited``: a space, ``pipeDelimited``: ``|``);
+  field of the items joined by ``,`` (``spaceDelimited``: a space, ``pipeDelimited``: ``|``), the
+  delimiter as it is and each item percent-encoded (RFC 6570), so an item may hold a ``,`` or a
+  ``|``; an item holding a space is refused in a ``spaceDelimited`` field (its delimiter is one);
 * an object (a model, or a union with one), and each object of an array: one field of JSON text,
   the default ``contentType`` of an object; ``style: deepObject``: one field per property,
   ``name[property]=value``;
 * a ``contentType`` of JSON (``application/json``, ``+json``): the whole value as one JSON text.
 
 A body that is not an object, or an untyped value that is an object (whose text could not be read
-back as one), is refused when written.
+back as one), is refused when written, as is a delimited field of one empty item (read back, it is
+no item). A delimited field read without its delimiter as it is, but with it percent-encoded (as a
+sender that encodes every field whole writes it), is split after decoding.
 """
 
 from __future__ import annotations
@@ -21,8 +25,8 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator
-from typing import Any
-from urllib.parse import parse_qsl, urlencode
+from typing import Any, NamedTuple
+from urllib.parse import quote_plus, unquote_plus
 
 from .._errors import DeserializationError, SerializationError
 from .._schema import (
@@ -43,10 +47,20 @@ __all__ = ["FormCodec"]
 
 MEDIA_TYPE = "application/x-www-form-urlencoded"
 _DELIMITERS = {"form": ",", "spaceDelimited": " ", "pipeDelimited": "|"}
+_ON_THE_WIRE = {" ": ("%20", "+")}
+"""How a delimiter appears in the encoded field (a space is encoded; ``,`` and ``|`` are not)."""
 _DEEP = re.compile(r"(?P<name>[^\[\]]+)\[(?P<key>[^\[\]]*)\]")
 """A field of a ``deepObject`` property: ``name[key]``."""
 
-Field = tuple[str, str | bytes]
+
+class _Joined(NamedTuple):
+    """The items of an unexploded array: encoded one by one, then joined by the delimiter."""
+
+    parts: tuple[str, ...]
+    delimiter: str
+
+
+Field = tuple[str, str | bytes | _Joined]
 
 
 class FormCodec:
@@ -60,7 +74,7 @@ class FormCodec:
             for name, item in data.items():
                 field_schema = _field_schema(schema, name) or AnyValue()
                 fields.extend(_Way.of(document.encoding_of(name)).written(name, field_schema, item))
-            return urlencode(fields, encoding=charset or "utf-8").encode("ascii")
+            return _urlencoded(fields, charset or "utf-8").encode("ascii")
         except SchemaViolation as violation:
             raise SerializationError(
                 f"cannot write {document.name} as a form: {violation}", media_type=MEDIA_TYPE
@@ -78,8 +92,10 @@ class FormCodec:
             problem = f"form does not match {document.name}: {violation}"
         except UnicodeError as error:
             problem = f"not a valid form: {type(error).__name__}"
-        except ValueError:  # parse_qsl quotes the field, which may hold a secret
+        except ValueError:  # a field without "=" (its text may hold a secret)
             problem = "not a valid form: malformed field"
+        except RecursionError:  # a JSON field nested deeper than Python reads
+            problem = "not a valid form: a field's JSON text is nested too deeply"
         raise DeserializationError(problem, media_type=MEDIA_TYPE, content=content)
 
 
@@ -115,22 +131,27 @@ class _Way:
             parts = [_text(items, part, f"{path}[{i}]") for i, part in enumerate(value)]
             if self.explode:
                 yield from ((name, part) for part in parts)
-            elif all(isinstance(part, str) for part in parts):
-                yield name, self.delimiter.join(str(part) for part in parts)
-            else:
+                return
+            texts = tuple(part for part in parts if isinstance(part, str))
+            if len(texts) < len(parts):
                 raise SchemaViolation(path, "binary items are one field each (explode: true)")
+            if texts == ("",) or (self.delimiter == " " and any(" " in text for text in texts)):
+                raise SchemaViolation(path, "an item that could not be read back from one delimited field")
+            yield name, _Joined(texts, self.delimiter)
         else:
             yield name, _text(schema, value, path)
 
-    def read(self, schema: Schema, texts: list[str], where: str, *, repeatable: bool) -> object:
-        """The value of the fields ``texts`` of one property, by its schema."""
+    def read(self, schema: Schema, fields: list[str], where: str, charset: str, *, repeatable: bool) -> object:
+        """The value of the fields of one property (as they came, percent-encoded), by its schema."""
+        if isinstance(schema, ArrayOf) and not self.explode and len(fields) == 1 and not self.as_json:
+            texts = self._split(fields[0], charset)
+            return [_value(schema.items, part, f"{where}[{i}]") for i, part in enumerate(texts)]
+        texts = [_unquoted(field, charset) for field in fields]
         if self.as_json:
             if len(texts) > 1:
                 raise SchemaViolation(where, "appears more than once")
             return _json_value(texts[0], where)
         if isinstance(schema, ArrayOf):
-            if not self.explode and len(texts) == 1:
-                texts = texts[0].split(self.delimiter) if texts[0] else []
             return [_value(schema.items, part, f"{where}[{i}]") for i, part in enumerate(texts)]
         if len(texts) == 1:
             return _value(schema, texts[0], where)
@@ -138,23 +159,56 @@ class _Way:
             return [_value(schema, part, f"{where}[{i}]") for i, part in enumerate(texts)]
         raise SchemaViolation(where, "appears more than once")
 
+    def _split(self, field: str, charset: str) -> list[str]:
+        if not field:
+            return []
+        for delimiter in _ON_THE_WIRE.get(self.delimiter, (self.delimiter,)):
+            if delimiter in field:  # as RFC 6570 writes it: split, then decode each item
+                return [_unquoted(part, charset) for part in field.split(delimiter)]
+        return _unquoted(field, charset).split(self.delimiter)
+
 
 _DEFAULT = _Way("form", True, False)
+
+
+def _urlencoded(fields: list[Field], charset: str) -> str:
+    return "&".join(f"{_quoted(name, charset)}={_quoted(value, charset)}" for name, value in fields)
+
+
+def _quoted(value: str | bytes | _Joined, charset: str) -> str:
+    if isinstance(value, _Joined):
+        delimiter = _ON_THE_WIRE.get(value.delimiter, (value.delimiter,))[0]
+        return delimiter.join(quote_plus(part, safe="", encoding=charset, errors="strict") for part in value.parts)
+    if isinstance(value, bytes):
+        return quote_plus(value, safe="")
+    return quote_plus(value, safe="", encoding=charset, errors="strict")
+
+
+def _unquoted(field: str, charset: str) -> str:
+    return unquote_plus(field, encoding=charset, errors="strict")
+
+
+def _fields(text: str, charset: str) -> Iterator[tuple[str, str]]:
+    """Each field's decoded name and its value as it came; a field without ``=`` is malformed."""
+    for chunk in text.split("&") if text else ():
+        name, equals, value = chunk.partition("=")
+        if not equals:
+            raise ValueError("a field without =")
+        yield _unquoted(name, charset), value
 
 
 def _read(content: bytes, document: Document, charset: str | None) -> dict[str, Any]:
     schema = _object_schema(document)
     text = decode_text(content, "ascii")  # percent-encoding keeps a form ASCII
-    pairs = parse_qsl(
-        text, keep_blank_values=True, strict_parsing=bool(text), encoding=charset or "utf-8", errors="strict"
-    )
+    charset = charset or "utf-8"
+    pairs = list(_fields(text, charset))
     grouped: dict[str, list[str]] = {}
     deep: dict[str, dict[str, str]] = {}
     for name, item in pairs:
         found = _DEEP.fullmatch(name)
         encoding = document.encoding_of(found["name"]) if found is not None else None
         if found is not None and encoding is not None and encoding.style == "deepObject":
-            deep.setdefault(found["name"], {})[found["key"]] = item
+            deep.setdefault(found["name"], {})[found["key"]] = _unquoted(item, charset)
         else:
             grouped.setdefault(name, []).append(item)
     data: dict[str, Any] = {}
@@ -166,7 +220,7 @@ def _read(content: bytes, document: Document, charset: str | None) -> dict[str, 
         if field_schema is None:
             raise SchemaViolation("$", "a field the schema does not declare")
         way = _Way.of(document.encoding_of(name))
-        data[name] = way.read(field_schema, items, where, repeatable=not known or schema is None)
+        data[name] = way.read(field_schema, items, where, charset, repeatable=not known or schema is None)
     for name, fields in deep.items():
         model = model_of(_field_schema(schema, name) or AnyValue())
         data[name] = {

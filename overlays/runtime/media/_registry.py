@@ -93,7 +93,7 @@ class CodecRegistry:
         """Write JSON-shaped ``data`` (what generated ``to_dict`` functions give) in ``media_type``."""
         codec, charset = self._for_header(media_type)
         try:
-            return codec.encode(data, document, charset=charset)
+            return codec.encode(document.outgoing(data), document, charset=charset)
         except MediaError as error:
             error.media_type = media_type
             raise
@@ -132,7 +132,7 @@ class CodecRegistry:
         """
         codec, charset = self._for_header(media_type)
         one_pass = getattr(codec, "write", None)
-        if one_pass is not None:
+        if one_pass is not None and not document.skips():  # (a dumper writes every property it holds)
             written = one_pass(body, document, charset=charset)
             if written is not UNDECIDED:
                 return written  # type: ignore[no-any-return]

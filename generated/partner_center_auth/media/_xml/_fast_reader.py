@@ -32,7 +32,17 @@ from ..._schema import (
     model_of,
 )
 from .._registry import UNDECIDED
-from ._names import XSI_NIL, array_items_xml, attributes, elements, namespace_of, root_items_xml
+from ._names import (
+    XSI_NIL,
+    array_items_xml,
+    attributes,
+    by_local_name,
+    elements,
+    find_element,
+    in_parent_scope,
+    root_items_xml,
+    same_element,
+)
 
 __all__ = ["UNDECIDED", "plan", "read_fast"]
 
@@ -48,31 +58,17 @@ class _Undecided(Exception):
 
 
 @lru_cache(maxsize=256)
-def plan(document: Document) -> tuple[str | None, _Read | None]:
-    """Per document, once: the root element's name if the reader must find exactly it, and the
-    fast reader of the root: a model, or an array (of models, or of text)."""
-    root_xml, named = document.root()
-    schema = document.schema
+def plan(document: Document) -> tuple[Xml, _Read | None]:
+    """Per document, once: the root element's ``xml``, and the fast reader of the root: a model,
+    or an array (of models, or of text)."""
+    root_xml, schema, liberal = document.root(), document.schema, document.liberal
     model = model_of(schema)
     fast: _Read | None = None
     if model is not None:
-        fast = _fast_object(model, root_xml.scope(None)) if named else None
+        fast = _fast_object(model, root_xml.scope(None), liberal)
     elif isinstance(schema, ArrayOf):
-        items_xml = root_items_xml(schema)
-        if named:
-            fast = _fast_items(schema.items, items_xml, root_xml.scope(None))
-        else:  # the root's name is free: its children are in its namespace, as the reference reads them
-            by_scope: dict[str | None, _Read] = {}
-
-            def read_root(root: etree._Element) -> Any:
-                scope = namespace_of(root.tag)
-                read = by_scope.get(scope)
-                if read is None:
-                    read = by_scope[scope] = _fast_items(schema.items, items_xml, scope)
-                return read(root)
-
-            fast = read_root
-    return (root_xml.tag(None) if named else None), fast
+        fast = _fast_items(schema.items, root_items_xml(schema), root_xml.scope(None), liberal)
+    return root_xml, fast
 
 
 def read_fast(root: etree._Element, read: _Read, check: Check, reader: Reader | None = None) -> Any:
@@ -110,15 +106,17 @@ def _nil_or_children(element: etree._Element) -> bool:
 
 
 @lru_cache(maxsize=256)
-def _fast_object(schema: ModelSchema, scope: str | None) -> _Read:
-    """The reader of one object element whose children are in the default namespace ``scope``."""
+def _fast_object(schema: ModelSchema, scope: str | None, liberal: bool) -> _Read:
+    """The reader of one object element whose children are in the default namespace ``scope``
+    (``liberal``: as ``Document.liberal`` reads)."""
     by_attribute = tuple((prop.name, prop.xml.tag(None), prop.schema.from_text) for prop in attributes(schema))
     # Per element name: the property, how its text becomes the value (None: as it is) when it holds
     # text (inline, the common case), else its reader, and whether the element repeats (an unwrapped
     # array). Checks of the few calls per element are written out inline: this is the inner loop.
-    by_tag = {tag: (prop.name, *_fast_property(prop, scope)) for tag, prop in elements(schema, scope).items()}
+    by_tag = {tag: (prop.name, *_fast_property(prop, scope, liberal)) for tag, prop in elements(schema, scope).items()}
+    by_local = by_local_name(schema, scope)
     extra = schema.additional_properties
-    read_extra = None if extra is None else _fast_value(extra, scope)
+    read_extra = None if extra is None else _fast_value(extra, scope, liberal)
     known = schema.by_name
 
     def read(element: etree._Element) -> dict[str, Any]:
@@ -136,14 +134,17 @@ def _fast_object(schema: ModelSchema, scope: str | None) -> _Read:
                 raise _Undecided
             child_tag: Any = child.tag  # a str for elements (lxml types it wider)
             entry = by_tag.get(child_tag)
+            if entry is None:  # named otherwise than the spec writes it (see _names), or unknown
+                found = find_element(child_tag, element.tag, by_local, liberal)
+                if found is not None:
+                    entry = by_tag[found]
             if entry is None:  # a property the schema does not name, in the parent's namespace
-                tag = child_tag
-                if read_extra is None or type(tag) is not str:
+                if read_extra is None or type(child_tag) is not str:
                     raise _Undecided
-                namespace, _, name = tag[1:].partition("}") if tag[0] == "{" else (None, "", tag)
-                if namespace != scope or name in known or name in data:
+                key = in_parent_scope(child_tag, scope, element.tag, liberal)
+                if key is None or key in known or key in data:
                     raise _Undecided
-                data[name] = read_extra(child)
+                data[key] = read_extra(child)
                 continue
             name, convert, read_child, repeats = entry
             if read_child is None:
@@ -167,26 +168,28 @@ def _fast_object(schema: ModelSchema, scope: str | None) -> _Read:
     return read
 
 
-def _fast_property(prop: Property, scope: str | None) -> tuple[Callable[[str], Any] | None, _Read | None, bool]:
+def _fast_property(
+    prop: Property, scope: str | None, liberal: bool
+) -> tuple[Callable[[str], Any] | None, _Read | None, bool]:
     """How a property's element is read: its text, converted by the first (None: as it is), or
     else by the second; and whether the element repeats."""
     schema, xml, repeats = prop.schema, prop.xml, False
     if isinstance(schema, ArrayOf):
         items_xml = array_items_xml(prop.name, schema, xml)
         if xml.wrapped:
-            return None, _fast_items(schema.items, items_xml, xml.scope(scope)), False
+            return None, _fast_items(schema.items, items_xml, xml.scope(scope), liberal), False
         schema, xml, repeats = schema.items, items_xml, True
     if _of_text(schema):
         return _text_converter(schema), None, repeats
-    return None, _fast_value(schema, xml.scope(scope)), repeats
+    return None, _fast_value(schema, xml.scope(scope), liberal), repeats
 
 
 @lru_cache(maxsize=256)
-def _fast_items(items: Schema, items_xml: Xml, scope: str | None) -> _Read:
+def _fast_items(items: Schema, items_xml: Xml, scope: str | None, liberal: bool) -> _Read:
     """The reader of an element that holds an array's items and nothing else (a wrapped array, or
     a root array); ``scope`` is the default namespace of its children."""
     item_tag = items_xml.tag(scope)
-    read_item = _fast_value(items, items_xml.scope(scope))
+    read_item = _fast_value(items, items_xml.scope(scope), liberal)
     of_text, convert = _of_text(items), _text_converter(items)
 
     def read_items(element: etree._Element) -> list[Any]:
@@ -196,7 +199,9 @@ def _fast_items(items: Schema, items_xml: Xml, scope: str | None) -> _Read:
         values = []
         for item in element:
             tail = item.tail
-            if item.tag != item_tag or (tail and not tail.isspace()):
+            if (tail and not tail.isspace()) or (
+                item.tag != item_tag and not same_element(items_xml, item_tag, item.tag, element.tag, liberal)
+            ):
                 raise _Undecided
             if of_text:  # read_text, inline
                 if len(item) or (item.keys() and item.get(XSI_NIL) is not None):
@@ -210,7 +215,7 @@ def _fast_items(items: Schema, items_xml: Xml, scope: str | None) -> _Read:
     return read_items
 
 
-def _fast_value(schema: Schema, scope: str | None) -> _Read:
+def _fast_value(schema: Schema, scope: str | None, liberal: bool) -> _Read:
     """The reader of one element's value, as the reference's ``value`` reads it; ``_undecided`` where
     it reads something other than text or a model (nested arrays, objects without a schema)."""
     model = model_of(schema)
@@ -222,7 +227,7 @@ def _fast_value(schema: Schema, scope: str | None) -> _Read:
             if element.keys() and element.get(XSI_NIL) is not None:  # _nil, inline
                 raise _Undecided
             if not made:
-                made.append(_fast_object(model, scope))
+                made.append(_fast_object(model, scope, liberal))
             return made[0](element)
 
         return read_model

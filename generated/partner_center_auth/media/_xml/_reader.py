@@ -15,6 +15,7 @@ from ..._schema import (
     ArrayOf,
     Document,
     ModelSchema,
+    OneOf,
     Property,
     Scalar,
     Schema,
@@ -26,11 +27,14 @@ from ._names import (
     XSI_NIL,
     array_items_xml,
     attributes,
+    by_local_name,
     clark_to_text,
     elements,
+    find_element,
     got,
-    namespace_of,
+    in_parent_scope,
     root_items_xml,
+    same_element,
     tag_of,
 )
 
@@ -39,14 +43,18 @@ __all__ = ["read_reference"]
 
 def read_reference(root: etree._Element, document: Document) -> object:
     """What the reference reader reads from a document whose root name was checked: every error worded."""
-    root_xml, named = document.root()
-    return document.schema.check(_Reader().root(root, document.schema, root_xml if named else None), "$")
+    reader = _Reader(document.liberal)
+    return document.schema.check(reader.root(root, document.schema, document.root()), "$")
 
 
 class _Reader:
-    def root(self, element: etree._Element, schema: Schema, xml: Xml | None) -> Any:
-        """Read a whole body from its root ``element`` (``xml`` None: the spec names no root)."""
-        scope = xml.scope(None) if xml is not None else namespace_of(element.tag)
+    def __init__(self, liberal: bool) -> None:
+        self.liberal = liberal
+        """Whether elements are taken by their names in a namespace the spec does not declare."""
+
+    def root(self, element: etree._Element, schema: Schema, xml: Xml) -> Any:
+        """Read a whole body from its root ``element``, named as ``xml`` says."""
+        scope = xml.scope(None)
         model = model_of(schema)
         if model is not None:
             return self.object(element, model, scope, "$")
@@ -67,9 +75,13 @@ class _Reader:
         for child in element:
             if child.tail and not child.tail.isspace():
                 raise SchemaViolation(path, "unexpected text between elements")
-            known = by_tag.get(tag_of(child, path))
+            tag = tag_of(child, path)
+            known = by_tag.get(tag)
             if known is None:
-                self._additional(child, schema, scope, data, path)
+                found = find_element(tag, element.tag, by_local_name(schema, scope), self.liberal)
+                known = by_tag[found] if found is not None else None
+            if known is None:
+                self._additional(child, element.tag, schema, scope, data, path)
             elif type(known.schema) is Scalar and known.name not in data and not len(child) and not child.attrib:
                 # most elements: one plain scalar, read without a detour
                 try:
@@ -108,9 +120,26 @@ class _Reader:
             return self._any(element, scope, path)
         if isinstance(schema, ArrayOf):
             raise SchemaViolation(path, "nested arrays have no XML form")
+        if isinstance(schema, OneOf):
+            return self._option(element, schema, scope, path)
         if len(element):
             raise SchemaViolation(path, "expected text, got child elements")
         return schema.from_text(element.text or "", path)
+
+    def _option(self, element: etree._Element, union: OneOf, scope: str | None, path: str) -> Any:
+        """The element read as the option its discriminator names, else as the first option that
+        reads it and takes the value: the options JSON's check tries, in its order."""
+        discriminator = union.discriminator
+        options = union.options
+        if discriminator is not None:
+            text = _discriminator_text(element, union, discriminator.property, scope)
+            if text is not None:
+                options = union.named({discriminator.property: text})
+
+        def read(option: Schema) -> Any:
+            return option.check(self.value(element, option, scope, path), path)
+
+        return union.first(read, path, options)
 
     def _items(
         self, element: etree._Element, array: ArrayOf, items_xml: Xml, scope: str | None, path: str
@@ -120,7 +149,7 @@ class _Reader:
         item_tag = items_xml.tag(scope)
         values = []
         for index, item in enumerate(element):
-            if tag_of(item, path) != item_tag:
+            if not same_element(items_xml, item_tag, tag_of(item, path), element.tag, self.liberal):
                 raise SchemaViolation(
                     f"{path}[{index}]", f"expected {clark_to_text(item_tag)}, got {got(item.tag, item_tag)}"
                 )
@@ -128,11 +157,16 @@ class _Reader:
         return values
 
     def _additional(
-        self, child: etree._Element, schema: ModelSchema, scope: str | None, data: dict[str, Any], path: str
+        self,
+        child: etree._Element,
+        parent_tag: Any,  # (``object`` is a method here)
+        schema: ModelSchema,
+        scope: str | None,
+        data: dict[str, Any],
+        path: str,
     ) -> None:
-        tag = tag_of(child, path)
-        namespace, _, name = tag[1:].partition("}") if tag.startswith("{") else (None, "", tag)
-        if namespace != scope:
+        name = in_parent_scope(tag_of(child, path), scope, parent_tag, self.liberal)
+        if name is None:
             raise SchemaViolation(path, "an element in a namespace the spec does not declare here")
         if schema.additional_properties is None or name in schema.by_name:
             raise SchemaViolation(path, "an element the schema does not declare")
@@ -149,13 +183,28 @@ class _Reader:
         self._no_text(element, path)
         data: dict[str, Any] = {}
         for child in element:
-            self._additional(child, _SCHEMALESS, scope, data, path)
+            self._additional(child, element.tag, _SCHEMALESS, scope, data, path)
         return data
 
     @staticmethod
     def _no_text(element: etree._Element, path: str) -> None:
         if (element.text or "").strip() or any((child.tail or "").strip() for child in element):
             raise SchemaViolation(path, "unexpected text between elements")
+
+
+def _discriminator_text(element: etree._Element, union: OneOf, name: str, scope: str | None) -> str | None:
+    """The discriminator property's text in ``element``: the attribute or child element the
+    options' schemas say it is (the first option that declares it), None when absent."""
+    for option in union.options:
+        model = model_of(option)
+        prop = model.by_name.get(name) if model is not None else None
+        if prop is None:
+            continue
+        if prop.xml.attribute:
+            return element.get(prop.xml.tag(None))
+        child = element.find(prop.xml.tag(scope))
+        return None if child is None or len(child) else (child.text or "")
+    return None
 
 
 _SCHEMALESS = ModelSchema(name="object", xml=Xml(name="object"), properties=(), additional_properties=AnyValue())

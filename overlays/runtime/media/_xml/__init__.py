@@ -2,7 +2,10 @@
 
 The rules, for any schema:
 
-* the root element is the schema's ``xml.name``, else its component name;
+* the root element is the schema's ``xml.name``, else that of the schema its ``allOf`` refers to
+  (an inline or composed body of a ``Booking`` named ``booking`` is ``<booking>``); a root the
+  spec names no element for is written under its component name (``items``, ``value`` for an
+  array or a scalar) and read under any name;
 * a property is a child element named by its ``xml.name``, else the property name; with
   ``attribute: true`` it is an attribute of its parent instead;
 * ``namespace`` and ``prefix`` qualify the element; a namespace without a prefix becomes the
@@ -11,7 +14,12 @@ The rules, for any schema:
   wrapper element (named by the array's ``xml.name``, else the property name) only when
   ``wrapped: true``;
 * properties the schema does not name (additional properties, schemaless values) are elements
-  named by their key, holding text or, for objects, child elements.
+  named by their key, holding text or, for objects, child elements;
+* a document is written exactly so, and read liberally: an element the spec gives no namespace
+  of its own is also read in the namespace its parent arrived in (a server that qualifies every
+  element, by a default namespace or a prefix); one in a namespace the spec does not declare
+  (or without the one it declares) is read by its name in a liberal read, refused in a strict
+  one (see ``_names``).
 
 Where each part lives:
 

@@ -15,7 +15,7 @@ from ..._errors import DeserializationError, SerializationError
 from ..._schema import Document, SchemaViolation, model_of
 from ._fast_reader import UNDECIDED, plan, read_fast
 from ._fast_writer import checked, write_fast
-from ._names import clark_to_text, got, nsmap
+from ._names import clark_to_text, got, nsmap, same_element
 from ._parser import parse, syntax_error
 from ._reader import read_reference
 from ._writer import Writer
@@ -28,7 +28,7 @@ MEDIA_TYPE = "application/xml"
 class XmlCodec:
     def encode(self, data: object, document: Document, *, charset: str | None) -> bytes:
         try:
-            root_xml, _ = document.root()
+            root_xml = document.root()
             root = etree.Element(root_xml.tag(None), nsmap=nsmap(root_xml))
             model = model_of(document.schema)
             if model is not None and isinstance(data, dict) and checked(document.schema, data):
@@ -74,8 +74,9 @@ def _read(content: bytes, document: Document, charset: str | None, reader: Reade
     """The JSON-shaped data of an XML document, after the safety checks, checked against its schema;
     with a ``reader``, the typed value it builds, or ``UNDECIDED`` where the plan does not answer."""
     root = parse(content, charset)
-    expected, fast = plan(document)
-    if expected is not None and root.tag != expected:
+    root_xml, fast = plan(document)
+    expected = root_xml.tag(None)
+    if not same_element(root_xml, expected, root.tag, None, document.liberal):
         raise SchemaViolation("$", f"expected root element {clark_to_text(expected)}, got {got(root.tag, expected)}")
     if fast is not None:
         data = read_fast(root, fast, check_for(document.schema), reader)

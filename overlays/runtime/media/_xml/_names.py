@@ -3,6 +3,17 @@
 Every reader and writer (the reference and the fast ones) names elements through these
 functions, so that a document is written and read by one rule. Names are in lxml's
 ``{namespace}local`` notation; an element's own name comes from ``Xml.tag`` (in ``_schema``).
+
+Strict in what we send, liberal in what we read: an element is written exactly where the spec
+puts it, and read as the same element when it arrives
+
+* under any name, where the spec names none and its place tells what it is (a root, an item of a
+  root or wrapped array: see ``Xml.given``);
+* qualified in the namespace its parent arrived in, where the spec gives it no namespace of its
+  own (``<booking xmlns="urn:x"><id>``, ``<b:booking xmlns:b="urn:x"><b:id>``): a server that
+  qualifies every element;
+* in a namespace the spec does not declare, or without the one it declares, only by a liberal
+  read (``Document.liberal``: a response, unless read strictly).
 """
 
 from __future__ import annotations
@@ -18,13 +29,16 @@ __all__ = [
     "XSI_NIL",
     "array_items_xml",
     "attributes",
+    "by_local_name",
     "clark_to_text",
     "elements",
+    "find_element",
     "got",
+    "in_parent_scope",
     "named",
-    "namespace_of",
     "nsmap",
     "root_items_xml",
+    "same_element",
     "tag_of",
 ]
 
@@ -66,7 +80,7 @@ def root_items_xml(array: ArrayOf) -> Xml:
     if array.item_xml is not None:
         return array.item_xml
     model = model_of(array.items)
-    return model.xml if model is not None else Xml("item")
+    return model.xml if model is not None else Xml("item", given=False)
 
 
 @lru_cache(maxsize=256)
@@ -86,6 +100,66 @@ def elements(schema: ModelSchema, scope: str | None) -> Mapping[str, Property]:
         else:
             by_tag[prop.xml.tag(scope)] = prop
     return by_tag
+
+
+@lru_cache(maxsize=256)
+def by_local_name(schema: ModelSchema, scope: str | None) -> Mapping[str, tuple[str, Xml]]:
+    """The elements of :func:`elements` by their local name (the name in ``elements``, and its
+    ``xml``), for the names only one of them has."""
+    found: dict[str, list[tuple[str, Xml]]] = {}
+    for tag, prop in elements(schema, scope).items():
+        xml = prop.xml
+        if isinstance(prop.schema, ArrayOf) and not xml.wrapped:
+            xml = array_items_xml(prop.name, prop.schema, xml)
+        found.setdefault(xml.name, []).append((tag, xml))
+    return {local: entries[0] for local, entries in found.items() if len(entries) == 1}
+
+
+def _split(tag: str) -> tuple[str | None, str]:
+    if tag[:1] == "{":
+        namespace, _, local = tag[1:].partition("}")
+        return namespace, local
+    return None, tag
+
+
+def _qualified_alike(xml: Xml, namespace: str | None, parent_tag: object, liberal: bool) -> bool:
+    """Whether an element named as ``xml`` says, arrived in ``namespace`` under a parent that
+    arrived as ``parent_tag``, is the one the spec means (see the module's rules)."""
+    return liberal or (xml.namespace is None and namespace == namespace_of(parent_tag))
+
+
+def find_element(tag: object, parent_tag: object, by_local: Mapping[str, tuple[str, Xml]], liberal: bool) -> str | None:
+    """The name in ``elements`` of a child that arrived as ``tag`` under a parent that arrived as
+    ``parent_tag``, when not the same name (see the module's rules); None: no element of the schema."""
+    if not isinstance(tag, str):
+        return None
+    namespace, local = _split(tag)
+    entry = by_local.get(local)
+    if entry is None or not _qualified_alike(entry[1], namespace, parent_tag, liberal):
+        return None
+    return entry[0]
+
+
+def same_element(xml: Xml, expected: str, tag: object, parent_tag: object, liberal: bool) -> bool:
+    """Whether an element that arrived as ``tag`` in a place that holds only the element ``xml``
+    names (a root, an item of a root or wrapped array) is that element; ``expected`` is its name
+    in its scope, ``parent_tag`` how its parent arrived (None for a root)."""
+    if tag == expected or not xml.given:
+        return isinstance(tag, str)
+    if not isinstance(tag, str):
+        return False
+    namespace, local = _split(tag)
+    return local == xml.name and _qualified_alike(xml, namespace, parent_tag, liberal)
+
+
+def in_parent_scope(tag: str, scope: str | None, parent_tag: object, liberal: bool) -> str | None:
+    """The local name of an element the schema does not name (an additional property) that
+    arrived as ``tag``, when it is in its parent's namespace (the spec's or as the parent
+    arrived), or read liberally; else None."""
+    namespace, local = _split(tag)
+    if namespace == scope or namespace == namespace_of(parent_tag) or liberal:
+        return local
+    return None
 
 
 @lru_cache(maxsize=1024)

@@ -22,6 +22,8 @@ class Writer:
     def root(self, element: etree._Element, schema: Schema, xml: Xml, data: Any) -> None:
         """Write a whole body into its root ``element``."""
         scope = xml.scope(None)
+        if isinstance(schema, OneOf):  # the option that takes the value says its shape
+            schema = schema.option_for(data, "$")
         model = model_of(schema)
         if model is not None:
             self.object(element, model, model.check(data, "$"), scope, "$")
@@ -35,8 +37,6 @@ class Writer:
             for key, item in items:
                 self.value(element, named(key), schema, item, scope, f"$.{key}")
         else:
-            if isinstance(schema, OneOf):
-                schema = schema.option_for(data, "$")
             element.text = schema.to_text(data, "$")
 
     def object(

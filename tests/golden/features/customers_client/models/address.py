@@ -28,7 +28,7 @@ class Address:
     # What the media codecs know of this schema: names, types and OpenAPI xml objects.
     __openapi__: ClassVar[_schema.ModelSchema] = _schema.ModelSchema(
         name="Address",
-        xml=_schema.Xml("Address"),
+        xml=_schema.Xml("Address", given=False),
         properties=(
             _schema.Property(
                 "city",

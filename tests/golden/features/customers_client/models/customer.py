@@ -23,7 +23,6 @@ T = TypeVar("T", bound="Customer")
 class Customer:
     """
     Attributes:
-        id (UUID):
         kind (Literal['customer']):
         name (str):
         version (Literal[2] | Unset):
@@ -34,9 +33,9 @@ class Customer:
         contacts (list[Contact] | Unset):
         reference (int | str | Unset):
         labels (list[str] | Unset):
+        id (UUID | Unset):
     """
 
-    id: UUID
     kind: Literal["customer"]
     name: str
     version: Literal[2] | Unset = UNSET
@@ -47,6 +46,7 @@ class Customer:
     contacts: list[Contact] | Unset = UNSET
     reference: int | str | Unset = UNSET
     labels: list[str] | Unset = UNSET
+    id: UUID | Unset = UNSET
     # Unknown properties stay out of the repr: a server may send secrets the spec does not name.
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict, repr=False)
 
@@ -62,6 +62,7 @@ class Customer:
                 xml=_schema.Xml("id"),
                 attribute="id",
                 as_is=False,
+                read_only=True,
             ),
             _schema.Property(
                 "kind",
@@ -158,8 +159,6 @@ class Customer:
     )
 
     def to_dict(self) -> dict[str, Any]:
-        id = str(self.id)
-
         kind = self.kind
 
         name = self.name
@@ -199,11 +198,14 @@ class Customer:
         if not isinstance(self.labels, Unset):
             labels = self.labels
 
+        id: str | Unset = UNSET
+        if not isinstance(self.id, Unset):
+            id = str(self.id)
+
         fields__: dict[str, Any] = {}
         fields__.update(self.additional_properties)
         fields__.update(
             {
-                "id": id,
                 "kind": kind,
                 "name": name,
             }
@@ -224,6 +226,8 @@ class Customer:
             fields__["reference"] = reference
         if labels is not UNSET:
             fields__["labels"] = labels
+        if id is not UNSET:
+            fields__["id"] = id
 
         return fields__
 
@@ -235,8 +239,6 @@ class Customer:
         from ..models.contact import Contact  # noqa: PLC0415
 
         data__ = dict(src_dict)
-        id = UUID(data__.pop("id"))
-
         kind = cast(Literal["customer"], data__.pop("kind"))
         if kind != "customer":
             raise ValueError(f"kind must match const 'customer', got '{kind}'")
@@ -292,8 +294,14 @@ class Customer:
 
         labels: list[str] = data__.pop("labels", UNSET)
 
+        _id = data__.pop("id", UNSET)
+        id: UUID | Unset
+        if isinstance(_id, Unset):
+            id = UNSET
+        else:
+            id = UUID(_id)
+
         instance__ = cls__(
-            id=id,
             kind=kind,
             name=name,
             version=version,
@@ -304,6 +312,7 @@ class Customer:
             contacts=contacts,
             reference=reference,
             labels=labels,
+            id=id,
         )
 
         instance__.additional_properties = data__

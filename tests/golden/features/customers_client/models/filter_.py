@@ -28,7 +28,7 @@ class Filter:
     # What the media codecs know of this schema: names, types and OpenAPI xml objects.
     __openapi__: ClassVar[_schema.ModelSchema] = _schema.ModelSchema(
         name="Filter",
-        xml=_schema.Xml("Filter"),
+        xml=_schema.Xml("Filter", given=False),
         properties=(
             _schema.Property(
                 "country",

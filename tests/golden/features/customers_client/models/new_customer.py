@@ -131,6 +131,7 @@ class NewCustomer:
                 xml=_schema.Xml("password"),
                 attribute="password",
                 as_is=True,
+                write_only=True,
             ),
         ),
         additional_properties=_schema.AnyValue(),

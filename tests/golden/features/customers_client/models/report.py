@@ -35,7 +35,7 @@ class Report:
     # What the media codecs know of this schema: names, types and OpenAPI xml objects.
     __openapi__: ClassVar[_schema.ModelSchema] = _schema.ModelSchema(
         name="Report",
-        xml=_schema.Xml("Report"),
+        xml=_schema.Xml("Report", given=False),
         properties=(
             _schema.Property(
                 "day",

@@ -26,7 +26,7 @@ class ReportBase:
     # What the media codecs know of this schema: names, types and OpenAPI xml objects.
     __openapi__: ClassVar[_schema.ModelSchema] = _schema.ModelSchema(
         name="ReportBase",
-        xml=_schema.Xml("ReportBase"),
+        xml=_schema.Xml("ReportBase", given=False),
         properties=(
             _schema.Property(
                 "day",

@@ -19,7 +19,7 @@ class ReportRows:
     # What the media codecs know of this schema: names, types and OpenAPI xml objects.
     __openapi__: ClassVar[_schema.ModelSchema] = _schema.ModelSchema(
         name="rows",
-        xml=_schema.Xml("rows"),
+        xml=_schema.Xml("rows", given=False),
         properties=(),
         additional_properties=_schema.Scalar("integer"),
     )

@@ -19,7 +19,7 @@ class UpdateCustomerBody:
     # What the media codecs know of this schema: names, types and OpenAPI xml objects.
     __openapi__: ClassVar[_schema.ModelSchema] = _schema.ModelSchema(
         name="body",
-        xml=_schema.Xml("body"),
+        xml=_schema.Xml("body", given=False),
         properties=(),
         additional_properties=_schema.Scalar("string"),
     )

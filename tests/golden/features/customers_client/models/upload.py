@@ -36,7 +36,7 @@ class Upload:
     # What the media codecs know of this schema: names, types and OpenAPI xml objects.
     __openapi__: ClassVar[_schema.ModelSchema] = _schema.ModelSchema(
         name="body",
-        xml=_schema.Xml("body"),
+        xml=_schema.Xml("body", given=False),
         properties=(
             _schema.Property(
                 "content",

@@ -19,7 +19,7 @@ class GetInventoryResponse200:
     # What the media codecs know of this schema: names, types and OpenAPI xml objects.
     __openapi__: ClassVar[_schema.ModelSchema] = _schema.ModelSchema(
         name="response_200",
-        xml=_schema.Xml("response_200"),
+        xml=_schema.Xml("response_200", given=False),
         properties=(),
         additional_properties=_schema.Scalar("integer"),
     )

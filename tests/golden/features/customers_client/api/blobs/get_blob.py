@@ -54,12 +54,15 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
     accept: ResponseMediaType = "*/*",
     strict: bool | None = None,
+    max_response_size: int | None = None,
 ) -> Response[bytes]:
     """Args:
         name (str):
         accept (ResponseMediaType): The media type asked for (Accept).
         strict (bool | None): Refuse a response whose values break a constraint of the spec (errors.ResponseDecodeError);
             False keeps them (logged at DEBUG); None: the client's ``strict``.
+        max_response_size (int | None): The most bytes of (decoded) response body read, past which
+            errors.ResponseTooLarge; None: the client's ``max_response_size``.
 
     Raises:
         errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
@@ -79,7 +82,7 @@ def sync_detailed(
         name=name,
         accept=accept,
     )
-    response = OPERATION.send(client, kwargs)
+    response = OPERATION.send(client, kwargs, max_response_size)
     return _build_response(client=client, response=response, strict=strict)
 
 
@@ -89,12 +92,15 @@ def sync(
     client: AuthenticatedClient | Client,
     accept: ResponseMediaType = "*/*",
     strict: bool | None = None,
+    max_response_size: int | None = None,
 ) -> bytes | None:
     """Args:
         name (str):
         accept (ResponseMediaType): The media type asked for (Accept).
         strict (bool | None): Refuse a response whose values break a constraint of the spec (errors.ResponseDecodeError);
             False keeps them (logged at DEBUG); None: the client's ``strict``.
+        max_response_size (int | None): The most bytes of (decoded) response body read, past which
+            errors.ResponseTooLarge; None: the client's ``max_response_size``.
 
     Raises:
         errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
@@ -114,6 +120,7 @@ def sync(
         client=client,
         accept=accept,
         strict=strict,
+        max_response_size=max_response_size,
     ).parsed
 
 
@@ -123,12 +130,15 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
     accept: ResponseMediaType = "*/*",
     strict: bool | None = None,
+    max_response_size: int | None = None,
 ) -> Response[bytes]:
     """Args:
         name (str):
         accept (ResponseMediaType): The media type asked for (Accept).
         strict (bool | None): Refuse a response whose values break a constraint of the spec (errors.ResponseDecodeError);
             False keeps them (logged at DEBUG); None: the client's ``strict``.
+        max_response_size (int | None): The most bytes of (decoded) response body read, past which
+            errors.ResponseTooLarge; None: the client's ``max_response_size``.
 
     Raises:
         errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
@@ -148,7 +158,7 @@ async def asyncio_detailed(
         name=name,
         accept=accept,
     )
-    response = await OPERATION.send_async(client, kwargs)
+    response = await OPERATION.send_async(client, kwargs, max_response_size)
     return _build_response(client=client, response=response, strict=strict)
 
 
@@ -158,12 +168,15 @@ async def asyncio(
     client: AuthenticatedClient | Client,
     accept: ResponseMediaType = "*/*",
     strict: bool | None = None,
+    max_response_size: int | None = None,
 ) -> bytes | None:
     """Args:
         name (str):
         accept (ResponseMediaType): The media type asked for (Accept).
         strict (bool | None): Refuse a response whose values break a constraint of the spec (errors.ResponseDecodeError);
             False keeps them (logged at DEBUG); None: the client's ``strict``.
+        max_response_size (int | None): The most bytes of (decoded) response body read, past which
+            errors.ResponseTooLarge; None: the client's ``max_response_size``.
 
     Raises:
         errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
@@ -184,5 +197,6 @@ async def asyncio(
             client=client,
             accept=accept,
             strict=strict,
+            max_response_size=max_response_size,
         )
     ).parsed

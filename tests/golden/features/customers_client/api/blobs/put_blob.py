@@ -56,11 +56,14 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
     body: File,
     content_type: RequestMediaType = "application/octet-stream",
+    max_response_size: int | None = None,
 ) -> Response[None]:
     """Args:
         name (str):
         body (File): The request body.
         content_type (RequestMediaType): The media type the body is sent in (Content-Type).
+        max_response_size (int | None): The most bytes of (decoded) response body read, past which
+            errors.ResponseTooLarge; None: the client's ``max_response_size``.
 
     Raises:
         errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
@@ -81,7 +84,7 @@ def sync_detailed(
         body=body,
         content_type=content_type,
     )
-    response = OPERATION.send(client, kwargs)
+    response = OPERATION.send(client, kwargs, max_response_size)
     return _build_response(client=client, response=response)
 
 
@@ -91,11 +94,14 @@ def sync(
     client: AuthenticatedClient | Client,
     body: File,
     content_type: RequestMediaType = "application/octet-stream",
+    max_response_size: int | None = None,
 ) -> None:
     """Args:
         name (str):
         body (File): The request body.
         content_type (RequestMediaType): The media type the body is sent in (Content-Type).
+        max_response_size (int | None): The most bytes of (decoded) response body read, past which
+            errors.ResponseTooLarge; None: the client's ``max_response_size``.
 
     Raises:
         errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
@@ -115,6 +121,7 @@ def sync(
         client=client,
         body=body,
         content_type=content_type,
+        max_response_size=max_response_size,
     ).parsed
 
 
@@ -124,11 +131,14 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
     body: File,
     content_type: RequestMediaType = "application/octet-stream",
+    max_response_size: int | None = None,
 ) -> Response[None]:
     """Args:
         name (str):
         body (File): The request body.
         content_type (RequestMediaType): The media type the body is sent in (Content-Type).
+        max_response_size (int | None): The most bytes of (decoded) response body read, past which
+            errors.ResponseTooLarge; None: the client's ``max_response_size``.
 
     Raises:
         errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
@@ -149,7 +159,7 @@ async def asyncio_detailed(
         body=body,
         content_type=content_type,
     )
-    response = await OPERATION.send_async(client, kwargs)
+    response = await OPERATION.send_async(client, kwargs, max_response_size)
     return _build_response(client=client, response=response)
 
 
@@ -159,11 +169,14 @@ async def asyncio(
     client: AuthenticatedClient | Client,
     body: File,
     content_type: RequestMediaType = "application/octet-stream",
+    max_response_size: int | None = None,
 ) -> None:
     """Args:
         name (str):
         body (File): The request body.
         content_type (RequestMediaType): The media type the body is sent in (Content-Type).
+        max_response_size (int | None): The most bytes of (decoded) response body read, past which
+            errors.ResponseTooLarge; None: the client's ``max_response_size``.
 
     Raises:
         errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
@@ -184,5 +197,6 @@ async def asyncio(
             client=client,
             body=body,
             content_type=content_type,
+            max_response_size=max_response_size,
         )
     ).parsed

@@ -46,9 +46,12 @@ def sync_detailed(
     customer_id: UUID,
     *,
     client: AuthenticatedClient | Client,
+    max_response_size: int | None = None,
 ) -> Response[None]:
     """Args:
         customer_id (UUID):
+        max_response_size (int | None): The most bytes of (decoded) response body read, past which
+            errors.ResponseTooLarge; None: the client's ``max_response_size``.
 
     Raises:
         errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
@@ -67,7 +70,7 @@ def sync_detailed(
     kwargs = _get_kwargs(
         customer_id=customer_id,
     )
-    response = OPERATION.send(client, kwargs)
+    response = OPERATION.send(client, kwargs, max_response_size)
     return _build_response(client=client, response=response)
 
 
@@ -75,9 +78,12 @@ def sync(
     customer_id: UUID,
     *,
     client: AuthenticatedClient | Client,
+    max_response_size: int | None = None,
 ) -> None:
     """Args:
         customer_id (UUID):
+        max_response_size (int | None): The most bytes of (decoded) response body read, past which
+            errors.ResponseTooLarge; None: the client's ``max_response_size``.
 
     Raises:
         errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
@@ -95,6 +101,7 @@ def sync(
     return sync_detailed(
         customer_id=customer_id,
         client=client,
+        max_response_size=max_response_size,
     ).parsed
 
 
@@ -102,9 +109,12 @@ async def asyncio_detailed(
     customer_id: UUID,
     *,
     client: AuthenticatedClient | Client,
+    max_response_size: int | None = None,
 ) -> Response[None]:
     """Args:
         customer_id (UUID):
+        max_response_size (int | None): The most bytes of (decoded) response body read, past which
+            errors.ResponseTooLarge; None: the client's ``max_response_size``.
 
     Raises:
         errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
@@ -123,7 +133,7 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         customer_id=customer_id,
     )
-    response = await OPERATION.send_async(client, kwargs)
+    response = await OPERATION.send_async(client, kwargs, max_response_size)
     return _build_response(client=client, response=response)
 
 
@@ -131,9 +141,12 @@ async def asyncio(
     customer_id: UUID,
     *,
     client: AuthenticatedClient | Client,
+    max_response_size: int | None = None,
 ) -> None:
     """Args:
         customer_id (UUID):
+        max_response_size (int | None): The most bytes of (decoded) response body read, past which
+            errors.ResponseTooLarge; None: the client's ``max_response_size``.
 
     Raises:
         errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
@@ -152,5 +165,6 @@ async def asyncio(
         await asyncio_detailed(
             customer_id=customer_id,
             client=client,
+            max_response_size=max_response_size,
         )
     ).parsed

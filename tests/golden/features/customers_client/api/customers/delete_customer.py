@@ -50,9 +50,12 @@ def sync_detailed(
     customer_id: UUID,
     *,
     client: AuthenticatedClient | Client,
+    max_response_size: int | None = None,
 ) -> Response[None]:
     """Args:
         customer_id (UUID):
+        max_response_size (int | None): The most bytes of (decoded) response body read, past which
+            errors.ResponseTooLarge; None: the client's ``max_response_size``.
 
     Raises:
         errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
@@ -71,7 +74,7 @@ def sync_detailed(
     kwargs = _get_kwargs(
         customer_id=customer_id,
     )
-    response = OPERATION.send(client, kwargs)
+    response = OPERATION.send(client, kwargs, max_response_size)
     return _build_response(client=client, response=response)
 
 
@@ -79,9 +82,12 @@ def sync(
     customer_id: UUID,
     *,
     client: AuthenticatedClient | Client,
+    max_response_size: int | None = None,
 ) -> None:
     """Args:
         customer_id (UUID):
+        max_response_size (int | None): The most bytes of (decoded) response body read, past which
+            errors.ResponseTooLarge; None: the client's ``max_response_size``.
 
     Raises:
         errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
@@ -99,6 +105,7 @@ def sync(
     return sync_detailed(
         customer_id=customer_id,
         client=client,
+        max_response_size=max_response_size,
     ).parsed
 
 
@@ -106,9 +113,12 @@ async def asyncio_detailed(
     customer_id: UUID,
     *,
     client: AuthenticatedClient | Client,
+    max_response_size: int | None = None,
 ) -> Response[None]:
     """Args:
         customer_id (UUID):
+        max_response_size (int | None): The most bytes of (decoded) response body read, past which
+            errors.ResponseTooLarge; None: the client's ``max_response_size``.
 
     Raises:
         errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
@@ -127,7 +137,7 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         customer_id=customer_id,
     )
-    response = await OPERATION.send_async(client, kwargs)
+    response = await OPERATION.send_async(client, kwargs, max_response_size)
     return _build_response(client=client, response=response)
 
 
@@ -135,9 +145,12 @@ async def asyncio(
     customer_id: UUID,
     *,
     client: AuthenticatedClient | Client,
+    max_response_size: int | None = None,
 ) -> None:
     """Args:
         customer_id (UUID):
+        max_response_size (int | None): The most bytes of (decoded) response body read, past which
+            errors.ResponseTooLarge; None: the client's ``max_response_size``.
 
     Raises:
         errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
@@ -156,5 +169,6 @@ async def asyncio(
         await asyncio_detailed(
             customer_id=customer_id,
             client=client,
+            max_response_size=max_response_size,
         )
     ).parsed

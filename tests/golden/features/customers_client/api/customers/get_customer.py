@@ -69,12 +69,15 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
     accept: ResponseMediaType = "application/json; charset=utf-8",
     strict: bool | None = None,
+    max_response_size: int | None = None,
 ) -> Response[Customer | None]:
     """Args:
         customer_id (UUID):
         accept (ResponseMediaType): The media type asked for (Accept).
         strict (bool | None): Refuse a response whose values break a constraint of the spec (errors.ResponseDecodeError);
             False keeps them (logged at DEBUG); None: the client's ``strict``.
+        max_response_size (int | None): The most bytes of (decoded) response body read, past which
+            errors.ResponseTooLarge; None: the client's ``max_response_size``.
 
     Raises:
         errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
@@ -94,7 +97,7 @@ def sync_detailed(
         customer_id=customer_id,
         accept=accept,
     )
-    response = OPERATION.send(client, kwargs)
+    response = OPERATION.send(client, kwargs, max_response_size)
     return _build_response(client=client, response=response, strict=strict)
 
 
@@ -104,12 +107,15 @@ def sync(
     client: AuthenticatedClient | Client,
     accept: ResponseMediaType = "application/json; charset=utf-8",
     strict: bool | None = None,
+    max_response_size: int | None = None,
 ) -> Customer | None:
     """Args:
         customer_id (UUID):
         accept (ResponseMediaType): The media type asked for (Accept).
         strict (bool | None): Refuse a response whose values break a constraint of the spec (errors.ResponseDecodeError);
             False keeps them (logged at DEBUG); None: the client's ``strict``.
+        max_response_size (int | None): The most bytes of (decoded) response body read, past which
+            errors.ResponseTooLarge; None: the client's ``max_response_size``.
 
     Raises:
         errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
@@ -129,6 +135,7 @@ def sync(
         client=client,
         accept=accept,
         strict=strict,
+        max_response_size=max_response_size,
     ).parsed
 
 
@@ -138,12 +145,15 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
     accept: ResponseMediaType = "application/json; charset=utf-8",
     strict: bool | None = None,
+    max_response_size: int | None = None,
 ) -> Response[Customer | None]:
     """Args:
         customer_id (UUID):
         accept (ResponseMediaType): The media type asked for (Accept).
         strict (bool | None): Refuse a response whose values break a constraint of the spec (errors.ResponseDecodeError);
             False keeps them (logged at DEBUG); None: the client's ``strict``.
+        max_response_size (int | None): The most bytes of (decoded) response body read, past which
+            errors.ResponseTooLarge; None: the client's ``max_response_size``.
 
     Raises:
         errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
@@ -163,7 +173,7 @@ async def asyncio_detailed(
         customer_id=customer_id,
         accept=accept,
     )
-    response = await OPERATION.send_async(client, kwargs)
+    response = await OPERATION.send_async(client, kwargs, max_response_size)
     return _build_response(client=client, response=response, strict=strict)
 
 
@@ -173,12 +183,15 @@ async def asyncio(
     client: AuthenticatedClient | Client,
     accept: ResponseMediaType = "application/json; charset=utf-8",
     strict: bool | None = None,
+    max_response_size: int | None = None,
 ) -> Customer | None:
     """Args:
         customer_id (UUID):
         accept (ResponseMediaType): The media type asked for (Accept).
         strict (bool | None): Refuse a response whose values break a constraint of the spec (errors.ResponseDecodeError);
             False keeps them (logged at DEBUG); None: the client's ``strict``.
+        max_response_size (int | None): The most bytes of (decoded) response body read, past which
+            errors.ResponseTooLarge; None: the client's ``max_response_size``.
 
     Raises:
         errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
@@ -199,5 +212,6 @@ async def asyncio(
             client=client,
             accept=accept,
             strict=strict,
+            max_response_size=max_response_size,
         )
     ).parsed

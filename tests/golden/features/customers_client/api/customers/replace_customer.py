@@ -65,11 +65,14 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
     body: NewCustomer,
     content_type: RequestMediaType = "application/json",
+    max_response_size: int | None = None,
 ) -> Response[None]:
     """Args:
         customer_id (UUID):
         body (NewCustomer): The request body.
         content_type (RequestMediaType): The media type the body is sent in (Content-Type).
+        max_response_size (int | None): The most bytes of (decoded) response body read, past which
+            errors.ResponseTooLarge; None: the client's ``max_response_size``.
 
     Raises:
         errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
@@ -90,7 +93,7 @@ def sync_detailed(
         body=body,
         content_type=content_type,
     )
-    response = OPERATION.send(client, kwargs)
+    response = OPERATION.send(client, kwargs, max_response_size)
     return _build_response(client=client, response=response)
 
 
@@ -100,11 +103,14 @@ def sync(
     client: AuthenticatedClient | Client,
     body: NewCustomer,
     content_type: RequestMediaType = "application/json",
+    max_response_size: int | None = None,
 ) -> None:
     """Args:
         customer_id (UUID):
         body (NewCustomer): The request body.
         content_type (RequestMediaType): The media type the body is sent in (Content-Type).
+        max_response_size (int | None): The most bytes of (decoded) response body read, past which
+            errors.ResponseTooLarge; None: the client's ``max_response_size``.
 
     Raises:
         errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
@@ -124,6 +130,7 @@ def sync(
         client=client,
         body=body,
         content_type=content_type,
+        max_response_size=max_response_size,
     ).parsed
 
 
@@ -133,11 +140,14 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
     body: NewCustomer,
     content_type: RequestMediaType = "application/json",
+    max_response_size: int | None = None,
 ) -> Response[None]:
     """Args:
         customer_id (UUID):
         body (NewCustomer): The request body.
         content_type (RequestMediaType): The media type the body is sent in (Content-Type).
+        max_response_size (int | None): The most bytes of (decoded) response body read, past which
+            errors.ResponseTooLarge; None: the client's ``max_response_size``.
 
     Raises:
         errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
@@ -158,7 +168,7 @@ async def asyncio_detailed(
         body=body,
         content_type=content_type,
     )
-    response = await OPERATION.send_async(client, kwargs)
+    response = await OPERATION.send_async(client, kwargs, max_response_size)
     return _build_response(client=client, response=response)
 
 
@@ -168,11 +178,14 @@ async def asyncio(
     client: AuthenticatedClient | Client,
     body: NewCustomer,
     content_type: RequestMediaType = "application/json",
+    max_response_size: int | None = None,
 ) -> None:
     """Args:
         customer_id (UUID):
         body (NewCustomer): The request body.
         content_type (RequestMediaType): The media type the body is sent in (Content-Type).
+        max_response_size (int | None): The most bytes of (decoded) response body read, past which
+            errors.ResponseTooLarge; None: the client's ``max_response_size``.
 
     Raises:
         errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
@@ -193,5 +206,6 @@ async def asyncio(
             client=client,
             body=body,
             content_type=content_type,
+            max_response_size=max_response_size,
         )
     ).parsed

@@ -80,6 +80,7 @@ def sync_detailed(
     content_type: RequestMediaType = "application/merge-patch+json",
     accept: ResponseMediaType = "application/json",
     strict: bool | None = None,
+    max_response_size: int | None = None,
 ) -> Response[Customer]:
     """Args:
         customer_id (UUID):
@@ -88,6 +89,8 @@ def sync_detailed(
         accept (ResponseMediaType): The media type asked for (Accept).
         strict (bool | None): Refuse a response whose values break a constraint of the spec (errors.ResponseDecodeError);
             False keeps them (logged at DEBUG); None: the client's ``strict``.
+        max_response_size (int | None): The most bytes of (decoded) response body read, past which
+            errors.ResponseTooLarge; None: the client's ``max_response_size``.
 
     Raises:
         errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
@@ -109,7 +112,7 @@ def sync_detailed(
         content_type=content_type,
         accept=accept,
     )
-    response = OPERATION.send(client, kwargs)
+    response = OPERATION.send(client, kwargs, max_response_size)
     return _build_response(client=client, response=response, strict=strict)
 
 
@@ -121,6 +124,7 @@ def sync(
     content_type: RequestMediaType = "application/merge-patch+json",
     accept: ResponseMediaType = "application/json",
     strict: bool | None = None,
+    max_response_size: int | None = None,
 ) -> Customer | None:
     """Args:
         customer_id (UUID):
@@ -129,6 +133,8 @@ def sync(
         accept (ResponseMediaType): The media type asked for (Accept).
         strict (bool | None): Refuse a response whose values break a constraint of the spec (errors.ResponseDecodeError);
             False keeps them (logged at DEBUG); None: the client's ``strict``.
+        max_response_size (int | None): The most bytes of (decoded) response body read, past which
+            errors.ResponseTooLarge; None: the client's ``max_response_size``.
 
     Raises:
         errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
@@ -150,6 +156,7 @@ def sync(
         content_type=content_type,
         accept=accept,
         strict=strict,
+        max_response_size=max_response_size,
     ).parsed
 
 
@@ -161,6 +168,7 @@ async def asyncio_detailed(
     content_type: RequestMediaType = "application/merge-patch+json",
     accept: ResponseMediaType = "application/json",
     strict: bool | None = None,
+    max_response_size: int | None = None,
 ) -> Response[Customer]:
     """Args:
         customer_id (UUID):
@@ -169,6 +177,8 @@ async def asyncio_detailed(
         accept (ResponseMediaType): The media type asked for (Accept).
         strict (bool | None): Refuse a response whose values break a constraint of the spec (errors.ResponseDecodeError);
             False keeps them (logged at DEBUG); None: the client's ``strict``.
+        max_response_size (int | None): The most bytes of (decoded) response body read, past which
+            errors.ResponseTooLarge; None: the client's ``max_response_size``.
 
     Raises:
         errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
@@ -190,7 +200,7 @@ async def asyncio_detailed(
         content_type=content_type,
         accept=accept,
     )
-    response = await OPERATION.send_async(client, kwargs)
+    response = await OPERATION.send_async(client, kwargs, max_response_size)
     return _build_response(client=client, response=response, strict=strict)
 
 
@@ -202,6 +212,7 @@ async def asyncio(
     content_type: RequestMediaType = "application/merge-patch+json",
     accept: ResponseMediaType = "application/json",
     strict: bool | None = None,
+    max_response_size: int | None = None,
 ) -> Customer | None:
     """Args:
         customer_id (UUID):
@@ -210,6 +221,8 @@ async def asyncio(
         accept (ResponseMediaType): The media type asked for (Accept).
         strict (bool | None): Refuse a response whose values break a constraint of the spec (errors.ResponseDecodeError);
             False keeps them (logged at DEBUG); None: the client's ``strict``.
+        max_response_size (int | None): The most bytes of (decoded) response body read, past which
+            errors.ResponseTooLarge; None: the client's ``max_response_size``.
 
     Raises:
         errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
@@ -232,5 +245,6 @@ async def asyncio(
             content_type=content_type,
             accept=accept,
             strict=strict,
+            max_response_size=max_response_size,
         )
     ).parsed

@@ -68,6 +68,7 @@ def sync_detailed(
     content_type: RequestMediaType = "multipart/form-data",
     accept: ResponseMediaType = "text/plain",
     strict: bool | None = None,
+    max_response_size: int | None = None,
 ) -> Response[str]:
     """Args:
         body (Upload): The request body.
@@ -75,6 +76,8 @@ def sync_detailed(
         accept (ResponseMediaType): The media type asked for (Accept).
         strict (bool | None): Refuse a response whose values break a constraint of the spec (errors.ResponseDecodeError);
             False keeps them (logged at DEBUG); None: the client's ``strict``.
+        max_response_size (int | None): The most bytes of (decoded) response body read, past which
+            errors.ResponseTooLarge; None: the client's ``max_response_size``.
 
     Raises:
         errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
@@ -95,7 +98,7 @@ def sync_detailed(
         content_type=content_type,
         accept=accept,
     )
-    response = OPERATION.send(client, kwargs)
+    response = OPERATION.send(client, kwargs, max_response_size)
     return _build_response(client=client, response=response, strict=strict)
 
 
@@ -106,6 +109,7 @@ def sync(
     content_type: RequestMediaType = "multipart/form-data",
     accept: ResponseMediaType = "text/plain",
     strict: bool | None = None,
+    max_response_size: int | None = None,
 ) -> str | None:
     """Args:
         body (Upload): The request body.
@@ -113,6 +117,8 @@ def sync(
         accept (ResponseMediaType): The media type asked for (Accept).
         strict (bool | None): Refuse a response whose values break a constraint of the spec (errors.ResponseDecodeError);
             False keeps them (logged at DEBUG); None: the client's ``strict``.
+        max_response_size (int | None): The most bytes of (decoded) response body read, past which
+            errors.ResponseTooLarge; None: the client's ``max_response_size``.
 
     Raises:
         errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
@@ -133,6 +139,7 @@ def sync(
         content_type=content_type,
         accept=accept,
         strict=strict,
+        max_response_size=max_response_size,
     ).parsed
 
 
@@ -143,6 +150,7 @@ async def asyncio_detailed(
     content_type: RequestMediaType = "multipart/form-data",
     accept: ResponseMediaType = "text/plain",
     strict: bool | None = None,
+    max_response_size: int | None = None,
 ) -> Response[str]:
     """Args:
         body (Upload): The request body.
@@ -150,6 +158,8 @@ async def asyncio_detailed(
         accept (ResponseMediaType): The media type asked for (Accept).
         strict (bool | None): Refuse a response whose values break a constraint of the spec (errors.ResponseDecodeError);
             False keeps them (logged at DEBUG); None: the client's ``strict``.
+        max_response_size (int | None): The most bytes of (decoded) response body read, past which
+            errors.ResponseTooLarge; None: the client's ``max_response_size``.
 
     Raises:
         errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
@@ -170,7 +180,7 @@ async def asyncio_detailed(
         content_type=content_type,
         accept=accept,
     )
-    response = await OPERATION.send_async(client, kwargs)
+    response = await OPERATION.send_async(client, kwargs, max_response_size)
     return _build_response(client=client, response=response, strict=strict)
 
 
@@ -181,6 +191,7 @@ async def asyncio(
     content_type: RequestMediaType = "multipart/form-data",
     accept: ResponseMediaType = "text/plain",
     strict: bool | None = None,
+    max_response_size: int | None = None,
 ) -> str | None:
     """Args:
         body (Upload): The request body.
@@ -188,6 +199,8 @@ async def asyncio(
         accept (ResponseMediaType): The media type asked for (Accept).
         strict (bool | None): Refuse a response whose values break a constraint of the spec (errors.ResponseDecodeError);
             False keeps them (logged at DEBUG); None: the client's ``strict``.
+        max_response_size (int | None): The most bytes of (decoded) response body read, past which
+            errors.ResponseTooLarge; None: the client's ``max_response_size``.
 
     Raises:
         errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
@@ -209,5 +222,6 @@ async def asyncio(
             content_type=content_type,
             accept=accept,
             strict=strict,
+            max_response_size=max_response_size,
         )
     ).parsed

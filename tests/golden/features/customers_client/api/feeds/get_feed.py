@@ -55,11 +55,14 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
     accept: ResponseMediaType = "application/atom+xml",
     strict: bool | None = None,
+    max_response_size: int | None = None,
 ) -> Response[Feed]:
     """Args:
         accept (ResponseMediaType): The media type asked for (Accept).
         strict (bool | None): Refuse a response whose values break a constraint of the spec (errors.ResponseDecodeError);
             False keeps them (logged at DEBUG); None: the client's ``strict``.
+        max_response_size (int | None): The most bytes of (decoded) response body read, past which
+            errors.ResponseTooLarge; None: the client's ``max_response_size``.
 
     Raises:
         errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
@@ -78,7 +81,7 @@ def sync_detailed(
     kwargs = _get_kwargs(
         accept=accept,
     )
-    response = OPERATION.send(client, kwargs)
+    response = OPERATION.send(client, kwargs, max_response_size)
     return _build_response(client=client, response=response, strict=strict)
 
 
@@ -87,11 +90,14 @@ def sync(
     client: AuthenticatedClient | Client,
     accept: ResponseMediaType = "application/atom+xml",
     strict: bool | None = None,
+    max_response_size: int | None = None,
 ) -> Feed | None:
     """Args:
         accept (ResponseMediaType): The media type asked for (Accept).
         strict (bool | None): Refuse a response whose values break a constraint of the spec (errors.ResponseDecodeError);
             False keeps them (logged at DEBUG); None: the client's ``strict``.
+        max_response_size (int | None): The most bytes of (decoded) response body read, past which
+            errors.ResponseTooLarge; None: the client's ``max_response_size``.
 
     Raises:
         errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
@@ -110,6 +116,7 @@ def sync(
         client=client,
         accept=accept,
         strict=strict,
+        max_response_size=max_response_size,
     ).parsed
 
 
@@ -118,11 +125,14 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
     accept: ResponseMediaType = "application/atom+xml",
     strict: bool | None = None,
+    max_response_size: int | None = None,
 ) -> Response[Feed]:
     """Args:
         accept (ResponseMediaType): The media type asked for (Accept).
         strict (bool | None): Refuse a response whose values break a constraint of the spec (errors.ResponseDecodeError);
             False keeps them (logged at DEBUG); None: the client's ``strict``.
+        max_response_size (int | None): The most bytes of (decoded) response body read, past which
+            errors.ResponseTooLarge; None: the client's ``max_response_size``.
 
     Raises:
         errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
@@ -141,7 +151,7 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         accept=accept,
     )
-    response = await OPERATION.send_async(client, kwargs)
+    response = await OPERATION.send_async(client, kwargs, max_response_size)
     return _build_response(client=client, response=response, strict=strict)
 
 
@@ -150,11 +160,14 @@ async def asyncio(
     client: AuthenticatedClient | Client,
     accept: ResponseMediaType = "application/atom+xml",
     strict: bool | None = None,
+    max_response_size: int | None = None,
 ) -> Feed | None:
     """Args:
         accept (ResponseMediaType): The media type asked for (Accept).
         strict (bool | None): Refuse a response whose values break a constraint of the spec (errors.ResponseDecodeError);
             False keeps them (logged at DEBUG); None: the client's ``strict``.
+        max_response_size (int | None): The most bytes of (decoded) response body read, past which
+            errors.ResponseTooLarge; None: the client's ``max_response_size``.
 
     Raises:
         errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
@@ -174,5 +187,6 @@ async def asyncio(
             client=client,
             accept=accept,
             strict=strict,
+            max_response_size=max_response_size,
         )
     ).parsed

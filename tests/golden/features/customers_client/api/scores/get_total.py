@@ -57,11 +57,14 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
     accept: ResponseMediaType = "application/json",
     strict: bool | None = None,
+    max_response_size: int | None = None,
 ) -> Response[float | str]:
     """Args:
         accept (ResponseMediaType): The media type asked for (Accept).
         strict (bool | None): Refuse a response whose values break a constraint of the spec (errors.ResponseDecodeError);
             False keeps them (logged at DEBUG); None: the client's ``strict``.
+        max_response_size (int | None): The most bytes of (decoded) response body read, past which
+            errors.ResponseTooLarge; None: the client's ``max_response_size``.
 
     Raises:
         errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
@@ -80,7 +83,7 @@ def sync_detailed(
     kwargs = _get_kwargs(
         accept=accept,
     )
-    response = OPERATION.send(client, kwargs)
+    response = OPERATION.send(client, kwargs, max_response_size)
     return _build_response(client=client, response=response, strict=strict)
 
 
@@ -89,11 +92,14 @@ def sync(
     client: AuthenticatedClient | Client,
     accept: ResponseMediaType = "application/json",
     strict: bool | None = None,
+    max_response_size: int | None = None,
 ) -> float | str | None:
     """Args:
         accept (ResponseMediaType): The media type asked for (Accept).
         strict (bool | None): Refuse a response whose values break a constraint of the spec (errors.ResponseDecodeError);
             False keeps them (logged at DEBUG); None: the client's ``strict``.
+        max_response_size (int | None): The most bytes of (decoded) response body read, past which
+            errors.ResponseTooLarge; None: the client's ``max_response_size``.
 
     Raises:
         errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
@@ -112,6 +118,7 @@ def sync(
         client=client,
         accept=accept,
         strict=strict,
+        max_response_size=max_response_size,
     ).parsed
 
 
@@ -120,11 +127,14 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
     accept: ResponseMediaType = "application/json",
     strict: bool | None = None,
+    max_response_size: int | None = None,
 ) -> Response[float | str]:
     """Args:
         accept (ResponseMediaType): The media type asked for (Accept).
         strict (bool | None): Refuse a response whose values break a constraint of the spec (errors.ResponseDecodeError);
             False keeps them (logged at DEBUG); None: the client's ``strict``.
+        max_response_size (int | None): The most bytes of (decoded) response body read, past which
+            errors.ResponseTooLarge; None: the client's ``max_response_size``.
 
     Raises:
         errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
@@ -143,7 +153,7 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         accept=accept,
     )
-    response = await OPERATION.send_async(client, kwargs)
+    response = await OPERATION.send_async(client, kwargs, max_response_size)
     return _build_response(client=client, response=response, strict=strict)
 
 
@@ -152,11 +162,14 @@ async def asyncio(
     client: AuthenticatedClient | Client,
     accept: ResponseMediaType = "application/json",
     strict: bool | None = None,
+    max_response_size: int | None = None,
 ) -> float | str | None:
     """Args:
         accept (ResponseMediaType): The media type asked for (Accept).
         strict (bool | None): Refuse a response whose values break a constraint of the spec (errors.ResponseDecodeError);
             False keeps them (logged at DEBUG); None: the client's ``strict``.
+        max_response_size (int | None): The most bytes of (decoded) response body read, past which
+            errors.ResponseTooLarge; None: the client's ``max_response_size``.
 
     Raises:
         errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
@@ -176,5 +189,6 @@ async def asyncio(
             client=client,
             accept=accept,
             strict=strict,
+            max_response_size=max_response_size,
         )
     ).parsed

@@ -78,6 +78,7 @@ def sync_detailed(
     content_type: RequestMediaType = "application/json",
     accept: ResponseMediaType = "application/json",
     strict: bool | None = None,
+    max_response_size: int | None = None,
 ) -> Response[list[float]]:
     """Args:
         body (list[str]): The request body.
@@ -85,6 +86,8 @@ def sync_detailed(
         accept (ResponseMediaType): The media type asked for (Accept).
         strict (bool | None): Refuse a response whose values break a constraint of the spec (errors.ResponseDecodeError);
             False keeps them (logged at DEBUG); None: the client's ``strict``.
+        max_response_size (int | None): The most bytes of (decoded) response body read, past which
+            errors.ResponseTooLarge; None: the client's ``max_response_size``.
 
     Raises:
         errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
@@ -105,7 +108,7 @@ def sync_detailed(
         content_type=content_type,
         accept=accept,
     )
-    response = OPERATION.send(client, kwargs)
+    response = OPERATION.send(client, kwargs, max_response_size)
     return _build_response(client=client, response=response, strict=strict)
 
 
@@ -116,6 +119,7 @@ def sync(
     content_type: RequestMediaType = "application/json",
     accept: ResponseMediaType = "application/json",
     strict: bool | None = None,
+    max_response_size: int | None = None,
 ) -> list[float] | None:
     """Args:
         body (list[str]): The request body.
@@ -123,6 +127,8 @@ def sync(
         accept (ResponseMediaType): The media type asked for (Accept).
         strict (bool | None): Refuse a response whose values break a constraint of the spec (errors.ResponseDecodeError);
             False keeps them (logged at DEBUG); None: the client's ``strict``.
+        max_response_size (int | None): The most bytes of (decoded) response body read, past which
+            errors.ResponseTooLarge; None: the client's ``max_response_size``.
 
     Raises:
         errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
@@ -143,6 +149,7 @@ def sync(
         content_type=content_type,
         accept=accept,
         strict=strict,
+        max_response_size=max_response_size,
     ).parsed
 
 
@@ -153,6 +160,7 @@ async def asyncio_detailed(
     content_type: RequestMediaType = "application/json",
     accept: ResponseMediaType = "application/json",
     strict: bool | None = None,
+    max_response_size: int | None = None,
 ) -> Response[list[float]]:
     """Args:
         body (list[str]): The request body.
@@ -160,6 +168,8 @@ async def asyncio_detailed(
         accept (ResponseMediaType): The media type asked for (Accept).
         strict (bool | None): Refuse a response whose values break a constraint of the spec (errors.ResponseDecodeError);
             False keeps them (logged at DEBUG); None: the client's ``strict``.
+        max_response_size (int | None): The most bytes of (decoded) response body read, past which
+            errors.ResponseTooLarge; None: the client's ``max_response_size``.
 
     Raises:
         errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
@@ -180,7 +190,7 @@ async def asyncio_detailed(
         content_type=content_type,
         accept=accept,
     )
-    response = await OPERATION.send_async(client, kwargs)
+    response = await OPERATION.send_async(client, kwargs, max_response_size)
     return _build_response(client=client, response=response, strict=strict)
 
 
@@ -191,6 +201,7 @@ async def asyncio(
     content_type: RequestMediaType = "application/json",
     accept: ResponseMediaType = "application/json",
     strict: bool | None = None,
+    max_response_size: int | None = None,
 ) -> list[float] | None:
     """Args:
         body (list[str]): The request body.
@@ -198,6 +209,8 @@ async def asyncio(
         accept (ResponseMediaType): The media type asked for (Accept).
         strict (bool | None): Refuse a response whose values break a constraint of the spec (errors.ResponseDecodeError);
             False keeps them (logged at DEBUG); None: the client's ``strict``.
+        max_response_size (int | None): The most bytes of (decoded) response body read, past which
+            errors.ResponseTooLarge; None: the client's ``max_response_size``.
 
     Raises:
         errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
@@ -219,5 +232,6 @@ async def asyncio(
             content_type=content_type,
             accept=accept,
             strict=strict,
+            max_response_size=max_response_size,
         )
     ).parsed

@@ -57,6 +57,7 @@ def sync_detailed(
     content_type: RequestMediaType = "application/jwt",
     accept: ResponseMediaType = "application/jwt",
     strict: bool | None = None,
+    max_response_size: int | None = None,
 ) -> Response[bytes]:
     """Args:
         body (str): The request body.
@@ -64,6 +65,8 @@ def sync_detailed(
         accept (ResponseMediaType): The media type asked for (Accept).
         strict (bool | None): Refuse a response whose values break a constraint of the spec (errors.ResponseDecodeError);
             False keeps them (logged at DEBUG); None: the client's ``strict``.
+        max_response_size (int | None): The most bytes of (decoded) response body read, past which
+            errors.ResponseTooLarge; None: the client's ``max_response_size``.
 
     Raises:
         errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
@@ -84,7 +87,7 @@ def sync_detailed(
         content_type=content_type,
         accept=accept,
     )
-    response = OPERATION.send(client, kwargs)
+    response = OPERATION.send(client, kwargs, max_response_size)
     return _build_response(client=client, response=response, strict=strict)
 
 
@@ -95,6 +98,7 @@ def sync(
     content_type: RequestMediaType = "application/jwt",
     accept: ResponseMediaType = "application/jwt",
     strict: bool | None = None,
+    max_response_size: int | None = None,
 ) -> bytes | None:
     """Args:
         body (str): The request body.
@@ -102,6 +106,8 @@ def sync(
         accept (ResponseMediaType): The media type asked for (Accept).
         strict (bool | None): Refuse a response whose values break a constraint of the spec (errors.ResponseDecodeError);
             False keeps them (logged at DEBUG); None: the client's ``strict``.
+        max_response_size (int | None): The most bytes of (decoded) response body read, past which
+            errors.ResponseTooLarge; None: the client's ``max_response_size``.
 
     Raises:
         errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
@@ -122,6 +128,7 @@ def sync(
         content_type=content_type,
         accept=accept,
         strict=strict,
+        max_response_size=max_response_size,
     ).parsed
 
 
@@ -132,6 +139,7 @@ async def asyncio_detailed(
     content_type: RequestMediaType = "application/jwt",
     accept: ResponseMediaType = "application/jwt",
     strict: bool | None = None,
+    max_response_size: int | None = None,
 ) -> Response[bytes]:
     """Args:
         body (str): The request body.
@@ -139,6 +147,8 @@ async def asyncio_detailed(
         accept (ResponseMediaType): The media type asked for (Accept).
         strict (bool | None): Refuse a response whose values break a constraint of the spec (errors.ResponseDecodeError);
             False keeps them (logged at DEBUG); None: the client's ``strict``.
+        max_response_size (int | None): The most bytes of (decoded) response body read, past which
+            errors.ResponseTooLarge; None: the client's ``max_response_size``.
 
     Raises:
         errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
@@ -159,7 +169,7 @@ async def asyncio_detailed(
         content_type=content_type,
         accept=accept,
     )
-    response = await OPERATION.send_async(client, kwargs)
+    response = await OPERATION.send_async(client, kwargs, max_response_size)
     return _build_response(client=client, response=response, strict=strict)
 
 
@@ -170,6 +180,7 @@ async def asyncio(
     content_type: RequestMediaType = "application/jwt",
     accept: ResponseMediaType = "application/jwt",
     strict: bool | None = None,
+    max_response_size: int | None = None,
 ) -> bytes | None:
     """Args:
         body (str): The request body.
@@ -177,6 +188,8 @@ async def asyncio(
         accept (ResponseMediaType): The media type asked for (Accept).
         strict (bool | None): Refuse a response whose values break a constraint of the spec (errors.ResponseDecodeError);
             False keeps them (logged at DEBUG); None: the client's ``strict``.
+        max_response_size (int | None): The most bytes of (decoded) response body read, past which
+            errors.ResponseTooLarge; None: the client's ``max_response_size``.
 
     Raises:
         errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
@@ -198,5 +211,6 @@ async def asyncio(
             content_type=content_type,
             accept=accept,
             strict=strict,
+            max_response_size=max_response_size,
         )
     ).parsed

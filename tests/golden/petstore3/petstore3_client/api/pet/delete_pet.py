@@ -63,6 +63,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     api_key: str | Unset = UNSET,
+    max_response_size: int | None = None,
 ) -> Response[None]:
     """Deletes a pet.
 
@@ -71,6 +72,8 @@ def sync_detailed(
     Args:
         pet_id (int):
         api_key (str | Unset):
+        max_response_size (int | None): The most bytes of (decoded) response body read, past which
+            errors.ResponseTooLarge; None: the client's ``max_response_size``.
 
     Raises:
         errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
@@ -90,7 +93,7 @@ def sync_detailed(
         pet_id=pet_id,
         api_key=api_key,
     )
-    response = OPERATION.send(client, kwargs)
+    response = OPERATION.send(client, kwargs, max_response_size)
     return _build_response(client=client, response=response)
 
 
@@ -99,6 +102,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     api_key: str | Unset = UNSET,
+    max_response_size: int | None = None,
 ) -> None:
     """Deletes a pet.
 
@@ -107,6 +111,8 @@ def sync(
     Args:
         pet_id (int):
         api_key (str | Unset):
+        max_response_size (int | None): The most bytes of (decoded) response body read, past which
+            errors.ResponseTooLarge; None: the client's ``max_response_size``.
 
     Raises:
         errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
@@ -125,6 +131,7 @@ def sync(
         pet_id=pet_id,
         client=client,
         api_key=api_key,
+        max_response_size=max_response_size,
     ).parsed
 
 
@@ -133,6 +140,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     api_key: str | Unset = UNSET,
+    max_response_size: int | None = None,
 ) -> Response[None]:
     """Deletes a pet.
 
@@ -141,6 +149,8 @@ async def asyncio_detailed(
     Args:
         pet_id (int):
         api_key (str | Unset):
+        max_response_size (int | None): The most bytes of (decoded) response body read, past which
+            errors.ResponseTooLarge; None: the client's ``max_response_size``.
 
     Raises:
         errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
@@ -160,7 +170,7 @@ async def asyncio_detailed(
         pet_id=pet_id,
         api_key=api_key,
     )
-    response = await OPERATION.send_async(client, kwargs)
+    response = await OPERATION.send_async(client, kwargs, max_response_size)
     return _build_response(client=client, response=response)
 
 
@@ -169,6 +179,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     api_key: str | Unset = UNSET,
+    max_response_size: int | None = None,
 ) -> None:
     """Deletes a pet.
 
@@ -177,6 +188,8 @@ async def asyncio(
     Args:
         pet_id (int):
         api_key (str | Unset):
+        max_response_size (int | None): The most bytes of (decoded) response body read, past which
+            errors.ResponseTooLarge; None: the client's ``max_response_size``.
 
     Raises:
         errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
@@ -196,5 +209,6 @@ async def asyncio(
             pet_id=pet_id,
             client=client,
             api_key=api_key,
+            max_response_size=max_response_size,
         )
     ).parsed

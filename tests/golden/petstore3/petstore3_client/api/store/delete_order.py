@@ -57,6 +57,7 @@ def sync_detailed(
     order_id: int,
     *,
     client: AuthenticatedClient | Client,
+    max_response_size: int | None = None,
 ) -> Response[None]:
     """Delete purchase order by identifier.
 
@@ -65,6 +66,8 @@ def sync_detailed(
 
     Args:
         order_id (int):
+        max_response_size (int | None): The most bytes of (decoded) response body read, past which
+            errors.ResponseTooLarge; None: the client's ``max_response_size``.
 
     Raises:
         errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
@@ -83,7 +86,7 @@ def sync_detailed(
     kwargs = _get_kwargs(
         order_id=order_id,
     )
-    response = OPERATION.send(client, kwargs)
+    response = OPERATION.send(client, kwargs, max_response_size)
     return _build_response(client=client, response=response)
 
 
@@ -91,6 +94,7 @@ def sync(
     order_id: int,
     *,
     client: AuthenticatedClient | Client,
+    max_response_size: int | None = None,
 ) -> None:
     """Delete purchase order by identifier.
 
@@ -99,6 +103,8 @@ def sync(
 
     Args:
         order_id (int):
+        max_response_size (int | None): The most bytes of (decoded) response body read, past which
+            errors.ResponseTooLarge; None: the client's ``max_response_size``.
 
     Raises:
         errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
@@ -116,6 +122,7 @@ def sync(
     return sync_detailed(
         order_id=order_id,
         client=client,
+        max_response_size=max_response_size,
     ).parsed
 
 
@@ -123,6 +130,7 @@ async def asyncio_detailed(
     order_id: int,
     *,
     client: AuthenticatedClient | Client,
+    max_response_size: int | None = None,
 ) -> Response[None]:
     """Delete purchase order by identifier.
 
@@ -131,6 +139,8 @@ async def asyncio_detailed(
 
     Args:
         order_id (int):
+        max_response_size (int | None): The most bytes of (decoded) response body read, past which
+            errors.ResponseTooLarge; None: the client's ``max_response_size``.
 
     Raises:
         errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
@@ -149,7 +159,7 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         order_id=order_id,
     )
-    response = await OPERATION.send_async(client, kwargs)
+    response = await OPERATION.send_async(client, kwargs, max_response_size)
     return _build_response(client=client, response=response)
 
 
@@ -157,6 +167,7 @@ async def asyncio(
     order_id: int,
     *,
     client: AuthenticatedClient | Client,
+    max_response_size: int | None = None,
 ) -> None:
     """Delete purchase order by identifier.
 
@@ -165,6 +176,8 @@ async def asyncio(
 
     Args:
         order_id (int):
+        max_response_size (int | None): The most bytes of (decoded) response body read, past which
+            errors.ResponseTooLarge; None: the client's ``max_response_size``.
 
     Raises:
         errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
@@ -183,5 +196,6 @@ async def asyncio(
         await asyncio_detailed(
             order_id=order_id,
             client=client,
+            max_response_size=max_response_size,
         )
     ).parsed

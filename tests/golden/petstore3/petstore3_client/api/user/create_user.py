@@ -82,6 +82,7 @@ def sync_detailed(
     content_type: RequestMediaType = "application/json",
     accept: ResponseMediaType = "application/json",
     strict: bool | None = None,
+    max_response_size: int | None = None,
 ) -> Response[User | None]:
     """Create user.
 
@@ -93,6 +94,8 @@ def sync_detailed(
         accept (ResponseMediaType): The media type asked for (Accept).
         strict (bool | None): Refuse a response whose values break a constraint of the spec (errors.ResponseDecodeError);
             False keeps them (logged at DEBUG); None: the client's ``strict``.
+        max_response_size (int | None): The most bytes of (decoded) response body read, past which
+            errors.ResponseTooLarge; None: the client's ``max_response_size``.
 
     Raises:
         errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
@@ -113,7 +116,7 @@ def sync_detailed(
         content_type=content_type,
         accept=accept,
     )
-    response = OPERATION.send(client, kwargs)
+    response = OPERATION.send(client, kwargs, max_response_size)
     return _build_response(client=client, response=response, strict=strict)
 
 
@@ -124,6 +127,7 @@ def sync(
     content_type: RequestMediaType = "application/json",
     accept: ResponseMediaType = "application/json",
     strict: bool | None = None,
+    max_response_size: int | None = None,
 ) -> User | None:
     """Create user.
 
@@ -135,6 +139,8 @@ def sync(
         accept (ResponseMediaType): The media type asked for (Accept).
         strict (bool | None): Refuse a response whose values break a constraint of the spec (errors.ResponseDecodeError);
             False keeps them (logged at DEBUG); None: the client's ``strict``.
+        max_response_size (int | None): The most bytes of (decoded) response body read, past which
+            errors.ResponseTooLarge; None: the client's ``max_response_size``.
 
     Raises:
         errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
@@ -155,6 +161,7 @@ def sync(
         content_type=content_type,
         accept=accept,
         strict=strict,
+        max_response_size=max_response_size,
     ).parsed
 
 
@@ -165,6 +172,7 @@ async def asyncio_detailed(
     content_type: RequestMediaType = "application/json",
     accept: ResponseMediaType = "application/json",
     strict: bool | None = None,
+    max_response_size: int | None = None,
 ) -> Response[User | None]:
     """Create user.
 
@@ -176,6 +184,8 @@ async def asyncio_detailed(
         accept (ResponseMediaType): The media type asked for (Accept).
         strict (bool | None): Refuse a response whose values break a constraint of the spec (errors.ResponseDecodeError);
             False keeps them (logged at DEBUG); None: the client's ``strict``.
+        max_response_size (int | None): The most bytes of (decoded) response body read, past which
+            errors.ResponseTooLarge; None: the client's ``max_response_size``.
 
     Raises:
         errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
@@ -196,7 +206,7 @@ async def asyncio_detailed(
         content_type=content_type,
         accept=accept,
     )
-    response = await OPERATION.send_async(client, kwargs)
+    response = await OPERATION.send_async(client, kwargs, max_response_size)
     return _build_response(client=client, response=response, strict=strict)
 
 
@@ -207,6 +217,7 @@ async def asyncio(
     content_type: RequestMediaType = "application/json",
     accept: ResponseMediaType = "application/json",
     strict: bool | None = None,
+    max_response_size: int | None = None,
 ) -> User | None:
     """Create user.
 
@@ -218,6 +229,8 @@ async def asyncio(
         accept (ResponseMediaType): The media type asked for (Accept).
         strict (bool | None): Refuse a response whose values break a constraint of the spec (errors.ResponseDecodeError);
             False keeps them (logged at DEBUG); None: the client's ``strict``.
+        max_response_size (int | None): The most bytes of (decoded) response body read, past which
+            errors.ResponseTooLarge; None: the client's ``max_response_size``.
 
     Raises:
         errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
@@ -239,5 +252,6 @@ async def asyncio(
             content_type=content_type,
             accept=accept,
             strict=strict,
+            max_response_size=max_response_size,
         )
     ).parsed

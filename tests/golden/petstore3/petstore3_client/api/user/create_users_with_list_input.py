@@ -83,6 +83,7 @@ def sync_detailed(
     content_type: RequestMediaType = "application/json",
     accept: ResponseMediaType = "application/json",
     strict: bool | None = None,
+    max_response_size: int | None = None,
 ) -> Response[User | None]:
     """Creates list of users with given input array.
 
@@ -94,6 +95,8 @@ def sync_detailed(
         accept (ResponseMediaType): The media type asked for (Accept).
         strict (bool | None): Refuse a response whose values break a constraint of the spec (errors.ResponseDecodeError);
             False keeps them (logged at DEBUG); None: the client's ``strict``.
+        max_response_size (int | None): The most bytes of (decoded) response body read, past which
+            errors.ResponseTooLarge; None: the client's ``max_response_size``.
 
     Raises:
         errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
@@ -114,7 +117,7 @@ def sync_detailed(
         content_type=content_type,
         accept=accept,
     )
-    response = OPERATION.send(client, kwargs)
+    response = OPERATION.send(client, kwargs, max_response_size)
     return _build_response(client=client, response=response, strict=strict)
 
 
@@ -125,6 +128,7 @@ def sync(
     content_type: RequestMediaType = "application/json",
     accept: ResponseMediaType = "application/json",
     strict: bool | None = None,
+    max_response_size: int | None = None,
 ) -> User | None:
     """Creates list of users with given input array.
 
@@ -136,6 +140,8 @@ def sync(
         accept (ResponseMediaType): The media type asked for (Accept).
         strict (bool | None): Refuse a response whose values break a constraint of the spec (errors.ResponseDecodeError);
             False keeps them (logged at DEBUG); None: the client's ``strict``.
+        max_response_size (int | None): The most bytes of (decoded) response body read, past which
+            errors.ResponseTooLarge; None: the client's ``max_response_size``.
 
     Raises:
         errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
@@ -156,6 +162,7 @@ def sync(
         content_type=content_type,
         accept=accept,
         strict=strict,
+        max_response_size=max_response_size,
     ).parsed
 
 
@@ -166,6 +173,7 @@ async def asyncio_detailed(
     content_type: RequestMediaType = "application/json",
     accept: ResponseMediaType = "application/json",
     strict: bool | None = None,
+    max_response_size: int | None = None,
 ) -> Response[User | None]:
     """Creates list of users with given input array.
 
@@ -177,6 +185,8 @@ async def asyncio_detailed(
         accept (ResponseMediaType): The media type asked for (Accept).
         strict (bool | None): Refuse a response whose values break a constraint of the spec (errors.ResponseDecodeError);
             False keeps them (logged at DEBUG); None: the client's ``strict``.
+        max_response_size (int | None): The most bytes of (decoded) response body read, past which
+            errors.ResponseTooLarge; None: the client's ``max_response_size``.
 
     Raises:
         errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
@@ -197,7 +207,7 @@ async def asyncio_detailed(
         content_type=content_type,
         accept=accept,
     )
-    response = await OPERATION.send_async(client, kwargs)
+    response = await OPERATION.send_async(client, kwargs, max_response_size)
     return _build_response(client=client, response=response, strict=strict)
 
 
@@ -208,6 +218,7 @@ async def asyncio(
     content_type: RequestMediaType = "application/json",
     accept: ResponseMediaType = "application/json",
     strict: bool | None = None,
+    max_response_size: int | None = None,
 ) -> User | None:
     """Creates list of users with given input array.
 
@@ -219,6 +230,8 @@ async def asyncio(
         accept (ResponseMediaType): The media type asked for (Accept).
         strict (bool | None): Refuse a response whose values break a constraint of the spec (errors.ResponseDecodeError);
             False keeps them (logged at DEBUG); None: the client's ``strict``.
+        max_response_size (int | None): The most bytes of (decoded) response body read, past which
+            errors.ResponseTooLarge; None: the client's ``max_response_size``.
 
     Raises:
         errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
@@ -240,5 +253,6 @@ async def asyncio(
             content_type=content_type,
             accept=accept,
             strict=strict,
+            max_response_size=max_response_size,
         )
     ).parsed

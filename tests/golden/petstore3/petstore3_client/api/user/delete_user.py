@@ -57,6 +57,7 @@ def sync_detailed(
     username: str,
     *,
     client: AuthenticatedClient | Client,
+    max_response_size: int | None = None,
 ) -> Response[None]:
     """Delete user resource.
 
@@ -64,6 +65,8 @@ def sync_detailed(
 
     Args:
         username (str):
+        max_response_size (int | None): The most bytes of (decoded) response body read, past which
+            errors.ResponseTooLarge; None: the client's ``max_response_size``.
 
     Raises:
         errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
@@ -82,7 +85,7 @@ def sync_detailed(
     kwargs = _get_kwargs(
         username=username,
     )
-    response = OPERATION.send(client, kwargs)
+    response = OPERATION.send(client, kwargs, max_response_size)
     return _build_response(client=client, response=response)
 
 
@@ -90,6 +93,7 @@ def sync(
     username: str,
     *,
     client: AuthenticatedClient | Client,
+    max_response_size: int | None = None,
 ) -> None:
     """Delete user resource.
 
@@ -97,6 +101,8 @@ def sync(
 
     Args:
         username (str):
+        max_response_size (int | None): The most bytes of (decoded) response body read, past which
+            errors.ResponseTooLarge; None: the client's ``max_response_size``.
 
     Raises:
         errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
@@ -114,6 +120,7 @@ def sync(
     return sync_detailed(
         username=username,
         client=client,
+        max_response_size=max_response_size,
     ).parsed
 
 
@@ -121,6 +128,7 @@ async def asyncio_detailed(
     username: str,
     *,
     client: AuthenticatedClient | Client,
+    max_response_size: int | None = None,
 ) -> Response[None]:
     """Delete user resource.
 
@@ -128,6 +136,8 @@ async def asyncio_detailed(
 
     Args:
         username (str):
+        max_response_size (int | None): The most bytes of (decoded) response body read, past which
+            errors.ResponseTooLarge; None: the client's ``max_response_size``.
 
     Raises:
         errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
@@ -146,7 +156,7 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         username=username,
     )
-    response = await OPERATION.send_async(client, kwargs)
+    response = await OPERATION.send_async(client, kwargs, max_response_size)
     return _build_response(client=client, response=response)
 
 
@@ -154,6 +164,7 @@ async def asyncio(
     username: str,
     *,
     client: AuthenticatedClient | Client,
+    max_response_size: int | None = None,
 ) -> None:
     """Delete user resource.
 
@@ -161,6 +172,8 @@ async def asyncio(
 
     Args:
         username (str):
+        max_response_size (int | None): The most bytes of (decoded) response body read, past which
+            errors.ResponseTooLarge; None: the client's ``max_response_size``.
 
     Raises:
         errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
@@ -179,5 +192,6 @@ async def asyncio(
         await asyncio_detailed(
             username=username,
             client=client,
+            max_response_size=max_response_size,
         )
     ).parsed

@@ -78,6 +78,7 @@ def sync_detailed(
     password: str | Unset = UNSET,
     accept: ResponseMediaType = "application/xml",
     strict: bool | None = None,
+    max_response_size: int | None = None,
 ) -> Response[str | None]:
     """Logs user into the system.
 
@@ -89,6 +90,8 @@ def sync_detailed(
         accept (ResponseMediaType): The media type asked for (Accept).
         strict (bool | None): Refuse a response whose values break a constraint of the spec (errors.ResponseDecodeError);
             False keeps them (logged at DEBUG); None: the client's ``strict``.
+        max_response_size (int | None): The most bytes of (decoded) response body read, past which
+            errors.ResponseTooLarge; None: the client's ``max_response_size``.
 
     Raises:
         errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
@@ -109,7 +112,7 @@ def sync_detailed(
         password=password,
         accept=accept,
     )
-    response = OPERATION.send(client, kwargs)
+    response = OPERATION.send(client, kwargs, max_response_size)
     return _build_response(client=client, response=response, strict=strict)
 
 
@@ -120,6 +123,7 @@ def sync(
     password: str | Unset = UNSET,
     accept: ResponseMediaType = "application/xml",
     strict: bool | None = None,
+    max_response_size: int | None = None,
 ) -> str | None:
     """Logs user into the system.
 
@@ -131,6 +135,8 @@ def sync(
         accept (ResponseMediaType): The media type asked for (Accept).
         strict (bool | None): Refuse a response whose values break a constraint of the spec (errors.ResponseDecodeError);
             False keeps them (logged at DEBUG); None: the client's ``strict``.
+        max_response_size (int | None): The most bytes of (decoded) response body read, past which
+            errors.ResponseTooLarge; None: the client's ``max_response_size``.
 
     Raises:
         errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
@@ -151,6 +157,7 @@ def sync(
         password=password,
         accept=accept,
         strict=strict,
+        max_response_size=max_response_size,
     ).parsed
 
 
@@ -161,6 +168,7 @@ async def asyncio_detailed(
     password: str | Unset = UNSET,
     accept: ResponseMediaType = "application/xml",
     strict: bool | None = None,
+    max_response_size: int | None = None,
 ) -> Response[str | None]:
     """Logs user into the system.
 
@@ -172,6 +180,8 @@ async def asyncio_detailed(
         accept (ResponseMediaType): The media type asked for (Accept).
         strict (bool | None): Refuse a response whose values break a constraint of the spec (errors.ResponseDecodeError);
             False keeps them (logged at DEBUG); None: the client's ``strict``.
+        max_response_size (int | None): The most bytes of (decoded) response body read, past which
+            errors.ResponseTooLarge; None: the client's ``max_response_size``.
 
     Raises:
         errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
@@ -192,7 +202,7 @@ async def asyncio_detailed(
         password=password,
         accept=accept,
     )
-    response = await OPERATION.send_async(client, kwargs)
+    response = await OPERATION.send_async(client, kwargs, max_response_size)
     return _build_response(client=client, response=response, strict=strict)
 
 
@@ -203,6 +213,7 @@ async def asyncio(
     password: str | Unset = UNSET,
     accept: ResponseMediaType = "application/xml",
     strict: bool | None = None,
+    max_response_size: int | None = None,
 ) -> str | None:
     """Logs user into the system.
 
@@ -214,6 +225,8 @@ async def asyncio(
         accept (ResponseMediaType): The media type asked for (Accept).
         strict (bool | None): Refuse a response whose values break a constraint of the spec (errors.ResponseDecodeError);
             False keeps them (logged at DEBUG); None: the client's ``strict``.
+        max_response_size (int | None): The most bytes of (decoded) response body read, past which
+            errors.ResponseTooLarge; None: the client's ``max_response_size``.
 
     Raises:
         errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
@@ -235,5 +248,6 @@ async def asyncio(
             password=password,
             accept=accept,
             strict=strict,
+            max_response_size=max_response_size,
         )
     ).parsed

@@ -41,12 +41,15 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
+    max_response_size: int | None = None,
 ) -> Response[None]:
     """Logs out current logged in user session.
 
     Log user out of the system.
 
     Args:
+        max_response_size (int | None): The most bytes of (decoded) response body read, past which
+            errors.ResponseTooLarge; None: the client's ``max_response_size``.
 
     Raises:
         errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
@@ -63,19 +66,22 @@ def sync_detailed(
 
     OPERATION.warn_if_deprecated()
     kwargs = _get_kwargs()
-    response = OPERATION.send(client, kwargs)
+    response = OPERATION.send(client, kwargs, max_response_size)
     return _build_response(client=client, response=response)
 
 
 def sync(
     *,
     client: AuthenticatedClient | Client,
+    max_response_size: int | None = None,
 ) -> None:
     """Logs out current logged in user session.
 
     Log user out of the system.
 
     Args:
+        max_response_size (int | None): The most bytes of (decoded) response body read, past which
+            errors.ResponseTooLarge; None: the client's ``max_response_size``.
 
     Raises:
         errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
@@ -92,18 +98,22 @@ def sync(
 
     return sync_detailed(
         client=client,
+        max_response_size=max_response_size,
     ).parsed
 
 
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
+    max_response_size: int | None = None,
 ) -> Response[None]:
     """Logs out current logged in user session.
 
     Log user out of the system.
 
     Args:
+        max_response_size (int | None): The most bytes of (decoded) response body read, past which
+            errors.ResponseTooLarge; None: the client's ``max_response_size``.
 
     Raises:
         errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
@@ -120,19 +130,22 @@ async def asyncio_detailed(
 
     OPERATION.warn_if_deprecated()
     kwargs = _get_kwargs()
-    response = await OPERATION.send_async(client, kwargs)
+    response = await OPERATION.send_async(client, kwargs, max_response_size)
     return _build_response(client=client, response=response)
 
 
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
+    max_response_size: int | None = None,
 ) -> None:
     """Logs out current logged in user session.
 
     Log user out of the system.
 
     Args:
+        max_response_size (int | None): The most bytes of (decoded) response body read, past which
+            errors.ResponseTooLarge; None: the client's ``max_response_size``.
 
     Raises:
         errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
@@ -150,5 +163,6 @@ async def asyncio(
     return (
         await asyncio_detailed(
             client=client,
+            max_response_size=max_response_size,
         )
     ).parsed

@@ -82,6 +82,7 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
     body: User | Unset = UNSET,
     content_type: RequestMediaType = "application/json",
+    max_response_size: int | None = None,
 ) -> Response[None]:
     """Update user resource.
 
@@ -91,6 +92,8 @@ def sync_detailed(
         username (str):
         body (User | Unset): The request body.
         content_type (RequestMediaType): The media type the body is sent in (Content-Type).
+        max_response_size (int | None): The most bytes of (decoded) response body read, past which
+            errors.ResponseTooLarge; None: the client's ``max_response_size``.
 
     Raises:
         errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
@@ -111,7 +114,7 @@ def sync_detailed(
         body=body,
         content_type=content_type,
     )
-    response = OPERATION.send(client, kwargs)
+    response = OPERATION.send(client, kwargs, max_response_size)
     return _build_response(client=client, response=response)
 
 
@@ -121,6 +124,7 @@ def sync(
     client: AuthenticatedClient | Client,
     body: User | Unset = UNSET,
     content_type: RequestMediaType = "application/json",
+    max_response_size: int | None = None,
 ) -> None:
     """Update user resource.
 
@@ -130,6 +134,8 @@ def sync(
         username (str):
         body (User | Unset): The request body.
         content_type (RequestMediaType): The media type the body is sent in (Content-Type).
+        max_response_size (int | None): The most bytes of (decoded) response body read, past which
+            errors.ResponseTooLarge; None: the client's ``max_response_size``.
 
     Raises:
         errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
@@ -149,6 +155,7 @@ def sync(
         client=client,
         body=body,
         content_type=content_type,
+        max_response_size=max_response_size,
     ).parsed
 
 
@@ -158,6 +165,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
     body: User | Unset = UNSET,
     content_type: RequestMediaType = "application/json",
+    max_response_size: int | None = None,
 ) -> Response[None]:
     """Update user resource.
 
@@ -167,6 +175,8 @@ async def asyncio_detailed(
         username (str):
         body (User | Unset): The request body.
         content_type (RequestMediaType): The media type the body is sent in (Content-Type).
+        max_response_size (int | None): The most bytes of (decoded) response body read, past which
+            errors.ResponseTooLarge; None: the client's ``max_response_size``.
 
     Raises:
         errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
@@ -187,7 +197,7 @@ async def asyncio_detailed(
         body=body,
         content_type=content_type,
     )
-    response = await OPERATION.send_async(client, kwargs)
+    response = await OPERATION.send_async(client, kwargs, max_response_size)
     return _build_response(client=client, response=response)
 
 
@@ -197,6 +207,7 @@ async def asyncio(
     client: AuthenticatedClient | Client,
     body: User | Unset = UNSET,
     content_type: RequestMediaType = "application/json",
+    max_response_size: int | None = None,
 ) -> None:
     """Update user resource.
 
@@ -206,6 +217,8 @@ async def asyncio(
         username (str):
         body (User | Unset): The request body.
         content_type (RequestMediaType): The media type the body is sent in (Content-Type).
+        max_response_size (int | None): The most bytes of (decoded) response body read, past which
+            errors.ResponseTooLarge; None: the client's ``max_response_size``.
 
     Raises:
         errors.UnexpectedStatus: If the status code is undocumented and Client.raise_on_unexpected_status is True.
@@ -226,5 +239,6 @@ async def asyncio(
             client=client,
             body=body,
             content_type=content_type,
+            max_response_size=max_response_size,
         )
     ).parsed
