@@ -29,6 +29,9 @@ warning, and so a refusal:
 * ``allOf`` takes objects only, to the generator, or one reference alone: an ``allOf`` of one
   reference to a non-object and annotations (``allOf: [{$ref: Language}, {description: ...}]``,
   the way to describe a reference in 3.0) is that reference alone, the annotations beside it;
+* a union's default that is an object or an array (``anyOf: [{type: object}, {type: 'null'}]``
+  with ``default: {}``) goes: the generator takes only scalars there and drops the model, and a
+  server applies its own default to a property a client leaves out;
 * a path parameter's schema loses its ``null`` option (``anyOf: [{type: string}, {type: 'null'}]``,
   as FastAPI writes it): a path parameter is always present, never null, and the generator drops
   an operation whose path parameter may be None.
@@ -160,6 +163,10 @@ def _rewrite_schemas(node: Any) -> None:
         for key in ("oneOf", "anyOf"):
             if isinstance(node.get(key), list) and any(_is_any(option) for option in node[key]):
                 del node[key]  # one option takes any value, so the union does
+        if (node.get("oneOf") or node.get("anyOf")) and isinstance(node.get("default"), dict | list):
+            # The generator takes no object or array as a union's default, and drops the model
+            # with it; a server applies its own default to what a client leaves out.
+            del node["default"]
         for key in ("oneOf", "anyOf"):
             for option in node.get(key) or ():
                 if isinstance(option, dict) and "enum" in option and "$ref" not in option:

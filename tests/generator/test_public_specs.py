@@ -69,14 +69,7 @@ PUBLIC = [
     Public("discourse"),
     Public("influxdb-legacy"),
     Public("neon-endpoint-storage"),
-    Public(
-        "frigate",
-        dropped={
-            ("post", "/events/{camera_name}/{label}/create"): "openapi-python-client drops the body schema "
-            "EventsCreateBody for an invalid default ('Value {} is not valid, only None is allowed': `default: {}` "
-            "on `anyOf: [object, null]`), and the operation with it",
-        },
-    ),
+    Public("frigate"),
     Public("nginx-unit"),
 ]
 BY_NAME = {public.name: public for public in PUBLIC}
