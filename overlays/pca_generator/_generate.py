@@ -55,7 +55,7 @@ from ._errors import GenerationError
 from ._kinds import schema_kind
 from ._metadata import Metadata
 from ._open_enums import open_enums
-from ._parameters import Aliases, refused
+from ._parameters import Aliases, free_name, refused
 from ._resources import RUNTIME, TEMPLATES
 from ._schemas import Describer
 from ._settings import Settings, read_config, unknown_keys
@@ -205,17 +205,22 @@ def _undefined(hint: str | None = None, obj: Any = missing, name: str | None = N
 
 
 def _free_keywords(openapi: GeneratorData, config: Config) -> None:
-    """A spec parameter whose Python name is one of :data:`KEYWORDS` takes its location as a suffix.
+    """A spec parameter whose Python name is one of :data:`KEYWORDS` (or ``body``, in an operation
+    with one) takes its location as a suffix, numbered if another parameter has that name.
 
     The same rule the generator applies to two parameters of one name (``accept_query``), through
     its public ``set_python_name``.
     """
     for collection in openapi.endpoint_collections_by_tag.values():
         for endpoint in collection.endpoints:
-            for location, parameter in endpoint.iter_all_parameters():
-                if parameter.python_name in KEYWORDS:
-                    renamed = UntrustedString(f"{parameter.python_name}_{location}")
-                    parameter.set_python_name(new_name=renamed, config=config)
+            own = {*KEYWORDS, *(("body",) if endpoint.bodies else ())}
+            parameters = list(endpoint.iter_all_parameters())
+            taken = {str(parameter.python_name) for _, parameter in parameters} | own
+            for location, parameter in parameters:
+                if parameter.python_name in own:
+                    renamed = free_name(f"{parameter.python_name}_{location}", taken)
+                    taken.add(renamed)
+                    parameter.set_python_name(new_name=UntrustedString(renamed), config=config)
 
 
 MODEL_MEMBERS = ("to_dict", "from_dict", "to_multipart", "additional_properties", "additional_keys", "src_dict")
@@ -224,12 +229,18 @@ MODEL_MEMBERS = ("to_dict", "from_dict", "to_multipart", "additional_properties"
 
 def _free_model_members(openapi: GeneratorData, config: Config) -> None:
     """A property named like a member of the model class takes a trailing underscore (as a
-    Python keyword does), through the generator's public ``set_python_name``."""
+    Python keyword does), or a number when another property has that name, through the
+    generator's public ``set_python_name``."""
     for model in openapi.models:
-        for prop in [*(model.required_properties or ()), *(model.optional_properties or ())]:
+        properties = [*(model.required_properties or ()), *(model.optional_properties or ())]
+        taken = {str(prop.python_name) for prop in properties} | set(MODEL_MEMBERS)
+        for prop in properties:
             if prop.python_name in MODEL_MEMBERS:
-                renamed = UntrustedString(f"{prop.python_name}_")
-                prop.set_python_name(new_name=renamed, config=config, skip_snake_case=True)
+                renamed = f"{prop.python_name}_"
+                if renamed in taken:  # (a property of that name too)
+                    renamed = free_name(str(prop.python_name), taken)
+                taken.add(renamed)
+                prop.set_python_name(new_name=UntrustedString(renamed), config=config, skip_snake_case=True)
 
 
 def generate(

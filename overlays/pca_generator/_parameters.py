@@ -26,7 +26,7 @@ refuses none of them for its type.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from typing import Any
 
 from attrs import evolve, frozen
@@ -40,7 +40,7 @@ from ._dropped import OPERATION
 from ._pointer import escape, resolve
 from ._yaml import Notice
 
-__all__ = ["Aliases", "refused"]
+__all__ = ["Aliases", "free_name", "refused"]
 
 _METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 _FOR_PARAMETERS = ("is not allowed in", "Parameters with same Python identifier")
@@ -221,10 +221,17 @@ def python_names(located: list[tuple[str, Any]], config: Config) -> list[str]:
     taken: set[str] = set()
     distinct = []
     for name in names:
-        chosen, count = name, 1
-        while chosen in taken or (chosen != name and chosen in names):
-            count += 1
-            chosen = f"{name}_{count}"
+        # A numbered name is also kept from the names yet to come (they keep their own).
+        chosen = name if name not in taken else free_name(name, taken | set(names))
         taken.add(chosen)
         distinct.append(chosen)
     return distinct
+
+
+def free_name(name: str, taken: Collection[str]) -> str:
+    """``name``, else ``name_2``, ``name_3``...: the first that ``taken`` does not hold."""
+    chosen, count = name, 1
+    while chosen in taken:
+        count += 1
+        chosen = f"{name}_{count}"
+    return chosen

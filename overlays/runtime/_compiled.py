@@ -565,7 +565,8 @@ class _DumpCode:
             "    data = {}",
         ]
         properties = _in_play(self.schema, "write")
-        ordered = [prop for prop in properties if prop.required] + [prop for prop in properties if not prop.required]
+        # to_dict's order: what the model always holds first (a required one-way property is optional there).
+        ordered = sorted(properties, key=lambda prop: not prop.always_set)  # (a stable sort)
         for index, prop in enumerate(ordered):
             var = f"a{index}"
             lines.append(f"    {var} = value.{prop.attribute}")

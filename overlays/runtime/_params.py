@@ -29,7 +29,7 @@ from urllib.parse import quote
 
 from attrs import frozen
 
-from ._errors import InvalidArgument, SerializationError
+from ._errors import InvalidArgument, InvalidCredentials, SerializationError
 from ._security import checked_headers
 
 __all__ = ["Parameter", "cookie_header", "expand_path", "fresh_uuid", "header_value", "query_string"]
@@ -187,7 +187,10 @@ def header_value(parameter: Parameter, value: object) -> str:
         )
     else:
         written = text(value)
-    return checked_headers({parameter.name: written})[parameter.name]
+    try:
+        return checked_headers({parameter.name: written})[parameter.name]
+    except InvalidCredentials as refused:  # a parameter's value, not the client's credentials
+        raise SerializationError(str(refused), media_type="text/plain") from None
 
 
 def _header_item(parameter: Parameter, value: object, separators: str) -> str:

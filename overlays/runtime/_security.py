@@ -93,7 +93,8 @@ def checked_headers(headers: Mapping[str, str]) -> dict[str, str]:
             continue
         kind = "credentials" if name.lower() in _CREDENTIAL_HEADERS else "value"
         raise InvalidCredentials(
-            f"the {name} header cannot be sent: its {kind} hold characters outside printable ASCII, control "
+            f"the {name} header cannot be sent: its {kind} {'hold' if kind == 'credentials' else 'holds'} "
+            "characters outside printable ASCII, control "
             "characters or whitespace at an end (a token read from a file often ends with a newline: strip it)"
         )
     return dict(headers)

@@ -340,6 +340,17 @@ def test_a_refusal_of_the_dumper_is_worded_by_the_reference() -> None:
     assert "cannot write ApiFault as JSON: $.data: expected array, got object" in str(caught.value)
 
 
+def test_text_json_cannot_carry_as_utf_8_is_a_typed_error_on_every_write_path() -> None:
+    from partner_center_auth._schema import Document, ModelRef
+
+    fault = ApiFault(code=1, description="half a pair: \ud800")  # a lone surrogate, as a server may send it
+    document = Document(ModelRef("models.api_fault", "ApiFault"))
+    with pytest.raises(errors.SerializationError, match="cannot write JSON"):  # the compiled dumper
+        media.write(fault, document, "application/json", ApiFault.to_dict)
+    with pytest.raises(errors.SerializationError, match="cannot write JSON"):  # checked, then encoded
+        media.serialize(fault, "application/json")
+
+
 TWICE = {
     "at the top": b'{"access_token":"a","access_token":"b"}',
     "with spaces": b'{"access_token": "a", "access_token" : "b"}',

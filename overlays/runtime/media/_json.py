@@ -28,6 +28,8 @@ __all__ = ["JsonCodec"]
 MEDIA_TYPE = "application/json"
 
 _UTF8 = frozenset({None, "utf-8", "utf8"})
+_UNWRITABLE = (msgspec.MsgspecError, TypeError, ValueError)
+"""What msgspec raises for a value JSON cannot carry as UTF-8 (a lone surrogate: UnicodeEncodeError)."""
 _FAST_ERRORS = (msgspec.MsgspecError, ValueError, RecursionError)  # UnicodeDecodeError is a ValueError
 # With no backslash in the body, every quote opens or closes a string: twice as many quotes as
 # strings parsed proves that no member name was dropped for a later one of the same name. With
@@ -78,10 +80,9 @@ class JsonCodec:
         if charset in _UTF8:
             try:
                 check_for(document.schema)(data)
-            except Invalid:
-                pass
-            else:
                 return msgspec.json.encode(data)
+            except (Invalid, *_UNWRITABLE):
+                pass  # the reference words it
         return self._encode_reference(data, document, charset)
 
     def write(self, body: object, document: Document, *, charset: str | None) -> bytes:
@@ -91,10 +92,9 @@ class JsonCodec:
         if dump is None:
             return UNDECIDED  # type: ignore[no-any-return]
         try:
-            data = dump(body)
-        except (Invalid, AttributeError, TypeError):
+            return msgspec.json.encode(dump(body))
+        except (Invalid, AttributeError, *_UNWRITABLE):
             return UNDECIDED  # type: ignore[no-any-return]
-        return msgspec.json.encode(data)
 
     def read(self, content: bytes, document: Document, *, charset: str | None) -> object:
         """The typed value (models built) checked and built in one pass, where the body's schema
