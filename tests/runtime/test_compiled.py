@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import assume, given
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from strategies import JSON_VALUES, objects
 
@@ -249,6 +249,9 @@ def test_any_body_reads_in_one_pass_as_the_reference_reads_it_then_builds(
         assert kept == document.schema.breaks(runtime.reference_decode(content, relaxed), "$")
 
 
+# The bodies are drawn for JSON's range of text; XML cannot carry some of it (control characters),
+# and those are left out: at times most of a run's first draws.
+@settings(suppress_health_check=[HealthCheck.filter_too_much, HealthCheck.too_slow])
 @given(data=st.data(), strict=st.booleans())
 def test_an_xml_body_reads_in_one_pass_as_it_decodes_then_builds(model: Any, data: Any, strict: bool) -> None:
     """The plan's data checked and built by the reader: what decoding and the loader give, or an error in both."""
