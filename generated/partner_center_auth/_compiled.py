@@ -29,7 +29,7 @@ import linecache
 import math
 from collections.abc import Callable, Mapping
 from functools import partial
-from typing import Any, Literal
+from typing import Any
 
 import attrs
 
@@ -280,7 +280,8 @@ _BUILDERS: dict[type[Any], Callable[[Mapping[str, Any]], Any]] = {}
 Reader = Callable[[object], tuple[Any, int]]
 """A compiled reader: the typed value of JSON-shaped data and its count (as a check's), or :class:`Invalid`."""
 
-_READERS: dict[type[Any], Reader] = {}
+_READERS: dict[ModelSchema, Reader] = {}
+"""One-pass readers by the model's schema as the body travels (see ``ModelRef.schema``)."""
 _BODY_READERS: dict[Schema, Reader | None] = {}
 
 
@@ -293,7 +294,7 @@ def builder_for(model: type[M]) -> Callable[[Mapping[str, Any]], M]:
     """
     builder = _BUILDERS.get(model)
     if builder is None:
-        builder = _BUILDERS[model] = _ModelCode(model, checking=False).define() or model.from_dict
+        builder = _BUILDERS[model] = _ModelCode(model, model.__openapi__, checking=False).define() or model.from_dict
     return builder
 
 
@@ -333,17 +334,18 @@ def _body_reader(schema: Schema) -> Reader | None:
 
 
 def _model_reader(ref: ModelRef) -> Reader:
-    model = ref.model
-    reader = _READERS.get(model)
+    schema = ref.schema  # the model's view for the way the body travels (a response's: writeOnly optional)
+    reader = _READERS.get(schema)
     if reader is None:
-        reader = _READERS[model] = _ModelCode(model, checking=True).define() or _checked_then_built(model)
+        code = _ModelCode(ref.model, schema, checking=True)
+        reader = _READERS[schema] = code.define() or _checked_then_built(ref.model, schema)
     return reader
 
 
-def _checked_then_built(model: type[Any]) -> Reader:
+def _checked_then_built(model: type[Any], schema: ModelSchema) -> Reader:
     """A model the compiled code does not build (a date, a union of models): its check, then its
     ``from_dict``, in two passes."""
-    check, build = check_for(model.__openapi__), builder_for(model)
+    check, build = check_for(schema), builder_for(model)
 
     def read(value: object) -> tuple[Any, int]:
         count = check(value)
@@ -365,40 +367,38 @@ def build_each(model: type[M], items: list[Any]) -> list[M]:
     return items
 
 
-Direction = Literal["read", "write"]
+def _carried(schema: ModelSchema) -> tuple[Property, ...]:
+    """The properties a body of this view carries: all but those it skips (a request's
+    ``readOnly`` ones, which a dumper leaves out as ``Document.outgoing`` does)."""
+    return tuple(prop for prop in schema.properties if not prop.skip)
 
 
-def _in_play(schema: ModelSchema, direction: Direction) -> tuple[Property, ...]:
-    """The properties a compiled function of the model reads (a response) or writes (a request):
-    the one place where a property kept to one direction would be left out of the other."""
-    return schema.properties
-
-
-def _plain(schema: ModelSchema, aliases: Mapping[str, str], direction: Direction) -> bool:
+def _plain(schema: ModelSchema, aliases: Mapping[str, str]) -> bool:
     """Whether compiled code handles the model: every property held as it is on the wire, a
     generated enum, or a model (or a list of models) handled the same way, and unknown properties
     kept as they are. Any other model is built by its ``from_dict`` and written by its ``to_dict``."""
     extra = schema.additional_properties
     return (extra is None or isinstance(extra, AnyValue)) and all(
         prop.attribute in aliases and (prop.as_is or prop.enum is not None or _nested(prop.schema) is not None)
-        for prop in _in_play(schema, direction)
+        for prop in _carried(schema)
     )
 
 
 class _ModelCode:
     """The source of a model's builder (``checking=False``: data a check has passed) or of its
-    one-pass reader (``checking``: each property checked, counted and built as it is read).
+    one-pass reader (``checking``: each property checked, counted and built as it is read), from
+    ``schema``: the model's description, or its view for the way a body travels (``toward``).
 
     :meth:`define` gives None for a model that is not plain (see :func:`_plain`).
     """
 
-    def __init__(self, model: type[Any], *, checking: bool) -> None:
-        self.model, self.schema, self.checking = model, model.__openapi__, checking
+    def __init__(self, model: type[Any], schema: ModelSchema, *, checking: bool) -> None:
+        self.model, self.schema, self.checking = model, schema, checking
         self.compiler = _Compiler()
         self.aliases = {field.name: field.alias for field in attrs.fields(model)}
 
     def define(self) -> Any:
-        if not _plain(self.schema, self.aliases, "read"):
+        if not _plain(self.schema, self.aliases):
             return None
         namespace = self.compiler.namespace
         namespace.update(model=self.model, UNSET=UNSET, known=frozenset(self.schema.by_name))
@@ -413,7 +413,7 @@ class _ModelCode:
             ]
         arguments, optional = [], []
         required = 0
-        for index, prop in enumerate(_in_play(self.schema, "read")):
+        for index, prop in enumerate(self.schema.properties):  # (a response's view skips none)
             lines += self._property(prop, f"a{index}", data)
             arguments.append(f"{self.aliases[prop.attribute]}=a{index}")
             # A required readOnly or writeOnly property is UNSET in the model of one direction.
@@ -504,7 +504,8 @@ class _ModelCode:
         ]
 
 
-_DUMPERS: dict[type[Any], Callable[[Any], dict[str, Any]]] = {}
+_DUMPERS: dict[ModelSchema, Callable[[Any], dict[str, Any]]] = {}
+"""Dumpers by the model's schema as a request carries it (see ``ModelRef.schema``)."""
 
 
 def dumper_for(schema: Schema) -> Callable[[Any], dict[str, Any]] | None:
@@ -523,16 +524,19 @@ def dumper_for(schema: Schema) -> Callable[[Any], dict[str, Any]] | None:
 
 
 def _model_dumper(ref: ModelRef) -> Callable[[Any], dict[str, Any]]:
-    model = ref.model
-    dumper = _DUMPERS.get(model)
+    schema = ref.schema  # the model's view for the way the body travels (a request's: readOnly skipped)
+    dumper = _DUMPERS.get(schema)
     if dumper is None:
-        dumper = _DUMPERS[model] = _DumpCode(model).define() or _dumped_then_checked(model)
+        dumper = _DUMPERS[schema] = _DumpCode(ref.model, schema).define() or _dumped_then_checked(ref.model, schema)
     return dumper
 
 
-def _dumped_then_checked(model: type[Any]) -> Callable[[Any], dict[str, Any]]:
-    """A model the compiled code does not write (a date, a union of models): ``to_dict``, then its check."""
-    check = check_for(model.__openapi__)
+def _dumped_then_checked(model: type[Any], schema: ModelSchema) -> Callable[[Any], dict[str, Any]]:
+    """A model the compiled code does not write (a date, a union of models): ``to_dict``, then its
+    check; a view that skips a property at any depth goes to the two-pass path, which leaves it out."""
+    if schema.document.skips():
+        return _undecided
+    check = check_for(schema)
 
     def dump(value: Any) -> dict[str, Any]:
         if type(value) is not model:
@@ -544,17 +548,26 @@ def _dumped_then_checked(model: type[Any]) -> Callable[[Any], dict[str, Any]]:
     return dump
 
 
+def _undecided(value: Any) -> dict[str, Any]:
+    raise Invalid
+
+
+def _written_rank(prop: Property) -> int:
+    return 0 if prop.always_set else 2 if prop.required else 1
+
+
 class _DumpCode:
     """The source of a model's dumper: attribute reads, exact type tests, nested dumpers called
-    directly; keys in ``to_dict``'s order (the required properties, then the others)."""
+    directly; keys in ``to_dict``'s order (the required properties, then the others), without the
+    properties the view skips."""
 
-    def __init__(self, model: type[Any]) -> None:
-        self.model, self.schema = model, model.__openapi__
+    def __init__(self, model: type[Any], schema: ModelSchema) -> None:
+        self.model, self.schema = model, schema
         self.compiler = _Compiler()
         self.aliases = {field.name: field.alias for field in attrs.fields(model)}
 
     def define(self) -> Callable[[Any], dict[str, Any]] | None:
-        if not _plain(self.schema, self.aliases, "write"):
+        if not _plain(self.schema, self.aliases):
             return None
         self.compiler.namespace.update(model=self.model, UNSET=UNSET)
         lines = [
@@ -564,9 +577,9 @@ class _DumpCode:
             "    n = 0",  # (the checks count: a write has no use for it)
             "    data = {}",
         ]
-        properties = _in_play(self.schema, "write")
-        # to_dict's order: what the model always holds first (a required one-way property is optional there).
-        ordered = sorted(properties, key=lambda prop: not prop.always_set)  # (a stable sort)
+        # to_dict's order: what the model always holds, then its optional properties, then the
+        # required one-way ones (the generator moves those last among the optional attributes).
+        ordered = sorted(_carried(self.schema), key=_written_rank)  # (a stable sort: spec order within a rank)
         for index, prop in enumerate(ordered):
             var = f"a{index}"
             lines.append(f"    {var} = value.{prop.attribute}")

@@ -132,7 +132,7 @@ class CodecRegistry:
         """
         codec, charset = self._for_header(media_type)
         one_pass = getattr(codec, "write", None)
-        if one_pass is not None and not document.skips():  # (a dumper writes every property it holds)
+        if one_pass is not None:
             written = one_pass(body, document, charset=charset)
             if written is not UNDECIDED:
                 return written  # type: ignore[no-any-return]
