@@ -20,7 +20,7 @@ def _process(code: str, env: dict[str, str]) -> float:
     return time.perf_counter() - started
 
 
-def _with_bytecode(cache: str) -> dict[str, str]:
+def with_bytecode(cache: str) -> dict[str, str]:
     """An environment in which every module loads from cached bytecode, as from an installed wheel.
 
     pip writes bytecode for what it installs; a package on PYTHONPATH with bytecode writes off
@@ -37,7 +37,7 @@ USE = "from partner_center_auth import AuthenticatedClient, TokenProvider, Token
 def run() -> tuple[str, float, bool]:
     ours, httpx_only, in_use, floor = [], [], [], []
     with tempfile.TemporaryDirectory() as cache:
-        env = _with_bytecode(cache)
+        env = with_bytecode(cache)
         for code in ("import httpx, attrs", USE):
             _process(code, env)
         for _ in range(RUNS):  # interleaved, so that drift of the machine hits all alike

@@ -307,9 +307,11 @@ def reader_for(schema: Schema) -> Reader | None:
     refuses all the check refuses, and the reference then words the error), the same count, the
     same value; one ``dict.get`` per property and one call per model instead of two of each.
     """
-    if schema not in _BODY_READERS:
-        _BODY_READERS[schema] = _body_reader(schema)
-    return _BODY_READERS[schema]
+    try:
+        return _BODY_READERS[schema]  # (one dictionary read per call: the schemas cache their hash)
+    except KeyError:
+        reader = _BODY_READERS[schema] = _body_reader(schema)
+        return reader
 
 
 def _body_reader(schema: Schema) -> Reader | None:
@@ -504,6 +506,8 @@ class _ModelCode:
         ]
 
 
+_BODY_DUMPERS: dict[Schema, Callable[[Any], dict[str, Any]] | None] = {}
+"""Each request body's dumper, or None: one dictionary read per call."""
 _DUMPERS: dict[ModelSchema, Callable[[Any], dict[str, Any]]] = {}
 """Dumpers by the model's schema as a request carries it (see ``ModelRef.schema``)."""
 
@@ -518,9 +522,13 @@ def dumper_for(schema: Schema) -> Callable[[Any], dict[str, Any]] | None:
     :class:`Invalid`, and the codec writes by ``to_dict`` and the reference check, which words
     every refusal.
     """
-    if not isinstance(schema, ModelRef) or schema.relaxing:
-        return None
-    return _model_dumper(schema)
+    try:
+        return _BODY_DUMPERS[schema]
+    except KeyError:
+        dumper = _BODY_DUMPERS[schema] = (
+            _model_dumper(schema) if isinstance(schema, ModelRef) and not schema.relaxing else None
+        )
+        return dumper
 
 
 def _model_dumper(ref: ModelRef) -> Callable[[Any], dict[str, Any]]:

@@ -26,7 +26,6 @@ import operator
 import re
 from collections.abc import Callable, Mapping
 from enum import Enum
-from fractions import Fraction
 from typing import Any, ClassVar, Literal, Protocol, Self, TypeVar
 
 import attrs
@@ -193,10 +192,12 @@ def _multiple(value: float, of: float) -> bool:
     """Whether ``value`` is a multiple of ``of``, in decimal (0.3 is a multiple of 0.1)."""
     if type(value) is int and type(of) is int:
         return value % of == 0
+    from fractions import Fraction  # (with decimal: some 4 ms of every import, for a rare keyword)
+
     return Fraction(repr(value)) % Fraction(repr(of)) == 0
 
 
-@frozen
+@frozen(cache_hash=True)  # a key of the compiled checks' and readers' caches, looked up per call
 class Scalar:
     """``string``, ``integer``, ``number`` or ``boolean``, with ``enum``/``const`` and the constraints.
 
@@ -468,7 +469,7 @@ class Binary:
         raise SchemaViolation(path, f"expected binary content, got {_json_type(value)}")
 
 
-@frozen
+@frozen(cache_hash=True)  # a key of the compiled checks' and readers' caches, looked up per call
 class ArrayOf:
     """``type: array``; ``item_xml`` is the ``xml`` object of ``items`` (None: the property's name)."""
 
@@ -588,7 +589,7 @@ class Discriminator:
         return type(named) is str and named not in self.by_value
 
 
-@frozen
+@frozen(cache_hash=True)  # a key of the compiled checks' and readers' caches, looked up per call
 class OneOf:
     """``oneOf``/``anyOf``: the option the discriminator names, else the first option that accepts
     the value (be liberal in what you accept)."""
@@ -706,7 +707,7 @@ def _generated_class(module: str, name: str) -> Any:
     return found
 
 
-@frozen
+@frozen(cache_hash=True)  # a key of the compiled checks' and readers' caches, looked up per call
 class ModelRef:
     """A schema that is a generated model, imported when first needed (models may refer to each other).
 
