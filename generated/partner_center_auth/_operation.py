@@ -38,6 +38,9 @@ from .types import UNSET, File, Response, Unset
 
 __all__ = ["DocumentedResponse", "Operation", "Parameter", "Received", "RequestContent", "ResponseContent"]
 
+_OCTETS = "application/octet-stream"
+"""What a body is without a media type of its own (RFC 9110 8.3)."""
+
 T = TypeVar("T")
 
 
@@ -95,9 +98,9 @@ class RequestContent:
         if isinstance(mime_type, str):
             candidates: tuple[str, ...] = (mime_type,)
         elif isinstance(body, str):
-            candidates = ("text/plain; charset=utf-8", "application/octet-stream")
+            candidates = ("text/plain; charset=utf-8", _OCTETS)
         else:
-            candidates = ("application/octet-stream",)
+            candidates = (_OCTETS,)
         for candidate in candidates:
             if _within(candidate, self.media_type):
                 return candidate
@@ -333,8 +336,11 @@ class Operation(Generic[T]):
         if response.status_code in _BODILESS and not response.content:
             return None  # HTTP says these carry no content (RFC 9110 15.3.5, 15.3.6, 15.4.5): never an error
         content_type = response.headers.get("content-type")
-        content = documented.content_for(content_type)
-        if content is None or content_type is None:
+        # Without a Content-Type a body may be taken as octets (RFC 9110 8.3): read where the spec
+        # documents them (application/octet-stream, or a range that holds them such as */*).
+        read_as = _OCTETS if content_type is None else content_type
+        content = documented.content_for(read_as)
+        if content is None:
             raise UndocumentedContentType(
                 f"{self.operation_id} answered {response.status_code} with "
                 f"{said_media_type(content_type, self.response_media_types)}; "
@@ -345,7 +351,7 @@ class Operation(Generic[T]):
             )
         kept: Kept | None = None if strict else []
         try:
-            parsed: T = content.read(response.content, content_type, kept)  # type: ignore[assignment]
+            parsed: T = content.read(response.content, read_as, kept)  # type: ignore[assignment]
         except DeserializationError as error:
             raise ResponseDecodeError(
                 f"{self.operation_id} answered {response.status_code} with a body that does not "

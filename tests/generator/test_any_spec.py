@@ -455,12 +455,13 @@ answers = [
     ("image/png", b"PNG"),
     ("application/x-www-form-urlencoded", b"name=f"),
     ("text/plain", b"plain"),
+    ("", b"untyped"),  # no Content-Type: octets (RFC 9110 8.3), within */*
 ]
 sent = []
 def handler(request):
     sent.append((request.headers.get("content-type"), request.content))
-    kind, body = answers[len(sent) - 1] if request.url.path == "/upload" else ("", b"")
-    return httpx.Response(200 if kind else 204, headers={"content-type": kind} if kind else {}, content=body)
+    kind, body = answers[len(sent) - 1] if request.url.path == "/upload" else (None, b"")
+    return httpx.Response(204 if kind is None else 200, headers={"content-type": kind} if kind else {}, content=body)
 with Client(base_url="http://127.0.0.1:9", httpx_args={"transport": httpx.MockTransport(handler)}) as client:
     got = [
         upload.sync(client=client, body=Thing(name="a")),
@@ -468,6 +469,7 @@ with Client(base_url="http://127.0.0.1:9", httpx_args={"transport": httpx.MockTr
         upload.sync(client=client, body=File(payload=io.BytesIO(b"gif"), mime_type="image/gif")),
         upload.sync(client=client, body="text"),
         upload.sync(client=client, body="more"),
+        upload.sync(client=client, body="none"),
     ]
     app.sync_detailed(client=client, body="text")
     try:
@@ -493,9 +495,11 @@ def test_a_range_with_a_schema_sends_json_for_a_model_and_reads_by_the_actual_ty
         ("image/gif", b"gif"),
         ("text/plain; charset=utf-8", b"text"),
         ("text/plain; charset=utf-8", b"more"),
+        ("text/plain; charset=utf-8", b"none"),
         ("application/octet-stream", b"text"),  # within application/*: text as octets
     ]
-    assert got == "[Thing(name='j'), Thing(name='x'), b'PNG', Thing(name='f'), b'plain']"  # bytes, as typed
+    # bytes, as typed; an answer without a Content-Type is octets, which */* holds
+    assert got == "[Thing(name='j'), Thing(name='x'), b'PNG', Thing(name='f'), b'plain', b'untyped']"
 
 
 NULLABLE_CALLS = """
