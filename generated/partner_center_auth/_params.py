@@ -123,6 +123,8 @@ def path_segment(parameter: Parameter, value: object) -> str:
 
 def expand_path(template: str, parameters: Mapping[str, Parameter], values: Mapping[str, object]) -> str:
     """The path with every ``{name}`` replaced by its parameter's value, written by its style."""
+    if not values:  # (most operations of a list or a search: the path as the spec writes it)
+        return template
     written = {name: path_segment(parameters[name], value) for name, value in values.items()}
     segments = []
     for segment in template.split("/"):

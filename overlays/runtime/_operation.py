@@ -378,7 +378,9 @@ class Operation(Generic[T]):
 
 def _present(values: Mapping[str, object] | None) -> dict[str, object]:
     """The values the caller gave: unset and ``None`` (no value) are not sent."""
-    return {name: value for name, value in (values or {}).items() if not isinstance(value, Unset) and value is not None}
+    if not values:
+        return {}
+    return {name: value for name, value in values.items() if not isinstance(value, Unset) and value is not None}
 
 
 _PACKAGE_DIR = os.path.dirname(os.path.abspath(__file__)) + os.sep
