@@ -280,8 +280,8 @@ _BUILDERS: dict[type[Any], Callable[[Mapping[str, Any]], Any]] = {}
 Reader = Callable[[object], tuple[Any, int]]
 """A compiled reader: the typed value of JSON-shaped data and its count (as a check's), or :class:`Invalid`."""
 
-_READERS: dict[ModelSchema, Reader] = {}
-"""One-pass readers by the model's schema as the body travels (see ``ModelRef.schema``)."""
+_READERS: dict[tuple[type[Any], ModelSchema], Reader] = {}
+"""One-pass readers by the model and its schema as the body travels (see ``ModelRef.schema``)."""
 _BODY_READERS: dict[Schema, Reader | None] = {}
 
 
@@ -337,10 +337,11 @@ def _body_reader(schema: Schema) -> Reader | None:
 
 def _model_reader(ref: ModelRef) -> Reader:
     schema = ref.schema  # the model's view for the way the body travels (a response's: writeOnly optional)
-    reader = _READERS.get(schema)
+    key = (ref.model, schema)  # two models may be described alike (two inline bodies of one shape)
+    reader = _READERS.get(key)
     if reader is None:
         code = _ModelCode(ref.model, schema, checking=True)
-        reader = _READERS[schema] = code.define() or _checked_then_built(ref.model, schema)
+        reader = _READERS[key] = code.define() or _checked_then_built(ref.model, schema)
     return reader
 
 
@@ -508,7 +509,7 @@ class _ModelCode:
 
 _BODY_DUMPERS: dict[Schema, Callable[[Any], dict[str, Any]] | None] = {}
 """Each request body's dumper, or None: one dictionary read per call."""
-_DUMPERS: dict[ModelSchema, Callable[[Any], dict[str, Any]]] = {}
+_DUMPERS: dict[tuple[type[Any], ModelSchema], Callable[[Any], dict[str, Any]]] = {}
 """Dumpers by the model's schema as a request carries it (see ``ModelRef.schema``)."""
 
 
@@ -533,9 +534,10 @@ def dumper_for(schema: Schema) -> Callable[[Any], dict[str, Any]] | None:
 
 def _model_dumper(ref: ModelRef) -> Callable[[Any], dict[str, Any]]:
     schema = ref.schema  # the model's view for the way the body travels (a request's: readOnly skipped)
-    dumper = _DUMPERS.get(schema)
+    key = (ref.model, schema)  # (as for readers)
+    dumper = _DUMPERS.get(key)
     if dumper is None:
-        dumper = _DUMPERS[schema] = _DumpCode(ref.model, schema).define() or _dumped_then_checked(ref.model, schema)
+        dumper = _DUMPERS[key] = _DumpCode(ref.model, schema).define() or _dumped_then_checked(ref.model, schema)
     return dumper
 
 

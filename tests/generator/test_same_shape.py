@@ -1,0 +1,52 @@
+"""Models described alike stay models of their own: two operations whose inline bodies have one
+shape (tests/specs/edge/same_shape.yaml) each read and write their own class, in one pass and in two
+(a cache keyed by the description alone would hand the first class built to both)."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from conftest import SPECS, generate
+from wire import WireServer
+
+
+@pytest.fixture(scope="module")
+def package(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
+    root = tmp_path_factory.mktemp("same_shape")
+    config = root / "config.yaml"
+    config.write_text("project_name_override: same-shape\npackage_name_override: same_shape\n")
+    generate(SPECS / "edge" / "same_shape.yaml", root / "out", config)
+    sys.path.insert(0, str(root / "out"))
+    import same_shape  # type: ignore[import-not-found]
+
+    yield same_shape
+    sys.path.remove(str(root / "out"))
+
+
+@pytest.mark.parametrize("order", [("stations", "trips"), ("trips", "stations")])
+def test_each_operation_answers_with_its_own_model(package: Any, wire: WireServer, order: tuple[str, str]) -> None:
+    from same_shape.api.default import add_stations, add_trips  # type: ignore[import-not-found]
+    from same_shape.models import (  # type: ignore[import-not-found]
+        AddStationsBody,
+        AddStationsResponse200,
+        AddTripsBody,
+        AddTripsResponse200,
+    )
+
+    assert AddStationsResponse200.__openapi__ == AddTripsResponse200.__openapi__  # described alike
+    calls = {
+        "stations": (add_stations, AddStationsBody, AddStationsResponse200),
+        "trips": (add_trips, AddTripsBody, AddTripsResponse200),
+    }
+    with package.Client(base_url=wire.base_url) as client:
+        for name in order:
+            module, body, answer = calls[name]
+            wire.answer(200, "application/json", '{"data": ["a", "b"]}')
+            got = module.sync(client=client, body=body(data=[name]))
+            assert type(got) is answer and got.data == ["a", "b"]
+            assert wire.last.json() == {"data": [name]}
