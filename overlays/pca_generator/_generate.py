@@ -149,7 +149,9 @@ def _project(
     describe.free_one_way(openapi.models)
 
     def endpoint_view(endpoint: Endpoint) -> EndpointView:
-        return EndpointView.of(endpoint, wire(endpoint), describe.document, settings.fresh_uuid_headers)
+        return EndpointView.of(
+            endpoint, wire(endpoint), describe.document, settings.fresh_uuid_headers, schema=describe.schema
+        )
 
     def model_view(model: ModelProperty) -> ModelView:
         return ModelView.of(model, describe)

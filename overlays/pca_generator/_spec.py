@@ -262,6 +262,8 @@ class Wire:
     operation: oai.Operation
     resolve: Resolver
     raw_parameters: Mapping[tuple[str, str], Mapping[str, Any]]
+    parameters: Mapping[tuple[str, str], oai.Parameter] = field(factory=dict)
+    """The parsed parameters of the operation and its path, by location and name."""
 
     @property
     def deprecated(self) -> bool:
@@ -272,6 +274,11 @@ class Wire:
         raw = self.raw_parameters.get((location, name), {})
         style = str(raw.get("style") or _DEFAULT_STYLE[location])
         return style, bool(raw.get("explode", style == "form"))
+
+    def parameter_schema(self, location: str, name: str) -> Any:
+        """The schema of a parameter (``normalize`` gave one to a parameter given by ``content``)."""
+        parameter = self.parameters.get((location, name))
+        return parameter.param_schema if parameter is not None else None
 
     def content_type(self, location: str, name: str) -> str | None:
         """The media type of a parameter given by ``content`` (``normalize`` gave it its schema)."""
@@ -361,7 +368,14 @@ def _wires(document: Mapping[str, Any], resolver: Resolver) -> dict[tuple[str, s
                 raw = _resolve_raw(document, raw)
                 raw_parameters[(raw.get("in", ""), raw.get("name", ""))] = raw
             operation = getattr(parsed.paths[path], method)
-            wires[(method, _PATH_PARAMETER.sub("{}", path))] = Wire(path, operation, resolver, raw_parameters)
+            parameters: dict[tuple[str, str], oai.Parameter] = {}
+            for node in [*(parsed.paths[path].parameters or ()), *(operation.parameters or ())]:
+                parameter = resolver(node)
+                if isinstance(parameter, oai.Parameter):  # (the operation's own override the path's)
+                    parameters[(str(parameter.param_in), _untrusted(parameter.name))] = parameter
+            wires[(method, _PATH_PARAMETER.sub("{}", path))] = Wire(
+                path, operation, resolver, raw_parameters, parameters
+            )
     return wires
 
 

@@ -70,6 +70,8 @@ class Parameter:
     explode: bool
     media_type: str | None = None
     """Of a parameter given by ``content``: the runtime writes its value in that media type."""
+    schema: str | None = None
+    """Its description (``_schema``), which the runtime checks a value against before sending it."""
 
 
 class _Numbered:
@@ -182,9 +184,15 @@ class EndpointView:
 
     @classmethod
     def of(
-        cls, endpoint: Any, wire: Wire, document: Callable[[Any, Any, Any], str], fresh_uuid_headers: Sequence[str]
+        cls,
+        endpoint: Any,
+        wire: Wire,
+        document: Callable[[Any, Any, Any], str],
+        fresh_uuid_headers: Sequence[str],
+        schema: Callable[[Any, Any], str] | None = None,
     ) -> EndpointView:
-        """The view of ``endpoint``; ``document`` describes a body (:meth:`._schemas.Describer.document`)."""
+        """The view of ``endpoint``; ``document`` describes a body (:meth:`._schemas.Describer.document`),
+        ``schema`` a parameter's schema (:meth:`._schemas.Describer.schema`)."""
         for parameter in _parameters(endpoint):
             if parameter.python_name in KEYWORDS:
                 raise GenerationError(
@@ -235,6 +243,7 @@ class EndpointView:
                     location,
                     *wire.style(location, parameter.name),
                     wire.content_type(location, parameter.name),
+                    None if schema is None else schema(parameter, wire.parameter_schema(location, parameter.name)),
                 )
                 for location in LOCATIONS
                 for parameter in getattr(endpoint, f"{location}_parameters")

@@ -30,6 +30,7 @@ from urllib.parse import quote
 from attrs import frozen
 
 from ._errors import InvalidArgument, InvalidCredentials, SerializationError
+from ._schema import Schema, SchemaViolation
 from ._security import checked_headers
 
 __all__ = ["Parameter", "cookie_header", "expand_path", "fresh_uuid", "header_value", "query_string"]
@@ -45,10 +46,20 @@ class Parameter:
     explode: bool
     media_type: str | None = None
     """The media type of a parameter given by ``content``: its value is written in it, as one text."""
+    schema: Schema | None = None
+    """The parameter's schema: a value is checked against it before a byte is sent."""
 
 
 def _as_content(parameter: Parameter, value: object) -> object:
-    """``value`` as its parameter sends it: by style, or as one text of the parameter's media type."""
+    """``value`` as its parameter sends it, checked against its schema: by style, or as one text of
+    the parameter's media type."""
+    if parameter.schema is not None:
+        try:
+            parameter.schema.check(value, "")
+        except SchemaViolation as violation:  # strict in what we send, as for bodies
+            raise SerializationError(
+                f"parameter {parameter.name}: {violation.under('$')}", media_type="text/plain"
+            ) from None
     media_type = parameter.media_type
     if media_type is None:
         return value

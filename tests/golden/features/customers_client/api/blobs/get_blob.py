@@ -1,6 +1,6 @@
 from typing import Any, Literal
 
-from ... import _operation
+from ... import _operation, _schema
 from ...client import AuthenticatedClient, Client
 from ...types import Response
 
@@ -12,7 +12,7 @@ OPERATION: _operation.Operation[bytes] = _operation.Operation(
     operation_id="get_blob",
     method="get",
     path="/v1/blobs/{name}",
-    parameters=(_operation.Parameter("name", "path", "simple", False),),
+    parameters=(_operation.Parameter("name", "path", "simple", False, schema=_schema.Scalar("string")),),
     request_contents=(),
     responses=(
         _operation.DocumentedResponse(

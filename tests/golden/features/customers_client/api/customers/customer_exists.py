@@ -1,7 +1,7 @@
 from typing import Any
 from uuid import UUID
 
-from ... import _operation
+from ... import _operation, _schema
 from ...client import AuthenticatedClient, Client
 from ...types import Response
 
@@ -9,7 +9,7 @@ OPERATION: _operation.Operation[None] = _operation.Operation(
     operation_id="customer_exists",
     method="head",
     path="/v1/customers/{customer_id}",
-    parameters=(_operation.Parameter("customer_id", "path", "simple", False),),
+    parameters=(_operation.Parameter("customer_id", "path", "simple", False, schema=_schema.Scalar("string")),),
     request_contents=(),
     responses=(
         _operation.DocumentedResponse(

@@ -28,16 +28,30 @@ OPERATION: _operation.Operation[CustomerList | Problem] = _operation.Operation(
     method="get",
     path="/v1/customers",
     parameters=(
-        _operation.Parameter("status", "query", "form", True),
-        _operation.Parameter("tags", "query", "form", True),
-        _operation.Parameter("ids", "query", "form", False),
-        _operation.Parameter("since", "query", "form", True),
-        _operation.Parameter("day", "query", "form", True),
-        _operation.Parameter("limit", "query", "form", True),
-        _operation.Parameter("verbose", "query", "form", True),
-        _operation.Parameter("fields", "query", "pipeDelimited", False),
-        _operation.Parameter("x-tenant", "header", "simple", False),
-        _operation.Parameter("session", "cookie", "form", True),
+        _operation.Parameter(
+            "status",
+            "query",
+            "form",
+            True,
+            schema=_schema.Scalar(
+                "string",
+                enum=(
+                    "active",
+                    "suspended",
+                ),
+            ),
+        ),
+        _operation.Parameter("tags", "query", "form", True, schema=_schema.ArrayOf(_schema.Scalar("string"))),
+        _operation.Parameter("ids", "query", "form", False, schema=_schema.ArrayOf(_schema.Scalar("integer"))),
+        _operation.Parameter("since", "query", "form", True, schema=_schema.Scalar("string")),
+        _operation.Parameter("day", "query", "form", True, schema=_schema.Scalar("string")),
+        _operation.Parameter("limit", "query", "form", True, schema=_schema.Scalar("integer")),
+        _operation.Parameter("verbose", "query", "form", True, schema=_schema.Scalar("boolean")),
+        _operation.Parameter(
+            "fields", "query", "pipeDelimited", False, schema=_schema.ArrayOf(_schema.Scalar("string"))
+        ),
+        _operation.Parameter("x-tenant", "header", "simple", False, schema=_schema.Scalar("string")),
+        _operation.Parameter("session", "cookie", "form", True, schema=_schema.Scalar("string")),
     ),
     request_contents=(),
     responses=(

@@ -22,10 +22,12 @@ OPERATION: _operation.Operation[GetRegionsResponse200] = _operation.Operation(
     method="get",
     path="/v1/regions/{codes}/{when}/{label}",
     parameters=(
-        _operation.Parameter("codes", "path", "matrix", True),
-        _operation.Parameter("when", "path", "simple", False),
-        _operation.Parameter("label", "path", "label", False),
-        _operation.Parameter("filter", "query", "deepObject", True),
+        _operation.Parameter("codes", "path", "matrix", True, schema=_schema.ArrayOf(_schema.Scalar("string"))),
+        _operation.Parameter("when", "path", "simple", False, schema=_schema.Scalar("string")),
+        _operation.Parameter("label", "path", "label", False, schema=_schema.Scalar("string")),
+        _operation.Parameter(
+            "filter", "query", "deepObject", True, schema=_schema.ModelRef("models.filter_", "Filter")
+        ),
     ),
     request_contents=(),
     responses=(

@@ -1,6 +1,6 @@
 from typing import Any
 
-from ... import _operation
+from ... import _operation, _schema
 from ...client import AuthenticatedClient
 from ...types import UNSET, Response, Unset
 
@@ -9,8 +9,8 @@ OPERATION: _operation.Operation[None] = _operation.Operation(
     method="delete",
     path="/pet/{petId}",
     parameters=(
-        _operation.Parameter("petId", "path", "simple", False),
-        _operation.Parameter("api_key", "header", "simple", False),
+        _operation.Parameter("petId", "path", "simple", False, schema=_schema.Scalar("integer")),
+        _operation.Parameter("api_key", "header", "simple", False, schema=_schema.Scalar("string")),
     ),
     request_contents=(),
     responses=(

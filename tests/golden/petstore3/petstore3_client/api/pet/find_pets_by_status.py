@@ -20,7 +20,22 @@ OPERATION: _operation.Operation[list[Pet] | None] = _operation.Operation(
     operation_id="find_pets_by_status",
     method="get",
     path="/pet/findByStatus",
-    parameters=(_operation.Parameter("status", "query", "form", True),),
+    parameters=(
+        _operation.Parameter(
+            "status",
+            "query",
+            "form",
+            True,
+            schema=_schema.Scalar(
+                "string",
+                enum=(
+                    "available",
+                    "pending",
+                    "sold",
+                ),
+            ),
+        ),
+    ),
     request_contents=(),
     responses=(
         _operation.DocumentedResponse(

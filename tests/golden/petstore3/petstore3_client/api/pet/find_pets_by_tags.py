@@ -19,7 +19,7 @@ OPERATION: _operation.Operation[list[Pet] | None] = _operation.Operation(
     operation_id="find_pets_by_tags",
     method="get",
     path="/pet/findByTags",
-    parameters=(_operation.Parameter("tags", "query", "form", True),),
+    parameters=(_operation.Parameter("tags", "query", "form", True, schema=_schema.ArrayOf(_schema.Scalar("string"))),),
     request_contents=(),
     responses=(
         _operation.DocumentedResponse(

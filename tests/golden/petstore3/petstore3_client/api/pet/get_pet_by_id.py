@@ -19,7 +19,7 @@ OPERATION: _operation.Operation[Pet | None] = _operation.Operation(
     operation_id="get_pet_by_id",
     method="get",
     path="/pet/{petId}",
-    parameters=(_operation.Parameter("petId", "path", "simple", False),),
+    parameters=(_operation.Parameter("petId", "path", "simple", False, schema=_schema.Scalar("integer")),),
     request_contents=(),
     responses=(
         _operation.DocumentedResponse(

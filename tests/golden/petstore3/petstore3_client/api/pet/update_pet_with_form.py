@@ -20,9 +20,9 @@ OPERATION: _operation.Operation[Pet | None] = _operation.Operation(
     method="post",
     path="/pet/{petId}",
     parameters=(
-        _operation.Parameter("petId", "path", "simple", False),
-        _operation.Parameter("name", "query", "form", True),
-        _operation.Parameter("status", "query", "form", True),
+        _operation.Parameter("petId", "path", "simple", False, schema=_schema.Scalar("integer")),
+        _operation.Parameter("name", "query", "form", True, schema=_schema.Scalar("string")),
+        _operation.Parameter("status", "query", "form", True, schema=_schema.Scalar("string")),
     ),
     request_contents=(),
     responses=(

@@ -23,8 +23,8 @@ OPERATION: _operation.Operation[ApiResponse | None] = _operation.Operation(
     method="post",
     path="/pet/{petId}/uploadImage",
     parameters=(
-        _operation.Parameter("petId", "path", "simple", False),
-        _operation.Parameter("additionalMetadata", "query", "form", True),
+        _operation.Parameter("petId", "path", "simple", False, schema=_schema.Scalar("integer")),
+        _operation.Parameter("additionalMetadata", "query", "form", True, schema=_schema.Scalar("string")),
     ),
     request_contents=(_operation.RequestContent("application/octet-stream"),),
     responses=(

@@ -1,6 +1,6 @@
 from typing import Any
 
-from ... import _operation
+from ... import _operation, _schema
 from ...client import AuthenticatedClient, Client
 from ...types import Response
 
@@ -8,7 +8,7 @@ OPERATION: _operation.Operation[None] = _operation.Operation(
     operation_id="delete_order",
     method="delete",
     path="/store/order/{orderId}",
-    parameters=(_operation.Parameter("orderId", "path", "simple", False),),
+    parameters=(_operation.Parameter("orderId", "path", "simple", False, schema=_schema.Scalar("integer")),),
     request_contents=(),
     responses=(
         _operation.DocumentedResponse(

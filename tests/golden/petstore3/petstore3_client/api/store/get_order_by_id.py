@@ -19,7 +19,7 @@ OPERATION: _operation.Operation[Order | None] = _operation.Operation(
     operation_id="get_order_by_id",
     method="get",
     path="/store/order/{orderId}",
-    parameters=(_operation.Parameter("orderId", "path", "simple", False),),
+    parameters=(_operation.Parameter("orderId", "path", "simple", False, schema=_schema.Scalar("integer")),),
     request_contents=(),
     responses=(
         _operation.DocumentedResponse(

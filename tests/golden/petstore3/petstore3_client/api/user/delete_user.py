@@ -1,6 +1,6 @@
 from typing import Any
 
-from ... import _operation
+from ... import _operation, _schema
 from ...client import AuthenticatedClient, Client
 from ...types import Response
 
@@ -8,7 +8,7 @@ OPERATION: _operation.Operation[None] = _operation.Operation(
     operation_id="delete_user",
     method="delete",
     path="/user/{username}",
-    parameters=(_operation.Parameter("username", "path", "simple", False),),
+    parameters=(_operation.Parameter("username", "path", "simple", False, schema=_schema.Scalar("string")),),
     request_contents=(),
     responses=(
         _operation.DocumentedResponse(

@@ -19,7 +19,7 @@ OPERATION: _operation.Operation[User | None] = _operation.Operation(
     operation_id="get_user_by_name",
     method="get",
     path="/user/{username}",
-    parameters=(_operation.Parameter("username", "path", "simple", False),),
+    parameters=(_operation.Parameter("username", "path", "simple", False, schema=_schema.Scalar("string")),),
     request_contents=(),
     responses=(
         _operation.DocumentedResponse(

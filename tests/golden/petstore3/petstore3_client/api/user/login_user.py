@@ -19,8 +19,8 @@ OPERATION: _operation.Operation[str | None] = _operation.Operation(
     method="get",
     path="/user/login",
     parameters=(
-        _operation.Parameter("username", "query", "form", True),
-        _operation.Parameter("password", "query", "form", True),
+        _operation.Parameter("username", "query", "form", True, schema=_schema.Scalar("string")),
+        _operation.Parameter("password", "query", "form", True, schema=_schema.Scalar("string")),
     ),
     request_contents=(),
     responses=(

@@ -22,7 +22,7 @@ OPERATION: _operation.Operation[None] = _operation.Operation(
     operation_id="update_user",
     method="put",
     path="/user/{username}",
-    parameters=(_operation.Parameter("username", "path", "simple", False),),
+    parameters=(_operation.Parameter("username", "path", "simple", False, schema=_schema.Scalar("string")),),
     request_contents=(
         _operation.RequestContent("application/json", _DOCUMENT_1, _dump_1),
         _operation.RequestContent("application/xml", _DOCUMENT_1, _dump_1),
