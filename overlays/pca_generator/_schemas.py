@@ -159,6 +159,12 @@ def _names(reference: str, target: str) -> bool:
     return target == reference or ("/" not in target and reference.rpartition("/")[2] == target)
 
 
+def _own_types(raw: Any, inner_properties: list[Any]) -> list[Any]:
+    """The raw schema of each option of a union made of the schema's own types: the schema itself
+    (its constraints apply to the options of their type), None for null."""
+    return [None if schema_kind(inner) == "none" else raw for inner in inner_properties]
+
+
 def _paired(options: list[Any], inner_properties: list[Any]) -> list[Any] | None:
     """The raw option of each of a union's parsed options, in their order (None for the ``None``
     openapi-python-client adds for ``nullable``); None when they cannot be told apart."""
@@ -211,12 +217,17 @@ class Describer:
             return f"_schema.ArrayOf({self.schema(prop.inner_property, items)}{extra})"
         if kind == "union":
             options = (raw_schema.oneOf or raw_schema.anyOf or []) if raw_schema is not None else []
-            paired = _paired(options, prop.inner_properties)
+            # A union of the schema's own types (OpenAPI 3.0 `nullable`, a 3.1 type array): each option
+            # is the schema itself for its type, constraints included.
+            own = not options and raw_schema is not None
+            paired = _own_types(raw_schema, prop.inner_properties) if own else _paired(options, prop.inner_properties)
             inner = "".join(
                 f"{self.schema(option, paired[index] if paired else None)}, "
                 for index, option in enumerate(prop.inner_properties)
             )
-            discriminator = self._discriminator(raw_schema, paired) if raw_schema is not None and paired else None
+            discriminator = (
+                self._discriminator(raw_schema, paired) if raw_schema is not None and options and paired else None
+            )
             if discriminator is None:
                 return f"_schema.OneOf(({inner}))"
             self._discriminators[id(prop)] = (prop, discriminator)
@@ -358,7 +369,8 @@ class Describer:
             "    properties=(",
         ]
         for prop in _in_spec_order(model, raw_properties):
-            raw = raw_properties.get(prop.name)
+            # Its own, or as an `allOf` part declares it (the constraints of a merged property).
+            raw = raw_properties.get(prop.name) or self._raw_property(model.data, prop.name)
             # A property that $refs a schema is named by the property: only its own xml object applies.
             own_xml = raw.xml if isinstance(raw, oai.Schema) else None
             read_only, write_only = self.access(model, prop)

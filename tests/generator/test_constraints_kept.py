@@ -1,0 +1,73 @@
+"""The constraints a spec puts on a nullable value (OpenAPI 3.0 ``nullable``) and on a property an
+answer merges through ``allOf`` are described, so they hold as every other constraint does:
+requests refuse a value that breaks them, responses keep it (a DEBUG line says where) unless read
+strictly (tests/specs/edge/constraints_kept.yaml)."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+from conftest import SPECS, generate
+from wire import WireServer
+
+
+@pytest.fixture(scope="module")
+def package(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
+    root = tmp_path_factory.mktemp("constraints_kept")
+    config = root / "config.yaml"
+    config.write_text("project_name_override: constraints-kept\npackage_name_override: constraints_kept\n")
+    generate(SPECS / "edge" / "constraints_kept.yaml", root / "out", config)
+    sys.path.insert(0, str(root / "out"))
+    import constraints_kept  # type: ignore[import-not-found]
+
+    yield constraints_kept
+    sys.path.remove(str(root / "out"))
+
+
+@pytest.fixture
+def client(package: Any, wire: WireServer) -> Iterator[Any]:
+    with package.Client(base_url=wire.base_url) as client:
+        yield client
+
+
+@pytest.mark.parametrize("sid", ["XX12", "CR12345678901"])  # the pattern; the length
+def test_a_nullable_value_that_breaks_its_constraints_is_not_sent(
+    package: Any, client: Any, wire: WireServer, sid: str
+) -> None:
+    from constraints_kept.api.default import pay  # type: ignore[import-not-found]
+    from constraints_kept.models import Payment  # type: ignore[import-not-found]
+
+    before = len(wire.seen)
+    with pytest.raises(package.errors.SerializationError):
+        pay.sync(client=client, body=Payment(amount=1, sid=sid))
+    assert len(wire.seen) == before
+    wire.answer(200, "application/json", '{"amount": 1}')
+    assert pay.sync(client=client, body=Payment(amount=1, sid=None)).amount == 1  # null: no constraint applies
+
+
+@pytest.mark.parametrize(
+    ("answer", "where"),
+    [
+        ('{"amount": -5}', "$.amount"),  # merged through allOf: its exclusiveMinimum holds
+        ('{"amount": 1, "sid": "ZZ"}', "$.sid"),  # nullable: its pattern holds
+    ],
+)
+def test_an_answer_breaking_them_is_kept_liberally_and_refused_strictly(
+    package: Any, client: Any, wire: WireServer, caplog: pytest.LogCaptureFixture, answer: str, where: str
+) -> None:
+    from constraints_kept.api.default import pay
+    from constraints_kept.models import Payment
+
+    wire.answer(200, "application/json", answer)
+    with caplog.at_level(logging.DEBUG):
+        kept = pay.sync(client=client, body=Payment(amount=1))
+    assert kept is not None and any(where in record.getMessage() for record in caplog.records)
+
+    wire.answer(200, "application/json", answer)
+    with pytest.raises(package.errors.ResponseDecodeError):
+        pay.sync(client=client, body=Payment(amount=1), strict=True)
