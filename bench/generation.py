@@ -66,38 +66,58 @@ print(json.dumps({"operations": found, "stock_keys": sorted(ConfigFile.model_fie
 
 WHERE_THE_TIME_GOES = """#### Where the time goes
 
-Profiled on a 316-operation public spec (Keycloak's admin API, OpenAPI 3.0, 270 kB of YAML),
-cProfile on process time, then each stage timed alone; CPU seconds on a loaded machine. Stock
-openapi-python-client: importing 0.9, reading the YAML 2.6 (ruamel.yaml, pure Python), parsing the
-document into its model 0.75, rendering 1.35, its ruff post-hooks some 1.5. Ours, before this
-round: the same 2.6 reading the YAML, then openapi-spec-validator 2.3 (jsonschema over the whole
-document against the OpenAPI schema, then its own walk of every schema and operation), a second
-reading of the text by ruamel.yaml, 1.6, only to put one warning on its line, openapi-python-client's
-parse 2.3 (three times stock's: it deep-copies every endpoint with its models three times, and stock
-drops 41 operations and 12 schemas it cannot read where we keep them), rendering our templates
-2.4, writing the output with its manifest 0.5, ruff 1.75. Peak memory: imports 50 MB (as
-stock's), the document 10, the validator 8 more, kept to the end (openapi-spec-validator caches
-every validator it made), openapi-python-client's model 15.
+Profiled on the spec above (Keycloak's admin API: 316 operations, OpenAPI 3.0, 270 kB of YAML):
+cProfile on process time, then each stage timed alone in a fresh process, ours and stock's runs
+interleaved; CPU seconds of the generating process on two cores shared with other work (ratios
+hold better than seconds). Stock openapi-python-client: importing 0.8, reading the YAML 2.3
+(ruamel.yaml, pure Python), parsing the document into its model 0.75, rendering 1.1-1.5, its ruff
+post-hooks 1 (in processes of their own); 5.2-5.7 in all. Stock drops 41 operations and 12 schemas
+of this spec (a reference to nowhere); ours keeps them: 316 operations and 198 models to stock's
+275 and 132.
 
-Done, each checked against the tests of the generator: the YAML is read by libyaml's C parser with
-ruamel.yaml's own YAML 1.2 table and constructor (0.3 s instead of 2.6; a text libyaml may read
-otherwise still goes to ruamel.yaml, and every spec of the corpus and generated YAML read both
-ways are compared); the line of a warning is found by libyaml too; and the validator runs in a
-forked process, with the placing of each warning on its line, while the package is generated
-(on the second core: its 2.3 s and its memory leave the critical path and this process; the
-warnings still come first and `--strict` still refuses before anything is written). The parent's
-peak memory fell from 91 MB to 79. Measured by this benchmark (`PCA_BENCH_SPEC` naming the spec;
-medians of 3 rounds, two cores shared with other work): on that spec, 1.32× stock's wall time
-(1.65× before), 1.58× its CPU time, 1.23× its peak memory (1.41×), all 316 operations generated
-where stock keeps 275; on NGINX Unit's 184-operation spec, which stock generates whole, 1.14× its
-wall time (CPU 1.12×) and 1.02× its peak memory.
+An earlier round made reading fast (libyaml's C parser with ruamel.yaml's YAML 1.2 table: 0.25
+instead of 2.3) and moved openapi-spec-validator (jsonschema over the whole document, then its own
+walk of every schema and operation) into a forked process beside generation. Then, ours: importing
+1.1, reading 0.5, openapi-python-client's parse 2.4, rendering 1.8 (some 0.4 of it compiling our
+templates), metadata 0.1, writing the output with its manifest 0.65; 6.7 in all, 1.8 beside
+(validation), and a peak of 80 MiB: the imports 49, reading the YAML 10 more (libyaml's node tree
+of the whole text, each node with two marks, freed but never given back), the parse 15.
 
-What remains over stock, and the design that would close it: openapi-python-client's parse of what
-stock drops and its deep copies (a third of its parse: an upstream change to copy only the
-parameters it sorts), our templates' rendering and compiling (some 0.4 s of compiling per run:
-jinja's bytecode cache in the user's cache folder would keep it), the manifest's digests and
-atomic writes (0.5 s for 580 files), and the imports of openapi-spec-validator and our views. On a
-single core, the validator's 2.3 s come back.
+This round, each checked byte for byte against the previous output and by the generator's tests:
+
+- the parse: its deep copies were 1.3 of its 2.4 s. openapi-python-client deep-copies an
+  operation, with every model its bodies and responses reach, for each list of parameters it adds
+  after parsing them, and once more to sort its path parameters; 207 of this spec's 208 path items
+  give their parameters at the path level. The parser now gets each path item's parameters in its
+  operations (OpenAPI's rule: an operation's own win), one copy fewer per operation: 1.2-1.35 s;
+- reading: the document is built from libyaml's events as they come, never holding the node tree:
+  0.13 s instead of 0.25, and the process grows by 2 MB while reading instead of 10;
+- writing: each file is moved from the scratch folder when both are on one file system (renamed
+  into place, atomic as before; copied to a temporary file beside it otherwise), and each folder is
+  checked once, not once per file: 0.2 s instead of 0.65.
+
+Now ours: importing 1.0-1.3, reading 0.2, the parse 1.2-1.35, rendering 1.7-2.0, writing 0.2:
+5.2 in all, stock's own figure; a peak of 77-78 MiB. With a core free for the validation beside,
+the wall time would then be about stock's (not measured: the machine was never idle); the
+benchmark above ran with the two cores shared with other work, where the wall time follows the
+CPU time of every process, the validation's included.
+
+What remains over stock, and the design that would close it:
+
+- validation beside, 1.8 s of CPU (openapi-spec-validator 1.3, two thirds of it jsonschema over the
+  whole document; its import 0.2; placing the warnings 0.25), which stock does not do: on a busy
+  machine it competes with the generation. Kept whole: it is what finds a spec's defects. Closing
+  it: its result kept beside the manifest in the output folder, keyed by the digest of the spec's
+  text, so that regenerating an unchanged spec (the common run: `make generate`, a drift check)
+  validates nothing;
+- what stock drops and we keep: the 41 operations and 65 models more are parsed, deep-copied,
+  rendered and formatted by ruff (573 files to stock's 425);
+- openapi-python-client's copy to sort path parameters: 0.65 s and 13 MB of the peak (every
+  operation keeps its own copy of every model it reaches): an upstream change copying only the
+  parameters it sorts;
+- compiling our templates, some 0.35 s a run: compiled at build time into the generator's wheel
+  (jinja's `compile_templates`, loaded by a `ModuleLoader` while the sources match), since a
+  bytecode cache would write where the user did not ask.
 """
 
 
