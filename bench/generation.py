@@ -280,7 +280,7 @@ def _why(subject: Subject, relative: object) -> str:
     if os.environ.get("PCA_BENCH_SPEC"):
         return f"`{relative}`, named by `PCA_BENCH_SPEC`."
     larger = ", ".join(
-        f"`{spec.relative_to(ROOT) if spec.is_relative_to(ROOT) else spec.name}` ({count})"
+        f"`{spec.relative_to(ROOT) if spec.is_relative_to(ROOT) else spec.name}` ({count} operations)"
         for spec, count in subject.refused
     )
     return "The spec of the corpus with the most operations that stock generates" + (
