@@ -56,7 +56,7 @@ def main() -> None:
     cache_text, cached_seconds, cache_met = token_cache.run()
     print("petstore against stock, pydantic, msgspec and the floors ...", flush=True)
     petstore_text, petstore_goals = petstore.run()
-    print("generation of the largest spec, against stock ...", flush=True)
+    print("generation of the largest spec stock generates, against stock ...", flush=True)
     generation_text, generation_goals = generation.run()
 
     untyped = [v for v in codec_verdicts if not v[0].split()[1].endswith("xml")]
@@ -379,7 +379,7 @@ machine disturbs least).
 ## Petstore 3 against stock openapi-python-client, pydantic v2, msgspec and the hand-written floors
 
 {petstore_text}
-## Generation: the largest spec of the corpus, against stock openapi-python-client
+## Generation: the largest spec of the corpus that stock generates, against stock openapi-python-client
 
 {generation_text}
 {generation.WHERE_THE_TIME_GOES}"""

@@ -55,7 +55,7 @@ from ._errors import GenerationError
 from ._kinds import schema_kind
 from ._metadata import Metadata
 from ._open_enums import open_enums
-from ._parameters import Aliases, free_name, refused
+from ._parameters import Aliases, free_name, pushed_down, refused
 from ._resources import RUNTIME, TEMPLATES
 from ._schemas import Describer
 from ._settings import Settings, read_config, unknown_keys
@@ -184,7 +184,7 @@ def _parsed_whole(
 
 def _parsed(document: dict[str, Any], config: Config, spec: Path | str) -> GeneratorData:
     try:
-        openapi = GeneratorData.from_dict(document, config=config)
+        openapi = GeneratorData.from_dict(pushed_down(document), config=config)
     except Exception as error:  # the generator raises (even crashes) on some specs instead of reporting them
         said = " ".join(str(error).split())
         raise GenerationError(f"openapi-python-client cannot read {spec} ({type(error).__name__}: {said})") from None

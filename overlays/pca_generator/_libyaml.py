@@ -33,7 +33,6 @@ _CORE = "tag:yaml.org,2002:"
 _STR, _MAP, _SEQ = f"{_CORE}str", f"{_CORE}map", f"{_CORE}seq"
 _SCALARS = frozenset(f"{_CORE}{name}" for name in ("int", "float", "bool", "null"))
 _TEXT = frozenset({_STR, f"{_CORE}timestamp"})  # a date is text in YAML 1.2 (and JSON has none)
-_MERGE = f"{_CORE}merge"
 _NOTHING = object()
 
 
@@ -81,49 +80,83 @@ def compose(text: str) -> Any:
 
 def load(text: str, scalar: Callable[[ScalarNode], Any]) -> Any:
     """The document ``text`` holds, its numbers, booleans and nulls made by ``scalar`` (ruamel.yaml's
-    constructor of that node)."""
-    root = compose(text)
-    if root is None:
-        return None
+    constructor of that node).
+
+    Built from libyaml's events as they come, never holding the text's whole node tree (a few
+    times the document's size, which would stay the process's peak to the end of a run).
+    """
+    if not readable(text):
+        raise Unsure
+    parser = _Parser(text)
     try:
-        return _Builder(scalar).value(root)
-    except (RecursionError, TypeError):  # nested deeper than this reader goes, an unhashable key
-        raise Unsure from None
+        parser.get_event()  # the stream's start
+        if parser.check_event(yaml.StreamEndEvent):
+            return None
+        parser.get_event()  # the document's start
+        document = _Builder(parser, scalar).value(parser.get_event())
+        parser.get_event()  # the document's end
+        if not parser.check_event(yaml.StreamEndEvent):
+            raise Unsure  # several documents: ruamel.yaml says so
+        return document
+    except (yaml.YAMLError, RecursionError, TypeError):  # not YAML here, nested deeper than this reader
+        raise Unsure from None  # goes, an unhashable key
+    finally:
+        parser.dispose()
 
 
 class _Builder:
-    """Values from libyaml's nodes; an alias is the same node, and so becomes the same value."""
+    """Values from libyaml's events; an alias is the value of its anchor, the same object."""
 
-    def __init__(self, scalar: Callable[[ScalarNode], Any]) -> None:
+    def __init__(self, parser: Any, scalar: Callable[[ScalarNode], Any]) -> None:
+        self._parser = parser
         self._scalar = scalar
-        self._made: dict[int, Any] = {}
-        self._open: set[int] = set()
+        self._anchors: dict[str, Any] = {}
 
-    def value(self, node: Any) -> Any:
-        tag, kind = node.tag, node.id
-        if kind == "scalar" and tag in _TEXT:
-            return node.value
-        if kind == "scalar" and tag in _SCALARS:
-            return self._scalar(ScalarNode(tag, node.value, style=node.style))
-        made = self._made.get(id(node), _NOTHING)
-        if made is not _NOTHING:
+    def value(self, event: Any) -> Any:
+        if isinstance(event, yaml.AliasEvent):
+            made = self._anchors.get(event.anchor or "", _NOTHING)
+            if made is _NOTHING:  # an anchor not yet defined, or one that holds itself
+                raise Unsure
             return made
-        if id(node) in self._open:
-            raise Unsure  # an anchor that holds itself
-        self._open.add(id(node))
-        if kind == "mapping" and tag == _MAP:
-            made = {}
-            for key_node, value_node in node.value:
-                if key_node.tag == _MERGE:
-                    raise Unsure
-                key = self.value(key_node)
-                if key in made:
-                    raise Unsure  # ruamel.yaml says where, and keeps the first
-                made[key] = self.value(value_node)
-        elif kind == "sequence" and tag == _SEQ:
-            made = [self.value(item) for item in node.value]
+        if event.anchor is not None and event.anchor in self._anchors:
+            raise Unsure  # an anchor defined twice: ruamel.yaml reads it (and warns)
+        tag = event.tag
+        if isinstance(event, yaml.ScalarEvent):
+            if tag is None or tag == "!":
+                tag = self._parser.resolve(yaml.ScalarNode, event.value, event.implicit)
+            if tag in _TEXT:
+                made = event.value
+            elif tag in _SCALARS:
+                made = self._scalar(ScalarNode(tag, event.value, style=event.style))
+            else:
+                raise Unsure  # a tag beyond the core schema's
+        elif isinstance(event, yaml.MappingStartEvent):
+            made = self._mapping(tag)
+        elif isinstance(event, yaml.SequenceStartEvent):
+            made = self._sequence(tag)
         else:
+            raise Unsure
+        if event.anchor is not None:
+            self._anchors[event.anchor] = made
+        return made
+
+    def _mapping(self, tag: str | None) -> dict[Any, Any]:
+        if (tag if tag not in (None, "!") else _MAP) != _MAP:
             raise Unsure  # a tag beyond the core schema's
-        self._open.discard(id(node))
-        self._made[id(node)] = made
+        made: dict[Any, Any] = {}
+        while not self._parser.check_event(yaml.MappingEndEvent):
+            key = self.value(self._parser.get_event())  # a merge key (<<) is a tag beyond the core schema's
+            if key in made:
+                raise Unsure  # ruamel.yaml says where, and keeps the first
+            made[key] = self.value(self._parser.get_event())
+        self._parser.get_event()
+        return made
+
+    def _sequence(self, tag: str | None) -> list[Any]:
+        if (tag if tag not in (None, "!") else _SEQ) != _SEQ:
+            raise Unsure  # a tag beyond the core schema's
+        made: list[Any] = []
+        while not self._parser.check_event(yaml.SequenceEndEvent):
+            made.append(self.value(self._parser.get_event()))
+        self._parser.get_event()
         return made

@@ -6,13 +6,15 @@ anything needs ``--overwrite``, and even then only the files of the manifest, as
 left them, are replaced or removed. Every other file is the user's, and so is a listed file they
 have changed (unless it already holds exactly the new bytes): if the generator would need to
 write one of them (or the spec or the configuration it was given), it refuses before writing
-anything. Each file is written atomically (a temporary file beside it, then a rename), and the
+anything. Each file is written atomically (moved from the generator's scratch folder when it is on
+the same file system, else copied to a temporary file beside it; then renamed into place), and the
 manifest first accepts both the old and the new bytes of every file, so an interrupted run is
 finished by the next one.
 """
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
 import shutil
@@ -79,14 +81,16 @@ def read_manifest(output: Path) -> Manifest:
 
 
 def install(built: Path, output: Path, *, protected: Collection[Path]) -> None:
-    """Copy the generated tree ``built`` into ``output``: only files of the manifest are replaced or removed."""
+    """Move the generated tree ``built`` (a scratch folder, left emptied) into ``output``: only files
+    of the manifest are replaced or removed."""
     new = {PurePosixPath(path.as_posix()): frozenset({_digest(built / path)}) for path in files(built)}
     old = read_manifest(output)
     protected = {path.resolve() for path in protected}
+    folders: dict[Path, str | None] = {}
     refused = [
         conflict
         for path in sorted({*new, *old})
-        if (conflict := _conflict(output, path, old.get(path), new.get(path, frozenset()), protected))
+        if (conflict := _conflict(output, path, old.get(path), new.get(path, frozenset()), protected, folders))
     ]
     if refused:
         more = f" (and {len(refused) - 1} more)" if len(refused) > 1 else ""
@@ -95,7 +99,7 @@ def install(built: Path, output: Path, *, protected: Collection[Path]) -> None:
     # An interrupted run leaves every file it may have written listed, with either content.
     _write_manifest(output, {path: old.get(path, frozenset()) | new.get(path, frozenset()) for path in {*old, *new}})
     for path in sorted(new):
-        _write(built / path, output / path)
+        _move(built / path, output / path)
     for path in sorted(set(old) - set(new)):
         (output / path).unlink(missing_ok=True)
         _remove_empty_parents(output, output / path)
@@ -112,20 +116,23 @@ def _conflict(
     written: frozenset[str] | None,
     writes: frozenset[str],
     protected: Collection[Path],
+    folders: dict[Path, str | None],
 ) -> str | None:
     """Why the generator may not write or remove ``output/path``, or None.
 
     ``written``: the digests of what the manifest says the generator wrote there (None: not
     listed); ``writes``: of what it writes now. A listed file that already holds the new bytes, as
-    after a merge of two regenerations, loses nothing by being written again.
+    after a merge of two regenerations, loses nothing by being written again. ``folders``: what was
+    found of each folder inside ``output`` already (a package has hundreds of files in a few folders).
     """
     target = output / path
-    for parent in reversed(target.parents):
-        if parent != output and output in parent.parents and parent.is_symlink():
-            return f"{parent} is a symbolic link, and the generator writes only into real folders"
-        if parent.exists() and not parent.is_dir() and output in parent.parents:
-            return f"{parent} is a file the generator did not write"
-    if target.resolve() in protected:
+    for depth in range(1, len(path.parts)):
+        folder = output.joinpath(*path.parts[:depth])
+        if folder not in folders:
+            folders[folder] = _folder_conflict(folder)
+        if folders[folder] is not None:
+            return folders[folder]
+    if os.path.lexists(target) and target.resolve() in protected:
         return f"{target} is the spec or configuration being read"
     if target.is_dir() and not target.is_symlink():
         return f"{target} is a folder the generator did not write"
@@ -134,6 +141,27 @@ def _conflict(
     if target.exists() and _digest(target) not in (written or frozenset()) | writes:
         return f"{target} was changed since the generator wrote it"
     return None
+
+
+def _folder_conflict(folder: Path) -> str | None:
+    """Why the generator may not write into ``folder`` (inside the output folder), or None."""
+    if folder.is_symlink():
+        return f"{folder} is a symbolic link, and the generator writes only into real folders"
+    if folder.exists() and not folder.is_dir():
+        return f"{folder} is a file the generator did not write"
+    return None
+
+
+def _move(source: Path, target: Path) -> None:
+    """``source`` renamed to ``target`` (atomic), or copied there when the two are on different file systems."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    os.chmod(source, 0o644)
+    try:
+        os.replace(source, target)
+    except OSError as error:
+        if error.errno != errno.EXDEV:
+            raise
+        _write(source, target)
 
 
 def _write(source: Path, target: Path) -> None:

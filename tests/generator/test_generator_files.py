@@ -4,9 +4,11 @@ spec or configuration it reads, never through a symbolic link, and nothing when 
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -179,3 +181,34 @@ def test_a_read_only_output_is_refused_before_anything_is_written(user: Path) ->
 
     refused(result, "out cannot be written to")
     assert list(out.iterdir()) == []
+
+
+def test_the_package_is_the_same_whether_moved_into_place_or_copied_across_file_systems(
+    user: Path, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    # The generator builds in a scratch folder: on the output's file system its files are moved
+    # into place, from another one (tmpfs) they are copied; the user gets the same either way,
+    # readable by all (the files are built under the user's umask, here 077).
+    other = Path("/dev/shm")
+    if not other.is_dir() or other.stat().st_dev == user.stat().st_dev:
+        pytest.skip("no second file system (tmpfs at /dev/shm) to build on")
+    scratches = {"same": tmp_path_factory.mktemp("scratch"), "other": Path(tempfile.mkdtemp(dir=other))}
+    try:
+        for name, scratch in scratches.items():
+            command = ["sh", "-c", 'umask 077 && exec "$@"', "sh", sys.executable, "-m", "pca_generator", "generate"]
+            command += ["--spec", "orders.yaml"]
+            command += ["--config", "orders.config.yaml", "--output", name]
+            environment = {**os.environ, "TMPDIR": str(scratch)}
+            result = subprocess.run(command, capture_output=True, text=True, cwd=user, env=environment, timeout=300)
+            assert result.returncode == 0, result.stderr
+            assert list(scratch.iterdir()) == []  # nothing left where it built
+        assert snapshot(user / "same") == snapshot(user / "other")
+        assert MANIFEST in snapshot(user / "same")
+        modes = {oct(path.stat().st_mode & 0o777) for path in (user / "other").rglob("*") if path.is_file()}
+        assert (
+            modes
+            == {oct(0o644)}
+            == {oct(path.stat().st_mode & 0o777) for path in (user / "same").rglob("*") if path.is_file()}
+        )
+    finally:
+        shutil.rmtree(scratches["other"], ignore_errors=True)
