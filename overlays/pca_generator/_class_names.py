@@ -4,12 +4,17 @@ openapi-python-client names a component schema's class by its ``title``, else it
 ``title: Event`` (or the keys ``foo_bar`` and ``FooBar``) make one name, and it drops the second
 schema ("Attempted to generate duplicate models with name ...", or "conflicting enums"), with every
 operation that uses it. So does a component named like the class of an operation's inline schema
-(``CreateThingBody``): components are named first, and the operation is dropped.
+(``CreateThingBody``): components are named first, and the operation is dropped. An inline model
+of a component's union is named by its title too (two options ``title: Item``; an option titled
+like a component): the parser is given those as components (:mod:`._union_models`), and they are
+named here by the same rule, an inline schema yielding to a component.
 
-Each such component is given, in the parser's copy of the document only, a title of a free class
-name: its key's when that differs (``OtherEvent`` for ``title: Event``), else the name followed by
-the first free number (``FooBar2``). References resolve by place, not by name: each operation is
-typed with its own model. A warning names both nodes and the name chosen.
+Each such schema is given, in the parser's copy of the document only, a title of a free class
+name: its key's (an inline one's: its place's, ``ShelfNote``) when that differs (``OtherEvent``
+for ``title: Event``), else the name followed by the first free number (``FooBar2``). A free name
+is none the parser gives another class, an operation's inline body or response included.
+References resolve by place, not by name: each operation is typed with its own model. A warning
+names both nodes (an inline schema by its place in the spec) and the name chosen.
 """
 
 from __future__ import annotations
@@ -20,11 +25,15 @@ from typing import Any
 
 from openapi_python_client.config import Config
 from openapi_python_client.parser import GeneratorData
+from openapi_python_client.parser.openapi import generate_operation_id
 from openapi_python_client.parser.properties.schemas import Class
+from openapi_python_client.schema.untrusted_string import UntrustedString
+from openapi_python_client.strings import PythonIdentifier, get_content_type, pascal_case
 
 from ._dropped import OPERATION, place
 from ._pointer import escape, resolve
 from ._spec import family
+from ._union_models import makes_model
 from ._yaml import Notice
 
 __all__ = ["Renamed"]
@@ -37,11 +46,15 @@ _POINTER = "#/components/schemas/{}"
 class Renamed:
     """The component schemas to rename, found in the problems of a first parsing."""
 
-    def __init__(self, document: Mapping[str, Any], config: Config) -> None:
+    def __init__(self, document: Mapping[str, Any], config: Config, origins: Mapping[str, str]) -> None:
         schemas = (document.get("components") or {}).get("schemas") or {}
         self._schemas: Mapping[str, Any] = schemas if isinstance(schemas, Mapping) else {}
         self._config = config
+        self._origins = origins
+        """The components of the parser's copy that are inline schemas of the spec: their place."""
         self._names = {key: self._class(key) for key in self._schemas}
+        self._made = _operation_classes(document, config)
+        """The classes of the operations' inline bodies and responses, and (once parsed) every class made."""
         self.titles: dict[str, str] = {}
         self.bodies: dict[tuple[str, str], str] = {}
         """The operations (method, path) whose inline bodies share a class name, and that name."""
@@ -56,6 +69,8 @@ class Renamed:
 
     def find(self, openapi: GeneratorData) -> bool:
         """Decide a title for each component dropped for its class name; whether any was found."""
+        # A new name is none of the classes the parser made (an inline body's, a nested schema's).
+        self._made |= {str(made.class_info.name) for made in (*openapi.models, *openapi.enums)}
         for problem in _problems(openapi):
             taken = _TAKEN.search(problem.detail or "")
             if taken is None:
@@ -67,7 +82,13 @@ class Renamed:
                 dropped = component["key"]
                 other = next((key for key in holders if key != dropped), None)
                 if self._names.get(dropped) == name and other is not None:
-                    self._rename(dropped, _POINTER.format(escape(other)))
+                    # An inline schema of the spec yields to a component of its name, wherever dropped.
+                    inline, held = (
+                        (other, dropped)
+                        if other in self._origins and dropped not in self._origins
+                        else (dropped, other)
+                    )
+                    self._rename(inline, self._pointer(held))
                 # else a class of a schema inside it (Clash's "12" and Clash1's "2"): left as stock leaves it
             elif holders:  # an operation's inline schema has the component's name: the component yields
                 self._rename(holders[0], place(problem))
@@ -80,7 +101,7 @@ class Renamed:
     def _rename(self, key: str, other: str) -> None:
         if key in self.titles:
             return
-        taken = {*self._names.values(), *self.titles.values()}
+        taken = {*self._names.values(), *self.titles.values(), *self._made}
         own = str(Class.from_string(string=key, config=self._config).name)
         chosen, count = (own, 1) if own not in taken else (self._names[key], 1)
         while chosen in taken:
@@ -89,11 +110,15 @@ class Renamed:
         self.titles[key] = chosen
         self.notices.append(
             Notice(
-                _POINTER.format(escape(key)),
+                self._pointer(key),
                 f"openapi-python-client would drop it: its class name {self._names[key]} is also that of {other}",
                 f"generated as {chosen}",
             )
         )
+
+    def _pointer(self, key: str) -> str:
+        """Where the component ``key`` of the parser's copy is in the spec."""
+        return self._origins.get(key) or _POINTER.format(escape(key))
 
     def document(self, document: dict[str, Any]) -> dict[str, Any]:
         """``document`` with the new titles (shallow copies along the way)."""
@@ -147,6 +172,55 @@ class Renamed:
                 )
             )
         return {**body, "content": content}
+
+
+def _operation_classes(document: Mapping[str, Any], config: Config) -> set[str]:
+    """The class names the parser gives the inline models of the operations' request bodies and
+    responses (``CreateThingBody``, ``CreateThingResponse200``): its own rules, so that a component
+    given a new name never takes one (the operation would be dropped in its stead)."""
+    found = set()
+    for path, item in (document.get("paths") or {}).items():
+        for method, operation in item.items() if isinstance(item, Mapping) else ():
+            if method not in _METHODS or not isinstance(operation, Mapping):
+                continue
+            operation_id = operation.get("operationId")
+            endpoint = (
+                PythonIdentifier(operation_id, prefix=config.field_prefix)
+                if isinstance(operation_id, str)
+                else generate_operation_id(path=UntrustedString(path), method=method, prefix=config.field_prefix)
+            )
+            body = operation.get("requestBody")
+            contents = body.get("content") if isinstance(body, Mapping) else None
+            contents = contents if isinstance(contents, Mapping) else {}
+            for media_type, media in contents.items():
+                kind = get_content_type(str(media_type), config)
+                parent = f"{endpoint}_{_BODY_TYPES.get(kind or '', 'json')}" if len(contents) > 1 else endpoint
+                found |= _model_class(media, "body", parent, config)
+            responses = operation.get("responses")
+            for status, response in responses.items() if isinstance(responses, Mapping) else ():
+                for media in ((response.get("content") or {}) if isinstance(response, Mapping) else {}).values():
+                    found |= _model_class(media, f"response_{status}", endpoint, config)
+    return found
+
+
+_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
+_BODY_TYPES = {"application/x-www-form-urlencoded": "data", "multipart/form-data": "files"}
+"""The body type the parser names a body's class after, by its media type (else ``json``; a
+body it reads as bytes is no model)."""
+
+
+def _model_class(media: object, name: str, parent: str, config: Config) -> set[str]:
+    """The class of the inline model of a media type object, named as the parser names it (none if it makes none)."""
+    schema = media.get("schema") if isinstance(media, Mapping) else None
+    if not makes_model(schema):
+        return set()
+    assert isinstance(schema, Mapping)
+    title = schema.get("title")
+    if not config.use_path_prefixes_for_title_model_names and isinstance(title, str) and title:
+        string = title
+    else:
+        string = f"{pascal_case(parent)}{pascal_case(title if isinstance(title, str) and title else name)}"
+    return {str(Class.from_string(string=string, config=config).name)}
 
 
 def _problems(openapi: GeneratorData) -> Iterator[Any]:

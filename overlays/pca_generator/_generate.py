@@ -70,6 +70,7 @@ from ._spec import (
     start_reading,
     wire_lookup,
 )
+from ._union_models import hoisted
 from ._views import KEYWORDS, EndpointView, ModelView
 from ._yaml import Notice
 
@@ -171,9 +172,12 @@ def _parsed_whole(
     document: dict[str, Any], config: Config, spec: Path | str
 ) -> tuple[GeneratorData, tuple[Notice, ...]]:
     """The generator's reading of ``document``, with what its parser drops for a class name or a
-    parameter kept (see :mod:`._class_names` and :mod:`._parameters`), and what that took."""
+    parameter kept (see :mod:`._class_names` and :mod:`._parameters`), and what that took. The
+    parser reads the inline models of the components' unions as components (:mod:`._union_models`)."""
+    parsed = hoisted(document, config)
+    document = parsed.document
     openapi = _parsed(document, config, spec)
-    renamed = Renamed(document, config)
+    renamed = Renamed(document, config, parsed.origins)
     operations = refused(openapi)
     if not renamed.find(openapi) and not operations:
         return openapi, ()  # most specs: read once

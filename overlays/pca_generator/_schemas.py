@@ -253,10 +253,24 @@ class Describer:
                     pairs.setdefault(_text(value), index)
         mapped = set(pairs.values())
         for index, reference in enumerate(references):
-            if reference is not None and index not in mapped:
-                pairs.setdefault(reference.rpartition("/")[2], index)
+            if index not in mapped:
+                if reference is not None:
+                    pairs.setdefault(reference.rpartition("/")[2], index)
+                # The values the option itself allows for the property also name it: a spec that
+                # writes ``type: {enum: [text]}`` in each option, and no mapping, means them (the
+                # schema name is a value the option would refuse; an inline option has none).
+                for allowed in self._fixed_values(options[index], _text(said.propertyName)):
+                    pairs.setdefault(allowed, index)
         values = "".join(f"({string_literal(value)}, {index}), " for value, index in pairs.items())
         return f"_schema.Discriminator({string_literal(said.propertyName)}, ({values}))"
+
+    def _fixed_values(self, option: object, name: str) -> list[str]:
+        """The text values an option's schema allows for its property ``name`` (``enum``, ``const``), if it says."""
+        prop = self._schema_object(self._raw_property(self._schema_object(option), name))
+        if prop is None:
+            return []
+        values = [prop.const] if prop.const is not None else (prop.enum or [])
+        return [_text(value) for value in values if isinstance(value, str | UntrustedString)]
 
     def _inherited_discriminator(self, options: list[Any]) -> oai.Discriminator | None:
         """The discriminator every option's ``allOf`` parents declare, when it is one."""

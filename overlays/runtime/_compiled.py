@@ -183,8 +183,8 @@ class _Compiler:
             return [f"{pad}n += {name}({var})"]
         if isinstance(schema, ModelSchema):
             return self._model(schema, var, pad)
-        if isinstance(schema, Binary):  # no JSON-shaped value is binary: the reference decides
-            return [f"{pad}raise Invalid"]
+        if isinstance(schema, Binary):  # JSON-shaped, it is base64 text (see Binary)
+            return [f"{pad}if type({var}) is not str:", f"{pad}    raise Invalid"]
         raise TypeError(f"no compiled check for {schema!r}")  # a kind new to _schema belongs here
 
     def array_test(self, schema: ArrayOf, var: str, pad: str) -> list[str]:

@@ -20,6 +20,7 @@ raised, so that one run lists them all.
 from __future__ import annotations
 
 import ast
+import base64
 import datetime
 import enum
 import importlib
@@ -144,8 +145,8 @@ def value(schema: Any, shape: str, depth: int = 0, converted: str | None = None)
         return None
     if kind == "AnyValue":
         return {"any": ["value", 1]} if shape == "json" else "any value"
-    if kind == "Binary":
-        return RAW
+    if kind == "Binary":  # as JSON, XML and forms carry bytes: base64 text
+        return base64.b64encode(RAW).decode("ascii")
     if kind == "ArrayOf":
         count = max(schema.min_items or 0, 1)
         if schema.unique_items and count > 1:
@@ -167,7 +168,7 @@ def _carried(schema: Any, shape: str) -> bool:
     if shape == "json":
         return kind != "Null"
     if kind in ("Scalar", "Binary"):
-        return kind == "Scalar" or shape == "form"
+        return True
     if kind == "ArrayOf":
         return type(schema.items).__name__ == "Scalar" or (shape == "xml" and _carried(schema.items, shape))
     if kind in ("ModelRef", "ModelSchema"):

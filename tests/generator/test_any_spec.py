@@ -293,6 +293,16 @@ def _calls(package: Path, code: str, *arguments: str) -> subprocess.CompletedPro
     )
 
 
+def _generated(tmp_path: Path, spec: str, package: str) -> subprocess.CompletedProcess[str]:
+    """The generator run on ``edge/<spec>.yaml`` as its user runs it, into ``tmp_path / "out" / package``."""
+    config = tmp_path / "config.yaml"
+    config.write_text(f"package_name_override: {package}\n")
+    command = [sys.executable, "-m", "pca_generator", "generate", f"--spec={SPECS / 'edge' / f'{spec}.yaml'}"]
+    return subprocess.run(
+        [*command, f"--config={config}", f"--output={tmp_path / 'out'}"], capture_output=True, text=True
+    )
+
+
 RAW_CALLS = """
 import httpx
 from edge_raw_body_with_object_schema import Client
@@ -656,16 +666,11 @@ def test_schemas_of_one_class_name_are_each_generated_and_each_operation_typed_w
 
 
 def test_what_stock_would_drop_is_generated_and_each_choice_said_in_a_warning(tmp_path: Path) -> None:
-    config = tmp_path / "config.yaml"
-    config.write_text("package_name_override: drops\n")
-    command = [sys.executable, "-m", "pca_generator", "generate", f"--spec={SPECS / 'edge' / 'stock_drops.yaml'}"]
-    run = subprocess.run(
-        [*command, f"--config={config}", f"--output={tmp_path / 'out'}"], capture_output=True, text=True
-    )
+    run = _generated(tmp_path, "stock_drops", "drops")
 
     assert run.returncode == 0, run.stderr
-    assert "dropped" not in run.stderr.replace("the default dropped", "")
-    warnings = [line.split(": ", 2)[2] for line in run.stderr.splitlines()]
+    warnings = [line.split(": ", 2)[2] for line in run.stderr.splitlines()]  # (the spec's path aside)
+    assert not [warning for warning in warnings if "dropped" in warning.replace("the default dropped", "")]
     assert (
         "line 117: #/components/schemas/OtherEvent: openapi-python-client would drop it: its class name Event is "
         "also that of #/components/schemas/Event: generated as OtherEvent" in warnings
@@ -784,3 +789,153 @@ def test_a_renamed_argument_or_attribute_never_takes_a_name_another_has(edge: Pa
     sent, got = run.stdout.splitlines()
     assert ast.literal_eval(sent) == [("strict=true&strict_query=s&body=q", b'{"to_dict":"a","to_dict_":"b"}')]
     assert ast.literal_eval(got) == {"to_dict": "c", "to_dict_": "d"}
+
+
+# Inline models of components' unions, which stock builds twice and drops (edge/union_models.yaml) ---
+
+UNION_MODELS_CALLS = """
+import sys
+from edge_union_models import Client, errors
+from edge_union_models.api.default import get_owner, run
+from edge_union_models.models import Failed, FailedErrorsItemType1, PartsItemType1, PartsItemType1Image, Succeeded
+
+with Client(base_url=sys.argv[1]) as client:
+    failed = run.sync(client=client, body=[PartsItemType1(image=PartsItemType1Image(url="u"))])
+    print(type(failed).__name__, failed.data, failed.errors[0], type(failed.errors[1]).__name__, failed.errors[1].line)
+    succeeded = run.sync(client=client, body=[])
+    print(type(succeeded).__name__, succeeded.errors, succeeded.data.session)
+    owner = get_owner.sync(client=client)
+    print(type(owner).__name__, owner.address.city)
+    print(get_owner.sync(client=client))
+    try:  # a `type: 'null'` property holds None only
+        run.sync(client=client, body=[])
+    except errors.ResponseDecodeError as error:
+        print(type(error).__name__, "expected null, got integer" in str(error))
+"""
+
+
+def test_inline_models_of_a_components_union_are_generated_with_their_null_properties(edge: Path, wire: Any) -> None:
+    wire.answer(200, "application/json", '{"data": null, "errors": ["boom", {"line": 3}]}')
+    wire.answer(200, "application/json", '{"errors": null, "data": {"session": "s1"}}')
+    wire.answer(200, "application/json", '{"address": {"city": "Oslo"}}')
+    wire.answer(200, "application/json", "null")
+    wire.answer(200, "application/json", '{"data": 1, "errors": null}')
+    start = len(wire.seen)
+    run = _calls(edge / "union_models", UNION_MODELS_CALLS, wire.base_url)
+
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.splitlines() == [
+        "Failed None boom FailedErrorsItemType1 3",
+        "Succeeded None s1",
+        "OwnerType0 Oslo",
+        "None",
+        "ResponseDecodeError True",  # `data: 1` is neither option's: not null, not an object
+    ]
+    assert wire.seen[start].json() == [{"image": {"url": "u"}}]
+
+
+def test_what_stock_builds_twice_is_generated_under_the_class_name_it_would_have_had(tmp_path: Path) -> None:
+    run = _generated(tmp_path, "union_models", "unions")
+
+    assert run.returncode == 0, run.stderr
+    assert run.stderr == ""
+    models = {path.stem for path in (tmp_path / "out" / "unions" / "models").glob("*.py")}
+    assert models == {
+        "__init__",
+        "succeeded",
+        "succeeded_data",
+        "failed",
+        "failed_errors_item_type_1",
+        "owner_type_0",
+        "owner_type_0_address",
+        "parts_item_type_0",
+        "parts_item_type_1",
+        "parts_item_type_1_image",
+    }
+
+
+# Schemas stock names alike, each with a class of its own (edge/class_names.yaml) -------------------
+
+CLASS_NAMES_CALLS = """
+import sys
+from edge_class_names import Client
+from edge_class_names.api.default import create_thing, get_event, get_note, put_on_shelf
+from edge_class_names.models import CreateThingBody, Item, ShelfNote
+
+with Client(base_url=sys.argv[1]) as client:
+    print(repr(create_thing.sync(client=client, body=CreateThingBody(size=1))))
+    print(repr(get_event.sync(client=client)))
+    print(repr(get_note.sync(client=client)))
+    print(repr(put_on_shelf.sync(client=client, body=ShelfNote(kind="page", number=7))))
+    print(repr(put_on_shelf.sync(client=client, body=Item(kind="book", title="T"))))
+"""
+
+
+def test_inline_schemas_and_components_of_one_class_name_each_have_a_class(edge: Path, wire: Any) -> None:
+    for answer in ('{"label": "l"}', '{"name": "n"}', '{"text": "t"}', '{"toy": "ball"}', '"plain"'):
+        wire.answer(200, "application/json", answer)
+    start = len(wire.seen)
+    run = _calls(edge / "class_names", CLASS_NAMES_CALLS, wire.base_url)
+
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.splitlines() == [
+        "Event2(label='l')",  # `title: Event` again, and its key is createThing's inline body's class
+        "Event(name='n')",
+        "Note(text='t')",
+        "BoxItem(toy='ball')",  # the second inline `title: Item`
+        "'plain'",
+    ]
+    # The discriminator has no mapping: each option's own `kind` values name it.
+    assert [seen.json() for seen in wire.seen[start:] if seen.body] == [
+        {"size": 1},
+        {"kind": "page", "number": 7},
+        {"kind": "book", "title": "T"},
+    ]
+
+
+def test_each_class_name_given_says_both_schemas_in_a_warning(tmp_path: Path) -> None:
+    run = _generated(tmp_path, "class_names", "names")
+
+    assert run.returncode == 0, run.stderr
+    warnings = [line.split(": ", 2)[2] for line in run.stderr.splitlines()]
+    assert warnings == [
+        "line 64: #/components/schemas/CreateThingBody: openapi-python-client would drop it: its class name Event "
+        "is also that of #/components/schemas/Event: generated as Event2",
+        "line 82: #/components/schemas/Shelf/oneOf/1: openapi-python-client would drop it: its class name Note is "
+        "also that of #/components/schemas/Note: generated as ShelfNote",
+        "line 90: #/components/schemas/Box/oneOf/0: openapi-python-client would drop it: its class name Item is "
+        "also that of #/components/schemas/Shelf/oneOf/0: generated as BoxItem",
+    ]
+
+
+# A `format: binary` property where the media type carries text (edge/binary_in_text.yaml) ----------
+
+BINARY_CALLS = """
+import io, sys, typing
+from edge_binary_in_text import Client
+from edge_binary_in_text.api.default import send_attachment
+from edge_binary_in_text.models import Attachment
+from edge_binary_in_text.types import File
+
+with Client(base_url=sys.argv[1]) as client:
+    for media_type in typing.get_args(send_attachment.RequestMediaType):  # JSON, XML, a form, multipart
+        body = Attachment(content=File(payload=io.BytesIO(b"\\x00\\xffPDF"), file_name="a.pdf"), filename="a.pdf")
+        got = send_attachment.sync(client=client, body=body, content_type=media_type)
+        print(got.content.payload.read())
+"""
+
+
+def test_a_binary_property_travels_as_base64_text_where_the_media_type_carries_text(edge: Path, wire: Any) -> None:
+    for answer in ('{"content": "AP9QREY="}', '{"content": "AP9QREY"}', '{"content": "AP-_"}', '{"content": "a.b"}'):
+        wire.answer(200, "application/json", answer)
+    start = len(wire.seen)
+    run = _calls(edge / "binary_in_text", BINARY_CALLS, wire.base_url)
+
+    assert run.returncode == 0, run.stderr
+    # Read liberally: padded or not, either alphabet; text that is no base64 is its own bytes.
+    assert run.stdout.splitlines() == ["b'\\x00\\xffPDF'", "b'\\x00\\xffPDF'", "b'\\x00\\xff\\xbf'", "b'a.b'"]
+    json_body, xml_body, form_body, multipart_body = wire.seen[start:]
+    assert json_body.json() == {"content": "AP9QREY=", "filename": "a.pdf"}
+    assert "<content>AP9QREY=</content>" in xml_body.xml()
+    assert form_body.form() == {"content": ["AP9QREY="], "filename": ["a.pdf"]}
+    assert multipart_body.multipart()["content"] == ("a.pdf", b"\x00\xffPDF")  # a part carries the bytes

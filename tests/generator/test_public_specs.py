@@ -24,11 +24,6 @@ from wire import WireServer
 
 PUBLIC_SPECS = SPECS / "public"
 
-DROPPED_MODEL = (
-    "openapi-python-client drops a schema (a warning) that a generated module still imports, so the module "
-    "does not import"
-)
-
 
 @frozen
 class Public:
@@ -50,22 +45,8 @@ class Public:
 
 PUBLIC = [
     Public("xero-webhooks"),
-    Public(
-        "resend",
-        known={
-            "emails.emailssend": "a `format: binary` property in a JSON body (Attachment.content) is typed File, "
-            "which JSON cannot carry: SerializationError 'Object of type BytesIO is not JSON serializable'",
-        },
-    ),
-    Public(
-        "together",
-        known={
-            "code_interpreter.tciexecute": f"{DROPPED_MODEL}: ExecuteResponse's oneOf options have a property of "
-            "`type: 'null'` ('Invalid property in union'); models.failed_execution is imported but not generated",
-            "chat.chat_completions": f"{DROPPED_MODEL}: two schemas titled JSONSchema ('Attempted to generate "
-            'duplicate models with name "JSONSchema"\'); models.json_schema is referenced but not generated',
-        },
-    ),
+    Public("resend"),
+    Public("together"),
     Public("discourse"),
     Public("influxdb-legacy"),
     Public("neon-endpoint-storage"),

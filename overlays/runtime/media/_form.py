@@ -1,7 +1,7 @@
 """``application/x-www-form-urlencoded``: one field per property, by OpenAPI's ``encoding`` object.
 
 Forms carry only text, so each value is read back through its schema (``expires_in=3600`` is an
-integer where the schema says so), and a binary property carries its bytes. How a property is
+integer where the schema says so; a binary property is base64 text, see ``Binary``). How a property is
 written is its ``encoding`` in the spec (:class:`~.._schema.FieldEncoding`), else OpenAPI's
 default for its schema, and it is read back the same way:
 
@@ -32,7 +32,6 @@ from .._errors import DeserializationError, SerializationError
 from .._schema import (
     AnyValue,
     ArrayOf,
-    Binary,
     Document,
     FieldEncoding,
     ModelSchema,
@@ -60,7 +59,7 @@ class _Joined(NamedTuple):
     delimiter: str
 
 
-Field = tuple[str, str | bytes | _Joined]
+Field = tuple[str, str | _Joined]
 
 
 class FormCodec:
@@ -132,9 +131,7 @@ class _Way:
             if self.explode:
                 yield from ((name, part) for part in parts)
                 return
-            texts = tuple(part for part in parts if isinstance(part, str))
-            if len(texts) < len(parts):
-                raise SchemaViolation(path, "binary items are one field each (explode: true)")
+            texts = tuple(parts)
             if texts == ("",) or (self.delimiter == " " and any(" " in text for text in texts)):
                 raise SchemaViolation(path, "an item that could not be read back from one delimited field")
             yield name, _Joined(texts, self.delimiter)
@@ -175,12 +172,10 @@ def _urlencoded(fields: list[Field], charset: str) -> str:
     return "&".join(f"{_quoted(name, charset)}={_quoted(value, charset)}" for name, value in fields)
 
 
-def _quoted(value: str | bytes | _Joined, charset: str) -> str:
+def _quoted(value: str | _Joined, charset: str) -> str:
     if isinstance(value, _Joined):
         delimiter = _ON_THE_WIRE.get(value.delimiter, (value.delimiter,))[0]
         return delimiter.join(quote_plus(part, safe="", encoding=charset, errors="strict") for part in value.parts)
-    if isinstance(value, bytes):
-        return quote_plus(value, safe="")
     return quote_plus(value, safe="", encoding=charset, errors="strict")
 
 
@@ -244,9 +239,7 @@ def _field_schema(schema: ModelSchema | None, name: str) -> Schema | None:
     return prop.schema if prop is not None else schema.additional_properties
 
 
-def _text(schema: Schema, value: object, path: str) -> str | bytes:
-    if isinstance(schema, Binary):
-        return schema.to_bytes(value, path)
+def _text(schema: Schema, value: object, path: str) -> str:
     if _holds_objects(schema):
         return _json_text(schema, value, path)
     return schema.to_text(value, path)

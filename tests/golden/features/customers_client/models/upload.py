@@ -83,7 +83,7 @@ class Upload:
     )
 
     def to_dict(self) -> dict[str, Any]:
-        content = self.content.to_tuple()
+        content = _schema.to_base64(self.content)
 
         description = self.description
 
@@ -143,7 +143,7 @@ class Upload:
     @classmethod
     def from_dict(cls__: type[T], src_dict: Mapping[str, Any]) -> T:  # noqa: N805
         data__ = dict(src_dict)
-        content = File(payload=BytesIO(data__.pop("content")))
+        content = File(payload=BytesIO(_schema.from_base64(data__.pop("content"))))
 
         description = data__.pop("description", UNSET)
 
