@@ -405,6 +405,8 @@ class _Walk:
             if not in_format(converted, schema.get("format"))
             else None
         )
+        if problem is None and not self._among_options(converted, schema):
+            problem = "is not a value its options list"
         if problem is not None:
             del schema["default"]
             self._say(f"{pointer}/default", f"{shown(default)} {problem}", "the default dropped")
@@ -414,6 +416,34 @@ class _Walk:
             self._say(
                 f"{pointer}/default", f"{shown(default)} written for {kinds(types)}", f"read as {shown(converted)}"
             )
+
+    def _among_options(self, value: object, schema: Mapping[str, Any]) -> bool:
+        """Whether ``value`` may be the default of a ``oneOf`` / ``anyOf`` / ``allOf`` whose options
+        each list their values (an ``enum``, a ``const``, by reference too): one of them lists it
+        (``allOf``: each); True where an option lists none (its other keywords are not judged here)."""
+        for keyword, needed in (("oneOf", any), ("anyOf", any), ("allOf", all)):
+            options = schema.get(keyword)
+            if not isinstance(options, list) or not options:
+                continue
+            listed = [self._listed(option) for option in options]
+            if any(values is None for values in listed):
+                continue
+            if not needed(value in values for values in listed if values is not None):
+                return False
+        return True
+
+    def _listed(self, option: object, seen: tuple[str, ...] = ()) -> list[Any] | None:
+        """The values an option lists (its ``enum``, or its ``const``), its reference followed; None:
+        it lists none."""
+        if not isinstance(option, dict):
+            return None
+        reference = option.get("$ref")
+        if isinstance(reference, str) and reference.startswith("#/") and reference not in seen:
+            found, target = resolve(self._document, reference)
+            return self._listed(target, (*seen, reference)) if found else None
+        if isinstance(option.get("enum"), list):
+            return list(option["enum"])
+        return [option["const"]] if "const" in option else None
 
 
 def _entries(node: object) -> Iterator[tuple[str, Any]]:

@@ -32,6 +32,10 @@ warning, and so a refusal:
 * a union's default that is an object or an array (``anyOf: [{type: object}, {type: 'null'}]``
   with ``default: {}``) goes: the generator takes only scalars there and drops the model, and a
   server applies its own default to a property a client leaves out;
+* ``allOf`` of a union of objects and of other objects (``allOf: [{$ref: HitsInfo}, {properties:
+  ...}]`` where ``HitsInfo`` is ``oneOf`` two objects) is the union of each option with the
+  others (``oneOf: [allOf: [A, C], allOf: [B, C]]``), the same values: the generator merges
+  objects only, and drops the operations that answer such an ``allOf``;
 * a path parameter's schema loses its ``null`` option (``anyOf: [{type: string}, {type: 'null'}]``,
   as FastAPI writes it): a path parameter is always present, never null, and the generator drops
   an operation whose path parameter may be None.
@@ -212,6 +216,13 @@ def _typed_enums(values: list[Any]) -> list[dict[str, Any]]:
     return options
 
 
+def _union_of(schema: Mapping[str, Any]) -> str | None:
+    """``oneOf`` or ``anyOf``, when ``schema`` is that union of schemas and nothing else of substance."""
+    keywords = [keyword for keyword in ("oneOf", "anyOf") if isinstance(schema.get(keyword), list)]
+    substance = set(schema) - {*keywords, "description", "title", "nullable", "example", "examples"}
+    return keywords[0] if len(keywords) == 1 and not substance else None
+
+
 def _ignored(document: Mapping[str, Any], parameter: Any) -> bool:
     referenced = isinstance(parameter, dict) and "$ref" in parameter
     resolved = resolve(document, parameter["$ref"])[1] if referenced else parameter
@@ -233,6 +244,7 @@ class _AllOf:
             members = node.get("allOf")
             if isinstance(members, list) and all(isinstance(member, dict) for member in members):
                 self._one_reference(node, members)
+                self._distributed(node, members)
             for value in node.values():
                 self.rewrite(value)
         elif isinstance(node, list):
@@ -250,6 +262,28 @@ class _AllOf:
             if member is not kept:
                 for key, value in member.items():
                     node.setdefault(key, value)
+
+    def _distributed(self, node: dict[str, Any], members: list[dict[str, Any]]) -> None:
+        """``allOf: [oneOf: [A, B], C]`` of objects as ``oneOf: [allOf: [A, C], allOf: [B, C]]``: the same
+        values (``C`` holds for each option), in a form the generator reads (it merges objects only,
+        and drops the operations that answer an ``allOf`` of a union)."""
+        if "oneOf" in node or "anyOf" in node:
+            return
+        unions = [(member, self._target(member)) for member in members]
+        unions = [(member, target) for member, target in unions if isinstance(target, dict) and _union_of(target)]
+        if len(unions) != 1:
+            return
+        member, union = unions[0]
+        keyword = _union_of(union)
+        assert keyword is not None  # (a union: see above)
+        options = union[keyword]
+        others = [other for other in members if other is not member]
+        if "discriminator" in union or not all(  # (a discriminator names the options by their references)
+            isinstance(option, dict) and self._is_object(option) for option in [*options, *others]
+        ):
+            return
+        del node["allOf"]
+        node[keyword] = [{"allOf": [option, *copy.deepcopy(others)]} for option in options]
 
     def _is_object(self, schema: Any) -> bool:
         target = self._target(schema)

@@ -188,10 +188,6 @@ CORPUS = (
         "meilisearch.json",
         "meilisearch_client",
         Call("get", "/version", "/version", '{"commitSha": "b4", "commitDate": "2021-07-08", "pkgVersion": "1.15.2"}'),
-        xfail={
-            "operations": "SearchResult and FederatedSearchResult take allOf a non-object: openapi-python-client "
-            "drops the operations that answer them, each said in a warning",
-        },
     ),
     Public(
         "deepgram.yaml",
