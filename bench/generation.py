@@ -28,7 +28,6 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 from attrs import frozen
@@ -239,20 +238,41 @@ def _stock_command(spec: Path, config: Path, stock_keys: list[str], scratch: Pat
     return _generate("openapi-python-client", "--path", spec, "--config", stock_config, "--meta", "none")
 
 
+_MEASURED = """
+import os, subprocess, sys, time
+started = time.perf_counter()
+process = subprocess.Popen(sys.argv[2:])
+_, status, usage = os.wait4(process.pid, 0)
+seconds = time.perf_counter() - started
+with open(sys.argv[1], "w") as out:
+    cpu = usage.ru_utime + usage.ru_stime
+    out.write(f"{seconds} {cpu} {usage.ru_maxrss * 1024} {os.waitstatus_to_exitcode(status)}")
+"""
+"""Runs a command and writes its wall time, CPU time, peak memory and exit status (``wait4``).
+
+Linux counts in a child's peak memory the process it was forked from (the high-water mark of the
+memory it left at ``exec``): forked from this benchmark (some 150 MB of peers by then), every
+generation would seem to peak there. Forked from this small launcher, each peaks at its own."""
+
+
 def _run(command: list[str], log: Path) -> Run:
     """One generation in a fresh process: wall and CPU time, peak memory (``wait4``), what it printed."""
+    measured = log.with_suffix(".measured")
     with log.open("w") as written:
-        started = time.perf_counter()
-        process = subprocess.Popen(command, stdout=written, stderr=subprocess.STDOUT, cwd=log.parent)
-        _, status, usage = os.wait4(process.pid, 0)
-        seconds = time.perf_counter() - started
-    process.returncode = os.waitstatus_to_exitcode(status)
+        subprocess.run(
+            [sys.executable, "-c", _MEASURED, str(measured), *command],
+            stdout=written,
+            stderr=subprocess.STDOUT,
+            cwd=log.parent,
+            check=True,
+        )
+    seconds, cpu_seconds, peak_bytes, status = measured.read_text().split()
     return Run(
-        seconds=seconds,
-        cpu_seconds=usage.ru_utime + usage.ru_stime,
-        peak_bytes=usage.ru_maxrss * 1024,
+        seconds=float(seconds),
+        cpu_seconds=float(cpu_seconds),
+        peak_bytes=int(peak_bytes),
         output=log.read_text(errors="replace"),
-        status=process.returncode,
+        status=int(status),
     )
 
 
