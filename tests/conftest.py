@@ -6,6 +6,7 @@ import pkgutil
 import subprocess
 import sys
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -75,6 +76,20 @@ def generate(spec: Path, output: Path, config: Path = PROJECT / "generator-confi
     """Run the generator's command as a user would (with the project's own configuration by default)."""
     command = [sys.executable, "-m", "pca_generator", "generate", f"--spec={spec}", f"--config={config}"]
     subprocess.run([*command, f"--output={output}"], check=True, capture_output=True)
+
+
+@contextmanager
+def edge_package(root: Path, spec: str) -> Iterator[Any]:
+    """The package generated from ``specs/edge/<spec>.yaml`` into ``root``, named after the spec and
+    importable while the block runs."""
+    config = root / "config.yaml"
+    config.write_text(f"project_name_override: {spec.replace('_', '-')}\npackage_name_override: {spec}\n")
+    generate(SPECS / "edge" / f"{spec}.yaml", root / "out", config)
+    sys.path.insert(0, str(root / "out"))
+    try:
+        yield importlib.import_module(spec)
+    finally:
+        sys.path.remove(str(root / "out"))
 
 
 @pytest.fixture(scope="session")

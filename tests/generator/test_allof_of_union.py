@@ -4,27 +4,19 @@ drops the operation; each answer reads as the option it matches, with the shared
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Iterator
 from typing import Any
 
 import pytest
 
-from conftest import SPECS, generate
+from conftest import edge_package
 from wire import WireServer
 
 
 @pytest.fixture(scope="module")
 def package(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
-    root = tmp_path_factory.mktemp("allof_of_union")
-    config = root / "config.yaml"
-    config.write_text("project_name_override: allof-of-union\npackage_name_override: allof_of_union\n")
-    generate(SPECS / "edge" / "allof_of_union.yaml", root / "out", config)
-    sys.path.insert(0, str(root / "out"))
-    import allof_of_union  # type: ignore[import-not-found]
-
-    yield allof_of_union
-    sys.path.remove(str(root / "out"))
+    with edge_package(tmp_path_factory.mktemp("allof_of_union"), "allof_of_union") as package:
+        yield package
 
 
 @pytest.mark.parametrize(

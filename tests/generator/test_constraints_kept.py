@@ -6,27 +6,19 @@ strictly (tests/specs/edge/constraints_kept.yaml)."""
 from __future__ import annotations
 
 import logging
-import sys
 from collections.abc import Iterator
 from typing import Any
 
 import pytest
 
-from conftest import SPECS, generate
+from conftest import edge_package
 from wire import WireServer
 
 
 @pytest.fixture(scope="module")
 def package(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
-    root = tmp_path_factory.mktemp("constraints_kept")
-    config = root / "config.yaml"
-    config.write_text("project_name_override: constraints-kept\npackage_name_override: constraints_kept\n")
-    generate(SPECS / "edge" / "constraints_kept.yaml", root / "out", config)
-    sys.path.insert(0, str(root / "out"))
-    import constraints_kept  # type: ignore[import-not-found]
-
-    yield constraints_kept
-    sys.path.remove(str(root / "out"))
+    with edge_package(tmp_path_factory.mktemp("constraints_kept"), "constraints_kept") as package:
+        yield package
 
 
 @pytest.fixture

@@ -4,13 +4,12 @@ byte is sent, naming the parameter and never quoting the value (tests/specs/edge
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Iterator
 from typing import Any
 
 import pytest
 
-from conftest import SPECS, generate
+from conftest import edge_package
 from wire import WireServer
 
 SID = "CR" + "0" * 32
@@ -18,15 +17,8 @@ SID = "CR" + "0" * 32
 
 @pytest.fixture(scope="module")
 def package(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
-    root = tmp_path_factory.mktemp("parameter_checks")
-    config = root / "config.yaml"
-    config.write_text("project_name_override: parameter-checks\npackage_name_override: parameter_checks\n")
-    generate(SPECS / "edge" / "parameter_checks.yaml", root / "out", config)
-    sys.path.insert(0, str(root / "out"))
-    import parameter_checks  # type: ignore[import-not-found]
-
-    yield parameter_checks
-    sys.path.remove(str(root / "out"))
+    with edge_package(tmp_path_factory.mktemp("parameter_checks"), "parameter_checks") as package:
+        yield package
 
 
 @pytest.fixture

@@ -4,27 +4,19 @@ shape (tests/specs/edge/same_shape.yaml) each read and write their own class, in
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Iterator
 from typing import Any
 
 import pytest
 
-from conftest import SPECS, generate
+from conftest import edge_package
 from wire import WireServer
 
 
 @pytest.fixture(scope="module")
 def package(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
-    root = tmp_path_factory.mktemp("same_shape")
-    config = root / "config.yaml"
-    config.write_text("project_name_override: same-shape\npackage_name_override: same_shape\n")
-    generate(SPECS / "edge" / "same_shape.yaml", root / "out", config)
-    sys.path.insert(0, str(root / "out"))
-    import same_shape  # type: ignore[import-not-found]
-
-    yield same_shape
-    sys.path.remove(str(root / "out"))
+    with edge_package(tmp_path_factory.mktemp("same_shape"), "same_shape") as package:
+        yield package
 
 
 @pytest.mark.parametrize("order", [("stations", "trips"), ("trips", "stations")])
