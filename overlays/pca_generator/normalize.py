@@ -216,10 +216,14 @@ def _typed_enums(values: list[Any]) -> list[dict[str, Any]]:
     return options
 
 
+_BESIDE_A_UNION = {*_ANNOTATIONS, "nullable"}
+"""Keywords beside a union that say something of it without constraining its options' values."""
+
+
 def _union_of(schema: Mapping[str, Any]) -> str | None:
     """``oneOf`` or ``anyOf``, when ``schema`` is that union of schemas and nothing else of substance."""
     keywords = [keyword for keyword in ("oneOf", "anyOf") if isinstance(schema.get(keyword), list)]
-    substance = set(schema) - {*keywords, "description", "title", "nullable", "example", "examples"}
+    substance = set(schema) - {*keywords, *_BESIDE_A_UNION}
     return keywords[0] if len(keywords) == 1 and not substance else None
 
 
@@ -267,7 +271,7 @@ class _AllOf:
         """``allOf: [oneOf: [A, B], C]`` of objects as ``oneOf: [allOf: [A, C], allOf: [B, C]]``: the same
         values (``C`` holds for each option), in a form the generator reads (it merges objects only,
         and drops the operations that answer an ``allOf`` of a union)."""
-        if "oneOf" in node or "anyOf" in node:
+        if set(node) - {"allOf", *_BESIDE_A_UNION}:  # (keywords of its own would have to go into every option)
             return
         unions = [(member, self._target(member)) for member in members]
         unions = [(member, target) for member, target in unions if isinstance(target, dict) and _union_of(target)]
