@@ -27,13 +27,17 @@ import os
 from collections.abc import Iterator, Mapping
 from urllib.parse import quote
 
-from attrs import frozen
+from attrs import field, frozen
 
 from ._errors import InvalidArgument, InvalidCredentials, SerializationError
 from ._schema import Schema, SchemaViolation
 from ._security import checked_headers
 
 __all__ = ["Parameter", "cookie_header", "expand_path", "fresh_uuid", "header_value", "query_string"]
+
+
+def _sent(schema: Schema | None) -> Schema | None:
+    return None if schema is None else schema.toward("request")
 
 
 @frozen
@@ -46,8 +50,9 @@ class Parameter:
     explode: bool
     media_type: str | None = None
     """The media type of a parameter given by ``content``: its value is written in it, as one text."""
-    schema: Schema | None = None
-    """The parameter's schema: a value is checked against it before a byte is sent."""
+    schema: Schema | None = field(default=None, converter=_sent)
+    """The parameter's schema as a request carries it (a model's ``readOnly`` properties left out):
+    a value is checked against it before a byte is sent."""
 
 
 def _as_content(parameter: Parameter, value: object) -> object:

@@ -242,6 +242,9 @@ class _AllOf:
 
     def __init__(self, document: dict[str, Any]) -> None:
         self._document = document
+        self._made: set[int] = set()
+        """The ``allOf`` nodes a distribution made: not distributed again (an option may lead back
+        to the schema it came from, and would be distributed without end)."""
 
     def rewrite(self, node: Any) -> None:
         if isinstance(node, dict):
@@ -271,8 +274,8 @@ class _AllOf:
         """``allOf: [oneOf: [A, B], C]`` of objects as ``oneOf: [allOf: [A, C], allOf: [B, C]]``: the same
         values (``C`` holds for each option), in a form the generator reads (it merges objects only,
         and drops the operations that answer an ``allOf`` of a union)."""
-        if set(node) - {"allOf", *_BESIDE_A_UNION}:  # (keywords of its own would have to go into every option)
-            return
+        if id(node) in self._made or set(node) - {"allOf", *_BESIDE_A_UNION}:  # (keywords of its own
+            return  # would have to go into every option)
         unions = [(member, self._target(member)) for member in members]
         unions = [(member, target) for member, target in unions if isinstance(target, dict) and _union_of(target)]
         if len(unions) != 1:
@@ -288,6 +291,7 @@ class _AllOf:
             return
         del node["allOf"]
         node[keyword] = [{"allOf": [option, *copy.deepcopy(others)]} for option in options]
+        self._made.update(id(made) for made in node[keyword])
 
     def _is_object(self, schema: Any) -> bool:
         target = self._target(schema)

@@ -44,3 +44,23 @@ def test_an_answer_missing_the_shared_properties_is_refused(package: Any, wire: 
     wire.answer(200, "application/json", '{"offset": 20}')  # hits is required by the allOf's other part
     with package.Client(base_url=wire.base_url) as client, pytest.raises(package.errors.ResponseDecodeError):
         search.sync(client=client)
+
+
+def test_a_union_that_leads_back_to_its_allof_is_distributed_once() -> None:
+    from pca_generator.normalize import normalize
+
+    document = {
+        "openapi": "3.0.3",
+        "info": {"title": "t", "version": "1"},
+        "paths": {},
+        "components": {
+            "schemas": {
+                "V": {"allOf": [{"$ref": "#/components/schemas/U"}, {"type": "object", "properties": {"c": {}}}]},
+                "U": {"oneOf": [{"$ref": "#/components/schemas/V"}, {"type": "object", "properties": {"b": {}}}]},
+            }
+        },
+    }
+
+    options = normalize(document)["components"]["schemas"]["V"]["oneOf"]  # no RecursionError
+
+    assert [option["allOf"][0] for option in options] == document["components"]["schemas"]["U"]["oneOf"]

@@ -34,13 +34,20 @@ def _call(client: Any, sid: str = SID, **arguments: Any) -> Any:
 
 
 def test_values_within_their_schemas_are_sent(client: Any, wire: WireServer) -> None:
-    from parameter_checks.models import GetCredentialTagsItem  # type: ignore[import-not-found]
+    from parameter_checks.models import Filter, GetCredentialTagsItem  # type: ignore[import-not-found]
 
     wire.answer(204)
-    _call(client, page_size=1000, tags=[GetCredentialTagsItem.A], x_trace="abcdefgh", session="abc")
+    _call(
+        client,
+        page_size=1000,
+        tags=[GetCredentialTagsItem.A],
+        x_trace="abcdefgh",
+        session="abc",
+        filter_=Filter(q="x"),  # its required readOnly id is the server's
+    )
 
     seen = wire.last
-    assert (seen.path, seen.query) == (f"/credentials/{SID}", "PageSize=1000&tags=a")
+    assert (seen.path, seen.query) == (f"/credentials/{SID}", "PageSize=1000&tags=a&filter%5Bq%5D=x")
     assert seen.headers["x-trace"] == "abcdefgh" and seen.headers["cookie"] == "session=abc"
 
 
