@@ -49,7 +49,7 @@ def test_an_answer_missing_the_shared_properties_is_refused(package: Any, wire: 
 def test_a_union_that_leads_back_to_its_allof_is_distributed_once() -> None:
     from pca_generator.normalize import normalize
 
-    document = {
+    document: dict[str, Any] = {
         "openapi": "3.0.3",
         "info": {"title": "t", "version": "1"},
         "paths": {},
