@@ -59,6 +59,7 @@ from ._parameters import Aliases, free_name, pushed_down, refused
 from ._resources import RUNTIME, TEMPLATES
 from ._schemas import Describer
 from ._settings import Settings, read_config, unknown_keys
+from ._shared_models import models_shared
 from ._spec import (
     RANGES,
     STRUCTURED,
@@ -188,7 +189,8 @@ def _parsed_whole(
 
 def _parsed(document: dict[str, Any], config: Config, spec: Path | str) -> GeneratorData:
     try:
-        openapi = GeneratorData.from_dict(pushed_down(document), config=config)
+        with models_shared():
+            openapi = GeneratorData.from_dict(pushed_down(document), config=config)
     except Exception as error:  # the generator raises (even crashes) on some specs instead of reporting them
         said = " ".join(str(error).split())
         raise GenerationError(f"openapi-python-client cannot read {spec} ({type(error).__name__}: {said})") from None
