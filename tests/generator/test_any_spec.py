@@ -451,6 +451,55 @@ def test_a_delimited_form_field_keeps_items_holding_its_delimiter_and_a_liberal_
     ]
 
 
+SPREAD_CALLS = """
+import httpx
+from urllib.parse import parse_qsl
+from edge_form_encoding import Client, errors
+from edge_form_encoding.api.default import search
+from edge_form_encoding.models import Point, Search
+
+sent = []
+answers = []
+def handler(request):
+    sent.append(request.content.decode())
+    content = answers.pop(0) if answers else request.content
+    return httpx.Response(200, headers={"content-type": "application/x-www-form-urlencoded"}, content=content)
+made = Search(q="x", near=Point(lat=1.5, lon=2.5), box=Point(lat=0.5, lon=-1.5), area=Point(lat=3.5, lon=4.5))
+with Client(base_url="http://127.0.0.1:9", httpx_args={"transport": httpx.MockTransport(handler)}) as client:
+    answered = search.sync(client=client, body=made)
+    print(parse_qsl(sent[0]))
+    print(answered == made)
+    odd = Point(lat=1.5)
+    odd["q"] = "y"  # an extra property, spread among the form's fields, would read back as the form's q
+    try:
+        search.sync(client=client, body=Search(near=odd))
+    except errors.SerializationError as error:
+        print(type(error).__name__, "$.near.q" in str(error))
+    answers.append(b"box=lat,1.5,lon")
+    try:
+        search.sync(client=client, body=Search())
+    except errors.ResponseDecodeError as error:
+        print(type(error).__name__, error.status_code)
+"""
+
+
+def test_an_object_whose_style_is_given_travels_as_fields_both_ways(edge: Path) -> None:
+    run = _calls(edge / "form_encoding", SPREAD_CALLS)
+
+    assert run.returncode == 0, run.stderr
+    fields, equal, refused, unread = run.stdout.splitlines()
+    assert ast.literal_eval(fields) == [
+        ("q", "x"),
+        ("lat", "1.5"),  # style: form, explode: true: the object's properties among the form's own
+        ("lon", "2.5"),  # (its contentType: application/json is ignored: a style given wins)
+        ("box", "lat,0.5,lon,-1.5"),  # explode: false: names and values in one field
+        ("area", "lat|3.5|lon|4.5"),  # pipeDelimited
+    ]
+    assert equal == "True"  # read back into the same search
+    assert refused == "SerializationError True"  # what could not be read back is refused, by its place
+    assert unread == "ResponseDecodeError 200"  # a name without its value: a typed error
+
+
 RANGE_CALLS = """
 import io
 import httpx

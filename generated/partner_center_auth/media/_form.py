@@ -11,8 +11,11 @@ default for its schema, and it is read back the same way:
   ``|``; an item holding a space is refused in a ``spaceDelimited`` field (its delimiter is one);
 * an object (a model, or a union with one), and each object of an array: one field of JSON text,
   the default ``contentType`` of an object; ``style: deepObject``: one field per property,
-  ``name[property]=value``;
-* a ``contentType`` of JSON (``application/json``, ``+json``): the whole value as one JSON text.
+  ``name[property]=value``; a ``style`` of ``form`` given in the spec: one field per property,
+  ``property=value``, among the form's own (``explode: false``: one field, ``name=k1,v1,k2,v2``;
+  ``spaceDelimited``, ``pipeDelimited``: joined by their delimiter);
+* a ``contentType`` of JSON (``application/json``, ``+json``): the whole value as one JSON text,
+  unless a ``style`` is given (OpenAPI: a style given wins over the content type).
 
 A body that is not an object, or an untyped value that is an object (whose text could not be read
 back as one), is refused when written, as is a delimited field of one empty item (read back, it is
@@ -72,7 +75,10 @@ class FormCodec:
             fields: list[Field] = []
             for name, item in data.items():
                 field_schema = _field_schema(schema, name) or AnyValue()
-                fields.extend(_Way.of(document.encoding_of(name)).written(name, field_schema, item))
+                way = _Way.of(document.encoding_of(name))
+                if (model := way.spreads(field_schema)) is not None and isinstance(item, dict):
+                    _check_spread(item, model, schema, f"$.{name}")
+                fields.extend(way.written(name, field_schema, item))
             return _urlencoded(fields, charset or "utf-8").encode("ascii")
         except SchemaViolation as violation:
             raise SerializationError(
@@ -101,10 +107,10 @@ class FormCodec:
 class _Way:
     """How one property travels in a form: its encoding, with OpenAPI's defaults filled in."""
 
-    __slots__ = ("as_json", "delimiter", "explode", "style")
+    __slots__ = ("as_json", "delimiter", "explode", "given", "style")
 
-    def __init__(self, style: str, explode: bool, as_json: bool) -> None:
-        self.style, self.explode, self.as_json = style, explode, as_json
+    def __init__(self, style: str, explode: bool, as_json: bool, *, given: bool = False) -> None:
+        self.style, self.explode, self.as_json, self.given = style, explode, as_json, given
         self.delimiter = _DELIMITERS.get(style, ",")
 
     @classmethod
@@ -114,7 +120,13 @@ class _Way:
         style = encoding.style or "form"
         explode = encoding.explode if encoding.explode is not None else style == "form"
         media = (encoding.content_type or "").partition(";")[0].strip().lower()
-        return cls(style, explode, media.endswith(("/json", "+json")))
+        as_json = encoding.style is None and media.endswith(("/json", "+json"))
+        return cls(style, explode, as_json, given=encoding.style is not None)
+
+    def spreads(self, schema: Schema) -> ModelSchema | None:
+        """The object schema whose properties travel as the form's own fields (``style: form``
+        given, exploded), else None."""
+        return model_of(schema) if self.given and self.style == "form" and self.explode else None
 
     def written(self, name: str, schema: Schema, value: object) -> Iterator[Field]:
         path = f"$.{name}"
@@ -125,21 +137,39 @@ class _Way:
             schema.check(value, path)
             for key, item in value.items():
                 yield f"{name}[{key}]", _text(_field_schema(model, key) or AnyValue(), item, f"{path}.{key}")
+        elif self.given and isinstance(value, dict) and (model := model_of(schema)) is not None:
+            schema.check(value, path)
+            pairs = [
+                (key, _text(_field_schema(model, key) or AnyValue(), item, f"{path}.{key}"))
+                for key, item in value.items()
+            ]
+            if self.explode and self.style == "form":
+                yield from pairs
+            else:
+                yield name, self._joined(tuple(part for pair in pairs for part in pair), path)
         elif isinstance(value, list) and isinstance(schema, ArrayOf | AnyValue):
             items = schema.items if isinstance(schema, ArrayOf) else schema
             parts = [_text(items, part, f"{path}[{i}]") for i, part in enumerate(value)]
             if self.explode:
                 yield from ((name, part) for part in parts)
                 return
-            texts = tuple(parts)
-            if texts == ("",) or (self.delimiter == " " and any(" " in text for text in texts)):
-                raise SchemaViolation(path, "an item that could not be read back from one delimited field")
-            yield name, _Joined(texts, self.delimiter)
+            yield name, self._joined(tuple(parts), path)
         else:
             yield name, _text(schema, value, path)
 
+    def _joined(self, texts: tuple[str, ...], path: str) -> _Joined:
+        if texts == ("",) or (self.delimiter == " " and any(" " in text for text in texts)):
+            raise SchemaViolation(path, "an item that could not be read back from one delimited field")
+        return _Joined(texts, self.delimiter)
+
     def read(self, schema: Schema, fields: list[str], where: str, charset: str, *, repeatable: bool) -> object:
         """The value of the fields of one property (as they came, percent-encoded), by its schema."""
+        if self.given and len(fields) == 1 and (model := model_of(schema)) is not None:
+            texts = self._split(fields[0], charset)
+            if len(texts) % 2:
+                raise SchemaViolation(where, "expected names and values in pairs")
+            pairs = zip(texts[::2], texts[1::2], strict=True)
+            return {key: _value(_field_schema(model, key) or AnyValue(), text, f"{where}.*") for key, text in pairs}
         if isinstance(schema, ArrayOf) and not self.explode and len(fields) == 1 and not self.as_json:
             texts = self._split(fields[0], charset)
             return [_value(schema.items, part, f"{where}[{i}]") for i, part in enumerate(texts)]
@@ -197,6 +227,7 @@ def _read(content: bytes, document: Document, charset: str | None) -> dict[str, 
     text = decode_text(content, "ascii")  # percent-encoding keeps a form ASCII
     charset = charset or "utf-8"
     pairs = list(_fields(text, charset))
+    spread = _spread(schema, document)
     grouped: dict[str, list[str]] = {}
     deep: dict[str, dict[str, str]] = {}
     for name, item in pairs:
@@ -204,6 +235,8 @@ def _read(content: bytes, document: Document, charset: str | None) -> dict[str, 
         encoding = document.encoding_of(found["name"]) if found is not None else None
         if found is not None and encoding is not None and encoding.style == "deepObject":
             deep.setdefault(found["name"], {})[found["key"]] = _unquoted(item, charset)
+        elif name in spread:
+            deep.setdefault(spread[name], {})[name] = _unquoted(item, charset)
         else:
             grouped.setdefault(name, []).append(item)
     data: dict[str, Any] = {}
@@ -222,6 +255,30 @@ def _read(content: bytes, document: Document, charset: str | None) -> dict[str, 
             key: _value(_field_schema(model, key) or AnyValue(), item, f"$.{name}.*") for key, item in fields.items()
         }
     return data
+
+
+def _check_spread(value: dict[str, Any], model: ModelSchema, form: ModelSchema | None, path: str) -> None:
+    """Refuses an object whose properties, spread among the form's fields, could not be read back
+    as its own: one its schema does not declare, or one the form declares too."""
+    for key in value:
+        if key not in model.by_name or (form is not None and key in form.by_name):
+            raise SchemaViolation(f"{path}.{key}", "a property that could not be read back from the form's fields")
+
+
+def _spread(schema: ModelSchema | None, document: Document) -> dict[str, str]:
+    """Each field name that belongs to an object property spread among the form's own fields
+    (``style: form`` given, exploded), with that property's name; a name the form itself declares
+    stays the form's."""
+    if schema is None:
+        return {}
+    spread: dict[str, str] = {}
+    for encoding in document.encoding:
+        prop = schema.by_name.get(encoding.name)
+        model = _Way.of(encoding).spreads(prop.schema) if prop is not None else None
+        for inner in model.by_name if model is not None else ():
+            if inner not in schema.by_name:
+                spread.setdefault(inner, encoding.name)
+    return spread
 
 
 def _object_schema(document: Document) -> ModelSchema | None:
