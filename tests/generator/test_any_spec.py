@@ -512,6 +512,26 @@ def test_a_range_with_a_schema_sends_json_for_a_model_and_reads_by_the_actual_ty
     assert got == "[Thing(name='j'), Thing(name='x'), b'PNG', Thing(name='f'), b'plain', b'untyped']"
 
 
+EMPTY_CONTENT_TYPE_CALLS = """
+import sys
+from edge_media_ranges import Client
+from edge_media_ranges.api.default import upload
+from edge_media_ranges.models import Thing
+
+with Client(base_url=sys.argv[1]) as client:
+    print(repr([upload.sync(client=client, body=Thing(name="a")) for _ in range(2)]))
+"""
+
+
+def test_an_answer_with_an_empty_content_type_is_octets_as_one_without(edge: Path, wire: Any) -> None:
+    wire.answer(200, "", b"empty")  # `Content-Type: ` on the wire: present, naming no media type
+    wire.answer(200, None, b"none")
+    run = _calls(edge / "media_ranges", EMPTY_CONTENT_TYPE_CALLS, wire.base_url)
+
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.splitlines() == ["[b'empty', b'none']"]  # */* holds octets
+
+
 NULLABLE_CALLS = """
 import httpx
 from edge_nullable_ref import Client
