@@ -692,13 +692,45 @@ class OneOf:
             )
         if options is not self.options:  # the discriminator named it: its own words, where it failed
             return attempt(options[0])
-        problems = []
+        violations = []
         for option in options:
             try:
                 return attempt(option)
             except SchemaViolation as violation:
-                problems.append(violation.problem)
-        raise SchemaViolation(path, "matches none of: " + "; ".join(problems))
+                violations.append(violation)
+        raise _refusal(path, options, violations)
+
+
+def _refusal(path: str, options: tuple[Schema, ...], violations: list[SchemaViolation]) -> SchemaViolation:
+    """A union's refusal, said where the option that matched furthest (its violation the deepest,
+    the first of those) fails and why, then each other option briefly, at its place under the
+    union's: the place matters most when the value is a large object. Like every violation, it
+    names constraints, never the value (which may be a secret)."""
+    closest = max(range(len(violations)), key=lambda index: _depth(violations[index].path))
+    others = "; ".join(
+        f"{_option_name(option)}{violation.path[len(path) :] if violation.path.startswith(path) else ''}: "
+        f"{violation.problem}"
+        for index, (option, violation) in enumerate(zip(options, violations, strict=True))
+        if index != closest
+    )
+    said = f"as {_option_name(options[closest])}, the closest of the union's {len(options)} options"
+    return SchemaViolation(
+        violations[closest].path, f"{violations[closest].problem} ({said}{'; ' + others if others else ''})"
+    )
+
+
+def _depth(path: str) -> int:
+    return path.count(".") + path.count("[")
+
+
+def _option_name(option: Schema) -> str:
+    """How a refusal names a union's option: its model or enum, else its JSON type."""
+    name = getattr(option, "name", None)
+    if isinstance(name, str):
+        return name
+    if isinstance(option, Scalar):
+        return option.type
+    return {ArrayOf: "array", Null: "null", Binary: "binary", OneOf: "union"}.get(type(option), "value")
 
 
 def _valid(schema: Schema, value: object) -> bool:

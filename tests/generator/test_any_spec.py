@@ -583,6 +583,39 @@ def test_an_answer_reads_into_the_model_of_its_own_media_types_schema(edge: Path
     assert ") -> list[PetXml] | Owner | PetXml | Pet | None:" in (api / "get_thing.py").read_text()
 
 
+UNION_REFUSAL_CALLS = """
+import sys
+from edge_union_refusals import Client, errors
+from edge_union_refusals.api.default import list_pets
+
+with Client(base_url=sys.argv[1]) as client:
+    for strict in (False, True):
+        try:
+            list_pets.sync(client=client, strict=strict)
+        except errors.ResponseDecodeError as error:
+            print(error)
+"""
+
+
+def test_a_union_that_refuses_an_item_says_where_its_closest_option_fails(edge: Path, wire: Any) -> None:
+    pets = [{"kind": "dog", "name": "a"}, {"kind": "cat", "lives": 9}, {"kind": "dog", "name": {"token": "s3cr3t"}}]
+    for _ in range(2):
+        wire.answer(200, "application/json", json.dumps({"pets": pets}))
+    run = _calls(edge / "union_refusals", UNION_REFUSAL_CALLS, wire.base_url)
+
+    assert run.returncode == 0, run.stderr
+    said = "list_pets answered 200 with a body that does not decode as documented: JSON does not match response_200: "
+    assert run.stdout.splitlines() == [
+        # a liberal read takes any kind: Cat then lacks `lives`
+        f"{said}$.pets[2].name: expected string, got object "
+        "(as Dog, the closest of the union's 2 options; Cat: missing required property 'lives')",
+        # a strict one refuses Cat's kind first
+        f"{said}$.pets[2].name: expected string, got object "
+        "(as Dog, the closest of the union's 2 options; Cat.kind: expected one of ['cat'])",
+    ]
+    assert "s3cr3t" not in run.stdout
+
+
 NULLABLE_CALLS = """
 import httpx
 from edge_nullable_ref import Client
