@@ -184,6 +184,15 @@ Requests are refused for any of them; responses keep the value unless read stric
 Kept = list[tuple[str, Constraint]]
 """Broken constraints a liberal read kept: (JSON path, keyword); never the value."""
 
+Within = Callable[["Schema", object, str], Kept]
+"""How a container's ``breaks`` walks each of its parts: the part's own ``breaks`` (the reference),
+or the compiled check first (``_compiled.breaks``), which skips the parts it passes."""
+
+
+def _each_part(schema: Schema, value: object, path: str) -> Kept:
+    return schema.breaks(value, path)
+
+
 Direction = Literal["request", "response"]
 """Which way a body travels: what ``readOnly`` and ``writeOnly`` properties depend on (see
 :meth:`Property.toward`)."""
@@ -275,8 +284,9 @@ class Scalar:
             return self
         return Scalar(self.type)
 
-    def breaks(self, value: object, path: str) -> Kept:
-        """The constraints ``value`` (valid for :meth:`relaxed`) breaks, where: what a liberal read keeps."""
+    def breaks(self, value: object, path: str, within: Within | None = None) -> Kept:
+        """The constraints ``value`` (valid for :meth:`relaxed`) breaks, where: what a liberal read
+        keeps. (``within``: how a container walks its parts; a scalar has none.)"""
         failure = self._failure(value)
         if failure is None or failure == "type" or failure == "finite":
             return []
@@ -382,7 +392,7 @@ class AnyValue:
     def toward(self, direction: Direction) -> Self:
         return self
 
-    def breaks(self, value: object, path: str) -> Kept:
+    def breaks(self, value: object, path: str, within: Within | None = None) -> Kept:
         return []
 
     def from_text(self, text: str, path: str) -> object:
@@ -415,7 +425,7 @@ class Null:
     def toward(self, direction: Direction) -> Self:
         return self
 
-    def breaks(self, value: object, path: str) -> Kept:
+    def breaks(self, value: object, path: str, within: Within | None = None) -> Kept:
         return []
 
     def from_text(self, text: str, path: str) -> object:
@@ -451,7 +461,7 @@ class Binary:
     def toward(self, direction: Direction) -> Self:
         return self
 
-    def breaks(self, value: object, path: str) -> Kept:
+    def breaks(self, value: object, path: str, within: Within | None = None) -> Kept:
         return []
 
     def from_text(self, text: str, path: str) -> object:
@@ -538,12 +548,12 @@ class ArrayOf:
         items = self.items.toward(direction)
         return self if items is self.items else attrs.evolve(self, items=items)
 
-    def breaks(self, value: object, path: str) -> Kept:
+    def breaks(self, value: object, path: str, within: Within = _each_part) -> Kept:
         if not isinstance(value, list):  # (a value the relaxed check passed is one)
             return []
         kept: Kept = []
         for index, item in enumerate(value):
-            kept += self.items.breaks(item, f"{path}[{index}]")
+            kept += within(self.items, item, f"{path}[{index}]")
         failure = self._bound(value) if self.bounded else None
         return [*kept, (path, failure)] if failure is not None else kept
 
@@ -666,7 +676,7 @@ class OneOf:
         options = tuple(option.toward(direction) for option in self.options)
         return self if all(map(operator.is_, options, self.options)) else attrs.evolve(self, options=options)
 
-    def breaks(self, value: object, path: str) -> Kept:
+    def breaks(self, value: object, path: str, within: Within = _each_part) -> Kept:
         # No kept violation when an option takes the value as it is; else the first option whose
         # structure takes it (as the relaxed union chose it) says what the value breaks. A value
         # naming no option is kept too, said at the discriminator's property.
@@ -679,7 +689,7 @@ class OneOf:
             return []
         for option in options:
             if _valid(option.relaxed(), value):
-                return [*unknown, *option.breaks(value, path)]
+                return [*unknown, *within(option, value, path)]
         return unknown
 
     def first(self, attempt: Callable[[Schema], Any], path: str, options: tuple[Schema, ...]) -> Any:
@@ -793,8 +803,8 @@ class ModelRef:
     def toward(self, direction: Direction) -> ModelRef:
         return self if self.direction == direction else attrs.evolve(self, direction=direction)
 
-    def breaks(self, value: object, path: str) -> Kept:
-        return self.schema.breaks(value, path)
+    def breaks(self, value: object, path: str, within: Within = _each_part) -> Kept:
+        return self.schema.breaks(value, path, within)
 
     def from_text(self, text: str, path: str) -> object:
         raise SchemaViolation(path, f"a {self.name} cannot be read from a single text value")
@@ -947,17 +957,17 @@ class ModelSchema:
             relaxed = _RELAXED[self] = ModelSchema(self.name, self.xml, properties, extra) if changed else self
         return relaxed
 
-    def breaks(self, value: object, path: str = "$") -> Kept:
+    def breaks(self, value: object, path: str = "$", within: Within = _each_part) -> Kept:
         if not isinstance(value, dict):  # (a value the relaxed check passed is one)
             return []
         kept: Kept = []
         for prop in self.properties:
             if prop.name in value:
-                kept += prop.schema.breaks(value[prop.name], f"{path}.{prop.name}")
+                kept += within(prop.schema, value[prop.name], f"{path}.{prop.name}")
         extra = self.additional_properties
         if extra is not None:
             for key in value.keys() - self.by_name.keys():
-                kept += extra.breaks(value[key], f"{path}.*")  # the key is the sender's text
+                kept += within(extra, value[key], f"{path}.*")  # the key is the sender's text
         return kept
 
     def from_text(self, text: str, path: str) -> object:
