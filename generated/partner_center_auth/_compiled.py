@@ -33,10 +33,24 @@ from typing import Any
 
 import attrs
 
-from ._schema import AnyValue, ArrayOf, Binary, EnumRef, M, ModelRef, ModelSchema, Null, OneOf, Property, Scalar, Schema
+from ._schema import (
+    AnyValue,
+    ArrayOf,
+    Binary,
+    EnumRef,
+    Kept,
+    M,
+    ModelRef,
+    ModelSchema,
+    Null,
+    OneOf,
+    Property,
+    Scalar,
+    Schema,
+)
 from .types import UNSET
 
-__all__ = ["Check", "Invalid", "Reader", "builder_for", "check_for", "counted", "dumper_for", "reader_for"]
+__all__ = ["Check", "Invalid", "Reader", "breaks", "builder_for", "check_for", "counted", "dumper_for", "reader_for"]
 
 Check = Callable[[object], int]
 """A compiled check: the value's names and string values (see :func:`counted`), or :class:`Invalid`."""
@@ -65,6 +79,17 @@ def check_for(schema: Schema) -> Check:
     if check is None:
         check = _CHECKS[schema] = _Compiler().compile(schema)
     return check
+
+
+def breaks(schema: Schema, value: object, path: str = "$") -> Kept:
+    """What ``value`` (data its relaxed schema took) breaks of ``schema``: its ``breaks``, each
+    part the compiled check passes skipped at once. A long list with one loose item walks that
+    item alone, where the reference walks every item."""
+    try:
+        check_for(schema)(value)
+    except Invalid:
+        return schema.breaks(value, path, breaks)  # each part is walked here again
+    return []
 
 
 def any_strings(value: object) -> int:

@@ -31,6 +31,7 @@ import shutil
 import sys
 import tempfile
 from collections.abc import Iterator, Mapping, Sequence
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -55,6 +56,7 @@ from ._errors import GenerationError
 from ._kinds import schema_kind
 from ._metadata import Metadata
 from ._open_enums import open_enums
+from ._own_schemas import OwnSchemas
 from ._parameters import Aliases, free_name, pushed_down, refused
 from ._resources import RUNTIME, TEMPLATES
 from ._schemas import Describer
@@ -138,7 +140,7 @@ def _project(
     )
     config.content_type_overrides = content_type_overrides(document, config)
     config.post_hooks = _tools.with_pinned_ruff(config.post_hooks)
-    openapi, notices = _parsed_whole(document, config, spec)
+    openapi, own, notices = _parsed_whole(document, config, spec)
     _free_keywords(openapi, config)
     _free_model_members(openapi, config)
     open_enums(openapi)
@@ -152,7 +154,12 @@ def _project(
 
     def endpoint_view(endpoint: Endpoint) -> EndpointView:
         return EndpointView.of(
-            endpoint, wire(endpoint), describe.document, settings.fresh_uuid_headers, schema=describe.schema
+            endpoint,
+            wire(endpoint),
+            describe.document,
+            settings.fresh_uuid_headers,
+            schema=describe.schema,
+            own=partial(own.of, endpoint),
         )
 
     def model_view(model: ModelProperty) -> ModelView:
@@ -171,20 +178,22 @@ def _project(
 
 def _parsed_whole(
     document: dict[str, Any], config: Config, spec: Path | str
-) -> tuple[GeneratorData, tuple[Notice, ...]]:
+) -> tuple[GeneratorData, OwnSchemas, tuple[Notice, ...]]:
     """The generator's reading of ``document``, with what its parser drops for a class name or a
     parameter kept (see :mod:`._class_names` and :mod:`._parameters`), and what that took. The
-    parser reads the inline models of the components' unions as components (:mod:`._union_models`)."""
+    parser reads the inline models of the components' unions as components (:mod:`._union_models`);
+    a response media type with a schema of its own is typed by it (:mod:`._own_schemas`)."""
     parsed = hoisted(document, config)
     document = parsed.document
     openapi = _parsed(document, config, spec)
     renamed = Renamed(document, config, parsed.origins)
     operations = refused(openapi)
     if not renamed.find(openapi) and not operations:
-        return openapi, ()  # most specs: read once
+        return openapi, OwnSchemas.parse(openapi, document, config), ()  # most specs: read once
     aliases = Aliases.of(renamed.document(document), operations, config)
     openapi = _parsed(aliases.document, config, spec)
-    return openapi, (*renamed.notices, *aliases.restore(openapi, config))
+    own = OwnSchemas.parse(openapi, aliases.document, config)
+    return openapi, own, (*renamed.notices, *aliases.restore(openapi, config))
 
 
 def _parsed(document: dict[str, Any], config: Config, spec: Path | str) -> GeneratorData:

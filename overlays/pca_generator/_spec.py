@@ -298,27 +298,23 @@ class Wire:
         media = self.request_media(media_type)
         return self.resolve(media.media_type_schema) if media is not None else None
 
-    def response_contents(self, response: Any) -> list[Content]:
+    def response_contents(self, response: Any, own: Callable[[str], Any] | None = None) -> list[Content]:
         """Each media type of a generator ``Response``, in spec order.
 
         The generator parsed one schema per status, the first media type's (every media type has a
-        parser, see :func:`content_type_overrides`): ``typed`` says whether a media type shares it.
+        parser, see :func:`content_type_overrides`); a media type with another schema has the
+        property ``own`` gives it (see :mod:`._own_schemas`), or none.
         """
         contents = list((getattr(response.data, "content", None) or {}).items())
         parsed = contents[0][1].media_type_schema if contents else None
-        return [
-            Content(
-                key.get_untrusted_value(),
-                self.resolve(media.media_type_schema),
-                typed=media.media_type_schema is not None and media.media_type_schema == parsed,
-                encoding=media.encoding,
-            )
-            for key, media in contents
-        ]
-
-    def typed_response(self, response: Any) -> bool:
-        """Whether some structured media type of the response parses into the generator's type."""
-        return any(content.structured and content.typed for content in self.response_contents(response))
+        described = []
+        for key, media in contents:
+            media_type, schema = key.get_untrusted_value(), media.media_type_schema
+            prop = response.prop if schema is not None and schema == parsed else None
+            if schema is not None and prop is None and own is not None:
+                prop = own(media_type)
+            described.append(Content(media_type, self.resolve(schema), prop, encoding=media.encoding))
+        return described
 
 
 @frozen
@@ -327,30 +323,38 @@ class Content:
 
     media_type: str
     schema: Any
-    typed: bool
+    prop: Any
+    """The generator's property of its schema (what it parses into), or None: untyped."""
     encoding: Any = None
     """A form's ``encoding`` object: how each property is written."""
+
+    @property
+    def typed(self) -> bool:
+        return self.prop is not None
 
     @property
     def structured(self) -> bool:
         return self.schema is not None and family(self.media_type) in STRUCTURED
 
-    def as_file(self, prop: Any) -> bool:
+    @property
+    def as_file(self) -> bool:
         """A raw body the spec types ``format: binary``: a ``File``, as stock gives."""
-        return self.typed and not self.structured and schema_kind(prop) == "file"
+        return self.typed and not self.structured and schema_kind(self.prop) == "file"
 
-    def ranged(self, prop: Any) -> bool:
+    @property
+    def ranged(self) -> bool:
         """A range (``*/*``) documented with a schema of objects or arrays: the answer is parsed by its
         actual Content-Type when that is structured, else left as bytes."""
-        return self.typed and self.schema is not None and shaped(self.media_type, prop)
+        return self.typed and self.schema is not None and shaped(self.media_type, self.prop)
 
-    def python_type(self, prop: Any) -> str:
+    @property
+    def python_type(self) -> str:
         """What this media type parses into."""
         if self.structured:
-            return str(prop.get_type_string().as_unembedded_code()) if self.typed else "Any"
-        if self.ranged(prop):
-            return f"{prop.get_type_string().as_unembedded_code()} | bytes"
-        if self.as_file(prop):
+            return str(self.prop.get_type_string().as_unembedded_code()) if self.typed else "Any"
+        if self.ranged:
+            return f"{self.prop.get_type_string().as_unembedded_code()} | bytes"
+        if self.as_file:
             return "File"
         return "str" if family(self.media_type) == "text" else "bytes"
 

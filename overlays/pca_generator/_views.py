@@ -9,6 +9,7 @@ once however many media types share it.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from functools import partial
 from typing import Any
 
 from attrs import frozen
@@ -190,9 +191,11 @@ class EndpointView:
         document: Callable[[Any, Any, Any], str],
         fresh_uuid_headers: Sequence[str],
         schema: Callable[[Any, Any], str] | None = None,
+        own: Callable[[Any, str], Any] | None = None,
     ) -> EndpointView:
         """The view of ``endpoint``; ``document`` describes a body (:meth:`._schemas.Describer.document`),
-        ``schema`` a parameter's schema (:meth:`._schemas.Describer.schema`)."""
+        ``schema`` a parameter's schema (:meth:`._schemas.Describer.schema`), ``own`` gives the property
+        of a response media type whose schema is not its status's first (:mod:`._own_schemas`)."""
         for parameter in _parameters(endpoint):
             if parameter.python_name in KEYWORDS:
                 raise GenerationError(
@@ -219,16 +222,16 @@ class EndpointView:
             )
         responses, response_types, response_media_types = [], [], []
         for response in endpoint.responses:
-            contents = wire.response_contents(response)
+            contents = wire.response_contents(response, None if own is None else partial(own, response))
             if not contents and "None" not in response_types:
                 response_types.append("None")
             views = []
             for content in contents:
                 if content.media_type not in response_media_types:
                     response_media_types.append(content.media_type)
-                if content.python_type(response.prop) not in response_types:
-                    response_types.append(content.python_type(response.prop))
-                views.append(_response_content(content, response.prop, document, documents, loaders))
+                if content.python_type not in response_types:
+                    response_types.append(content.python_type)
+                views.append(_response_content(content, document, documents, loaders))
             responses.append(DocumentedResponse(response.status_code.pattern, tuple(views)))
         body_types = []
         for body in endpoint.bodies:
@@ -302,21 +305,21 @@ def _path_arguments(parameters: Sequence[Any]) -> tuple[tuple[str, str], ...]:
 
 
 def _response_content(
-    content: Any, prop: Any, document: Callable[[Any, Any, Any], str], documents: _Numbered, loaders: _Numbered
+    content: Any, document: Callable[[Any, Any, Any], str], documents: _Numbered, loaders: _Numbered
 ) -> ResponseContent:
-    if (content.structured and content.typed) or content.ranged(prop):
+    if (content.structured and content.typed) or content.ranged:
         rendered = str(
-            document(prop, content.schema, content.encoding if family(content.media_type) == "form" else None)
+            document(content.prop, content.schema, content.encoding if family(content.media_type) == "form" else None)
         )
-        type_string = _type(prop)
+        type_string = _type(content.prop)
         return ResponseContent(
             content.media_type,
             document=documents.number(rendered, rendered),
-            loader=loaders.number(type_string, _loader(type_string, prop)),
+            loader=loaders.number(type_string, _loader(type_string, content.prop)),
         )
     if content.structured:
         return ResponseContent(content.media_type, untyped=True)
-    return ResponseContent(content.media_type, as_file=content.as_file(prop))
+    return ResponseContent(content.media_type, as_file=content.as_file)
 
 
 def _loader(type_string: str, prop: Any) -> Converter:

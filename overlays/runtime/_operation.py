@@ -337,8 +337,9 @@ class Operation(Generic[T]):
             return None  # HTTP says these carry no content (RFC 9110 15.3.5, 15.3.6, 15.4.5): never an error
         content_type = response.headers.get("content-type")
         # Without a Content-Type a body may be taken as octets (RFC 9110 8.3): read where the spec
-        # documents them (application/octet-stream, or a range that holds them such as */*).
-        read_as = _OCTETS if content_type is None else content_type
+        # documents them (application/octet-stream, or a range that holds them such as */*). An
+        # empty one names no media type either: it is read the same way.
+        read_as = (content_type or "").strip() or _OCTETS
         content = documented.content_for(read_as)
         if content is None:
             raise UndocumentedContentType(

@@ -184,6 +184,15 @@ Requests are refused for any of them; responses keep the value unless read stric
 Kept = list[tuple[str, Constraint]]
 """Broken constraints a liberal read kept: (JSON path, keyword); never the value."""
 
+Within = Callable[["Schema", object, str], Kept]
+"""How a container's ``breaks`` walks each of its parts: the part's own ``breaks`` (the reference),
+or the compiled check first (``_compiled.breaks``), which skips the parts it passes."""
+
+
+def _each_part(schema: Schema, value: object, path: str) -> Kept:
+    return schema.breaks(value, path)
+
+
 Direction = Literal["request", "response"]
 """Which way a body travels: what ``readOnly`` and ``writeOnly`` properties depend on (see
 :meth:`Property.toward`)."""
@@ -275,8 +284,9 @@ class Scalar:
             return self
         return Scalar(self.type)
 
-    def breaks(self, value: object, path: str) -> Kept:
-        """The constraints ``value`` (valid for :meth:`relaxed`) breaks, where: what a liberal read keeps."""
+    def breaks(self, value: object, path: str, within: Within | None = None) -> Kept:
+        """The constraints ``value`` (valid for :meth:`relaxed`) breaks, where: what a liberal read
+        keeps. (``within``: how a container walks its parts; a scalar has none.)"""
         failure = self._failure(value)
         if failure is None or failure == "type" or failure == "finite":
             return []
@@ -382,7 +392,7 @@ class AnyValue:
     def toward(self, direction: Direction) -> Self:
         return self
 
-    def breaks(self, value: object, path: str) -> Kept:
+    def breaks(self, value: object, path: str, within: Within | None = None) -> Kept:
         return []
 
     def from_text(self, text: str, path: str) -> object:
@@ -415,7 +425,7 @@ class Null:
     def toward(self, direction: Direction) -> Self:
         return self
 
-    def breaks(self, value: object, path: str) -> Kept:
+    def breaks(self, value: object, path: str, within: Within | None = None) -> Kept:
         return []
 
     def from_text(self, text: str, path: str) -> object:
@@ -451,7 +461,7 @@ class Binary:
     def toward(self, direction: Direction) -> Self:
         return self
 
-    def breaks(self, value: object, path: str) -> Kept:
+    def breaks(self, value: object, path: str, within: Within | None = None) -> Kept:
         return []
 
     def from_text(self, text: str, path: str) -> object:
@@ -538,12 +548,12 @@ class ArrayOf:
         items = self.items.toward(direction)
         return self if items is self.items else attrs.evolve(self, items=items)
 
-    def breaks(self, value: object, path: str) -> Kept:
+    def breaks(self, value: object, path: str, within: Within = _each_part) -> Kept:
         if not isinstance(value, list):  # (a value the relaxed check passed is one)
             return []
         kept: Kept = []
         for index, item in enumerate(value):
-            kept += self.items.breaks(item, f"{path}[{index}]")
+            kept += within(self.items, item, f"{path}[{index}]")
         failure = self._bound(value) if self.bounded else None
         return [*kept, (path, failure)] if failure is not None else kept
 
@@ -666,7 +676,7 @@ class OneOf:
         options = tuple(option.toward(direction) for option in self.options)
         return self if all(map(operator.is_, options, self.options)) else attrs.evolve(self, options=options)
 
-    def breaks(self, value: object, path: str) -> Kept:
+    def breaks(self, value: object, path: str, within: Within = _each_part) -> Kept:
         # No kept violation when an option takes the value as it is; else the first option whose
         # structure takes it (as the relaxed union chose it) says what the value breaks. A value
         # naming no option is kept too, said at the discriminator's property.
@@ -679,7 +689,7 @@ class OneOf:
             return []
         for option in options:
             if _valid(option.relaxed(), value):
-                return [*unknown, *option.breaks(value, path)]
+                return [*unknown, *within(option, value, path)]
         return unknown
 
     def first(self, attempt: Callable[[Schema], Any], path: str, options: tuple[Schema, ...]) -> Any:
@@ -692,13 +702,45 @@ class OneOf:
             )
         if options is not self.options:  # the discriminator named it: its own words, where it failed
             return attempt(options[0])
-        problems = []
+        violations = []
         for option in options:
             try:
                 return attempt(option)
             except SchemaViolation as violation:
-                problems.append(violation.problem)
-        raise SchemaViolation(path, "matches none of: " + "; ".join(problems))
+                violations.append(violation)
+        raise _refusal(path, options, violations)
+
+
+def _refusal(path: str, options: tuple[Schema, ...], violations: list[SchemaViolation]) -> SchemaViolation:
+    """A union's refusal, said where the option that matched furthest (its violation the deepest,
+    the first of those) fails and why, then each other option briefly, at its place under the
+    union's: the place matters most when the value is a large object. Like every violation, it
+    names constraints, never the value (which may be a secret)."""
+    closest = max(range(len(violations)), key=lambda index: _depth(violations[index].path))
+    others = "; ".join(
+        f"{_option_name(option)}{violation.path[len(path) :] if violation.path.startswith(path) else ''}: "
+        f"{violation.problem}"
+        for index, (option, violation) in enumerate(zip(options, violations, strict=True))
+        if index != closest
+    )
+    said = f"as {_option_name(options[closest])}, the closest of the union's {len(options)} options"
+    return SchemaViolation(
+        violations[closest].path, f"{violations[closest].problem} ({said}{'; ' + others if others else ''})"
+    )
+
+
+def _depth(path: str) -> int:
+    return path.count(".") + path.count("[")
+
+
+def _option_name(option: Schema) -> str:
+    """How a refusal names a union's option: its model or enum, else its JSON type."""
+    name = getattr(option, "name", None)
+    if isinstance(name, str):
+        return name
+    if isinstance(option, Scalar):
+        return option.type
+    return {ArrayOf: "array", Null: "null", Binary: "binary", OneOf: "union"}.get(type(option), "value")
 
 
 def _valid(schema: Schema, value: object) -> bool:
@@ -761,8 +803,8 @@ class ModelRef:
     def toward(self, direction: Direction) -> ModelRef:
         return self if self.direction == direction else attrs.evolve(self, direction=direction)
 
-    def breaks(self, value: object, path: str) -> Kept:
-        return self.schema.breaks(value, path)
+    def breaks(self, value: object, path: str, within: Within = _each_part) -> Kept:
+        return self.schema.breaks(value, path, within)
 
     def from_text(self, text: str, path: str) -> object:
         raise SchemaViolation(path, f"a {self.name} cannot be read from a single text value")
@@ -915,17 +957,17 @@ class ModelSchema:
             relaxed = _RELAXED[self] = ModelSchema(self.name, self.xml, properties, extra) if changed else self
         return relaxed
 
-    def breaks(self, value: object, path: str = "$") -> Kept:
+    def breaks(self, value: object, path: str = "$", within: Within = _each_part) -> Kept:
         if not isinstance(value, dict):  # (a value the relaxed check passed is one)
             return []
         kept: Kept = []
         for prop in self.properties:
             if prop.name in value:
-                kept += prop.schema.breaks(value[prop.name], f"{path}.{prop.name}")
+                kept += within(prop.schema, value[prop.name], f"{path}.{prop.name}")
         extra = self.additional_properties
         if extra is not None:
             for key in value.keys() - self.by_name.keys():
-                kept += extra.breaks(value[key], f"{path}.*")  # the key is the sender's text
+                kept += within(extra, value[key], f"{path}.*")  # the key is the sender's text
         return kept
 
     def from_text(self, text: str, path: str) -> object:

@@ -561,6 +561,110 @@ def test_a_range_with_a_schema_sends_json_for_a_model_and_reads_by_the_actual_ty
     assert got == "[Thing(name='j'), Thing(name='x'), b'PNG', Thing(name='f'), b'plain', b'untyped']"
 
 
+EMPTY_CONTENT_TYPE_CALLS = """
+import sys
+from edge_media_ranges import Client
+from edge_media_ranges.api.default import upload
+from edge_media_ranges.models import Thing
+
+with Client(base_url=sys.argv[1]) as client:
+    print(repr([upload.sync(client=client, body=Thing(name="a")) for _ in range(2)]))
+"""
+
+
+def test_an_answer_with_an_empty_content_type_is_octets_as_one_without(edge: Path, wire: Any) -> None:
+    wire.answer(200, "", b"empty")  # `Content-Type: ` on the wire: present, naming no media type
+    wire.answer(200, None, b"none")
+    run = _calls(edge / "media_ranges", EMPTY_CONTENT_TYPE_CALLS, wire.base_url)
+
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.splitlines() == ["[b'empty', b'none']"]  # */* holds octets
+
+
+SCHEMA_PER_MEDIA_TYPE_CALLS = """
+import sys
+from edge_schema_per_media_type import Client
+from edge_schema_per_media_type.api.default import get_owner, get_pet, get_thing
+
+with Client(base_url=sys.argv[1]) as client:
+    print(repr(get_pet.sync(1, client=client)))
+    print(repr(get_pet.sync(2, client=client, accept="application/xml")))
+    print(repr(get_owner.sync(3, client=client)))
+    print(repr(get_owner.sync(4, client=client, accept="text/xml")))
+    print(repr(get_thing.sync(client=client, accept="application/xml")))
+    print(repr(get_thing.sync(client=client, accept="text/xml")))
+"""
+
+
+def test_an_answer_reads_into_the_model_of_its_own_media_types_schema(edge: Path, wire: Any) -> None:
+    wire.answer(200, "application/json", '{"name": "Rex", "kind": "dog"}')
+    wire.answer(200, "application/xml", '<pet name="Rex"><kind>dog</kind></pet>')
+    wire.answer(200, "application/json", '{"name": "Ann"}')
+    wire.answer(
+        200, "text/xml", '<owner id="7"><pets><pet name="Rex"/><pet name="Tom"><kind>cat</kind></pet></pets></owner>'
+    )
+    wire.answer(200, "application/xml", '<pet name="Rex"><kind>dog</kind></pet>')
+    wire.answer(200, "text/xml", '<pets><pet name="Rex"/><pet name="Tom"/></pets>')
+    package = edge / "schema_per_media_type"
+    api = package / "edge_schema_per_media_type" / "api" / "default"
+    run = _calls(package, SCHEMA_PER_MEDIA_TYPE_CALLS, wire.base_url)
+
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.splitlines() == [
+        "Pet(name='Rex', kind='dog')",
+        "PetXml(name='Rex', kind='dog')",  # a $ref of its own: that model, not a dict
+        "Owner(name='Ann')",
+        # an inline object: a model of its own, named after the operation, status and media type
+        "GetOwnerResponse200Xml(id=7, pets=[PetXml(name='Rex', kind=UNSET), PetXml(name='Tom', kind='cat')])",
+        "PetXml(name='Rex', kind='dog')",  # a union's option
+        "[PetXml(name='Rex', kind=UNSET), PetXml(name='Tom', kind=UNSET)]",  # a list
+    ]
+    assert [seen.headers["accept"] for seen in wire.seen[-6:]] == [
+        "application/json",
+        "application/xml",
+        "application/json",
+        "text/xml",
+        "application/xml",
+        "text/xml",
+    ]
+    assert ") -> Pet | PetXml | None:" in (api / "get_pet.py").read_text()
+    assert ") -> GetOwnerResponse200Xml | Owner | None:" in (api / "get_owner.py").read_text()
+    assert ") -> list[PetXml] | Owner | PetXml | Pet | None:" in (api / "get_thing.py").read_text()
+
+
+UNION_REFUSAL_CALLS = """
+import sys
+from edge_union_refusals import Client, errors
+from edge_union_refusals.api.default import list_pets
+
+with Client(base_url=sys.argv[1]) as client:
+    for strict in (False, True):
+        try:
+            list_pets.sync(client=client, strict=strict)
+        except errors.ResponseDecodeError as error:
+            print(error)
+"""
+
+
+def test_a_union_that_refuses_an_item_says_where_its_closest_option_fails(edge: Path, wire: Any) -> None:
+    pets = [{"kind": "dog", "name": "a"}, {"kind": "cat", "lives": 9}, {"kind": "dog", "name": {"token": "s3cr3t"}}]
+    for _ in range(2):
+        wire.answer(200, "application/json", json.dumps({"pets": pets}))
+    run = _calls(edge / "union_refusals", UNION_REFUSAL_CALLS, wire.base_url)
+
+    assert run.returncode == 0, run.stderr
+    said = "list_pets answered 200 with a body that does not decode as documented: JSON does not match response_200: "
+    assert run.stdout.splitlines() == [
+        # a liberal read takes any kind: Cat then lacks `lives`
+        f"{said}$.pets[2].name: expected string, got object "
+        "(as Dog, the closest of the union's 2 options; Cat: missing required property 'lives')",
+        # a strict one refuses Cat's kind first
+        f"{said}$.pets[2].name: expected string, got object "
+        "(as Dog, the closest of the union's 2 options; Cat.kind: expected one of ['cat'])",
+    ]
+    assert "s3cr3t" not in run.stdout
+
+
 NULLABLE_CALLS = """
 import httpx
 from edge_nullable_ref import Client

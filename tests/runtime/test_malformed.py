@@ -89,10 +89,10 @@ def test_a_proxy_html_page_is_a_typed_error(status: int) -> None:
     assert (caught.value.status_code, caught.value.content) == (status, page)
 
 
-@pytest.mark.parametrize("content_type", [None, "text/html", "text/plain; charset=utf-8", "application/xml+evil"])
+@pytest.mark.parametrize("content_type", [None, "", "text/html", "text/plain; charset=utf-8", "application/xml+evil"])
 @pytest.mark.parametrize("status", [200, 400])
 def test_a_missing_or_undocumented_content_type_is_a_typed_error(status: int, content_type: str | None) -> None:
-    headers = {"Content-Type": content_type} if content_type else {}
+    headers = {"Content-Type": content_type} if content_type is not None else {}
     client = answering(status, b'{"access_token": "a"}', headers)
 
     with pytest.raises(errors.UndocumentedContentType) as caught:

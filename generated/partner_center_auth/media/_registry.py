@@ -10,7 +10,7 @@ from typing import Any, Protocol
 
 from attrs import frozen
 
-from .._compiled import builder_for
+from .._compiled import breaks, builder_for
 from .._errors import DeserializationError, MediaError, UnsupportedMediaType
 from .._schema import Document, Kept, M, Model
 from ._families import STRUCTURED
@@ -104,20 +104,24 @@ class CodecRegistry:
         With a ``kept`` list, the read is liberal: data that breaks only constraints (a pattern, a
         bound, an enum value the spec does not list) is returned as it is, and what it breaks is
         added to ``kept``. Valid data costs nothing more: the document's own check decides first,
-        and only data it refuses is read again against :meth:`Document.relaxed`, whatever the codec.
+        and only data it refuses is read again against :meth:`Document.relaxed`. A codec whose data
+        is the body's whatever the schema (``checks_only``: JSON) reads it once, relaxed; what the
+        data breaks is then found by the compiled check, part by part (``_compiled.breaks``).
         """
         codec, charset = self._for_header(media_type)
         try:
-            try:
+            relaxed = document if kept is None else document.relaxed()
+            if kept is None or relaxed is document:
                 return codec.decode(content, document, charset=charset)
-            except DeserializationError:
-                relaxed = document.relaxed()
-                if kept is None or relaxed is document:
-                    raise
+            if not getattr(codec, "checks_only", False):
+                try:
+                    return codec.decode(content, document, charset=charset)
+                except DeserializationError:
+                    pass
             # Read again outside the except block: a structural error is raised on its own, not
             # chained to the strict one.
             data = codec.decode(content, relaxed, charset=charset)
-            kept += document.schema.breaks(data, "$")
+            kept += document.schema.breaks(data, "$", breaks)  # each part checked on its own
             return data
         except MediaError as error:
             error.media_type = media_type

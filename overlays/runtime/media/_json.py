@@ -76,6 +76,9 @@ def _decode_fast(content: bytes, schema: Schema) -> Any:
 
 
 class JsonCodec:
+    checks_only = True
+    """Its data is the body's whatever the schema, which only checks it (see ``CodecRegistry.decode``)."""
+
     def encode(self, data: object, document: Document, *, charset: str | None) -> bytes:
         if charset in _UTF8:
             try:
