@@ -47,6 +47,7 @@ import copy
 from collections.abc import Mapping
 from typing import Any
 
+from ._intersection import intersection, is_union
 from ._pointer import resolve
 
 __all__ = ["normalize"]
@@ -251,6 +252,7 @@ class _AllOf:
             members = node.get("allOf")
             if isinstance(members, list) and all(isinstance(member, dict) for member in members):
                 self._one_reference(node, members)
+                self._narrowed(members)
                 self._distributed(node, members)
             for value in node.values():
                 self.rewrite(value)
@@ -269,6 +271,57 @@ class _AllOf:
             if member is not kept:
                 for key, value in member.items():
                     node.setdefault(key, value)
+
+    def _narrowed(self, members: list[dict[str, Any]]) -> None:
+        """Each property that parts declare in ways the generator cannot merge (a union beside one of
+        its options, a nullable beside the same type not nullable) declared as their intersection
+        in every part that declares it (a referenced part inlined, the component itself unchanged):
+        the values ``allOf`` takes, which the generator merges (it drops the model otherwise)."""
+        names = {name for member in members for name in self._declared(member, ())}
+        for name in sorted(names):
+            declarations = [found for member in members for found in self._declared(member, ()).get(name, ())]
+            said = [declaration for declaration in declarations if not _is_any(declaration)]
+            if len(said) < 2 or all(declaration == said[0] for declaration in said):
+                continue
+            if not any(is_union(declaration) for declaration in said):
+                continue  # (the generator merges these itself)
+            narrowed = intersection(said)
+            if narrowed is not None:
+                members[:] = [self._declaring(member, name, narrowed, ()) for member in members]
+
+    def _declared(self, schema: dict[str, Any], seen: tuple[str, ...]) -> dict[str, list[dict[str, Any]]]:
+        """The declarations of each property of an object schema, its ``allOf`` parts' included."""
+        reference = schema.get("$ref")
+        if isinstance(reference, str):
+            target = resolve(self._document, reference)[1] if reference not in seen else None
+            return self._declared(target, (*seen, reference)) if isinstance(target, dict) else {}
+        found: dict[str, list[dict[str, Any]]] = {}
+        for name, declaration in (schema.get("properties") or {}).items():
+            if isinstance(declaration, dict):
+                found.setdefault(name, []).append(declaration)
+        for part in schema.get("allOf") or ():
+            if isinstance(part, dict):
+                for name, declarations in self._declared(part, seen).items():
+                    found.setdefault(name, []).extend(declarations)
+        return found
+
+    def _declaring(self, schema: dict[str, Any], name: str, declaration: dict[str, Any], seen: tuple[str, ...]) -> Any:
+        """``schema`` with its declaration of ``name`` (in it or in its parts) as ``declaration``; a
+        reference that leads to one, as a copy of what it points at."""
+        reference = schema.get("$ref")
+        if isinstance(reference, str):
+            if reference in seen or name not in self._declared(schema, ()):
+                return schema
+            target = resolve(self._document, reference)[1]
+            return self._declaring(copy.deepcopy(target), name, declaration, (*seen, reference))
+        if isinstance(schema.get("properties"), dict) and name in schema["properties"]:
+            schema["properties"][name] = copy.deepcopy(declaration)
+        if isinstance(schema.get("allOf"), list):
+            schema["allOf"] = [
+                self._declaring(part, name, declaration, seen) if isinstance(part, dict) else part
+                for part in schema["allOf"]
+            ]
+        return schema
 
     def _distributed(self, node: dict[str, Any], members: list[dict[str, Any]]) -> None:
         """``allOf: [oneOf: [A, B], C]`` of objects as ``oneOf: [allOf: [A, C], allOf: [B, C]]``: the same

@@ -1,0 +1,54 @@
+"""A property declared in several parts of one ``allOf`` takes the values every declaration takes
+(tests/specs/edge/allof_parts.yaml): where openapi-python-client cannot merge the declarations
+(a union beside one of its options) and drops the model and its operation, the generator declares
+their intersection."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any, get_type_hints
+
+import pytest
+
+from conftest import edge_package
+from wire import WireServer
+
+
+@pytest.fixture(scope="module")
+def package(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
+    with edge_package(tmp_path_factory.mktemp("allof_parts"), "allof_parts") as package:
+        yield package
+
+
+@pytest.fixture
+def client(package: Any, wire: WireServer) -> Iterator[Any]:
+    with package.Client(base_url=wire.base_url) as client:
+        yield client
+
+
+def test_a_union_narrowed_to_one_option_is_that_option(package: Any, client: Any, wire: WireServer) -> None:
+    from allof_parts.api.default import start_conversation  # type: ignore[import-not-found]
+    from allof_parts.models import ConversationRequest  # type: ignore[import-not-found]
+
+    hints = get_type_hints(ConversationRequest.__init__, vars(package.types))
+    assert hints["stream"] == bool | package.types.Unset  # not bool | None: the later part narrows it
+    assert hints["name"] == str | package.types.Unset
+    assert hints["store"] == bool | None | package.types.Unset  # declared once: as it is
+
+    wire.answer(200, "application/json", '{"inputs": "hi", "stream": false, "store": null}')
+    result = start_conversation.sync(client=client, body=ConversationRequest(inputs="hi", stream=False, name="n"))
+
+    assert wire.last.json() == {"inputs": "hi", "stream": False, "name": "n"}
+    assert (result.inputs, result.stream, result.store) == ("hi", False, None)
+
+
+def test_a_narrowed_property_refuses_what_the_narrowing_part_refuses(
+    package: Any, client: Any, wire: WireServer
+) -> None:
+    from allof_parts.api.default import start_conversation
+    from allof_parts.models import ConversationRequest
+
+    before = len(wire.seen)
+    with pytest.raises(package.errors.SerializationError):
+        start_conversation.sync(client=client, body=ConversationRequest(inputs="hi", name=None))  # type: ignore[arg-type]
+    assert len(wire.seen) == before
