@@ -50,5 +50,5 @@ def test_a_narrowed_property_refuses_what_the_narrowing_part_refuses(
 
     before = len(wire.seen)
     with pytest.raises(package.errors.SerializationError):
-        start_conversation.sync(client=client, body=ConversationRequest(inputs="hi", name=None))  # type: ignore[arg-type]
+        start_conversation.sync(client=client, body=ConversationRequest(inputs="hi", name=None))
     assert len(wire.seen) == before
