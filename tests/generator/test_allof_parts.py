@@ -52,3 +52,36 @@ def test_a_narrowed_property_refuses_what_the_narrowing_part_refuses(
     with pytest.raises(package.errors.SerializationError):
         start_conversation.sync(client=client, body=ConversationRequest(inputs="hi", name=None))
     assert len(wire.seen) == before
+
+
+@pytest.mark.parametrize(
+    ("handle", "age"),
+    [
+        ("abcdefghi1", 30),  # longer than the later part's maxLength (8), within the base's (20)
+        ("abc", 30),  # breaks the base's pattern (ends with a digit)
+        ("1bc2", 30),  # breaks the later part's pattern (begins with a letter)
+        ("abc2", 17),  # breaks the later part's exclusiveMinimum
+        ("abc2", 201),  # breaks the base's maximum
+    ],
+)
+def test_a_request_breaking_any_part_s_constraint_is_not_sent(
+    package: Any, client: Any, wire: WireServer, handle: str, age: int
+) -> None:
+    from allof_parts.api.default import create_account  # type: ignore[import-not-found]
+    from allof_parts.models import Account  # type: ignore[import-not-found]
+
+    before = len(wire.seen)
+    with pytest.raises(package.errors.SerializationError):
+        create_account.sync(client=client, body=Account(handle=handle, age=age))
+    assert len(wire.seen) == before
+
+
+def test_a_property_read_only_in_any_part_is_read_only(package: Any, client: Any, wire: WireServer) -> None:
+    from allof_parts.api.default import create_account
+    from allof_parts.models import Account
+
+    wire.answer(201, "application/json", '{"id": "a-1", "handle": "abc2", "age": 18}')
+    created = create_account.sync(client=client, body=Account(handle="abc2", age=18, id="mine"))
+
+    assert wire.last.json() == {"handle": "abc2", "age": 18}  # the id the later part makes readOnly: not sent
+    assert (created.id, created.handle, created.age) == ("a-1", "abc2", 18)
