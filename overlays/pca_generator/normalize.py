@@ -48,7 +48,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from ._intersection import intersection, is_union
-from ._pointer import resolve
+from ._pointer import escape, resolve, unescape
 
 __all__ = ["normalize"]
 
@@ -59,6 +59,7 @@ _METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 def normalize(document: dict[str, Any]) -> dict[str, Any]:
     """A copy of ``document`` the generator reads without a warning it could avoid."""
     normalized: dict[str, Any] = _inline_deep_references(document, copy.deepcopy(document), ())
+    _without_aliases(normalized)
     _rewrite_schemas(normalized)
     _AllOf(normalized).rewrite(normalized)
     if _paths_optional(normalized) and "paths" not in normalized:
@@ -147,6 +148,64 @@ def _is_deep(reference: str) -> bool:
     """A reference below a component (``#/components/schemas/A/properties/b``), not to one."""
     parts = reference.removeprefix("#/").split("/")
     return reference.startswith("#/components/") and len(parts) > 3
+
+
+_SCHEMAS = "#/components/schemas/"
+
+
+def _without_aliases(document: dict[str, Any]) -> None:
+    """Each component that is ``allOf`` one reference and nothing else (``Alias: {allOf: [{$ref: X}]}``,
+    or the reference alone)
+    replaced by that reference wherever it is used, and gone: the same values, the same name-less
+    schema. The generator reads such a component as a second copy of ``X`` (its inline models
+    made twice, and ``X`` dropped with every operation using it). An alias with a word of its own
+    (a ``title``, a ``description``, a ``nullable``) stays: the rewrite would lose it."""
+    schemas = (document.get("components") or {}).get("schemas")
+    if not isinstance(schemas, dict):
+        return
+    aliases = {
+        _SCHEMAS + escape(key): reference
+        for key, schema in schemas.items()
+        if (reference := _aliased(schema)) is not None
+    }
+
+    def final(reference: str, seen: tuple[str, ...] = ()) -> str:
+        if reference not in aliases or reference in seen:
+            return reference
+        return final(aliases[reference], (*seen, reference))
+
+    targets = {alias: final(alias) for alias in aliases}
+    targets = {alias: target for alias, target in targets.items() if target not in aliases}  # (a cycle stays)
+    if not targets:
+        return
+    by_name = {alias.removeprefix(_SCHEMAS): target.removeprefix(_SCHEMAS) for alias, target in targets.items()}
+
+    def retarget(node: Any) -> None:
+        if isinstance(node, dict):
+            if isinstance(node.get("$ref"), str) and node["$ref"] in targets:
+                node["$ref"] = targets[node["$ref"]]
+            mapping = node.get("mapping") if isinstance(node.get("propertyName"), str) else None
+            if isinstance(mapping, dict):  # (a discriminator's: by reference, or by bare schema name)
+                for value, target in mapping.items():
+                    if isinstance(target, str):
+                        mapping[value] = targets.get(target) or by_name.get(target) or target
+            for value in node.values():
+                retarget(value)
+        elif isinstance(node, list):
+            for item in node:
+                retarget(item)
+
+    for alias in targets:
+        del schemas[unescape(alias.removeprefix(_SCHEMAS))]
+    retarget(document)
+
+
+def _aliased(schema: object) -> str | None:
+    """The component ``schema`` is another name of: ``allOf`` one reference, or that reference alone."""
+    if isinstance(schema, dict) and set(schema) == {"allOf"} and isinstance(schema["allOf"], list):
+        schema = schema["allOf"][0] if len(schema["allOf"]) == 1 else None
+    reference = schema.get("$ref") if isinstance(schema, dict) and set(schema) == {"$ref"} else None
+    return reference if isinstance(reference, str) and reference.startswith(_SCHEMAS) else None
 
 
 def _rewrite_schemas(node: Any) -> None:

@@ -85,3 +85,15 @@ def test_a_property_read_only_in_any_part_is_read_only(package: Any, client: Any
 
     assert wire.last.json() == {"handle": "abc2", "age": 18}  # the id the later part makes readOnly: not sent
     assert (created.id, created.handle, created.age) == ("a-1", "abc2", 18)
+
+
+def test_a_component_that_is_another_name_of_one_is_read_as_it(package: Any, client: Any, wire: WireServer) -> None:
+    from allof_parts.api.default import get_pet  # type: ignore[import-not-found]
+    from allof_parts.models import Pet, PetOwner  # type: ignore[import-not-found]
+
+    wire.answer(200, "application/json", '{"name": "Rex", "owner": {"id": 7}}')
+    pet = get_pet.sync(3, client=client)
+
+    assert wire.last.path == "/pets/3"
+    assert isinstance(pet, Pet) and isinstance(pet.owner, PetOwner)
+    assert (pet.name, pet.owner.id) == ("Rex", 7)
