@@ -302,22 +302,34 @@ class _AllOf:
 
     def __init__(self, document: dict[str, Any]) -> None:
         self._document = document
+        self._done: dict[int, Any] = {}
         self._made: set[int] = set()
         """The ``allOf`` nodes a distribution made: not distributed again (an option may lead back
         to the schema it came from, and would be distributed without end)."""
 
     def rewrite(self, node: Any) -> None:
-        if isinstance(node, dict):
-            members = node.get("allOf")
-            if isinstance(members, list) and all(isinstance(member, dict) for member in members):
-                self._one_reference(node, members)
-                self._narrowed(members)
-                self._distributed(node, members)
-            for value in node.values():
-                self.rewrite(value)
-        elif isinstance(node, list):
+        """Rewrite ``node`` after its children (post-order), and the schemas it refers to before it:
+        a union an ``allOf`` distributes is already what the spec's order of keys would make it."""
+        if isinstance(node, list):
             for item in node:
                 self.rewrite(item)
+        if not isinstance(node, dict) or id(node) in self._done:
+            return
+        self._done[id(node)] = node  # (kept: an id is unique only while its object lives)
+        for value in list(node.values()):
+            self.rewrite(value)
+        members = node.get("allOf")
+        if isinstance(members, list) and all(isinstance(member, dict) for member in members):
+            self._one_reference(node, members)
+            self._narrowed(members)
+            for made in self._distributed(node, members):
+                self.rewrite(made)
+
+    def _resolved(self, reference: str) -> Any:
+        """What ``reference`` points at, rewritten."""
+        target = resolve(self._document, reference)[1]
+        self.rewrite(target)
+        return target
 
     def _one_reference(self, node: dict[str, Any], members: list[dict[str, Any]]) -> None:
         """``allOf: [{$ref: X}, {description: ...}]`` of a non-object ``X`` as ``allOf: [{$ref: X}]``
@@ -352,7 +364,7 @@ class _AllOf:
         """The declarations of each property of an object schema, its ``allOf`` parts' included."""
         reference = schema.get("$ref")
         if isinstance(reference, str):
-            target = resolve(self._document, reference)[1] if reference not in seen else None
+            target = self._resolved(reference) if reference not in seen else None
             return self._declared(target, (*seen, reference)) if isinstance(target, dict) else {}
         found: dict[str, list[dict[str, Any]]] = {}
         for name, declaration in (schema.get("properties") or {}).items():
@@ -371,7 +383,7 @@ class _AllOf:
         if isinstance(reference, str):
             if reference in seen or name not in self._declared(schema, ()):
                 return schema
-            target = resolve(self._document, reference)[1]
+            target = self._resolved(reference)
             return self._declaring(copy.deepcopy(target), name, declaration, (*seen, reference))
         if isinstance(schema.get("properties"), dict) and name in schema["properties"]:
             schema["properties"][name] = copy.deepcopy(declaration)
@@ -382,16 +394,17 @@ class _AllOf:
             ]
         return schema
 
-    def _distributed(self, node: dict[str, Any], members: list[dict[str, Any]]) -> None:
+    def _distributed(self, node: dict[str, Any], members: list[dict[str, Any]]) -> list[dict[str, Any]]:
         """``allOf: [oneOf: [A, B], C]`` of objects as ``oneOf: [allOf: [A, C], allOf: [B, C]]``: the same
         values (``C`` holds for each option), in a form the generator reads (it merges objects only,
-        and drops the operations that answer an ``allOf`` of a union)."""
+        and drops the operations that answer an ``allOf`` of a union). Its ``nullable`` stays beside
+        the union it becomes: null, or one of the options. The options made, to be rewritten in turn."""
         if id(node) in self._made or set(node) - {"allOf", *_BESIDE_A_UNION}:  # (keywords of its own
-            return  # would have to go into every option)
+            return []  # would have to go into every option)
         unions = [(member, self._target(member)) for member in members]
         unions = [(member, target) for member, target in unions if isinstance(target, dict) and _union_of(target)]
         if len(unions) != 1:
-            return
+            return []
         member, union = unions[0]
         keyword = _union_of(union)
         assert keyword is not None  # (a union: see above)
@@ -400,10 +413,21 @@ class _AllOf:
         if "discriminator" in union or not all(  # (a discriminator names the options by their references)
             isinstance(option, dict) and self._is_object(option) for option in [*options, *others]
         ):
-            return
+            return []
         del node["allOf"]
-        node[keyword] = [{"allOf": [option, *copy.deepcopy(others)]} for option in options]
+        # An option that is itself an allOf (one a distribution made) gives its parts: the generator
+        # merges no allOf inside an allOf.
+        node[keyword] = [
+            {
+                "allOf": [
+                    *(copy.deepcopy(option["allOf"]) if set(option) == {"allOf"} else [option]),
+                    *copy.deepcopy(others),
+                ]
+            }
+            for option in options
+        ]
         self._made.update(id(made) for made in node[keyword])
+        return list(node[keyword])
 
     def _is_object(self, schema: Any) -> bool:
         target = self._target(schema)
@@ -416,4 +440,4 @@ class _AllOf:
         reference = schema.get("$ref") if isinstance(schema, dict) else None
         if not isinstance(reference, str) or reference in seen:
             return schema
-        return self._target(resolve(self._document, reference)[1], (*seen, reference))
+        return self._target(self._resolved(reference), (*seen, reference))

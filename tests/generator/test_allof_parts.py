@@ -67,8 +67,8 @@ def test_a_narrowed_property_refuses_what_the_narrowing_part_refuses(
 def test_a_request_breaking_any_part_s_constraint_is_not_sent(
     package: Any, client: Any, wire: WireServer, handle: str, age: int
 ) -> None:
-    from allof_parts.api.default import create_account  # type: ignore[import-not-found]
-    from allof_parts.models import Account  # type: ignore[import-not-found]
+    from allof_parts.api.default import create_account
+    from allof_parts.models import Account
 
     before = len(wire.seen)
     with pytest.raises(package.errors.SerializationError):
@@ -88,8 +88,8 @@ def test_a_property_read_only_in_any_part_is_read_only(package: Any, client: Any
 
 
 def test_a_component_that_is_another_name_of_one_is_read_as_it(package: Any, client: Any, wire: WireServer) -> None:
-    from allof_parts.api.default import get_pet  # type: ignore[import-not-found]
-    from allof_parts.models import Pet, PetOwner  # type: ignore[import-not-found]
+    from allof_parts.api.default import get_pet
+    from allof_parts.models import Pet, PetOwner
 
     wire.answer(200, "application/json", '{"name": "Rex", "owner": {"id": 7}}')
     pet = get_pet.sync(3, client=client)
