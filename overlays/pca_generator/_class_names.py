@@ -24,6 +24,7 @@ titled by the same rule before parsing (:func:`options_apart`), the name and the
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator, Mapping
 from typing import Any
@@ -179,10 +180,13 @@ def options_apart(document: dict[str, Any], config: Config) -> tuple[dict[str, A
     """``document`` with each inline model option of a union titled apart from its siblings (see
     above; shallow copies along the way, ``document`` itself when none is), and the notices."""
     schemas = (document.get("components") or {}).get("schemas") or {}
-    taken = {class_name(config, str(key), schema) for key, schema in schemas.items()} | _operation_classes(
-        document, config
-    )
     notices: list[Notice] = []
+
+    @functools.cache
+    def taken() -> set[str]:  # (only when two options are titled alike: most specs have none)
+        return {class_name(config, str(key), schema) for key, schema in schemas.items()} | _operation_classes(
+            document, config
+        )
 
     def apart(options: list[Any], pointer: str) -> list[Any]:
         first: dict[str, str] = {}  # each class name, by the place of the option it came from first
@@ -192,7 +196,7 @@ def options_apart(document: dict[str, Any], config: Config) -> tuple[dict[str, A
             name = class_name(config, "", option) if isinstance(title, str) and title else None
             if name is not None and name in first:
                 count = 2
-                while (chosen := class_name(config, "", {"title": f"{title}{count}"})) in {*taken, *first}:
+                while (chosen := class_name(config, "", {"title": f"{title}{count}"})) in {*taken(), *first}:
                     count += 1
                 notices.append(
                     Notice(
