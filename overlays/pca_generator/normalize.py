@@ -46,6 +46,7 @@ from __future__ import annotations
 import copy
 from collections.abc import Mapping
 from typing import Any
+from urllib.parse import quote
 
 from ._intersection import intersection, is_union
 from ._pointer import escape, resolve, unescape
@@ -154,58 +155,66 @@ _SCHEMAS = "#/components/schemas/"
 
 
 def _without_aliases(document: dict[str, Any]) -> None:
-    """Each component that is ``allOf`` one reference and nothing else (``Alias: {allOf: [{$ref: X}]}``,
-    or the reference alone)
-    replaced by that reference wherever it is used, and gone: the same values, the same name-less
-    schema. The generator reads such a component as a second copy of ``X`` (its inline models
-    made twice, and ``X`` dropped with every operation using it). An alias with a word of its own
-    (a ``title``, a ``description``, a ``nullable``) stays: the rewrite would lose it."""
+    """Each component that is ``allOf`` one reference and nothing else (``Alias: {allOf: [{$ref: X}]}``)
+    replaced by that reference wherever it is used, and gone: the same values. The generator reads
+    such a component as a second copy of ``X`` (its inline models made twice, and ``X`` dropped
+    with every operation using it). An alias with a word of its own (a ``title``, a
+    ``description``, a ``nullable``) stays: the rewrite would lose it."""
     schemas = (document.get("components") or {}).get("schemas")
     if not isinstance(schemas, dict):
         return
     aliases = {
-        _SCHEMAS + escape(key): reference
-        for key, schema in schemas.items()
-        if (reference := _aliased(schema)) is not None
+        key: target for key, schema in schemas.items() if (target := _aliased(schema)) is not None and target in schemas
     }
 
-    def final(reference: str, seen: tuple[str, ...] = ()) -> str:
-        if reference not in aliases or reference in seen:
-            return reference
-        return final(aliases[reference], (*seen, reference))
+    def final(key: str, seen: tuple[str, ...] = ()) -> str:
+        return final(aliases[key], (*seen, key)) if key in aliases and key not in seen else key
 
-    targets = {alias: final(alias) for alias in aliases}
-    targets = {alias: target for alias, target in targets.items() if target not in aliases}  # (a cycle stays)
+    targets = {key: final(key) for key in aliases}
+    targets = {key: target for key, target in targets.items() if target not in aliases}  # (a cycle stays)
     if not targets:
         return
-    by_name = {alias.removeprefix(_SCHEMAS): target.removeprefix(_SCHEMAS) for alias, target in targets.items()}
 
     def retarget(node: Any) -> None:
         if isinstance(node, dict):
-            if isinstance(node.get("$ref"), str) and node["$ref"] in targets:
-                node["$ref"] = targets[node["$ref"]]
+            named = _component(node.get("$ref"))
+            if named in targets:
+                node["$ref"] = _reference(targets[named])
             mapping = node.get("mapping") if isinstance(node.get("propertyName"), str) else None
             if isinstance(mapping, dict):  # (a discriminator's: by reference, or by bare schema name)
                 for value, target in mapping.items():
-                    if isinstance(target, str):
-                        mapping[value] = targets.get(target) or by_name.get(target) or target
+                    named = _component(target) if str(target).startswith("#") else target
+                    if named in targets:
+                        mapping[value] = _reference(targets[named]) if named != target else targets[named]
             for value in node.values():
                 retarget(value)
         elif isinstance(node, list):
             for item in node:
                 retarget(item)
 
-    for alias in targets:
-        del schemas[unescape(alias.removeprefix(_SCHEMAS))]
+    for key in targets:
+        del schemas[key]
     retarget(document)
 
 
 def _aliased(schema: object) -> str | None:
-    """The component ``schema`` is another name of: ``allOf`` one reference, or that reference alone."""
-    if isinstance(schema, dict) and set(schema) == {"allOf"} and isinstance(schema["allOf"], list):
-        schema = schema["allOf"][0] if len(schema["allOf"]) == 1 else None
-    reference = schema.get("$ref") if isinstance(schema, dict) and set(schema) == {"$ref"} else None
-    return reference if isinstance(reference, str) and reference.startswith(_SCHEMAS) else None
+    """The key of the component ``schema`` is another name of: ``allOf`` its reference alone."""
+    members = schema.get("allOf") if isinstance(schema, dict) and set(schema) == {"allOf"} else None
+    if not isinstance(members, list) or len(members) != 1 or not isinstance(members[0], dict):
+        return None
+    return _component(members[0]["$ref"]) if set(members[0]) == {"$ref"} else None
+
+
+def _reference(key: str) -> str:
+    """A reference to the component schema ``key``, in a URI fragment (``My Pet``: ``My%20Pet``)."""
+    return _SCHEMAS + quote(escape(key), safe="~")
+
+
+def _component(reference: object) -> str | None:
+    """The key of the component schema ``reference`` points at (itself, not a schema inside it)."""
+    if not isinstance(reference, str) or not reference.startswith(_SCHEMAS) or "/" in reference[len(_SCHEMAS) :]:
+        return None
+    return unescape(reference[len(_SCHEMAS) :])
 
 
 def _rewrite_schemas(node: Any) -> None:
