@@ -271,7 +271,9 @@ class Operation(Generic[T]):
         accept: str | None = None,
     ) -> dict[str, Any]:
         """The ``httpx`` request arguments; parameter values are JSON-shaped, unset ones left out."""
-        url = expand_path(self.path, self._parameters["path"], path or {})
+        # A spec may tell two operations of one path and method apart by a fragment
+        # (``/conversations#stream``): no request sends one, and a query after it would be lost.
+        url = expand_path(self.path.partition("#")[0], self._parameters["path"], path or {})
         query_text = query_string(self._parameters["query"], _present(query))
         if query_text:
             url = f"{url}?{query_text}"

@@ -15,10 +15,16 @@ for ``title: Event``), else the name followed by the first free number (``FooBar
 is none the parser gives another class, an operation's inline body or response included.
 References resolve by place, not by name: each operation is typed with its own model. A warning
 names both nodes (an inline schema by its place in the spec) and the name chosen.
+
+Inline models that are options of one union, titled alike (``oneOf: [{title: Shape, ...}, {title:
+Shape, ...}]``), would be one class for two shapes wherever the union is: each after the first is
+titled by the same rule before parsing (:func:`options_apart`), the name and the first free number
+(``Shape2``).
 """
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator, Mapping
 from typing import Any
@@ -33,10 +39,10 @@ from openapi_python_client.strings import PythonIdentifier, get_content_type, pa
 from ._dropped import OPERATION, place
 from ._pointer import escape, resolve
 from ._spec import family
-from ._union_models import makes_model
+from ._union_models import class_name, makes_model
 from ._yaml import Notice
 
-__all__ = ["Renamed"]
+__all__ = ["Renamed", "options_apart"]
 
 _TAKEN = re.compile(r'duplicate models with name "(?P<a>[^"]+)"|conflicting enums named (?P<b>\S+) with')
 _COMPONENT = re.compile(r"Unable to parse schema /components/schemas/(?P<key>\S+)")
@@ -61,11 +67,7 @@ class Renamed:
         self.notices: list[Notice] = []
 
     def _class(self, key: str) -> str:
-        schema = self._schemas[key]
-        title = schema.get("title") if isinstance(schema, Mapping) else None
-        return str(
-            Class.from_string(string=title if isinstance(title, str) and title else key, config=self._config).name
-        )
+        return class_name(self._config, key, self._schemas[key])
 
     def find(self, openapi: GeneratorData) -> bool:
         """Decide a title for each component dropped for its class name; whether any was found."""
@@ -172,6 +174,58 @@ class Renamed:
                 )
             )
         return {**body, "content": content}
+
+
+def options_apart(document: dict[str, Any], config: Config) -> tuple[dict[str, Any], tuple[Notice, ...]]:
+    """``document`` with each inline model option of a union titled apart from its siblings (see
+    above; shallow copies along the way, ``document`` itself when none is), and the notices."""
+    schemas = (document.get("components") or {}).get("schemas") or {}
+    notices: list[Notice] = []
+
+    @functools.cache
+    def taken() -> set[str]:  # (only when two options are titled alike: most specs have none)
+        return {class_name(config, str(key), schema) for key, schema in schemas.items()} | _operation_classes(
+            document, config
+        )
+
+    def apart(options: list[Any], pointer: str) -> list[Any]:
+        first: dict[str, str] = {}  # each class name, by the place of the option it came from first
+        kept = []
+        for index, option in enumerate(options):
+            title = option.get("title") if makes_model(option) else None
+            name = class_name(config, "", option) if isinstance(title, str) and title else None
+            if name is not None and name in first:
+                count = 2
+                while (chosen := class_name(config, "", {"title": f"{title}{count}"})) in {*taken(), *first}:
+                    count += 1
+                notices.append(
+                    Notice(
+                        f"{pointer}/{index}",
+                        f"openapi-python-client would drop it: its class name {name} is also that of {first[name]}",
+                        f"generated titled {title}{count}",  # (prefixed by its place's, as the parser names it)
+                    )
+                )
+                option, name = {**option, "title": f"{title}{count}"}, chosen
+            if name is not None:
+                first.setdefault(name, f"{pointer}/{index}")
+            kept.append(option)
+        return kept if any(new is not old for new, old in zip(kept, options, strict=True)) else options
+
+    def walk(node: Any, pointer: str) -> Any:
+        if isinstance(node, list):
+            items = [walk(item, f"{pointer}/{index}") for index, item in enumerate(node)]
+            return node if all(new is old for new, old in zip(items, node, strict=True)) else items
+        if not isinstance(node, Mapping):
+            return node
+        values = {key: walk(value, f"{pointer}/{escape(str(key))}") for key, value in node.items()}
+        for keyword in ("oneOf", "anyOf"):
+            if isinstance(values.get(keyword), list):
+                values[keyword] = apart(values[keyword], f"{pointer}/{keyword}")
+        changed = any(values[key] is not value for key, value in node.items())
+        return values if changed else node
+
+    walked = walk(document, "#")
+    return walked, tuple(notices)
 
 
 def _operation_classes(document: Mapping[str, Any], config: Config) -> set[str]:

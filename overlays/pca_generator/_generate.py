@@ -49,7 +49,7 @@ from openapi_python_client.schema.untrusted_string import UntrustedString
 from openapi_python_client.strings import get_content_type
 
 from . import _output, _tools
-from ._class_names import Renamed
+from ._class_names import Renamed, options_apart
 from ._drift import drift
 from ._dropped import dropped, said
 from ._errors import GenerationError
@@ -183,17 +183,18 @@ def _parsed_whole(
     parameter kept (see :mod:`._class_names` and :mod:`._parameters`), and what that took. The
     parser reads the inline models of the components' unions as components (:mod:`._union_models`);
     a response media type with a schema of its own is typed by it (:mod:`._own_schemas`)."""
+    document, apart = options_apart(document, config)
     parsed = hoisted(document, config)
     document = parsed.document
     openapi = _parsed(document, config, spec)
     renamed = Renamed(document, config, parsed.origins)
     operations = refused(openapi)
     if not renamed.find(openapi) and not operations:
-        return openapi, OwnSchemas.parse(openapi, document, config), ()  # most specs: read once
+        return openapi, OwnSchemas.parse(openapi, document, config), apart  # most specs: read once
     aliases = Aliases.of(renamed.document(document), operations, config)
     openapi = _parsed(aliases.document, config, spec)
     own = OwnSchemas.parse(openapi, aliases.document, config)
-    return openapi, own, (*renamed.notices, *aliases.restore(openapi, config))
+    return openapi, own, (*apart, *renamed.notices, *aliases.restore(openapi, config))
 
 
 def _parsed(document: dict[str, Any], config: Config, spec: Path | str) -> GeneratorData:

@@ -383,10 +383,7 @@ class _Walk:
             return
         default = schema["default"]
         types = types_of(schema)
-        declared = schema.get("type")
-        if default is None and (declared == "null" or (isinstance(declared, list) and "null" in declared)):
-            return
-        if default is None and schema.get("nullable") is True:
+        if default is None and _nullable(schema):
             return
         converted = as_type(default, types) if types else default
         if any(as_type(default, (kind,)) is default for kind in types):
@@ -441,9 +438,16 @@ class _Walk:
         if isinstance(reference, str) and reference.startswith("#/") and reference not in seen:
             found, target = resolve(self._document, reference)
             return self._listed(target, (*seen, reference)) if found else None
-        if isinstance(option.get("enum"), list):
-            return list(option["enum"])
-        return [option["const"]] if "const" in option else None
+        listed = list(option["enum"]) if isinstance(option.get("enum"), list) else None
+        listed = [option["const"]] if listed is None and "const" in option else listed
+        # A nullable option (3.0's nullable enum) takes null beside the values it lists.
+        return [*listed, None] if listed is not None and _nullable(option) else listed
+
+
+def _nullable(schema: Mapping[str, Any]) -> bool:
+    """Whether null is a value of ``schema`` by its type: ``type: 'null'``, a type list with it, 3.0's ``nullable``."""
+    declared = schema.get("type")
+    return declared == "null" or (isinstance(declared, list) and "null" in declared) or schema.get("nullable") is True
 
 
 def _entries(node: object) -> Iterator[tuple[str, Any]]:

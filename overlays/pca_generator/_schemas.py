@@ -306,15 +306,31 @@ class Describer:
         found = self._discriminators.get(id(prop))
         return found[1] if found is not None and found[0] is prop else None
 
-    def _raw_property(self, schema: oai.Schema | None, name: object, depth: int = 0) -> Any:
-        """A property's raw schema in an object schema, or in the ``allOf`` parts it merges."""
+    def _declarations(self, schema: oai.Schema | None, name: object, depth: int = 0) -> list[Any]:
+        """Each raw declaration of a property in an object schema: its own, then those of the
+        ``allOf`` parts it merges, in order."""
         if schema is None or depth > 32:  # (a cycle of allOf is the spec's error, not a hang)
-            return None
-        found = (schema.properties or {}).get(name)  # type: ignore[call-overload]
-        parts = iter(schema.allOf or ())
-        while found is None and (part := next(parts, None)) is not None:
-            found = self._raw_property(self._schema_object(part), name, depth + 1)
+            return []
+        own = (schema.properties or {}).get(name)  # type: ignore[call-overload]
+        found = [own] if own is not None else []
+        for part in schema.allOf or ():
+            found += self._declarations(self._schema_object(part), name, depth + 1)
         return found
+
+    def _raw_property(self, schema: oai.Schema | None, name: object) -> Any:
+        """A property's raw schema in an object schema or the ``allOf`` parts it merges: where
+        several declare it, each declaration holds (``allOf`` is a conjunction), so the first one
+        with the constraints of all (see :func:`_conjunction`)."""
+        declarations = self._declarations(schema, name)
+        if len(declarations) < 2:
+            return declarations[0] if declarations else None
+        resolved = [self._schema_object(declaration) for declaration in declarations]
+        schemas = [declared for declared in resolved if declared is not None]
+        if len(schemas) < len(resolved) or all(declared == schemas[0] for declared in schemas):
+            return declarations[0]
+        # (the first declaration's own xml object alone names the property: a reference's is none)
+        xml = declarations[0].xml if isinstance(declarations[0], oai.Schema) else None
+        return _conjunction(schemas).model_copy(update={"xml": xml})
 
     def access(self, model: ModelProperty, prop: Any) -> tuple[bool, bool]:
         """Whether the property is ``readOnly``, and ``writeOnly``, in the spec."""
@@ -408,6 +424,47 @@ class Describer:
             lines.append(f"    additional_properties={additional},")
         lines.append(")")
         return "\n".join(lines)
+
+
+def _conjunction(schemas: list[oai.Schema]) -> oai.Schema:
+    """The first schema with the constraints of every one (their ``allOf``): the tightest bound
+    and length of each kind, every pattern, the values every ``enum`` lists; ``readOnly`` or
+    ``writeOnly`` if any says so."""
+
+    def said(key: str) -> list[Any]:
+        return [value for schema in schemas if (value := getattr(schema, key)) is not None]
+
+    # OpenAPI 3.0 says an exclusive bound as ``exclusiveMinimum: true`` beside ``minimum``; 3.1 (which
+    # the description prints) as ``exclusiveMinimum: 3``.
+    def bounds(bound: str, exclusive: str) -> tuple[list[Any], list[Any]]:
+        inclusive = [
+            getattr(s, bound) for s in schemas if getattr(s, bound) is not None and getattr(s, exclusive) is not True
+        ]
+        strict = [getattr(s, bound) for s in schemas if getattr(s, bound) is not None and getattr(s, exclusive) is True]
+        strict += [value for value in said(exclusive) if not isinstance(value, bool)]
+        return inclusive, strict
+
+    lows, strict_lows = bounds("minimum", "exclusiveMinimum")
+    highs, strict_highs = bounds("maximum", "exclusiveMaximum")
+    patterns = list(dict.fromkeys(_text(pattern) for pattern in said("pattern")))
+    enums = said("enum")
+    update: dict[str, Any] = {
+        "minimum": max(lows, default=None),
+        "exclusiveMinimum": max(strict_lows, default=None),
+        "maximum": min(highs, default=None),
+        "exclusiveMaximum": min(strict_highs, default=None),
+        "minLength": max(said("minLength"), default=None),
+        "maxLength": min(said("maxLength"), default=None),
+        "minItems": max(said("minItems"), default=None),
+        "maxItems": min(said("maxItems"), default=None),
+        "uniqueItems": any(said("uniqueItems")) or None,
+        # Each pattern is searched for anywhere in the text: all of them, as lookaheads from its start.
+        "pattern": patterns[0] if len(patterns) == 1 else "".join(f"(?=[\\s\\S]*?(?:{p}))" for p in patterns) or None,
+        "enum": [value for value in enums[0] if all(value in other for other in enums[1:])] if enums else None,
+        "readOnly": any(said("readOnly")) or None,
+        "writeOnly": any(said("writeOnly")) or None,
+    }
+    return schemas[0].model_copy(update=update)
 
 
 def secret_attributes(model: ModelProperty) -> frozenset[str]:

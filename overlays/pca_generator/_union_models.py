@@ -31,7 +31,7 @@ from openapi_python_client.parser.properties.schemas import Class
 
 from ._pointer import escape
 
-__all__ = ["Hoisted", "hoisted", "makes_model"]
+__all__ = ["Hoisted", "class_name", "hoisted", "makes_model"]
 
 _POINTER = "#/components/schemas/{}"
 
@@ -59,12 +59,12 @@ def hoisted(document: dict[str, Any], config: Config) -> Hoisted:
 
     for key, schema in schemas.items():
         _Walk(seen).node(schema, str(key), _POINTER.format(escape(str(key))), in_union=False)
-    held = Counter(_class(config, str(key), schema) for key, schema in schemas.items())
-    held.update(_class(config, name, node) for name, node in inline)
+    held = Counter(class_name(config, str(key), schema) for key, schema in schemas.items())
+    held.update(class_name(config, name, node) for name, node in inline)
     origins: dict[str, str] = {}
 
     def moved(name: str, pointer: str, node: Mapping[str, Any]) -> bool:
-        if name in schemas or name in origins or not (_built_twice(node) or held[_class(config, name, node)] > 1):
+        if name in schemas or name in origins or not (_built_twice(node) or held[class_name(config, name, node)] > 1):
             return False
         origins[name] = pointer
         return True
@@ -78,7 +78,7 @@ def hoisted(document: dict[str, Any], config: Config) -> Hoisted:
     return Hoisted({**document, "components": {**components, "schemas": rewritten}}, origins)
 
 
-def _class(config: Config, name: str, schema: object) -> str:
+def class_name(config: Config, name: str, schema: object) -> str:
     """The class name the parser gives a component of key ``name`` (or an inline model it names so)."""
     title = schema.get("title") if isinstance(schema, Mapping) else None
     return str(Class.from_string(string=title if isinstance(title, str) and title else name, config=config).name)

@@ -46,8 +46,10 @@ from __future__ import annotations
 import copy
 from collections.abc import Mapping
 from typing import Any
+from urllib.parse import quote
 
-from ._pointer import resolve
+from ._intersection import intersection, is_union
+from ._pointer import escape, resolve, unescape
 
 __all__ = ["normalize"]
 
@@ -58,6 +60,7 @@ _METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 def normalize(document: dict[str, Any]) -> dict[str, Any]:
     """A copy of ``document`` the generator reads without a warning it could avoid."""
     normalized: dict[str, Any] = _inline_deep_references(document, copy.deepcopy(document), ())
+    _without_aliases(normalized)
     _rewrite_schemas(normalized)
     _AllOf(normalized).rewrite(normalized)
     if _paths_optional(normalized) and "paths" not in normalized:
@@ -146,6 +149,72 @@ def _is_deep(reference: str) -> bool:
     """A reference below a component (``#/components/schemas/A/properties/b``), not to one."""
     parts = reference.removeprefix("#/").split("/")
     return reference.startswith("#/components/") and len(parts) > 3
+
+
+_SCHEMAS = "#/components/schemas/"
+
+
+def _without_aliases(document: dict[str, Any]) -> None:
+    """Each component that is ``allOf`` one reference and nothing else (``Alias: {allOf: [{$ref: X}]}``)
+    replaced by that reference wherever it is used, and gone: the same values. The generator reads
+    such a component as a second copy of ``X`` (its inline models made twice, and ``X`` dropped
+    with every operation using it). An alias with a word of its own (a ``title``, a
+    ``description``, a ``nullable``) stays: the rewrite would lose it."""
+    schemas = (document.get("components") or {}).get("schemas")
+    if not isinstance(schemas, dict):
+        return
+    aliases = {
+        key: target for key, schema in schemas.items() if (target := _aliased(schema)) is not None and target in schemas
+    }
+
+    def final(key: str, seen: tuple[str, ...] = ()) -> str:
+        return final(aliases[key], (*seen, key)) if key in aliases and key not in seen else key
+
+    targets = {key: final(key) for key in aliases}
+    targets = {key: target for key, target in targets.items() if target not in aliases}  # (a cycle stays)
+    if not targets:
+        return
+
+    def retarget(node: Any) -> None:
+        if isinstance(node, dict):
+            named = _component(node.get("$ref"))
+            if named in targets:
+                node["$ref"] = _reference(targets[named])
+            mapping = node.get("mapping") if isinstance(node.get("propertyName"), str) else None
+            if isinstance(mapping, dict):  # (a discriminator's: by reference, or by bare schema name)
+                for value, target in mapping.items():
+                    named = _component(target) if str(target).startswith("#") else target
+                    if named in targets:
+                        mapping[value] = _reference(targets[named]) if named != target else targets[named]
+            for value in node.values():
+                retarget(value)
+        elif isinstance(node, list):
+            for item in node:
+                retarget(item)
+
+    for key in targets:
+        del schemas[key]
+    retarget(document)
+
+
+def _aliased(schema: object) -> str | None:
+    """The key of the component ``schema`` is another name of: ``allOf`` its reference alone."""
+    members = schema.get("allOf") if isinstance(schema, dict) and set(schema) == {"allOf"} else None
+    if not isinstance(members, list) or len(members) != 1 or not isinstance(members[0], dict):
+        return None
+    return _component(members[0]["$ref"]) if set(members[0]) == {"$ref"} else None
+
+
+def _reference(key: str) -> str:
+    """A reference to the component schema ``key``, in a URI fragment (``My Pet``: ``My%20Pet``)."""
+    return _SCHEMAS + quote(escape(key), safe="~")
+
+
+def _component(reference: object) -> str | None:
+    """The key of the component schema ``reference`` points at (itself, not a schema inside it)."""
+    if not isinstance(reference, str) or not reference.startswith(_SCHEMAS) or "/" in reference[len(_SCHEMAS) :]:
+        return None
+    return unescape(reference[len(_SCHEMAS) :])
 
 
 def _rewrite_schemas(node: Any) -> None:
@@ -242,21 +311,34 @@ class _AllOf:
 
     def __init__(self, document: dict[str, Any]) -> None:
         self._document = document
+        self._done: dict[int, Any] = {}
         self._made: set[int] = set()
         """The ``allOf`` nodes a distribution made: not distributed again (an option may lead back
         to the schema it came from, and would be distributed without end)."""
 
     def rewrite(self, node: Any) -> None:
-        if isinstance(node, dict):
-            members = node.get("allOf")
-            if isinstance(members, list) and all(isinstance(member, dict) for member in members):
-                self._one_reference(node, members)
-                self._distributed(node, members)
-            for value in node.values():
-                self.rewrite(value)
-        elif isinstance(node, list):
+        """Rewrite ``node`` after its children (post-order), and the schemas it refers to before it:
+        a union an ``allOf`` distributes is already what the spec's order of keys would make it."""
+        if isinstance(node, list):
             for item in node:
                 self.rewrite(item)
+        if not isinstance(node, dict) or id(node) in self._done:
+            return
+        self._done[id(node)] = node  # (kept: an id is unique only while its object lives)
+        for value in list(node.values()):
+            self.rewrite(value)
+        members = node.get("allOf")
+        if isinstance(members, list) and all(isinstance(member, dict) for member in members):
+            self._one_reference(node, members)
+            self._narrowed(members)
+            for made in self._distributed(node, members):
+                self.rewrite(made)
+
+    def _resolved(self, reference: str) -> Any:
+        """What ``reference`` points at, rewritten."""
+        target = resolve(self._document, reference)[1]
+        self.rewrite(target)
+        return target
 
     def _one_reference(self, node: dict[str, Any], members: list[dict[str, Any]]) -> None:
         """``allOf: [{$ref: X}, {description: ...}]`` of a non-object ``X`` as ``allOf: [{$ref: X}]``
@@ -270,16 +352,68 @@ class _AllOf:
                 for key, value in member.items():
                     node.setdefault(key, value)
 
-    def _distributed(self, node: dict[str, Any], members: list[dict[str, Any]]) -> None:
+    def _narrowed(self, members: list[dict[str, Any]]) -> None:
+        """Each property that parts declare in ways the generator cannot merge (a union beside one of
+        its options, a nullable beside the same type not nullable) declared as their intersection
+        in every part that declares it (a referenced part inlined, the component itself unchanged):
+        the values ``allOf`` takes, which the generator merges (it drops the model otherwise)."""
+        names = {name for member in members for name in self._declared(member, ())}
+        for name in sorted(names):
+            declarations = [found for member in members for found in self._declared(member, ()).get(name, ())]
+            said = [declaration for declaration in declarations if not _is_any(declaration)]
+            if len(said) < 2 or all(declaration == said[0] for declaration in said):
+                continue
+            if not any(is_union(declaration) for declaration in said):
+                continue  # (the generator merges these itself)
+            narrowed = intersection(said)
+            if narrowed is not None:
+                members[:] = [self._declaring(member, name, narrowed, ()) for member in members]
+
+    def _declared(self, schema: dict[str, Any], seen: tuple[str, ...]) -> dict[str, list[dict[str, Any]]]:
+        """The declarations of each property of an object schema, its ``allOf`` parts' included."""
+        reference = schema.get("$ref")
+        if isinstance(reference, str):
+            target = self._resolved(reference) if reference not in seen else None
+            return self._declared(target, (*seen, reference)) if isinstance(target, dict) else {}
+        found: dict[str, list[dict[str, Any]]] = {}
+        for name, declaration in (schema.get("properties") or {}).items():
+            if isinstance(declaration, dict):
+                found.setdefault(name, []).append(declaration)
+        for part in schema.get("allOf") or ():
+            if isinstance(part, dict):
+                for name, declarations in self._declared(part, seen).items():
+                    found.setdefault(name, []).extend(declarations)
+        return found
+
+    def _declaring(self, schema: dict[str, Any], name: str, declaration: dict[str, Any], seen: tuple[str, ...]) -> Any:
+        """``schema`` with its declaration of ``name`` (in it or in its parts) as ``declaration``; a
+        reference that leads to one, as a copy of what it points at."""
+        reference = schema.get("$ref")
+        if isinstance(reference, str):
+            if reference in seen or name not in self._declared(schema, ()):
+                return schema
+            target = self._resolved(reference)
+            return self._declaring(copy.deepcopy(target), name, declaration, (*seen, reference))
+        if isinstance(schema.get("properties"), dict) and name in schema["properties"]:
+            schema["properties"][name] = copy.deepcopy(declaration)
+        if isinstance(schema.get("allOf"), list):
+            schema["allOf"] = [
+                self._declaring(part, name, declaration, seen) if isinstance(part, dict) else part
+                for part in schema["allOf"]
+            ]
+        return schema
+
+    def _distributed(self, node: dict[str, Any], members: list[dict[str, Any]]) -> list[dict[str, Any]]:
         """``allOf: [oneOf: [A, B], C]`` of objects as ``oneOf: [allOf: [A, C], allOf: [B, C]]``: the same
         values (``C`` holds for each option), in a form the generator reads (it merges objects only,
-        and drops the operations that answer an ``allOf`` of a union)."""
+        and drops the operations that answer an ``allOf`` of a union). Its ``nullable`` stays beside
+        the union it becomes: null, or one of the options. The options made, to be rewritten in turn."""
         if id(node) in self._made or set(node) - {"allOf", *_BESIDE_A_UNION}:  # (keywords of its own
-            return  # would have to go into every option)
+            return []  # would have to go into every option)
         unions = [(member, self._target(member)) for member in members]
         unions = [(member, target) for member, target in unions if isinstance(target, dict) and _union_of(target)]
         if len(unions) != 1:
-            return
+            return []
         member, union = unions[0]
         keyword = _union_of(union)
         assert keyword is not None  # (a union: see above)
@@ -288,10 +422,21 @@ class _AllOf:
         if "discriminator" in union or not all(  # (a discriminator names the options by their references)
             isinstance(option, dict) and self._is_object(option) for option in [*options, *others]
         ):
-            return
+            return []
         del node["allOf"]
-        node[keyword] = [{"allOf": [option, *copy.deepcopy(others)]} for option in options]
+        # An option that is itself an allOf (one a distribution made) gives its parts: the generator
+        # merges no allOf inside an allOf.
+        node[keyword] = [
+            {
+                "allOf": [
+                    *(copy.deepcopy(option["allOf"]) if set(option) == {"allOf"} else [option]),
+                    *copy.deepcopy(others),
+                ]
+            }
+            for option in options
+        ]
         self._made.update(id(made) for made in node[keyword])
+        return list(node[keyword])
 
     def _is_object(self, schema: Any) -> bool:
         target = self._target(schema)
@@ -304,4 +449,4 @@ class _AllOf:
         reference = schema.get("$ref") if isinstance(schema, dict) else None
         if not isinstance(reference, str) or reference in seen:
             return schema
-        return self._target(resolve(self._document, reference)[1], (*seen, reference))
+        return self._target(self._resolved(reference), (*seen, reference))

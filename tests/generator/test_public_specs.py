@@ -52,6 +52,7 @@ PUBLIC = [
     Public("neon-endpoint-storage"),
     Public("frigate"),
     Public("nginx-unit"),
+    Public("mistral"),
 ]
 BY_NAME = {public.name: public for public in PUBLIC}
 
