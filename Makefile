@@ -75,8 +75,10 @@ typecheck: venv
 	$(BIN)/mypy generated/partner_center_auth
 	$(BIN)/mypy overlays/check_generated.py overlays/pca_generator tests bench demo.py
 
+# One worker per core, each test file on one worker (its module fixtures, such as a generated
+# package, made once): most tests wait on a subprocess or a loopback server.
 test: lint typecheck check-generated redis-server
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto --dist loadfile
 
 # The token cache tests start redis-server instances of their own: Debian's package, installed
 # when missing (as root; otherwise the line says what to install).
