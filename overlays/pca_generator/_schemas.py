@@ -112,10 +112,22 @@ def _number(value: float) -> str:
     return repr(int(value)) if float(value).is_integer() and abs(value) < 2**53 else repr(float(value))
 
 
+def _of_json_type(value: object, json_type: str) -> bool:
+    if json_type == "boolean":
+        return isinstance(value, bool)
+    if json_type in ("integer", "number"):
+        return isinstance(value, int | float) and not isinstance(value, bool)
+    return isinstance(value, str)
+
+
 def _scalar_constraints(raw: oai.Schema, kind: str) -> str:
     """The keyword arguments of a scalar's constraints: requests are refused for breaking one,
     responses keep the value (unless read strictly)."""
     arguments = []
+    # An enum the generator leaves as a plain scalar (a boolean's, a number's) is a constraint all
+    # the same: only the values it lists are sent.
+    if raw.enum and (listed := [value for value in raw.enum if _of_json_type(value, _SCALAR_KINDS[kind])]):
+        arguments.append(f"enum=({''.join(f'{_value_literal(value)}, ' for value in listed)})")
     if kind == "string" and raw.pattern:
         arguments.append(f"pattern={string_literal(raw.pattern)}")
     if kind == "string" and raw.schema_format and raw.schema_format not in _CONVERTED_FORMATS:

@@ -1,5 +1,5 @@
-"""The constraints a spec puts on a nullable value (OpenAPI 3.0 ``nullable``) and on a property an
-answer merges through ``allOf`` are described, so they hold as every other constraint does:
+"""The constraints a spec puts on a nullable value (OpenAPI 3.0 ``nullable``), a boolean's enum,
+and those on a property an answer merges through ``allOf`` are described, so they hold as every other constraint does:
 requests refuse a value that breaks them, responses keep it (a DEBUG line says where) unless read
 strictly (tests/specs/edge/constraints_kept.yaml)."""
 
@@ -27,16 +27,19 @@ def client(package: Any, wire: WireServer) -> Iterator[Any]:
         yield client
 
 
-@pytest.mark.parametrize("sid", ["XX12", "CR12345678901"])  # the pattern; the length
-def test_a_nullable_value_that_breaks_its_constraints_is_not_sent(
-    package: Any, client: Any, wire: WireServer, sid: str
+@pytest.mark.parametrize(
+    "breaking",
+    [{"sid": "XX12"}, {"sid": "CR12345678901"}, {"confirmed": False}],  # the pattern; the length; the enum
+)
+def test_a_value_that_breaks_its_constraints_is_not_sent(
+    package: Any, client: Any, wire: WireServer, breaking: dict[str, Any]
 ) -> None:
     from constraints_kept.api.default import pay  # type: ignore[import-not-found]
     from constraints_kept.models import Payment  # type: ignore[import-not-found]
 
     before = len(wire.seen)
     with pytest.raises(package.errors.SerializationError):
-        pay.sync(client=client, body=Payment(amount=1, sid=sid))
+        pay.sync(client=client, body=Payment(amount=1, **breaking))
     assert len(wire.seen) == before
     wire.answer(200, "application/json", '{"amount": 1}')
     assert pay.sync(client=client, body=Payment(amount=1, sid=None)).amount == 1  # null: no constraint applies
@@ -47,6 +50,7 @@ def test_a_nullable_value_that_breaks_its_constraints_is_not_sent(
     [
         ('{"amount": -5}', "$.amount"),  # merged through allOf: its exclusiveMinimum holds
         ('{"amount": 1, "sid": "ZZ"}', "$.sid"),  # nullable: its pattern holds
+        ('{"amount": 1, "confirmed": false}', "$.confirmed"),  # a boolean's enum
     ],
 )
 def test_an_answer_breaking_them_is_kept_liberally_and_refused_strictly(
