@@ -500,6 +500,42 @@ def test_an_object_whose_style_is_given_travels_as_fields_both_ways(edge: Path) 
     assert unread == "ResponseDecodeError 200"  # a name without its value: a typed error
 
 
+UNION_FORM_CALLS = """
+import httpx
+from urllib.parse import parse_qsl
+from edge_form_encoding import Client, errors
+from edge_form_encoding.api.default import log_in
+from edge_form_encoding.models import CodeLogin, PasswordLogin
+
+sent = []
+answers = []
+def handler(request):
+    sent.append(request.content.decode())
+    content = answers.pop(0) if answers else request.content
+    return httpx.Response(200, headers={"content-type": "application/x-www-form-urlencoded"}, content=content)
+with Client(base_url="http://127.0.0.1:9", httpx_args={"transport": httpx.MockTransport(handler)}) as client:
+    for login in (PasswordLogin(method="password", identifier="ada", password="pw", remember=True), CodeLogin(method="code", code=123456)):
+        answered = log_in.sync(client=client, body=login)
+        print(parse_qsl(sent[-1]), type(answered).__name__, answered == login)
+    answers.append(b"method=code&code=abc")  # the option its discriminator names, and a code that is no integer
+    try:
+        log_in.sync(client=client, body=CodeLogin(method="code", code=1))
+    except errors.ResponseDecodeError as error:
+        print(type(error).__name__, error.status_code)
+"""
+
+
+def test_a_form_of_one_of_several_shapes_is_written_and_read_by_its_own(edge: Path) -> None:
+    run = _calls(edge / "form_encoding", UNION_FORM_CALLS)
+
+    assert run.returncode == 0, run.stderr
+    password, code, refused = run.stdout.splitlines()
+    fields = "[('method', 'password'), ('identifier', 'ada'), ('password', 'pw'), ('remember', 'true')]"
+    assert password == f"{fields} PasswordLogin True"
+    assert code == "[('method', 'code'), ('code', '123456')] CodeLogin True"
+    assert refused == "ResponseDecodeError 200"
+
+
 RANGE_CALLS = """
 import io
 import httpx
