@@ -103,8 +103,9 @@ def _encoding(encoding: Mapping[Any, oai.Encoding] | None) -> str:
     return f", encoding=({', '.join(fields)},)"
 
 
-_CONVERTED_FORMATS = frozenset({"date", "date-time", "uuid", "binary", "byte", "password"})
-"""String formats that are no constraint for the runtime: converted by ``from_dict``, or only a hint."""
+_CONVERTED_FORMATS = frozenset({"date", "date-time", "binary", "byte", "password"})
+"""String formats that are no constraint for the runtime: converted by ``from_dict``, or only a hint.
+A ``uuid`` is converted too, and checked all the same: a text that is none would go out as it is."""
 
 
 def _number(value: float) -> str:
@@ -130,7 +131,7 @@ def _scalar_constraints(raw: oai.Schema, kind: str) -> str:
         arguments.append(f"enum=({''.join(f'{_value_literal(value)}, ' for value in listed)})")
     if kind == "string" and raw.pattern:
         arguments.append(f"pattern={string_literal(raw.pattern)}")
-    if kind == "string" and raw.schema_format and raw.schema_format not in _CONVERTED_FORMATS:
+    if _SCALAR_KINDS[kind] == "string" and raw.schema_format and raw.schema_format not in _CONVERTED_FORMATS:
         arguments.append(f"format={string_literal(raw.schema_format)}")
     if _SCALAR_KINDS[kind] == "string":
         arguments += [f"min_length={raw.minLength}"] if raw.minLength is not None else []

@@ -150,16 +150,19 @@ _HOSTNAME = re.compile(
     r"(?=.{1,253}\.?\Z)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\.?"
 )
 _URI = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:\S*")
+_UUID = re.compile(r"[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}")
+"""RFC 9562's text form of a UUID (what ``str(uuid.UUID)`` writes)."""
 _FORMATS: Mapping[str, Callable[[str], bool]] = {
     "email": _email,
     "hostname": lambda text: _HOSTNAME.fullmatch(text) is not None,
     "ipv4": _ip(4),
     "ipv6": _ip(6),
     "uri": lambda text: _URI.fullmatch(text) is not None,
+    "uuid": lambda text: _UUID.fullmatch(text) is not None,
 }
-"""The string formats that only constrain a value (the generated code converts none of them):
-checked as ``pattern`` is. Any other format is either converted by ``from_dict`` (dates, UUIDs)
-or not judged here."""
+"""The string formats that constrain a value: checked as ``pattern`` is. A ``uuid`` is also
+converted by ``from_dict``; dates are converted only (a text that is none fails to build), and any
+other format is not judged here."""
 
 Constraint = Literal[
     "enum",

@@ -1,4 +1,4 @@
-"""The constraints a spec puts on a nullable value (OpenAPI 3.0 ``nullable``), a boolean's enum,
+"""The constraints a spec puts on a nullable value (OpenAPI 3.0 ``nullable``), a boolean's enum, a UUID's format,
 and those on a property an answer merges through ``allOf`` are described, so they hold as every other constraint does:
 requests refuse a value that breaks them, responses keep it (a DEBUG line says where) unless read
 strictly (tests/specs/edge/constraints_kept.yaml)."""
@@ -6,6 +6,7 @@ strictly (tests/specs/edge/constraints_kept.yaml)."""
 from __future__ import annotations
 
 import logging
+import uuid
 from collections.abc import Iterator
 from typing import Any
 
@@ -29,7 +30,8 @@ def client(package: Any, wire: WireServer) -> Iterator[Any]:
 
 @pytest.mark.parametrize(
     "breaking",
-    [{"sid": "XX12"}, {"sid": "CR12345678901"}, {"confirmed": False}],  # the pattern; the length; the enum
+    # the pattern; the length; the enum; the format (a text where the model says UUID: mypy's to catch, and ours)
+    [{"sid": "XX12"}, {"sid": "CR12345678901"}, {"confirmed": False}, {"ref": "not-a-uuid"}],
 )
 def test_a_value_that_breaks_its_constraints_is_not_sent(
     package: Any, client: Any, wire: WireServer, breaking: dict[str, Any]
@@ -43,6 +45,8 @@ def test_a_value_that_breaks_its_constraints_is_not_sent(
     assert len(wire.seen) == before
     wire.answer(200, "application/json", '{"amount": 1}')
     assert pay.sync(client=client, body=Payment(amount=1, sid=None)).amount == 1  # null: no constraint applies
+    wire.answer(200, "application/json", '{"amount": 1}')
+    assert pay.sync(client=client, body=Payment(amount=1, ref=uuid.uuid4())).amount == 1  # a UUID is sent
 
 
 @pytest.mark.parametrize(

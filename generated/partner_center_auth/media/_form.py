@@ -17,6 +17,9 @@ default for its schema, and it is read back the same way:
 * a ``contentType`` of JSON (``application/json``, ``+json``): the whole value as one JSON text,
   unless a ``style`` is given (OpenAPI: a style given wins over the content type).
 
+A body that is a union of objects is written by the option its value is, and read as the first
+option (the one its discriminator names) whose fields read into a value it accepts.
+
 A body that is not an object, or an untyped value that is an object (whose text could not be read
 back as one), is refused when written, as is a delimited field of one empty item (read back, it is
 no item). A delimited field read without its delimiter as it is, but with it percent-encoded (as a
@@ -68,10 +71,10 @@ Field = tuple[str, str | _Joined]
 class FormCodec:
     def encode(self, data: object, document: Document, *, charset: str | None) -> bytes:
         try:
-            schema = _object_schema(document)
             if not isinstance(data, dict):
                 raise SchemaViolation("$", "a form carries an object")
             document.schema.check(data, "$")  # the whole value: an array's size and uniqueness too
+            schema = _object_schema(document, data)
             fields: list[Field] = []
             for name, item in data.items():
                 field_schema = _field_schema(schema, name) or AnyValue()
@@ -223,10 +226,31 @@ def _fields(text: str, charset: str) -> Iterator[tuple[str, str]]:
 
 
 def _read(content: bytes, document: Document, charset: str | None) -> dict[str, Any]:
-    schema = _object_schema(document)
     text = decode_text(content, "ascii")  # percent-encoding keeps a form ASCII
     charset = charset or "utf-8"
     pairs = list(_fields(text, charset))
+    if not isinstance(document.schema, OneOf):
+        return _read_as(_object_schema(document, None), pairs, document, charset)
+    # A union of objects: each option the fields may be, in order (the one a discriminator names
+    # alone), read by its own schema; the first whose reading it accepts.
+    named = document.schema.named({name: _unquoted(item, charset) for name, item in pairs})
+    violation = SchemaViolation("$", "matches none of the union's options")
+    for option in named:
+        model = model_of(option)
+        if model is None:
+            continue
+        try:
+            data = _read_as(model, pairs, document, charset)
+            option.check(data, "$")
+            return data
+        except SchemaViolation as refused:
+            violation = refused
+    raise violation
+
+
+def _read_as(
+    schema: ModelSchema | None, pairs: list[tuple[str, str]], document: Document, charset: str
+) -> dict[str, Any]:
     spread = _spread(schema, document)
     grouped: dict[str, list[str]] = {}
     deep: dict[str, dict[str, str]] = {}
@@ -281,10 +305,14 @@ def _spread(schema: ModelSchema | None, document: Document) -> dict[str, str]:
     return spread
 
 
-def _object_schema(document: Document) -> ModelSchema | None:
-    """The object schema a form carries (None: any object), or a violation for other bodies."""
-    model = model_of(document.schema)
-    if model is None and not isinstance(document.schema, AnyValue):
+def _object_schema(document: Document, data: dict[str, Any] | None) -> ModelSchema | None:
+    """The object schema a form carries (None: any object): of a union, the option ``data``
+    (checked) is; a violation for other bodies."""
+    schema = document.schema
+    if isinstance(schema, OneOf) and data is not None:
+        schema = schema.option_for(data, "$")
+    model = model_of(schema)
+    if model is None and not isinstance(schema, AnyValue):
         raise SchemaViolation("$", f"a form carries an object, and the body is {document.name}")
     return model
 

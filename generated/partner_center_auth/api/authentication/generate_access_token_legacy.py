@@ -39,8 +39,10 @@ OPERATION: _operation.Operation[ApiFault | TokenResponse] = _operation.Operation
     method="post",
     path="/generatetoken",
     parameters=(
-        _operation.Parameter("ms-correlationid", "header", "simple", False, schema=_schema.Scalar("string")),
-        _operation.Parameter("ms-requestid", "header", "simple", False, schema=_schema.Scalar("string")),
+        _operation.Parameter(
+            "ms-correlationid", "header", "simple", False, schema=_schema.Scalar("string", format="uuid")
+        ),
+        _operation.Parameter("ms-requestid", "header", "simple", False, schema=_schema.Scalar("string", format="uuid")),
     ),
     request_contents=(
         _operation.RequestContent("application/x-www-form-urlencoded", _DOCUMENT_1, _dump_1),

@@ -57,7 +57,7 @@ class Customer:
         properties=(
             _schema.Property(
                 "id",
-                _schema.Scalar("string"),
+                _schema.Scalar("string", format="uuid"),
                 required=True,
                 xml=_schema.Xml("id"),
                 attribute="id",

@@ -9,7 +9,9 @@ OPERATION: _operation.Operation[None] = _operation.Operation(
     operation_id="customer_options",
     method="options",
     path="/v1/customers/{customer_id}",
-    parameters=(_operation.Parameter("customer_id", "path", "simple", False, schema=_schema.Scalar("string")),),
+    parameters=(
+        _operation.Parameter("customer_id", "path", "simple", False, schema=_schema.Scalar("string", format="uuid")),
+    ),
     request_contents=(),
     responses=(
         _operation.DocumentedResponse(

@@ -20,7 +20,9 @@ OPERATION: _operation.Operation[Customer | None] = _operation.Operation(
     operation_id="get_customer",
     method="get",
     path="/v1/customers/{customer_id}",
-    parameters=(_operation.Parameter("customer_id", "path", "simple", False, schema=_schema.Scalar("string")),),
+    parameters=(
+        _operation.Parameter("customer_id", "path", "simple", False, schema=_schema.Scalar("string", format="uuid")),
+    ),
     request_contents=(),
     responses=(
         _operation.DocumentedResponse(

@@ -21,7 +21,9 @@ OPERATION: _operation.Operation[None] = _operation.Operation(
     operation_id="replace_customer",
     method="put",
     path="/v1/customers/{customer_id}",
-    parameters=(_operation.Parameter("customer_id", "path", "simple", False, schema=_schema.Scalar("string")),),
+    parameters=(
+        _operation.Parameter("customer_id", "path", "simple", False, schema=_schema.Scalar("string", format="uuid")),
+    ),
     request_contents=(_operation.RequestContent("application/json", _DOCUMENT_1, _dump_1),),
     responses=(
         _operation.DocumentedResponse(

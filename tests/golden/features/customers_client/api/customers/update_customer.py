@@ -32,7 +32,9 @@ OPERATION: _operation.Operation[Customer] = _operation.Operation(
     operation_id="update_customer",
     method="patch",
     path="/v1/customers/{customer_id}",
-    parameters=(_operation.Parameter("customer_id", "path", "simple", False, schema=_schema.Scalar("string")),),
+    parameters=(
+        _operation.Parameter("customer_id", "path", "simple", False, schema=_schema.Scalar("string", format="uuid")),
+    ),
     request_contents=(_operation.RequestContent("application/merge-patch+json", _DOCUMENT_1, _dump_1),),
     responses=(
         _operation.DocumentedResponse(
