@@ -20,11 +20,13 @@ from __future__ import annotations
 
 import base64
 import builtins
+import datetime
 import importlib
 import ipaddress
 import math
 import operator
 import re
+import uuid
 from collections.abc import Callable, Mapping
 from enum import Enum
 from typing import Any, ClassVar, Literal, Protocol, Self, TypeVar
@@ -150,19 +152,37 @@ _HOSTNAME = re.compile(
     r"(?=.{1,253}\.?\Z)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\.?"
 )
 _URI = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:\S*")
-_UUID = re.compile(r"[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}")
-"""RFC 9562's text form of a UUID (what ``str(uuid.UUID)`` writes)."""
+
+
+def _built_by(build: Callable[[str], object]) -> Callable[[str], bool]:
+    def valid(text: str) -> bool:
+        try:
+            build(text)
+        except ValueError:
+            return False
+        return True
+
+    return valid
+
+
+_BUILT: Mapping[str, Callable[[str], bool]] = {
+    "date": _built_by(datetime.date.fromisoformat),
+    "date-time": _built_by(datetime.datetime.fromisoformat),
+    "uuid": _built_by(uuid.UUID),
+}
+"""The string formats ``from_dict`` converts, by the function it converts them with: a text it
+could not convert breaks the typed result, so a liberal read keeps checking them (with the path of
+the value, where building would only say that it failed)."""
 _FORMATS: Mapping[str, Callable[[str], bool]] = {
     "email": _email,
     "hostname": lambda text: _HOSTNAME.fullmatch(text) is not None,
     "ipv4": _ip(4),
     "ipv6": _ip(6),
     "uri": lambda text: _URI.fullmatch(text) is not None,
-    "uuid": lambda text: _UUID.fullmatch(text) is not None,
+    **_BUILT,
 }
-"""The string formats that constrain a value: checked as ``pattern`` is. A ``uuid`` is also
-converted by ``from_dict``; dates are converted only (a text that is none fails to build), and any
-other format is not judged here."""
+"""The string formats that constrain a value: checked as ``pattern`` is. Any other format is not
+judged here."""
 
 Constraint = Literal[
     "enum",
@@ -215,8 +235,9 @@ class Scalar:
     """``string``, ``integer``, ``number`` or ``boolean``, with ``enum``/``const`` and the constraints.
 
     ``const``: the single value of ``enum`` is a ``const``, which tells the options of a union
-    apart: part of the value's structure, kept in a liberal read. The other constraints (``enum``,
-    ``pattern``, a constraining ``format``, lengths and bounds) are what :meth:`relaxed` drops.
+    apart: part of the value's structure, kept in a liberal read, as is a ``format`` the typed
+    result is built from (a date, a UUID). The other constraints (``enum``, ``pattern``, a
+    constraining ``format``, lengths and bounds) are what :meth:`relaxed` drops.
     """
 
     type: Literal["string", "integer", "number", "boolean"]
@@ -282,10 +303,12 @@ class Scalar:
         return self
 
     def relaxed(self) -> Scalar:
-        """This scalar as a liberal read checks it: its type (and ``const``), no other constraint."""
+        """This scalar as a liberal read checks it: its type (and ``const``, and a format the typed
+        result is built from), no other constraint."""
         if self.const or (self.enum is None and self.pattern is None and not self.bounded):
             return self
-        return Scalar(self.type)
+        relaxed = Scalar(self.type, format=self.format if self.format in _BUILT else None)
+        return self if relaxed == self else relaxed
 
     def breaks(self, value: object, path: str, within: Within | None = None) -> Kept:
         """The constraints ``value`` (valid for :meth:`relaxed`) breaks, where: what a liberal read

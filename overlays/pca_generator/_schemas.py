@@ -103,9 +103,10 @@ def _encoding(encoding: Mapping[Any, oai.Encoding] | None) -> str:
     return f", encoding=({', '.join(fields)},)"
 
 
-_CONVERTED_FORMATS = frozenset({"date", "date-time", "binary", "byte", "password"})
-"""String formats that are no constraint for the runtime: converted by ``from_dict``, or only a hint.
-A ``uuid`` is converted too, and checked all the same: a text that is none would go out as it is."""
+_CONVERTED_FORMATS = frozenset({"binary", "byte", "password"})
+"""String formats that are no constraint for the runtime: converted by the runtime, or only a hint.
+Dates and UUIDs are converted by ``from_dict`` and checked all the same: a text that is none would
+go out as it is, or fail to build with no place said."""
 
 
 def _number(value: float) -> str:

@@ -49,6 +49,21 @@ def test_a_value_that_breaks_its_constraints_is_not_sent(
     assert pay.sync(client=client, body=Payment(amount=1, ref=uuid.uuid4())).amount == 1  # a UUID is sent
 
 
+@pytest.mark.parametrize("strict", [False, True])
+@pytest.mark.parametrize(("answer", "where"), [('"ref": "not-a-uuid"', "$.ref"), ('"due": "2024-13-45"', "$.due")])
+def test_an_answer_whose_date_or_uuid_cannot_be_built_says_where_read_liberally_or_not(
+    package: Any, client: Any, wire: WireServer, answer: str, where: str, strict: bool
+) -> None:
+    from constraints_kept.api.default import pay
+    from constraints_kept.models import Payment
+
+    wire.answer(200, "application/json", f'{{"amount": 1, {answer}}}')
+    with pytest.raises(package.errors.ResponseDecodeError) as refused:
+        pay.sync(client=client, body=Payment(amount=1), strict=strict)
+    assert f"{where}: is not a valid" in str(refused.value)  # the place, not only that building failed
+    assert refused.value.status_code == 200
+
+
 @pytest.mark.parametrize(
     ("answer", "where"),
     [

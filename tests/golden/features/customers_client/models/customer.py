@@ -98,7 +98,7 @@ class Customer:
             ),
             _schema.Property(
                 "created",
-                _schema.Scalar("string"),
+                _schema.Scalar("string", format="date-time"),
                 required=False,
                 xml=_schema.Xml("created"),
                 attribute="created",

@@ -41,7 +41,7 @@ class Entry:
             ),
             _schema.Property(
                 "updated",
-                _schema.Scalar("string"),
+                _schema.Scalar("string", format="date-time"),
                 required=False,
                 xml=_schema.Xml("updated", namespace="http://www.w3.org/2005/Atom"),
                 attribute="updated",

@@ -94,7 +94,7 @@ class NewCustomer:
             ),
             _schema.Property(
                 "birthday",
-                _schema.Scalar("string"),
+                _schema.Scalar("string", format="date"),
                 required=False,
                 xml=_schema.Xml("birthday"),
                 attribute="birthday",

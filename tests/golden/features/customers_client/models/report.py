@@ -39,7 +39,7 @@ class Report:
         properties=(
             _schema.Property(
                 "day",
-                _schema.Scalar("string"),
+                _schema.Scalar("string", format="date"),
                 required=True,
                 xml=_schema.Xml("day"),
                 attribute="day",

@@ -30,7 +30,7 @@ class ReportBase:
         properties=(
             _schema.Property(
                 "day",
-                _schema.Scalar("string"),
+                _schema.Scalar("string", format="date"),
                 required=True,
                 xml=_schema.Xml("day"),
                 attribute="day",

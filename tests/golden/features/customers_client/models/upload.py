@@ -64,7 +64,7 @@ class Upload:
             ),
             _schema.Property(
                 "taken",
-                _schema.Scalar("string"),
+                _schema.Scalar("string", format="date"),
                 required=False,
                 xml=_schema.Xml("taken"),
                 attribute="taken",

@@ -66,7 +66,7 @@ class Order:
             ),
             _schema.Property(
                 "shipDate",
-                _schema.Scalar("string"),
+                _schema.Scalar("string", format="date-time"),
                 required=False,
                 xml=_schema.Xml("shipDate"),
                 attribute="ship_date",

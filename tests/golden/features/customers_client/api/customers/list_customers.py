@@ -43,8 +43,8 @@ OPERATION: _operation.Operation[CustomerList | Problem] = _operation.Operation(
         ),
         _operation.Parameter("tags", "query", "form", True, schema=_schema.ArrayOf(_schema.Scalar("string"))),
         _operation.Parameter("ids", "query", "form", False, schema=_schema.ArrayOf(_schema.Scalar("integer"))),
-        _operation.Parameter("since", "query", "form", True, schema=_schema.Scalar("string")),
-        _operation.Parameter("day", "query", "form", True, schema=_schema.Scalar("string")),
+        _operation.Parameter("since", "query", "form", True, schema=_schema.Scalar("string", format="date-time")),
+        _operation.Parameter("day", "query", "form", True, schema=_schema.Scalar("string", format="date")),
         _operation.Parameter("limit", "query", "form", True, schema=_schema.Scalar("integer")),
         _operation.Parameter("verbose", "query", "form", True, schema=_schema.Scalar("boolean")),
         _operation.Parameter(

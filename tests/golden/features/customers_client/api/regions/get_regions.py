@@ -23,7 +23,7 @@ OPERATION: _operation.Operation[GetRegionsResponse200] = _operation.Operation(
     path="/v1/regions/{codes}/{when}/{label}",
     parameters=(
         _operation.Parameter("codes", "path", "matrix", True, schema=_schema.ArrayOf(_schema.Scalar("string"))),
-        _operation.Parameter("when", "path", "simple", False, schema=_schema.Scalar("string")),
+        _operation.Parameter("when", "path", "simple", False, schema=_schema.Scalar("string", format="date-time")),
         _operation.Parameter("label", "path", "label", False, schema=_schema.Scalar("string")),
         _operation.Parameter(
             "filter", "query", "deepObject", True, schema=_schema.ModelRef("models.filter_", "Filter")

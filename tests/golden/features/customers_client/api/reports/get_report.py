@@ -20,7 +20,7 @@ OPERATION: _operation.Operation[bytes | Report | str] = _operation.Operation(
     operation_id="get_report",
     method="get",
     path="/v1/reports/{day}",
-    parameters=(_operation.Parameter("day", "path", "simple", False, schema=_schema.Scalar("string")),),
+    parameters=(_operation.Parameter("day", "path", "simple", False, schema=_schema.Scalar("string", format="date")),),
     request_contents=(),
     responses=(
         _operation.DocumentedResponse(
