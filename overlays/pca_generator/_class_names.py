@@ -40,12 +40,15 @@ from ._dropped import OPERATION, place
 from ._pointer import escape, resolve
 from ._spec import family
 from ._union_models import class_name, makes_model
+from ._union_walk import with_options
 from ._yaml import Notice
 
 __all__ = ["Renamed", "options_apart"]
 
 _TAKEN = re.compile(r'duplicate models with name "(?P<a>[^"]+)"|conflicting enums named (?P<b>\S+) with')
-_COMPONENT = re.compile(r"Unable to parse schema /components/schemas/(?P<key>\S+)")
+_COMPONENT = re.compile(r"Unable to parse schema /components/schemas/(?P<key>.+)")
+"""The component a problem's header names: its key is the rest of the line (a key the parser's
+copy made from a title may hold spaces: ``BetaLocation_Approximate location``)."""
 _POINTER = "#/components/schemas/{}"
 
 
@@ -211,21 +214,7 @@ def options_apart(document: dict[str, Any], config: Config) -> tuple[dict[str, A
             kept.append(option)
         return kept if any(new is not old for new, old in zip(kept, options, strict=True)) else options
 
-    def walk(node: Any, pointer: str) -> Any:
-        if isinstance(node, list):
-            items = [walk(item, f"{pointer}/{index}") for index, item in enumerate(node)]
-            return node if all(new is old for new, old in zip(items, node, strict=True)) else items
-        if not isinstance(node, Mapping):
-            return node
-        values = {key: walk(value, f"{pointer}/{escape(str(key))}") for key, value in node.items()}
-        for keyword in ("oneOf", "anyOf"):
-            if isinstance(values.get(keyword), list):
-                values[keyword] = apart(values[keyword], f"{pointer}/{keyword}")
-        changed = any(values[key] is not value for key, value in node.items())
-        return values if changed else node
-
-    walked = walk(document, "#")
-    return walked, tuple(notices)
+    return with_options(document, apart), tuple(notices)
 
 
 def _operation_classes(document: Mapping[str, Any], config: Config) -> set[str]:

@@ -21,7 +21,8 @@ __all__ = ["OPERATION", "dropped", "place", "said"]
 
 OPERATION = re.compile(r"WARNING parsing (?P<method>[A-Z]+) (?P<path>\S+) within")
 """The header of a problem of one operation: its method and path as the spec writes them."""
-_COMPONENT = re.compile(r"Unable to (?:process|parse) (?:schema|parameter) #?(?P<pointer>/components/[^\s:]+)")
+_COMPONENT = re.compile(r"Unable to (?:process|parse) (?:schema|parameter) #?(?P<pointer>/components/[^:]+)")
+"""(A key may hold spaces: the pointer ends where the header does, at its colon.)"""
 _HIDDEN = re.compile(r"<openapi_python_client\.schema\.untrusted_string\.UntrustedString object at 0x[0-9a-fA-F]+>")
 
 

@@ -50,6 +50,7 @@ from openapi_python_client.strings import get_content_type
 
 from . import _output, _tools
 from ._class_names import Renamed, options_apart
+from ._dangling import check_names, removed_components, without_removed_options
 from ._drift import drift
 from ._dropped import dropped, said
 from ._errors import GenerationError
@@ -190,11 +191,25 @@ def _parsed_whole(
     renamed = Renamed(document, config, parsed.origins)
     operations = refused(openapi)
     if not renamed.find(openapi) and not operations:
-        return openapi, OwnSchemas.parse(openapi, document, config), apart  # most specs: read once
+        openapi, document, left_out = _without_removed(openapi, document, config, spec, parsed.origins)
+        return openapi, OwnSchemas.parse(openapi, document, config), (*apart, *left_out)  # most specs: read once
     aliases = Aliases.of(renamed.document(document), operations, config)
     openapi = _parsed(aliases.document, config, spec)
-    own = OwnSchemas.parse(openapi, aliases.document, config)
-    return openapi, own, (*apart, *renamed.notices, *aliases.restore(openapi, config))
+    openapi, document, left_out = _without_removed(openapi, aliases.document, config, spec, parsed.origins)
+    own = OwnSchemas.parse(openapi, document, config)
+    return openapi, own, (*apart, *renamed.notices, *aliases.restore(openapi, config), *left_out)
+
+
+def _without_removed(
+    openapi: GeneratorData, document: dict[str, Any], config: Config, spec: Path | str, origins: Mapping[str, str]
+) -> tuple[GeneratorData, dict[str, Any], tuple[Notice, ...]]:
+    """The reading of ``document`` with the union options naming a model the parser removed left
+    out (:mod:`._dangling`): read again when there is one."""
+    removed = removed_components(openapi)
+    if not removed:
+        return openapi, document, ()
+    document, left_out = without_removed_options(document, removed, origins)
+    return (_parsed(document, config, spec) if left_out else openapi), document, left_out
 
 
 def _parsed(document: dict[str, Any], config: Config, spec: Path | str) -> GeneratorData:
@@ -319,6 +334,7 @@ def generate(
         _layer(RUNTIME, project.package_dir)
         for layer in settings.layers:
             _layer(layer.path, project.package_dir)
+        check_names(project.package_dir)
         if metadata.license_file is not None:
             shutil.copyfile(metadata.license_file, project_dir / metadata.license_file.name)
         if report:

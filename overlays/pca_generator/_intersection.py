@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-__all__ = ["intersection", "is_union"]
+__all__ = ["enums_apart", "intersection", "is_union"]
 
 _UNION_KEYWORDS = ("anyOf", "oneOf")
 _NULL = {"type": "null"}
@@ -27,6 +27,17 @@ def is_union(schema: Mapping[str, Any]) -> bool:
         any(isinstance(schema.get(keyword), list) for keyword in _UNION_KEYWORDS)
         or schema.get("nullable") is True
         or (isinstance(kind, list) and len(kind) > 1)
+    )
+
+
+def enums_apart(declarations: list[dict[str, Any]]) -> bool:
+    """Whether two of ``declarations`` are enums neither of whose values holds the other's: the
+    generator merges an enum into one of its supersets only, and drops the model otherwise."""
+    values = [declaration["enum"] for declaration in declarations if isinstance(declaration.get("enum"), list)]
+    return any(
+        any(value not in theirs for value in mine) and any(value not in mine for value in theirs)
+        for index, mine in enumerate(values)
+        for theirs in values[index + 1 :]
     )
 
 
@@ -79,11 +90,16 @@ def _meet(mine: dict[str, Any], other: dict[str, Any]) -> dict[str, Any] | None:
     kinds = {mine.get("type"), other.get("type")}
     if None in kinds or (len(kinds) > 1 and kinds != _NUMBERS):
         return None  # (of two types, or untyped: disjoint, or beyond one type's keywords)
-    shared = set(mine) & set(other) - {"type", "default", *_OUTER}
+    shared = set(mine) & set(other) - {"type", "default", "enum", *_OUTER}
     if any(mine[key] != other[key] for key in shared):
         return None
     kind = "integer" if kinds == _NUMBERS else mine["type"]
-    return {**mine, **other, "type": kind}
+    met = {**mine, **other, "type": kind}
+    if isinstance(mine.get("enum"), list) and isinstance(other.get("enum"), list):
+        met["enum"] = [value for value in mine["enum"] if value in other["enum"]]  # (the values both take)
+        if not met["enum"]:
+            return None
+    return met
 
 
 _OUTER = ("title", "description", "default", "example", "examples", "deprecated", "readOnly", "writeOnly")

@@ -28,7 +28,13 @@ warning, and so a refusal:
   mean a nullable reference, and servers send ``null``) is ``allOf`` of that reference, nullable;
 * ``allOf`` takes objects only, to the generator, or one reference alone: an ``allOf`` of one
   reference to a non-object and annotations (``allOf: [{$ref: Language}, {description: ...}]``,
-  the way to describe a reference in 3.0) is that reference alone, the annotations beside it;
+  the way to describe a reference in 3.0) is that reference alone, the annotations beside it; with
+  a part that says ``nullable: true`` (``allOf: [{$ref: ToolChoice}, {nullable: true}]``) it is the
+  nullable reference the document's version reads (3.0 ``nullable`` beside it, 3.1 ``anyOf`` of it
+  and ``type: 'null'``);
+* a property that ``allOf`` parts declare in ways the generator cannot merge (a union beside one of
+  its options; enums neither of whose values holds the other's, one of them given by ``$ref``) is
+  declared as their intersection (:mod:`._intersection`);
 * a union's default that is an object or an array (``anyOf: [{type: object}, {type: 'null'}]``
   with ``default: {}``) goes: the generator takes only scalars there and drops the model, and a
   server applies its own default to a property a client leaves out;
@@ -48,7 +54,7 @@ from collections.abc import Mapping
 from typing import Any
 from urllib.parse import quote
 
-from ._intersection import intersection, is_union
+from ._intersection import enums_apart, intersection, is_union
 from ._pointer import escape, resolve, unescape
 
 __all__ = ["normalize"]
@@ -259,6 +265,11 @@ def _is_any(schema: object) -> bool:
     return schema is True or (isinstance(schema, dict) and not set(schema) - _ANNOTATIONS)
 
 
+def _unsaid(schema: Mapping[str, Any]) -> dict[str, Any]:
+    """``schema`` without its ``nullable``."""
+    return {key: value for key, value in schema.items() if key != "nullable"}
+
+
 def _json_type(value: object) -> str:
     if isinstance(value, bool):
         return "boolean"
@@ -342,15 +353,26 @@ class _AllOf:
 
     def _one_reference(self, node: dict[str, Any], members: list[dict[str, Any]]) -> None:
         """``allOf: [{$ref: X}, {description: ...}]`` of a non-object ``X`` as ``allOf: [{$ref: X}]``
-        (which the generator reads as ``X``), the annotations moved beside it."""
-        (kept, *more) = [member for member in members if not _is_any(member)] or [{}]
-        if more or len(members) == 1 or set(kept) != {"$ref"} or self._is_object(kept):
-            return
+        (which the generator reads as ``X``), the annotations moved beside it. A part that says
+        ``nullable: true`` (``allOf: [{$ref: X}, {nullable: true}]``, a nullable reference as 3.0
+        specs write it; ``X`` an object too) makes it the nullable reference the document's version
+        reads: ``nullable`` beside it in 3.0, ``anyOf: [{$ref: X}, {type: 'null'}]`` in 3.1."""
+        nullable = [member for member in members if member.get("nullable") is True and _is_any(_unsaid(member))]
+        (kept, *more) = [
+            member for member in members if not _is_any(member) and not any(member is n for n in nullable)
+        ] or [{}]
+        if more or len(members) == 1 or set(kept) != {"$ref"} or (self._is_object(kept) and not nullable):
+            return  # (the generator merges an object and annotations itself, but drops ``nullable``)
         node["allOf"] = [kept]
         for member in members:
             if member is not kept:
-                for key, value in member.items():
+                for key, value in _unsaid(member).items():
                     node.setdefault(key, value)
+        if nullable and str(self._document.get("openapi", "")).startswith("3.0"):
+            node["nullable"] = True
+        elif nullable:
+            del node["allOf"]
+            node["anyOf"] = [kept, {"type": "null"}]
 
     def _narrowed(self, members: list[dict[str, Any]]) -> None:
         """Each property that parts declare in ways the generator cannot merge (a union beside one of
@@ -360,14 +382,22 @@ class _AllOf:
         names = {name for member in members for name in self._declared(member, ())}
         for name in sorted(names):
             declarations = [found for member in members for found in self._declared(member, ()).get(name, ())]
-            said = [declaration for declaration in declarations if not _is_any(declaration)]
+            said = [self._enum_read(declaration) for declaration in declarations if not _is_any(declaration)]
             if len(said) < 2 or all(declaration == said[0] for declaration in said):
                 continue
-            if not any(is_union(declaration) for declaration in said):
+            if not any(is_union(declaration) for declaration in said) and not enums_apart(said):
                 continue  # (the generator merges these itself)
             narrowed = intersection(said)
             if narrowed is not None:
                 members[:] = [self._declaring(member, name, narrowed, ()) for member in members]
+
+    def _enum_read(self, declaration: dict[str, Any]) -> dict[str, Any]:
+        """A reference to an enum as the enum it names (its title left: the inline intersection
+        is not that class), to be met with another declaration; any other declaration as it is."""
+        target = self._target(declaration)
+        if declaration is target or not isinstance(target, dict) or not isinstance(target.get("enum"), list):
+            return declaration
+        return {key: value for key, value in target.items() if key != "title"}
 
     def _declared(self, schema: dict[str, Any], seen: tuple[str, ...]) -> dict[str, list[dict[str, Any]]]:
         """The declarations of each property of an object schema, its ``allOf`` parts' included."""

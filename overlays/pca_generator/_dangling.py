@@ -1,0 +1,112 @@
+"""References to the models openapi-python-client drops: out of the unions, and never in the package.
+
+When its parser cannot process a component's model (it says why, and lists what it removes with
+it), the unions that name that model as an option keep the reference: their modules, and every
+lazy import and description of them, name a module that is never written, and the package fails
+to import where it meets one (``No module named '...models.broken'``). So each ``oneOf`` /
+``anyOf`` option that is a ``$ref`` to a removed component is left out of its union, in the
+parser's copy of the document only, with a warning, and the spec is parsed again: the union takes
+its other options. At the end, every module a generated module imports or a description names
+(``_schema.ModelRef("models.broken", ...)``) is checked to exist: one that does not is a defect of
+the generator, said as an error, never a package that fails to import.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+from typing import Any
+
+from openapi_python_client.parser import GeneratorData
+
+from ._errors import GenerationError
+from ._union_walk import with_options
+from ._yaml import Notice
+
+__all__ = ["check_names", "removed_components", "without_removed_options"]
+
+_REMOVAL = "removal of:"
+
+
+def removed_components(openapi: GeneratorData) -> frozenset[str]:
+    """The references (``#/components/schemas/Broken``) of the components the parser removed."""
+    removed: set[str] = set()
+    for error in openapi.errors:
+        _, found, listed = (error.detail or "").partition(_REMOVAL)
+        if found:  # (one removed root a line, as the parser lists them: a key may hold a space)
+            removed.update(
+                f"#{line.strip()}" for line in listed.splitlines() if line.strip().startswith("/components/")
+            )
+    return frozenset(removed)
+
+
+def without_removed_options(
+    document: dict[str, Any], removed: frozenset[str], origins: Mapping[str, str]
+) -> tuple[dict[str, Any], tuple[Notice, ...]]:
+    """``document`` without the union options that reference a removed component (copies along
+    the way: ``document`` is not changed), and a warning for each; ``origins``: the place in the
+    spec of a component the parser's copy added (see :mod:`._union_models`)."""
+    notices: list[Notice] = []
+
+    def kept(options: list[Any], pointer: str) -> list[Any]:
+        left = [option for option in options if not _names_removed(option, removed)]
+        if not left or len(left) == len(options):  # (a union left with no option: the check says so)
+            return options
+        notices.extend(
+            _left_out(pointer, option["$ref"], origins) for option in options if _names_removed(option, removed)
+        )
+        return left
+
+    return with_options(document, kept), tuple(notices)
+
+
+def _names_removed(option: object, removed: frozenset[str]) -> bool:
+    return isinstance(option, Mapping) and option.get("$ref") in removed
+
+
+def _left_out(union: str, reference: str, origins: Mapping[str, str]) -> Notice:
+    prefix = "#/components/schemas/"
+    if union.startswith(prefix):  # (a component the parser's copy added: said where the spec has it)
+        key, slash, rest = union[len(prefix) :].partition("/")
+        union = f"{origins[key]}{slash}{rest}" if key in origins else union
+    return Notice(
+        union,
+        f"its option {reference} is a model openapi-python-client drops (said below)",
+        "generated without that option",
+    )
+
+
+_IMPORT = re.compile(r"^\s*from (\.+)([\w.]*) import", re.MULTILINE)
+_DESCRIBED = re.compile(r'_schema\.(?:Model|Enum)Ref\("([\w.]+)"')
+
+
+def check_names(package_dir: Path) -> None:
+    """Refuse a package a module of which imports, or describes by name, a module it does not have."""
+    missing: dict[str, str] = {}
+    for module in sorted(package_dir.rglob("*.py")):
+        text = module.read_text(encoding="utf-8")
+        for name in _named(module.relative_to(package_dir), text):
+            if name not in missing and not _exists(package_dir, name):
+                missing[name] = module.relative_to(package_dir).as_posix()
+    if missing:
+        said = ", ".join(f"{name} (named in {where})" for name, where in missing.items())
+        raise GenerationError(
+            f"the package would name modules it does not have: {said}: a defect of the generator, not of "
+            "the spec; report it with the spec"
+        )
+
+
+def _named(module: Path, text: str) -> Iterator[str]:
+    """The package-relative dotted names of the modules ``module`` (of text ``text``) imports
+    relatively or names in a description."""
+    package = list(module.parent.parts)
+    for dots, name in _IMPORT.findall(text):
+        base = package[: len(package) - (len(dots) - 1)] if len(dots) > 1 else package
+        yield ".".join([*base, *(name.split(".") if name else [])])
+    yield from _DESCRIBED.findall(text)
+
+
+def _exists(package_dir: Path, name: str) -> bool:
+    path = package_dir.joinpath(*name.split(".")) if name else package_dir
+    return path.with_suffix(".py").is_file() or (path / "__init__.py").is_file()
