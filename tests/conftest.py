@@ -105,9 +105,17 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
 
 
 @pytest.fixture(scope="session")
-def wire() -> Iterator[WireServer]:
+def wire_server() -> Iterator[WireServer]:
     with WireServer() as server:
         yield server
+
+
+@pytest.fixture
+def wire(wire_server: WireServer) -> Iterator[WireServer]:
+    """The session's loopback server, its answers not taken forgotten after each test: a test
+    that fails before its call leaves none for the next."""
+    yield wire_server
+    wire_server.unscript()
 
 
 # What a generated package offers, read the way its users import it.

@@ -144,12 +144,12 @@ CORPUS = (
         Call(
             "post",
             "/v1beta/projects/{projectId}/regions/{regionId}/intakes/{intakeId}/users",
-            "/v1beta/projects/5f3c4c1e-2a52-4a3a-9f0e-6b7d1d4e8a10/regions/eu01/intakes/i-1/users",
+            "/v1beta/projects/5f3c4c1e-2a52-4a3a-9f0e-6b7d1d4e8a10/regions/eu01/intakes/1b4e28ba-2fa1-41d2-883f-0016d3cca427/users",
             json.dumps({**INTAKE_USER_ANSWER, "displayName": INTAKE_USER["displayName"]}),
             {
                 "project_id": UUID("5f3c4c1e-2a52-4a3a-9f0e-6b7d1d4e8a10"),
                 "region_id": Of("create_intake_user_region_id", "CreateIntakeUserRegionId", "eu01"),
-                "intake_id": "i-1",
+                "intake_id": UUID("1b4e28ba-2fa1-41d2-883f-0016d3cca427"),  # the spec's format: uuid
                 "body": Of("create_intake_user_payload", "CreateIntakeUserPayload", INTAKE_USER),
             },
             sent=INTAKE_USER,
