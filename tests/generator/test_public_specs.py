@@ -74,9 +74,9 @@ def public(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
 
 
 @pytest.fixture(scope="module")
-def called(public: Path, wire: WireServer) -> dict[str, tuple[int, list[Failure]]]:
+def called(public: Path, wire_server: WireServer) -> dict[str, tuple[int, list[Failure]]]:
     """Every operation of every spec called once in every media-type pair: the calls made and the failures."""
-    return {spec.name: call_every_operation(spec.package, wire) for spec in PUBLIC}
+    return {spec.name: call_every_operation(spec.package, wire_server) for spec in PUBLIC}
 
 
 def operations_of(spec: Path) -> set[tuple[str, str]]:
