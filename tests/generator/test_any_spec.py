@@ -451,12 +451,10 @@ def test_a_delimited_form_field_keeps_items_holding_its_delimiter_and_a_liberal_
     ]
 
 
-SPREAD_CALLS = """
+FORM_ECHO = """
 import httpx
 from urllib.parse import parse_qsl
 from edge_form_encoding import Client, errors
-from edge_form_encoding.api.default import search
-from edge_form_encoding.models import Point, Search
 
 sent = []
 answers = []
@@ -464,6 +462,16 @@ def handler(request):
     sent.append(request.content.decode())
     content = answers.pop(0) if answers else request.content
     return httpx.Response(200, headers={"content-type": "application/x-www-form-urlencoded"}, content=content)
+"""
+"""A form server that answers the form it was sent, or the next of ``answers``; ``sent`` keeps each."""
+
+
+SPREAD_CALLS = (
+    FORM_ECHO
+    + """
+from edge_form_encoding.api.default import search
+from edge_form_encoding.models import Point, Search
+
 made = Search(q="x", near=Point(lat=1.5, lon=2.5), box=Point(lat=0.5, lon=-1.5), area=Point(lat=3.5, lon=4.5))
 with Client(base_url="http://127.0.0.1:9", httpx_args={"transport": httpx.MockTransport(handler)}) as client:
     answered = search.sync(client=client, body=made)
@@ -481,6 +489,7 @@ with Client(base_url="http://127.0.0.1:9", httpx_args={"transport": httpx.MockTr
     except errors.ResponseDecodeError as error:
         print(type(error).__name__, error.status_code)
 """
+)
 
 
 def test_an_object_whose_style_is_given_travels_as_fields_both_ways(edge: Path) -> None:
@@ -500,19 +509,12 @@ def test_an_object_whose_style_is_given_travels_as_fields_both_ways(edge: Path) 
     assert unread == "ResponseDecodeError 200"  # a name without its value: a typed error
 
 
-UNION_FORM_CALLS = """
-import httpx
-from urllib.parse import parse_qsl
-from edge_form_encoding import Client, errors
+UNION_FORM_CALLS = (
+    FORM_ECHO
+    + """
 from edge_form_encoding.api.default import log_in
 from edge_form_encoding.models import CodeLogin, PasswordLogin
 
-sent = []
-answers = []
-def handler(request):
-    sent.append(request.content.decode())
-    content = answers.pop(0) if answers else request.content
-    return httpx.Response(200, headers={"content-type": "application/x-www-form-urlencoded"}, content=content)
 with Client(base_url="http://127.0.0.1:9", httpx_args={"transport": httpx.MockTransport(handler)}) as client:
     logins = (PasswordLogin(method="password", identifier="ada", password="pw", remember=True),
               CodeLogin(method="code", code=1))
@@ -525,6 +527,7 @@ with Client(base_url="http://127.0.0.1:9", httpx_args={"transport": httpx.MockTr
     except errors.ResponseDecodeError as error:
         print(type(error).__name__, error.status_code)
 """
+)
 
 
 def test_a_form_of_one_of_several_shapes_is_written_and_read_by_its_own(edge: Path) -> None:
