@@ -28,7 +28,7 @@ import zlib
 from collections.abc import Callable, Mapping
 from contextlib import suppress
 from functools import partial
-from typing import Any, NoReturn, Protocol
+from typing import Any, NoReturn, Protocol, TypeVar
 
 import httpx
 from attrs import field, frozen
@@ -41,14 +41,21 @@ from ._errors import (
     InvalidArgument,
     InvalidCredentials,
     ResponseDecodeError,
+    ResponseError,
+    ResponseIncomplete,
     ResponseTooLarge,
     TransportTimeout,
 )
 from ._exchange_errors import as_package_errors
-from ._exchange_log import Described, log_answer
+from ._exchange_log import Described, log_answer, log_failure
 from ._security import checked_headers, refuse_insecure_bearer
 
 __all__ = ["AsyncSendingClient", "Received", "SendingClient", "send", "send_async"]
+
+_Failed = TypeVar("_Failed", bound=ResponseError)
+
+_CUT_SHORT = (httpx.RemoteProtocolError, httpx.ReadError)
+"""How httpx says the connection ended within the body (its headers came): see :meth:`_BoundedBody.cut_short`."""
 
 _GRACE = 0.05
 """Seconds past the deadline the exchange as a whole is given: the waits inside it (a socket's, a
@@ -134,8 +141,11 @@ def _exchange(
             if response.is_stream_consumed:  # read by a transport or hook of the caller's: httpx decoded it
                 body.add(response.content, response)
             else:
-                for raw in response.iter_raw():
-                    body.receive(raw, response)
+                try:
+                    for raw in response.iter_raw():
+                        body.receive(raw, response)
+                except _CUT_SHORT as error:
+                    body.cut_short(response, error, request)
         finally:
             response.close()
     return body.finish(response, request)
@@ -160,8 +170,11 @@ async def send_async(
                 if response.is_stream_consumed:  # read by a transport or hook of the caller's
                     body.add(response.content, response)
                 else:
-                    async for raw in response.aiter_raw():
-                        body.receive(raw, response)
+                    try:
+                        async for raw in response.aiter_raw():
+                            body.receive(raw, response)
+                    except _CUT_SHORT as error:
+                        body.cut_short(response, error, request)
             finally:
                 await response.aclose()
     except TimeoutError:
@@ -253,28 +266,40 @@ class _BoundedBody:
             self._undecodable(response, str(error))
 
     def _undecodable(self, response: httpx.Response, problem: str) -> NoReturn:
-        raise ResponseDecodeError(
-            f"{self.operation.operation_id} answered {response.status_code}: {problem}",
-            status_code=response.status_code,
-            headers=response.headers,
-            content=b"".join(self.chunks),
-        )
+        raise self._failed(ResponseDecodeError, response, f": {problem}")
 
     def add(self, chunk: bytes, response: httpx.Response) -> None:
         """Take a decoded chunk of ``response``'s body."""
         if self.size + len(chunk) > self.limit:
             self.chunks.append(chunk[: self.limit - self.size])
-            raise ResponseTooLarge(
-                f"{self.operation.operation_id} answered {response.status_code} with a body larger "
-                f"than max_response_size ({self.limit} bytes)",
-                status_code=response.status_code,
-                headers=response.headers,
-                content=b"".join(self.chunks),
+            raise self._failed(
+                ResponseTooLarge, response, f" with a body larger than max_response_size ({self.limit} bytes)"
             )
         self.chunks.append(chunk)
         self.size += len(chunk)
         if self.deadline is not None and time.perf_counter() > self.deadline:
-            raise TransportTimeout(f"{self.operation.operation_id}: the response took longer than total_timeout")
+            raise self._past_deadline()
+
+    def cut_short(self, response: httpx.Response, error: httpx.TransportError, request: Mapping[str, Any]) -> NoReturn:
+        """The connection ended before the body did: the status and what came are kept (unless the
+        deadline had passed, which ended it: a timeout, whatever httpx called it)."""
+        log_failure(self.operation, request, error, self.started)
+        if self.deadline is not None and time.perf_counter() >= self.deadline:
+            raise self._past_deadline()
+        ended = f", and the connection ended after {self.size} bytes of its body ({type(error).__name__})"
+        raise self._failed(ResponseIncomplete, response, ended)
+
+    def _failed(self, kind: type[_Failed], response: httpx.Response, what: str) -> _Failed:
+        """A ``kind`` of error about ``response`` (``what`` it did), with its status, headers and the body so far."""
+        return kind(
+            f"{self.operation.operation_id} answered {response.status_code}{what}",
+            status_code=response.status_code,
+            headers=response.headers,
+            content=b"".join(self.chunks),
+        )
+
+    def _past_deadline(self) -> TransportTimeout:
+        return TransportTimeout(f"{self.operation.operation_id}: the response took longer than total_timeout")
 
     def finish(self, response: httpx.Response, request: Mapping[str, Any]) -> Received:
         if self._decoder is not None:

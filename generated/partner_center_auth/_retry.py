@@ -125,7 +125,8 @@ class RetryPolicy:
         ResponseError from parsing) is retried like one with the documented body.
         """
         status = int(response.status_code) if response is not None else getattr(error, "status_code", None)
-        if status is not None and status not in self.retry_statuses:
+        # A transport failure is retried whatever status it came with (a body cut short).
+        if status is not None and status not in self.retry_statuses and not isinstance(error, TransportFailure):
             return None
         headers = response.headers if response is not None else getattr(error, "headers", {})
         outcome = f"status {status}" if status is not None else type(error).__name__

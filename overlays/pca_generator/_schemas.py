@@ -404,8 +404,7 @@ class Describer:
     def model(self, model: ModelProperty) -> str:
         """The ``__openapi__`` class attribute of a generated model."""
         raw_properties = _properties(model)
-        # The component name, without its reference path.
-        component_name = model.name.get_untrusted_value().rpartition("/")[2]
+        component_name = _component_name(model)
         lines = [
             "_schema.ModelSchema(",
             f"    name={string_literal(component_name)},",
@@ -504,3 +503,16 @@ def _in_spec_order(model: ModelProperty, raw_properties: Mapping[UntrustedString
     all_props = _all_properties(model)
     ordered = [prop for name in raw_properties for prop in all_props if prop.name == name]
     return ordered + [prop for prop in all_props if prop not in ordered]
+
+
+def _component_name(model: ModelProperty) -> str:
+    """The name the spec gives a model's schema, without its reference path.
+
+    A model that is a multipart body is openapi-python-client's copy of it renamed ``body`` (the
+    one that writes parts): its component's reference path is still among its roots.
+    """
+    name = model.name.get_untrusted_value()
+    if model.is_multipart_body and "/" not in name:
+        paths = [root.get_untrusted_value() for root in model.roots if isinstance(root, UntrustedString)]
+        name = next((path for path in paths if "/" in path), name)
+    return name.rpartition("/")[2]

@@ -334,7 +334,9 @@ class Content:
 
     @property
     def structured(self) -> bool:
-        return self.schema is not None and family(self.media_type) in STRUCTURED
+        """JSON, XML or a form: read into data, by the schema, or as any value without one
+        (``application/json: {}`` is JSON of any shape, not bytes)."""
+        return family(self.media_type) in STRUCTURED
 
     @property
     def as_file(self) -> bool:

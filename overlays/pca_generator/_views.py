@@ -39,7 +39,8 @@ class Converter:
 
 @frozen
 class RequestContent:
-    """One request media type: ``document`` and ``dumper`` number its ``_DOCUMENT_N`` and ``_dump_N`` (structured)."""
+    """One request media type: ``document`` and ``dumper`` number its ``_DOCUMENT_N`` and ``_dump_N``
+    (structured; a multipart body has a document only: its model writes the parts)."""
 
     media_type: Any
     document: int | None = None
@@ -206,6 +207,10 @@ class EndpointView:
         documents, dumpers, loaders = _Numbered(), _Numbered(), _Numbered()
         request_contents = []
         for body in endpoint.bodies:
+            if family(body.content_type) == "multipart":  # the model writes its parts, checked by the document
+                rendered = str(document(body.prop, wire.request_schema(body.content_type), None))
+                request_contents.append(RequestContent(body.content_type, documents.number(rendered, rendered)))
+                continue
             if family(body.content_type) not in STRUCTURED and not shaped(body.content_type, body.prop):
                 request_contents.append(RequestContent(body.content_type))
                 continue

@@ -13,7 +13,9 @@
     ├── InvalidArgument               an argument no call can work with (also a ValueError)
     ├── ClientClosed                  used after ``close()``, or closed while in use
     ├── TransportFailure              the request was not sent or its answer not received
-    │   └── TransportTimeout          past the client's timeout (or total_timeout)
+    │   ├── TransportTimeout          past the client's timeout (or total_timeout)
+    │   └── ResponseIncomplete        the connection ended before the body did (also a
+    │                                 ResponseError: the status, headers and what came)
     └── ResponseError                 an answer that is not what was asked for; keeps the
         │                             status code, headers and raw bytes
         ├── ApiError                  a documented error answer, its body parsed in ``fault``
@@ -199,6 +201,11 @@ class ResponseTooLarge(ResponseError):
     """The body passed the client's ``max_response_size``; ``content`` holds what was read up to it."""
 
 
+class ResponseIncomplete(TransportFailure, ResponseError):
+    """The connection ended before the body did (short of its ``Content-Length``, or within a chunk):
+    a transport failure, retried as one, that keeps the status, headers and, in ``content``, what came."""
+
+
 class UnexpectedResponse(ResponseError):
     """A response that could not be turned into a documented model."""
 
@@ -282,6 +289,7 @@ __all__ = [
     "NotFound",
     "ResponseDecodeError",
     "ResponseError",
+    "ResponseIncomplete",
     "ResponseTooLarge",
     "SerializationError",
     "ServerError",

@@ -32,7 +32,7 @@ from ._errors import (
 )
 from ._exchange import AsyncSendingClient, Received, SendingClient
 from ._params import Parameter, cookie_header, expand_path, header_value, query_string
-from ._schema import Document, Kept, Model, ModelRef
+from ._schema import AnyValue, Document, Kept, Model, ModelRef
 from ._security import said_media_type
 from .types import UNSET, File, Response, Unset
 
@@ -59,8 +59,8 @@ class RequestContent:
     """One documented request media type, and how a Python body becomes its bytes.
 
     Structured families (JSON, XML, forms) ``dump`` the body to JSON-shaped data, which the codec
-    writes as ``document`` says; multipart bodies are models with ``to_multipart()``; every other
-    type carries a ``File``, bytes or text as it is.
+    writes as ``document`` says; multipart bodies are models with ``to_multipart()``, whose parts
+    are checked against ``document``; every other type carries a ``File``, bytes or text as it is.
     """
 
     media_type: str
@@ -75,10 +75,7 @@ class RequestContent:
     def write(self, body: object) -> dict[str, Any]:
         """The ``httpx`` arguments that carry ``body``: ``content`` and its Content-Type, or ``files``."""
         if self.family == "multipart":
-            to_multipart = getattr(body, "to_multipart", None)
-            if to_multipart is None:
-                raise SerializationError("a multipart/form-data body is a model", media_type=self.media_type)
-            return {"files": to_multipart()}
+            return {"files": media.multipart_parts(body, self.document)}
         ranged = "*" in self.media_type
         if self.document is not None and self.dump is not None and not (ranged and isinstance(body, _AS_IT_IS)):
             # A range documented with a schema (`*/*`): the value is written as JSON, which it admits.
@@ -169,14 +166,24 @@ class DocumentedResponse:
     def media_types(self) -> tuple[str, ...]:
         return tuple(content.media_type for content in self.contents)
 
+    @property
+    def shapeless(self) -> bool:
+        """Whether every documented content is data of any shape (``application/json: {}``)."""
+        return all(
+            content.document is not None and isinstance(content.document.schema, AnyValue) for content in self.contents
+        )
+
     def content_for(self, content_type: str | None) -> ResponseContent | None:
-        """The documented content a Content-Type value falls under: exact, then ``type/*``, then ``*/*``."""
+        """The documented content a Content-Type value falls under: exact, then ``type/*``, then
+        ``*/*``; binary content in a type of its own (``audio/mpeg``, ``application/zip``) falls
+        under ``application/octet-stream``, which is any bytes (RFC 2046 4.5.1)."""
         try:
             essence = media.MediaType.parse(content_type or "").essence
         except UnsupportedMediaType:
             return None
         kind = essence.partition("/")[0]
-        for key in (essence, f"{kind}/*", "*/*"):
+        ranges = (essence, f"{kind}/*", "*/*")
+        for key in (*ranges, _OCTETS) if media.family(essence) == "binary" else ranges:
             found = self.by_essence.get(key)
             if found is not None:
                 return found
@@ -337,6 +344,8 @@ class Operation(Generic[T]):
             return None
         if response.status_code in _BODILESS and not response.content:
             return None  # HTTP says these carry no content (RFC 9110 15.3.5, 15.3.6, 15.4.5): never an error
+        if not response.content and documented.shapeless:
+            return None  # nothing came, where the spec gives what comes no shape: no value
         content_type = response.headers.get("content-type")
         # Without a Content-Type a body may be taken as octets (RFC 9110 8.3): read where the spec
         # documents them (application/octet-stream, or a range that holds them such as */*). An

@@ -541,6 +541,79 @@ def test_a_form_of_one_of_several_shapes_is_written_and_read_by_its_own(edge: Pa
     assert refused == "ResponseDecodeError 200"
 
 
+MULTIPART_CALLS = """
+import datetime, email, email.policy, io, sys
+import httpx
+from edge_multipart_checks import Client, errors
+from edge_multipart_checks.api.default import upload
+from edge_multipart_checks.models import Meta, MetaSource, Upload, UploadKind
+from edge_multipart_checks.types import File
+
+sent = []
+def handler(request):
+    sent.append(request.read())
+    return httpx.Response(201, json={"id": "u1"})
+
+class Unread(io.BytesIO):
+    def read(self, *size):
+        sys.exit("a file part was read to be checked")
+
+def parts(content):  # read by the standard library's MIME parser, as a server would
+    boundary = content.split(b"\\r\\n", 1)[0][2:]
+    head = b"Content-Type: multipart/form-data; boundary=" + boundary + b"\\r\\n\\r\\n"
+    message = email.message_from_bytes(head + content, policy=email.policy.HTTP)
+    named = ((part.get_param("name", header="content-disposition"), part) for part in message.iter_parts())
+    return [(name, part.get_payload(decode=True)) for name, part in named]
+
+with Client(base_url="http://127.0.0.1:9", httpx_args={"transport": httpx.MockTransport(handler)}) as client:
+    photo = File(payload=io.BytesIO(b"\\x89PNG"), file_name="sea.png", mime_type="image/png")
+    good = Upload(file=photo, title="Sea view", copies=2, kind=UploadKind.PHOTO, tags=["sea", "blue"],
+                  taken=datetime.date(2024, 5, 1), meta=Meta(source=MetaSource.CAMERA, width=640), note=None)
+    print(upload.sync(client=client, body=good))
+    print(parts(sent[0]))
+    wrong = [("title", "Sea view 2"), ("copies", 9), ("tags", ["a", "b", "c", "d"]), ("tags", ["toolong"]),
+             ("meta", Meta(source=MetaSource.CAMERA, width=0)), ("kind", "video"), ("taken", "yesterday")]
+    for name, value in wrong:
+        body = Upload(file=File(payload=Unread(b"x"), file_name="a.png"), title="Ok")
+        setattr(body, name, value)
+        try:
+            upload.sync(client=client, body=body)
+        except errors.SerializationError as error:
+            print(error)
+    print(len(sent))
+"""
+
+
+def test_a_multipart_body_is_checked_against_its_schema_before_it_is_sent(edge: Path) -> None:
+    run = _calls(edge / "multipart_checks", MULTIPART_CALLS)
+
+    assert run.returncode == 0, run.stderr
+    stored, wire, *refused, count = run.stdout.splitlines()
+    assert stored == "Stored(id='u1')"
+    assert ast.literal_eval(wire) == [
+        ("file", b"\x89PNG"),
+        ("title", b"Sea view"),
+        ("copies", b"2"),
+        ("kind", b"photo"),
+        ("tags", b"sea"),
+        ("tags", b"blue"),
+        ("taken", b"2024-05-01"),
+        ("meta", b'{"source": "camera", "width": 640}'),
+        ("note", b""),  # a null is an empty part (as a form's empty field), not the text "None"
+    ]
+    prefix = "cannot write Upload as multipart/form-data: "
+    assert refused == [
+        prefix + "$.title: does not match the pattern '^[A-Za-z ]+$'",
+        prefix + "$.copies: greater than the maximum 5",
+        prefix + "$.tags: more than 3 items",
+        prefix + "$.tags[0]: longer than 5 characters",
+        prefix + "$.meta.width: less than the minimum 1",
+        prefix + "$.kind: expected one of ['photo', 'scan']",
+        prefix + "a property holds a value of another type (AttributeError)",  # mypy --strict says so first
+    ]
+    assert count == "1"  # nothing refused was sent, and no file part was read to be checked
+
+
 RANGE_CALLS = """
 import io
 import httpx
@@ -600,6 +673,69 @@ def test_a_range_with_a_schema_sends_json_for_a_model_and_reads_by_the_actual_ty
     ]
     # bytes, as typed; an answer without a Content-Type is octets, which */* holds
     assert got == "[Thing(name='j'), Thing(name='x'), b'PNG', Thing(name='f'), b'plain', b'untyped']"
+
+
+OCTETS_CALLS = """
+import httpx
+from edge_media_ranges import Client, errors
+from edge_media_ranges.api.default import speech
+
+answers = [("audio/mpeg", b"ID3mp3"), ("application/zip", b"PK"), ("text/plain", b"rate limited"),
+           ("application/json", b'{"error": "quota"}')]
+def handler(request):
+    kind, body = answers.pop(0)
+    return httpx.Response(200, headers={"content-type": kind}, content=body)
+with Client(base_url="http://127.0.0.1:9", httpx_args={"transport": httpx.MockTransport(handler)}) as client:
+    for _ in range(len(answers)):
+        try:
+            print(speech.sync(client=client).payload.read())
+        except errors.UndocumentedContentType as error:
+            print(type(error).__name__, error.status_code, error.content)
+"""
+
+
+def test_binary_content_in_a_type_of_its_own_is_read_where_octets_are_documented(edge: Path) -> None:
+    run = _calls(edge / "media_ranges", OCTETS_CALLS)
+
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.splitlines() == [
+        "b'ID3mp3'",  # audio/mpeg: bytes, as application/octet-stream (any bytes) documents
+        "b'PK'",
+        "UndocumentedContentType 200 b'rate limited'",  # text is no binary content: more likely a message
+        'UndocumentedContentType 200 b\'{"error": "quota"}\'',
+    ]
+
+
+SHAPELESS_CALLS = """
+import httpx
+from edge_shapeless_json import Client, errors
+from edge_shapeless_json.api.default import cancel
+
+answers = [("application/json", b'{"ok": true}'), (None, b""), ("application/json", b""), ("application/json", b"{")]
+def handler(request):
+    kind, body = answers.pop(0)
+    return httpx.Response(200, headers={"content-type": kind} if kind else {}, content=body)
+with Client(base_url="http://127.0.0.1:9", httpx_args={"transport": httpx.MockTransport(handler)}) as client:
+    for _ in range(len(answers)):
+        try:
+            print(repr(cancel.sync("r1", client=client)))
+        except errors.ResponseDecodeError as error:
+            print(type(error).__name__, error.status_code, error.content)
+"""
+
+
+def test_a_json_answer_documented_without_a_schema_is_data_of_any_shape(edge: Path) -> None:
+    module = (edge / "shapeless_json" / "edge_shapeless_json" / "api" / "default" / "cancel.py").read_text()
+    run = _calls(edge / "shapeless_json", SHAPELESS_CALLS)
+
+    assert "-> Response[Any | Problem]:" in module
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.splitlines() == [
+        "{'ok': True}",  # JSON, read into data (it was its bytes)
+        "None",  # nothing came, without a Content-Type: no value (it was UndocumentedContentType)
+        "None",  # nor with one
+        "ResponseDecodeError 200 b'{'",  # JSON it is not: a typed error
+    ]
 
 
 EMPTY_CONTENT_TYPE_CALLS = """

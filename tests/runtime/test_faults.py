@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import socket
 import struct
 import time
@@ -54,6 +55,28 @@ def test_the_retry_policy_recovers_from_each(breakage: Breakage, server: StandIn
     assert token.access_token == server.issued_tokens[-1]
     assert server.call_count == 2
     assert time.monotonic() - started < 6.0
+
+
+@pytest.mark.parametrize("breakage", ["reset-mid-body", "short-body"])
+@pytest.mark.parametrize("asynchronous", [False, True])
+def test_a_body_cut_short_keeps_its_status_and_what_came(
+    breakage: Breakage, asynchronous: bool, server: StandInServer
+) -> None:
+    server.break_next(breakage)
+    client = AuthenticatedClient(base_url=server.base_url, token="t", timeout=httpx.Timeout(5.0))
+
+    with pytest.raises(errors.ResponseIncomplete) as caught:
+        if asynchronous:
+            asyncio.run(generate_access_token.asyncio_detailed(client=client, body=TokenRequest()))
+        else:
+            generate_access_token.sync_detailed(client=client, body=TokenRequest())
+
+    error = caught.value
+    promised = int(error.headers["content-length"])
+    assert error.status_code == 200 and 0 < len(error.content) < promised  # what came, kept
+    assert isinstance(error, errors.TransportFailure)  # retried as one (the recovery test above)
+    assert server.issued_tokens[-1] not in str(error)  # the message names sizes, never the body
+    assert f"answered 200, and the connection ended after {len(error.content)} bytes" in str(error)
 
 
 def test_a_500_burst_longer_than_the_attempts_ends_in_a_server_error(server: StandInServer) -> None:

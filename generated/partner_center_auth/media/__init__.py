@@ -8,10 +8,12 @@ family); other media types travel as bytes or text::
     model = media.deserialize(Model, content, "text/json; charset=utf-8")
 
 ``encode`` / ``decode`` do the same for any body (arrays, maps, scalars), as JSON-shaped data
-shaped by a :class:`~._schema.Document`.
+shaped by a :class:`~._schema.Document`; ``multipart_parts`` gives a multipart body's parts
+(which httpx writes), checked against one.
 """
 
 from ._families import STRUCTURED_FAMILIES, Family, essence, family
+from ._multipart import multipart_parts
 from ._raw import decode_raw, encode_raw
 from ._registry import Codec, CodecRegistry, MediaType, build, registry
 
@@ -29,6 +31,7 @@ __all__ = [
     "encode_raw",
     "essence",
     "family",
+    "multipart_parts",
     "read",
     "registry",
     "serialize",

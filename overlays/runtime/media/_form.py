@@ -28,7 +28,6 @@ sender that encodes every field whole writes it), is split after decoding.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterator
 from typing import Any, NamedTuple
@@ -46,6 +45,7 @@ from .._schema import (
     SchemaViolation,
     model_of,
 )
+from ._fields import field_schema, field_text, field_value, json_text, json_value, object_schema
 from ._text import decode_text
 
 __all__ = ["FormCodec"]
@@ -74,14 +74,14 @@ class FormCodec:
             if not isinstance(data, dict):
                 raise SchemaViolation("$", "a form carries an object")
             document.schema.check(data, "$")  # the whole value: an array's size and uniqueness too
-            schema = _object_schema(document, data)
+            schema = object_schema(document, data, "a form")
             fields: list[Field] = []
             for name, item in data.items():
-                field_schema = _field_schema(schema, name) or AnyValue()
+                property_schema = field_schema(schema, name) or AnyValue()
                 way = _Way.of(document.encoding_of(name))
-                if (model := way.spreads(field_schema)) is not None and isinstance(item, dict):
+                if (model := way.spreads(property_schema)) is not None and isinstance(item, dict):
                     _check_spread(item, model, schema, f"$.{name}")
-                fields.extend(way.written(name, field_schema, item))
+                fields.extend(way.written(name, property_schema, item))
             return _urlencoded(fields, charset or "utf-8").encode("ascii")
         except SchemaViolation as violation:
             raise SerializationError(
@@ -134,16 +134,16 @@ class _Way:
     def written(self, name: str, schema: Schema, value: object) -> Iterator[Field]:
         path = f"$.{name}"
         if self.as_json:
-            yield name, _json_text(schema, value, path)
+            yield name, json_text(schema, value, path)
         elif self.style == "deepObject" and isinstance(value, dict):
             model = model_of(schema)
             schema.check(value, path)
             for key, item in value.items():
-                yield f"{name}[{key}]", _text(_field_schema(model, key) or AnyValue(), item, f"{path}.{key}")
+                yield f"{name}[{key}]", field_text(field_schema(model, key) or AnyValue(), item, f"{path}.{key}")
         elif self.given and isinstance(value, dict) and (model := model_of(schema)) is not None:
             schema.check(value, path)
             pairs = [
-                (key, _text(_field_schema(model, key) or AnyValue(), item, f"{path}.{key}"))
+                (key, field_text(field_schema(model, key) or AnyValue(), item, f"{path}.{key}"))
                 for key, item in value.items()
             ]
             if self.explode and self.style == "form":
@@ -152,13 +152,13 @@ class _Way:
                 yield name, self._joined(tuple(part for pair in pairs for part in pair), path)
         elif isinstance(value, list) and isinstance(schema, ArrayOf | AnyValue):
             items = schema.items if isinstance(schema, ArrayOf) else schema
-            parts = [_text(items, part, f"{path}[{i}]") for i, part in enumerate(value)]
+            parts = [field_text(items, part, f"{path}[{i}]") for i, part in enumerate(value)]
             if self.explode:
                 yield from ((name, part) for part in parts)
                 return
             yield name, self._joined(tuple(parts), path)
         else:
-            yield name, _text(schema, value, path)
+            yield name, field_text(schema, value, path)
 
     def _joined(self, texts: tuple[str, ...], path: str) -> _Joined:
         if texts == ("",) or (self.delimiter == " " and any(" " in text for text in texts)):
@@ -172,21 +172,21 @@ class _Way:
             if len(texts) % 2:
                 raise SchemaViolation(where, "expected names and values in pairs")
             pairs = zip(texts[::2], texts[1::2], strict=True)
-            return {key: _value(_field_schema(model, key) or AnyValue(), text, f"{where}.*") for key, text in pairs}
+            return {key: field_value(field_schema(model, key) or AnyValue(), text, f"{where}.*") for key, text in pairs}
         if isinstance(schema, ArrayOf) and not self.explode and len(fields) == 1 and not self.as_json:
             texts = self._split(fields[0], charset)
-            return [_value(schema.items, part, f"{where}[{i}]") for i, part in enumerate(texts)]
+            return [field_value(schema.items, part, f"{where}[{i}]") for i, part in enumerate(texts)]
         texts = [_unquoted(field, charset) for field in fields]
         if self.as_json:
             if len(texts) > 1:
                 raise SchemaViolation(where, "appears more than once")
-            return _json_value(texts[0], where)
+            return json_value(texts[0], where)
         if isinstance(schema, ArrayOf):
-            return [_value(schema.items, part, f"{where}[{i}]") for i, part in enumerate(texts)]
+            return [field_value(schema.items, part, f"{where}[{i}]") for i, part in enumerate(texts)]
         if len(texts) == 1:
-            return _value(schema, texts[0], where)
+            return field_value(schema, texts[0], where)
         if repeatable:  # a repeated unknown field is a list, as in the writer
-            return [_value(schema, part, f"{where}[{i}]") for i, part in enumerate(texts)]
+            return [field_value(schema, part, f"{where}[{i}]") for i, part in enumerate(texts)]
         raise SchemaViolation(where, "appears more than once")
 
     def _split(self, field: str, charset: str) -> list[str]:
@@ -230,7 +230,7 @@ def _read(content: bytes, document: Document, charset: str | None) -> dict[str, 
     charset = charset or "utf-8"
     pairs = list(_fields(text, charset))
     if not isinstance(document.schema, OneOf):
-        return _read_as(_object_schema(document, None), pairs, document, charset)
+        return _read_as(object_schema(document, None, "a form"), pairs, document, charset)
     # A union of objects: each option the fields may be, in order (the one a discriminator names
     # alone), read by its own schema; the first whose reading it accepts.
     named = document.schema.named({name: _unquoted(item, charset) for name, item in pairs})
@@ -268,15 +268,16 @@ def _read_as(
         known = schema is None or name in schema.by_name
         # A name the schema declares may be quoted; another is the sender's text, and is not.
         where = f"$.{name}" if schema is not None and name in schema.by_name else "$.*"
-        field_schema = _field_schema(schema, name)
-        if field_schema is None:
+        property_schema = field_schema(schema, name)
+        if property_schema is None:
             raise SchemaViolation("$", "a field the schema does not declare")
         way = _Way.of(document.encoding_of(name))
-        data[name] = way.read(field_schema, items, where, charset, repeatable=not known or schema is None)
+        data[name] = way.read(property_schema, items, where, charset, repeatable=not known or schema is None)
     for name, fields in deep.items():
-        model = model_of(_field_schema(schema, name) or AnyValue())
+        model = model_of(field_schema(schema, name) or AnyValue())
         data[name] = {
-            key: _value(_field_schema(model, key) or AnyValue(), item, f"$.{name}.*") for key, item in fields.items()
+            key: field_value(field_schema(model, key) or AnyValue(), item, f"$.{name}.*")
+            for key, item in fields.items()
         }
     return data
 
@@ -303,51 +304,3 @@ def _spread(schema: ModelSchema | None, document: Document) -> dict[str, str]:
             if inner not in schema.by_name:
                 spread.setdefault(inner, encoding.name)
     return spread
-
-
-def _object_schema(document: Document, data: dict[str, Any] | None) -> ModelSchema | None:
-    """The object schema a form carries (None: any object): of a union, the option ``data``
-    (checked) is; a violation for other bodies."""
-    schema = document.schema
-    if isinstance(schema, OneOf) and data is not None:
-        schema = schema.option_for(data, "$")
-    model = model_of(schema)
-    if model is None and not isinstance(schema, AnyValue):
-        raise SchemaViolation("$", f"a form carries an object, and the body is {document.name}")
-    return model
-
-
-def _field_schema(schema: ModelSchema | None, name: str) -> Schema | None:
-    if schema is None:
-        return AnyValue()
-    prop = schema.by_name.get(name)
-    return prop.schema if prop is not None else schema.additional_properties
-
-
-def _text(schema: Schema, value: object, path: str) -> str:
-    if _holds_objects(schema):
-        return _json_text(schema, value, path)
-    return schema.to_text(value, path)
-
-
-def _json_text(schema: Schema, value: object, path: str) -> str:
-    return json.dumps(schema.check(value, path), separators=(",", ":"), ensure_ascii=False, allow_nan=False)
-
-
-def _value(schema: Schema, text: str, path: str) -> object:
-    """A field's value read through its schema: JSON text where the schema holds objects."""
-    return _json_value(text, path) if _holds_objects(schema) else schema.from_text(text, path)
-
-
-def _json_value(text: str, path: str) -> object:
-    try:
-        return json.loads(text)
-    except ValueError:  # its message quotes the field, which may hold a secret
-        raise SchemaViolation(path, "expected JSON text") from None
-
-
-def _holds_objects(schema: Schema) -> bool:
-    """Whether a field of ``schema`` is written as JSON: a model, or a union with a model."""
-    if isinstance(schema, OneOf):
-        return any(model_of(option) is not None for option in schema.options)
-    return model_of(schema) is not None

@@ -25,7 +25,9 @@ class Codec(Protocol):
     """Writes and reads JSON-shaped data in one media family, shaped by a :class:`Document`.
 
     ``decode`` returns data already checked against the document's schema; ``charset`` comes from
-    the media type.
+    the media type. Two capabilities are optional, so that a codec registered to this protocol
+    keeps working: a one-pass ``write`` (see :meth:`CodecRegistry.write`), and ``checks_only =
+    True`` for a codec whose data is the body's whatever the schema (see :meth:`CodecRegistry.decode`).
     """
 
     def encode(self, data: object, document: Document, *, charset: str | None) -> bytes: ...

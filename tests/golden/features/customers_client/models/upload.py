@@ -35,8 +35,8 @@ class Upload:
 
     # What the media codecs know of this schema: names, types and OpenAPI xml objects.
     __openapi__: ClassVar[_schema.ModelSchema] = _schema.ModelSchema(
-        name="body",
-        xml=_schema.Xml("body", given=False),
+        name="Upload",
+        xml=_schema.Xml("Upload", given=False),
         properties=(
             _schema.Property(
                 "content",

@@ -25,7 +25,7 @@ OPERATION: _operation.Operation[str] = _operation.Operation(
     path="/v1/documents",
     parameters=(),
     request_contents=(
-        _operation.RequestContent("multipart/form-data"),
+        _operation.RequestContent("multipart/form-data", _DOCUMENT_1),
         _operation.RequestContent("application/x-www-form-urlencoded", _DOCUMENT_1, _dump_1),
     ),
     responses=(
