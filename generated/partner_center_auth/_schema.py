@@ -62,15 +62,18 @@ __all__ = [
 class SchemaViolation(ValueError):
     """A value does not match its schema; ``path`` says where (``$.data[2]``)."""
 
-    def __init__(self, path: str, problem: str) -> None:
+    def __init__(self, path: str, problem: str, *, wrong_type: bool = False) -> None:
         super().__init__(f"{path}: {problem}")
         self.path = path
         self.problem = problem
+        self.wrong_type = wrong_type
+        """The value is of another JSON type than the schema's (a union's refusal prefers an
+        option whose type the value has: see ``_refusal``)."""
 
     def under(self, prefix: str) -> SchemaViolation:
         """The same violation seen from a parent: containers check children with a relative path
         (``""``) and prefix it only on failure, so valid data costs no path formatting."""
-        return SchemaViolation(prefix + self.path, self.problem)
+        return SchemaViolation(prefix + self.path, self.problem, wrong_type=self.wrong_type)
 
 
 class Model(Protocol):
@@ -291,8 +294,8 @@ class Scalar:
         return {"string": str, "integer": int, "boolean": bool}.get(self.type)
 
     def check(self, value: object, path: str) -> object:
-        if type(value) is not self._fast_type and self._failure(value) is not None:
-            raise SchemaViolation(path, str(self.problem(value)))
+        if type(value) is not self._fast_type and (failure := self._failure(value)) is not None:
+            raise SchemaViolation(path, str(self.problem(value)), wrong_type=failure == "type")
         return value
 
     def accepts(self, value: object) -> bool:
@@ -443,7 +446,7 @@ class Null:
     def check(self, value: object, path: str) -> object:
         if value is None:
             return value
-        raise SchemaViolation(path, f"expected null, got {_json_type(value)}")
+        raise SchemaViolation(path, f"expected null, got {_json_type(value)}", wrong_type=True)
 
     def relaxed(self) -> Self:
         return self
@@ -479,7 +482,7 @@ class Binary:
     def check(self, value: object, path: str) -> object:
         if isinstance(value, str):
             return value
-        raise SchemaViolation(path, f"expected binary content as base64 text, got {_json_type(value)}")
+        raise SchemaViolation(path, f"expected binary content as base64 text, got {_json_type(value)}", wrong_type=True)
 
     def relaxed(self) -> Self:
         return self
@@ -540,7 +543,7 @@ class ArrayOf:
 
     def check(self, value: object, path: str) -> object:
         if not isinstance(value, list):
-            raise SchemaViolation(path, f"expected array, got {_json_type(value)}")
+            raise SchemaViolation(path, f"expected array, got {_json_type(value)}", wrong_type=True)
         for index, item in enumerate(value):
             try:
                 self.items.check(item, "")
@@ -738,11 +741,14 @@ class OneOf:
 
 
 def _refusal(path: str, options: tuple[Schema, ...], violations: list[SchemaViolation]) -> SchemaViolation:
-    """A union's refusal, said where the option that matched furthest (its violation the deepest,
-    the first of those) fails and why, then each other option briefly, at its place under the
-    union's: the place matters most when the value is a large object. Like every violation, it
-    names constraints, never the value (which may be a secret)."""
-    closest = max(range(len(violations)), key=lambda index: _depth(violations[index].path))
+    """A union's refusal, said where the option that matched furthest (its violation the deepest;
+    of those, one whose type the value has; the first of those) fails and why, then each other
+    option briefly, at its place under the union's: the place matters most when the value is a
+    large object. Like every violation, it names constraints, never the value (which may be a secret)."""
+    closest = max(
+        range(len(violations)),
+        key=lambda index: (_depth(violations[index].path), not violations[index].wrong_type),
+    )
     others = "; ".join(
         f"{_option_name(option)}{violation.path[len(path) :] if violation.path.startswith(path) else ''}: "
         f"{violation.problem}"
@@ -932,7 +938,7 @@ class ModelSchema:
     def check(self, value: object, path: str = "$") -> dict[str, Any]:
         """Check JSON-shaped data against the schema before ``from_dict`` sees it."""
         if not isinstance(value, dict):
-            raise SchemaViolation(path, f"expected {self.name} object, got {_json_type(value)}")
+            raise SchemaViolation(path, f"expected {self.name} object, got {_json_type(value)}", wrong_type=True)
         for name, check, required in self._checks:
             if name in value:
                 try:

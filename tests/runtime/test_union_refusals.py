@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from partner_center_auth._schema import ArrayOf, OneOf, Scalar, SchemaViolation
+from partner_center_auth._schema import ArrayOf, Null, OneOf, Scalar, SchemaViolation
 
 
 def test_a_refusal_is_placed_where_the_closest_option_fails_and_names_the_others() -> None:
@@ -19,3 +19,16 @@ def test_a_refusal_is_placed_where_the_closest_option_fails_and_names_the_others
         "(as array, the closest of the union's 2 options; integer: expected integer, got array)"
     )
     assert "SECRET-LOOKING" not in str(caught.value)
+
+
+def test_of_options_that_fail_at_the_same_place_the_one_of_the_values_type_says_why() -> None:
+    country = OneOf((Null(), Scalar("string", enum=("AD", "AE"))))  # a nullable enum, as 3.1 specs write it
+
+    with pytest.raises(SchemaViolation) as caught:
+        country.check("ZZ", "$.country")
+
+    # Not "expected null, got string": the string option is the one the caller meant.
+    assert str(caught.value) == (
+        "$.country: expected one of ['AD', 'AE'] (as string, the closest of the union's 2 options; "
+        "null: expected null, got string)"
+    )
