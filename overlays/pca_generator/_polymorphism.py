@@ -1,0 +1,129 @@
+"""A reference to a base schema whose ``discriminator`` picks a subtype, read as that choice.
+
+OpenAPI's inheritance (the Discriminator Object's ``Pet`` / ``Cat`` / ``Dog``): a base schema
+declares ``discriminator``, and each subtype is ``allOf: [{$ref: Pet}, {...its own properties}]``.
+Wherever the document names the base (a property, an array's items, a body, a response), the value
+may be any subtype, the one the discriminator's property names: a ``mapping`` value, else the
+subtype's component name. openapi-python-client reads such a reference as the base alone, and a
+subtype's own properties end in ``additional_properties``.
+
+So each such reference is rewritten into the union the project already reads and writes well:
+``oneOf`` the base and its subtypes, with the base's discriminator. The base comes first: a value
+naming no subtype (a type the spec does not list yet) fits it, and is read as the base (be liberal
+in what you accept), while a value naming a subtype is built as that subtype. The base keeps its
+own class (callers may construct it, and send it). What stays the base:
+
+* a reference that is a part of an ``allOf`` (a subtype's ``allOf: [{$ref: Pet}, ...]`` is the
+  base's properties, not a choice; reading it as the union would make the subtype its own option);
+* a reference that is already an option of a ``oneOf`` / ``anyOf`` (the union says its options).
+
+The subtypes: the components the ``mapping`` names, then every component that ``allOf``-composes
+the base, directly or through another subtype (OpenAPI's implicit mapping, by component name).
+A base with no subtype is left as it is.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Mapping
+from typing import Any
+
+from attrs import frozen
+
+from ._pointer import schema_key, schema_reference
+
+__all__ = ["polymorphic"]
+
+_PARTS = ("allOf", "oneOf", "anyOf")
+"""The lists whose references keep their meaning: a part of the base, an option named already."""
+
+
+@frozen
+class _Family:
+    """A base schema with a discriminator, and its subtypes' component keys (the base not among them)."""
+
+    base: str
+    discriminator: Mapping[str, Any]
+    subtypes: tuple[str, ...]
+
+    def union(self, beside: Mapping[str, Any]) -> dict[str, Any]:
+        """The schema a reference to the base (with ``beside`` it: ``nullable``, a description)
+        reads as: the base, or the subtype its discriminator names."""
+        options = [{"$ref": schema_reference(key)} for key in (self.base, *self.subtypes)]
+        return {**copy.deepcopy(dict(beside)), "oneOf": options, "discriminator": copy.deepcopy(self.discriminator)}
+
+
+def polymorphic(document: dict[str, Any]) -> None:
+    """Rewrite, in place, each reference to a base schema with a discriminator and subtypes into
+    ``oneOf`` the base and its subtypes, picked by the base's discriminator."""
+    schemas = (document.get("components") or {}).get("schemas")
+    if not isinstance(schemas, dict):
+        return
+    families = {family.base: family for family in _families(schemas)}
+    if families:
+        _rewrite(document, families, kept=False)
+
+
+def _families(schemas: Mapping[str, Any]) -> list[_Family]:
+    children: dict[str, list[str]] = {}
+    for key, schema in schemas.items():
+        for part in (schema.get("allOf") if isinstance(schema, dict) else None) or ():
+            parent = schema_key(part.get("$ref")) if isinstance(part, dict) else None
+            if parent is not None and parent != key:
+                children.setdefault(parent, []).append(key)
+    found = []
+    for key, schema in schemas.items():
+        discriminator = schema.get("discriminator") if isinstance(schema, dict) else None
+        if (
+            not isinstance(discriminator, dict)
+            or not isinstance(discriminator.get("propertyName"), str)
+            or any(keyword in schema for keyword in ("oneOf", "anyOf"))  # (a union's own discriminator)
+        ):
+            continue
+        mapping = discriminator.get("mapping")
+        named = [_named(target) for target in (mapping.values() if isinstance(mapping, dict) else ())]
+        subtypes = [
+            subtype
+            for subtype in dict.fromkeys([*named, *_descendants(key, children)])
+            if subtype is not None and subtype != key and subtype in schemas
+        ]
+        if subtypes:
+            found.append(_Family(key, discriminator, tuple(subtypes)))
+    return found
+
+
+def _named(target: object) -> str | None:
+    """The component key a ``mapping`` value names: a reference, or (OpenAPI 3.0) a bare schema name."""
+    if not isinstance(target, str):
+        return None
+    return schema_key(target) if target.startswith("#") else target
+
+
+def _descendants(key: str, children: Mapping[str, list[str]]) -> list[str]:
+    """The components that ``allOf``-compose ``key``, then theirs, breadth first (a cycle ends)."""
+    found: list[str] = []
+    queue = list(children.get(key, ()))
+    while queue:
+        child = queue.pop(0)
+        if child != key and child not in found:
+            found.append(child)
+            queue.extend(children.get(child, ()))
+    return found
+
+
+def _rewrite(node: Any, families: Mapping[str, _Family], *, kept: bool) -> Any:
+    """``node`` with each reference to a base, unless ``kept`` (a part or an option), as its union."""
+    if isinstance(node, list):
+        for index, item in enumerate(node):
+            node[index] = _rewrite(item, families, kept=kept)
+        return node
+    if not isinstance(node, dict):
+        return node
+    family = families.get(schema_key(node.get("$ref")) or "")
+    if family is not None and not kept:
+        return family.union({key: value for key, value in node.items() if key != "$ref"})
+    for key, value in node.items():
+        if key == "discriminator":
+            continue
+        node[key] = _rewrite(value, families, kept=key in _PARTS)
+    return node
