@@ -203,3 +203,46 @@ def test_mypy_makes_the_caller_tell_the_subtypes_apart(
         assert 'Item "Cat" of "Cat | Dog | Pet | Unset" has no attribute "bark"' in result.stdout
     else:
         assert result.returncode == 0, result.stdout
+
+
+@pytest.fixture(scope="module")
+def package_31(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
+    with edge_package(tmp_path_factory.mktemp(f"{SPEC}_31"), f"{SPEC}_31") as package:
+        yield package
+
+
+@pytest.mark.parametrize(
+    ("garden", "expected"),
+    [
+        (
+            {
+                "best": {"kind": "tree", "height": 3},
+                "described": {"kind": "Rose", "color": "red"},
+                "noted": {"kind": "Rose"},
+            },
+            ["Tree", "Rose", "Rose"],
+        ),
+        (
+            {"best": None, "described": {"kind": "tree"}, "noted": {"kind": "fern", "fronds": 9}},
+            ["NoneType", "Tree", "Plant"],
+        ),
+    ],
+)
+def test_a_nullable_or_described_reference_to_the_base_reads_the_subtype(
+    package_31: Any, wire: WireServer, garden: dict[str, Any], expected: list[str]
+) -> None:
+    wire.answer(200, "application/json", json.dumps(garden))
+
+    with package_31.Client(base_url=wire.base_url) as client:
+        read = importlib.import_module(f"{SPEC}_31.api.default.get_garden").sync(client=client)
+
+    assert kinds([read.best, read.described, read.noted]) == expected
+    models = importlib.import_module(f"{SPEC}_31.models")
+    choice = models.Plant | models.Tree | models.Rose
+    hints = get_type_hints(models.Garden.__init__, {**vars(package_31.types), **vars(models)})
+    unset = package_31.types.Unset
+    assert (hints["best"], hints["described"], hints["noted"]) == (
+        choice | None | unset,
+        choice | unset,
+        choice | unset,
+    )
