@@ -15,7 +15,8 @@ own class (callers may construct it, and send it). A reference is the base as a 
 it: ``{$ref: Pet}`` (``nullable: true`` or words beside it), or ``allOf`` that reference alone and
 words (``allOf: [{$ref: Pet}], description: ...``, OpenAPI 3.0's way to describe a reference). A
 union of the base and ``null`` (``anyOf: [{$ref: Pet}, {type: 'null'}]``, OpenAPI 3.1's nullable
-reference) gets the subtypes beside the base, and its discriminator. What stays the base:
+reference), or of the base and some of its subtypes, with no discriminator of its own, gets the
+other subtypes beside the base, and its discriminator. What stays the base:
 
 * a reference that is a part of an ``allOf`` with more to it (a subtype's ``allOf: [{$ref: Pet},
   ...]`` is the base's properties, not a choice; reading it as the union would make the subtype
@@ -74,6 +75,7 @@ def polymorphic(document: dict[str, Any]) -> None:
 
 
 def _families(schemas: Mapping[str, Any]) -> list[_Family]:
+    """Each component that declares a discriminator (and is no union), with its subtypes."""
     children: dict[str, list[str]] = {}
     for key, schema in schemas.items():
         for part in (schema.get("allOf") if isinstance(schema, dict) else None) or ():

@@ -85,11 +85,20 @@ def test_each_reference_to_the_base_reads_the_subtype_its_discriminator_names(
     assert owner.pet.additional_properties == {}  # (nothing of the subtype's left over)
 
 
-def test_a_subtype_s_properties_are_its_own_not_left_over(client: Any, wire: WireServer) -> None:
+@pytest.mark.parametrize(
+    ("media_type", "body"),
+    [
+        ("application/json", '{"petType": "cat", "lives": 7}'),
+        ("application/xml", "<Cat><petType>cat</petType><lives>7</lives></Cat>"),
+    ],
+)
+def test_a_subtype_s_properties_are_its_own_not_left_over(
+    client: Any, wire: WireServer, media_type: str, body: str
+) -> None:
     """Before, the base read a cat, its ``lives`` left in ``additional_properties``."""
-    wire.answer(200, "application/json", '{"petType": "cat", "lives": 7}')
+    wire.answer(200, media_type, body)
 
-    pet = operation("add_pet").sync(client=client, body=model("Pet")(pet_type="Pet"))
+    pet = operation("add_pet").sync(client=client, body=model("Pet")(pet_type="Pet"), accept=media_type)
 
     assert (type(pet).__name__, pet.lives, pet.additional_properties) == ("Cat", 7, {})
 
