@@ -5,9 +5,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import Any
-from urllib.parse import unquote
+from urllib.parse import quote, unquote
 
-__all__ = ["escape", "resolve", "unescape"]
+__all__ = ["escape", "resolve", "schema_key", "schema_reference", "unescape"]
+
+_SCHEMAS = "#/components/schemas/"
 
 
 def escape(key: str) -> str:
@@ -32,3 +34,15 @@ def resolve(document: Mapping[str, Any], reference: str) -> tuple[bool, Any]:
         else:
             return False, None
     return True, node
+
+
+def schema_reference(key: str) -> str:
+    """A reference to the component schema ``key``, in a URI fragment (``My Pet``: ``My%20Pet``)."""
+    return _SCHEMAS + quote(escape(key), safe="~")
+
+
+def schema_key(reference: object) -> str | None:
+    """The key of the component schema ``reference`` points at (itself, not a schema inside it)."""
+    if not isinstance(reference, str) or not reference.startswith(_SCHEMAS) or "/" in reference[len(_SCHEMAS) :]:
+        return None
+    return unescape(reference[len(_SCHEMAS) :])

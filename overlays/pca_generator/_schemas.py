@@ -19,6 +19,7 @@ from openapi_python_client.schema.untrusted_string import UntrustedString
 from openapi_python_client.strings import in_double_quote_literal
 
 from ._kinds import schema_kind
+from ._pointer import unescape
 from ._spec import Resolver
 
 _SCALAR_KINDS = {
@@ -379,8 +380,21 @@ class Describer:
         (a model's is its own: see :meth:`root_xml`); for a form, the ``encoding`` of its properties."""
         raw_schema = self._schema_object(raw)
         named = self._named_xml(raw_schema) if schema_kind(prop) != "model" and raw_schema is not None else None
-        root = f", xml={xml_object(named, 'items')}" if named is not None else ""
+        root = f", xml={xml_object(named, 'items')}" if named is not None else self._base_root(raw_schema)
         return f"_schema.Document({self.schema(prop, raw)}{root}{_encoding(encoding)})"
+
+    def _base_root(self, schema: oai.Schema | None) -> str:
+        """The root element of a body that is a base schema or one of its subtypes (a union of
+        options one of which declares the union's discriminator itself: see :mod:`._polymorphism`):
+        the base's, as the body was written before it read the subtypes; none for another union."""
+        if schema is None or schema.discriminator is None:
+            return ""
+        for option in schema.oneOf or ():
+            base = self._schema_object(option)
+            reference = _reference(option)
+            if base is not None and reference is not None and base.discriminator == schema.discriminator:
+                return f", xml={self.root_xml(base, unescape(reference.rpartition('/')[2]))}"
+        return ""
 
     def root_xml(self, schema: oai.Schema, default_name: str) -> str:
         """The element of a schema at the root of a body: the one it names, else its

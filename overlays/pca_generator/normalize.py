@@ -6,6 +6,8 @@ warning, and so a refusal:
 
 * a ``$ref`` into a component (``#/components/schemas/Base/properties/id``) is replaced by what
   it points at: the generator follows references to whole components only;
+* a reference to a base schema whose ``discriminator`` picks a subtype is the union of the base and
+  its subtypes (:mod:`._polymorphism`): the generator reads it as the base alone;
 * an array without ``items`` (nor ``prefixItems``) gets ``items: {}`` (any value), as JSON Schema
   reads it;
 * header parameters named ``Accept``, ``Content-Type`` or ``Authorization`` are dropped: OpenAPI
@@ -52,10 +54,12 @@ from __future__ import annotations
 import copy
 from collections.abc import Mapping
 from typing import Any
-from urllib.parse import quote
 
 from ._intersection import enums_apart, intersection, is_union
-from ._pointer import escape, resolve, unescape
+from ._pointer import resolve
+from ._pointer import schema_key as _component
+from ._pointer import schema_reference as _reference
+from ._polymorphism import polymorphic
 
 __all__ = ["normalize"]
 
@@ -67,6 +71,7 @@ def normalize(document: dict[str, Any]) -> dict[str, Any]:
     """A copy of ``document`` the generator reads without a warning it could avoid."""
     normalized: dict[str, Any] = _inline_deep_references(document, copy.deepcopy(document), ())
     _without_aliases(normalized)
+    polymorphic(normalized)
     _rewrite_schemas(normalized)
     _AllOf(normalized).rewrite(normalized)
     if _paths_optional(normalized) and "paths" not in normalized:
@@ -157,9 +162,6 @@ def _is_deep(reference: str) -> bool:
     return reference.startswith("#/components/") and len(parts) > 3
 
 
-_SCHEMAS = "#/components/schemas/"
-
-
 def _without_aliases(document: dict[str, Any]) -> None:
     """Each component that is ``allOf`` one reference and nothing else (``Alias: {allOf: [{$ref: X}]}``)
     replaced by that reference wherever it is used, and gone: the same values. The generator reads
@@ -209,18 +211,6 @@ def _aliased(schema: object) -> str | None:
     if not isinstance(members, list) or len(members) != 1 or not isinstance(members[0], dict):
         return None
     return _component(members[0]["$ref"]) if set(members[0]) == {"$ref"} else None
-
-
-def _reference(key: str) -> str:
-    """A reference to the component schema ``key``, in a URI fragment (``My Pet``: ``My%20Pet``)."""
-    return _SCHEMAS + quote(escape(key), safe="~")
-
-
-def _component(reference: object) -> str | None:
-    """The key of the component schema ``reference`` points at (itself, not a schema inside it)."""
-    if not isinstance(reference, str) or not reference.startswith(_SCHEMAS) or "/" in reference[len(_SCHEMAS) :]:
-        return None
-    return unescape(reference[len(_SCHEMAS) :])
 
 
 def _rewrite_schemas(node: Any) -> None:
