@@ -47,6 +47,8 @@ warning, and so a refusal:
   every model it is a part of; one that refers to an object that is a union (``type: object`` beside
   ``oneOf``) or to an object taking null, beside annotations only, is that reference alone (a part
   saying only a specification extension, ``x-...``, is an annotation);
+* ``allOf`` of one inline part that is not an object (``allOf: [{type: string, enum: [...]}]``, a
+  description beside it) is that part: the generator makes an empty model of it;
 * a property that two inline parts of one ``allOf`` declare alike is declared once (the generator
   makes a class of each inline object declaration, of one name, and drops the model);
 * a text enum whose values the generator names alike (``[ASC, DESC, asc, desc]``) names its members
@@ -408,6 +410,8 @@ class _AllOf:
             self.rewrite(value)
         members = node.get("allOf")
         if isinstance(members, list) and all(isinstance(member, dict) for member in members):
+            if self._one_inline(node, members):
+                return
             self._one_reference(node, members)
             self._nullable_parts_opened(members)
             self._narrowed(members)
@@ -420,6 +424,19 @@ class _AllOf:
         target = resolve(self._document, reference)[1]
         self.rewrite(target)
         return target
+
+    def _one_inline(self, node: dict[str, Any], members: list[dict[str, Any]]) -> bool:
+        """``allOf: [{type: string, enum: [...]}]`` (one inline part, not an object, and annotations
+        beside it) as that part, the annotations beside it kept: the same values. The generator
+        makes a model of every ``allOf``, an empty one here, which a string never fits."""
+        if len(members) != 1 or "$ref" in members[0] or self._is_object(members[0]):
+            return False
+        if set(node) - {"allOf", *_BESIDE_A_UNION} or _is_any(members[0]):
+            return False
+        del node["allOf"]
+        for key, value in members[0].items():
+            node.setdefault(key, value)
+        return True
 
     def _one_reference(self, node: dict[str, Any], members: list[dict[str, Any]]) -> None:
         """``allOf: [{$ref: X}, {description: ...}]`` of a non-object ``X`` as ``allOf: [{$ref: X}]``
