@@ -72,10 +72,11 @@ CORPUS = {
 }
 
 
-def generate(spec: Path, output: Path, config: Path = PROJECT / "generator-config.yaml") -> None:
-    """Run the generator's command as a user would (with the project's own configuration by default)."""
+def generate(spec: Path, output: Path, config: Path = PROJECT / "generator-config.yaml") -> str:
+    """Run the generator's command as a user would (with the project's own configuration by
+    default); what it said on stderr."""
     command = [sys.executable, "-m", "pca_generator", "generate", f"--spec={spec}", f"--config={config}"]
-    subprocess.run([*command, f"--output={output}"], check=True, capture_output=True)
+    return subprocess.run([*command, f"--output={output}"], check=True, capture_output=True, text=True).stderr
 
 
 @contextmanager

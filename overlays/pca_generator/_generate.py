@@ -50,7 +50,7 @@ from openapi_python_client.strings import get_content_type
 
 from . import _output, _tools
 from ._class_names import Renamed, options_apart
-from ._dangling import check_names, removed_components, without_removed_options
+from ._dangling import check_names, without_removed
 from ._drift import drift
 from ._dropped import dropped, said
 from ._errors import GenerationError
@@ -205,11 +205,7 @@ def _without_removed(
 ) -> tuple[GeneratorData, dict[str, Any], tuple[Notice, ...]]:
     """The reading of ``document`` with the union options naming a model the parser removed left
     out (:mod:`._dangling`): read again when there is one."""
-    removed = removed_components(openapi)
-    if not removed:
-        return openapi, document, ()
-    document, left_out = without_removed_options(document, removed, origins)
-    return (_parsed(document, config, spec) if left_out else openapi), document, left_out
+    return without_removed(openapi, document, partial(_parsed, config=config, spec=spec), origins)
 
 
 def _parsed(document: dict[str, Any], config: Config, spec: Path | str) -> GeneratorData:

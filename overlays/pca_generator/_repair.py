@@ -5,14 +5,16 @@ Each defect found is a :class:`~._yaml.Notice` naming its place and what was don
 * repaired, the meaning being plain: a boolean default written ``"false"``, a numeric default
   written ``"100"``, a string default written ``100``; ``required: true`` inside a property
   (Swagger 2's habit), moved to its object's ``required``; duplicate ``required`` entries; a
-  ``null`` where a text is optional (``description``, ``summary``, ``title``); a parameter name
+  ``null`` where a text is optional (``description``, ``summary``, ``title``), and a number or a
+  boolean there (its text); a parameter name
   or a mapping key YAML read as a number (a status code written ``200``); a parameter listed
   twice (the first is kept, as OpenAPI's uniqueness rule implies); a path parameter named as a
   variable of its path but for case (``orgID`` for ``{orgId}``), read as that variable; a
   parameter's ``content`` of several media types, of which the first is kept;
-* dropped, the meaning being lost: a default that cannot be its type, a default outside its
-  ``enum``, a ``pattern`` Python cannot compile, an ``enum`` of no value. The constraint goes,
-  never the property nor the operation.
+* dropped, the meaning being lost: documentation given as something other than a text (a tag's
+  ``description: {$ref: ./tags/files.md}``, a file beside the spec), a default that cannot be its
+  type, a default outside its ``enum``, a ``pattern`` Python cannot compile, an ``enum`` of no
+  value. The constraint goes, never the property nor the operation.
 
 Only the places of the document that are schemas are read as schemas: an ``example`` that looks
 like a schema is left alone. What remains invalid after the repairs is left as is, and
@@ -237,13 +239,22 @@ class _Walk:
                 self._schema_in(content, "schema", f"{pointer}/content/{escape(media_type)}/schema")
 
     def _texts(self, node: object, pointer: str) -> None:
-        """An optional text given as ``null``: absent, as the document meant."""
+        """An optional text given as ``null``: absent, as the document meant. One given as a number
+        or a boolean is its text; one given as anything else (a ``$ref`` to a Markdown file beside
+        the spec, ``{$ref: ./tags/files.md}``) is documentation only, which no code reads: absent."""
         if not isinstance(node, dict):
             return
         for key in _OPTIONAL_TEXTS:
-            if key in node and node[key] is None:
+            value = node.get(key, "")
+            if value is None:
                 del node[key]
                 self._say(f"{pointer}/{key}", "null where a text is optional", "read as absent")
+            elif isinstance(value, dict | list):
+                del node[key]
+                self._say(f"{pointer}/{key}", f"{shown(value)} where a text is written", "documentation only: left out")
+            elif not isinstance(value, str):
+                node[key] = json_text(value)
+                self._say(f"{pointer}/{key}", f"{shown(value)} is not a text", f"read as {shown(node[key])}")
 
     def schema(self, schema: object, pointer: str, *, property_of: tuple[dict[str, Any], str] | None = None) -> None:
         if not isinstance(schema, dict):

@@ -44,6 +44,17 @@ warning, and so a refusal:
   ...}]`` where ``HitsInfo`` is ``oneOf`` two objects) is the union of each option with the
   others (``oneOf: [allOf: [A, C], allOf: [B, C]]``), the same values: the generator merges
   objects only, and drops the operations that answer such an ``allOf``;
+* an ``allOf`` part that refers to an object taking null too (``FileBase: {type: object, nullable:
+  true}``) is given as its own parts, without its null: the generator reads it as a union and drops
+  every model it is a part of; one that refers to an object that is a union (``type: object`` beside
+  ``oneOf``) or to an object taking null, beside annotations only, is that reference alone (a part
+  saying only a specification extension, ``x-...``, is an annotation);
+* ``allOf`` of one inline part that is not an object (``allOf: [{type: string, enum: [...]}]``, a
+  description beside it) is that part: the generator makes an empty model of it;
+* a property that two inline parts of one ``allOf`` declare alike is declared once (the generator
+  makes a class of each inline object declaration, of one name, and drops the model);
+* a text enum whose values the generator names alike (``[ASC, DESC, asc, desc]``) names its members
+  apart in ``x-enum-varnames`` (``ASC_2``, ``DESC_2``): it refuses the whole spec otherwise;
 * a path parameter's schema loses its ``null`` option (``anyOf: [{type: string}, {type: 'null'}]``,
   as FastAPI writes it): a path parameter is always present, never null, and the generator drops
   an operation whose path parameter may be None.
@@ -55,7 +66,10 @@ import copy
 from collections.abc import Mapping
 from typing import Any
 
+from openapi_python_client.strings import snake_case
+
 from ._intersection import enums_apart, intersection, is_union
+from ._parameters import free_name
 from ._pointer import resolve
 from ._pointer import schema_key as _component
 from ._pointer import schema_reference as _reference
@@ -229,6 +243,8 @@ def _rewrite_schemas(node: Any) -> None:
             node["properties"] = {name: {} if schema is True else schema for name, schema in kept.items()}
         if isinstance(node.get("enum"), list) and "type" not in node and len({_json_type(v) for v in node["enum"]}) > 1:
             node["anyOf"] = _typed_enums(node.pop("enum"))
+        if isinstance(node.get("enum"), list):
+            _member_names_apart(node)
         for key in ("oneOf", "anyOf"):
             if isinstance(node.get(key), list) and any(_is_any(option) for option in node[key]):
                 del node[key]  # one option takes any value, so the union does
@@ -247,12 +263,47 @@ def _rewrite_schemas(node: Any) -> None:
             _rewrite_schemas(item)
 
 
+def _member_names_apart(schema: dict[str, Any]) -> None:
+    """A text enum two of whose values the generator names alike (``[ASC, DESC, asc, desc]``: ``ASC``
+    twice) names its members apart (``ASC, DESC, ASC_2, DESC_2``), in the generator's own extension
+    ``x-enum-varnames``: it refuses the whole spec otherwise (or, for names alike once made
+    identifiers, ``a-b`` and ``a_b``, keeps one member only). The values are kept as written."""
+    values = [value for value in schema["enum"] if value is not None]
+    if not values or not all(isinstance(value, str) for value in values):
+        return
+    if isinstance(schema.get("x-enum-varnames"), list) and len(schema["x-enum-varnames"]) == len(values):
+        return  # (the spec's own names)
+    names = [
+        snake_case(value.upper() if value[:1].isalpha() else f"VALUE_{index}").upper()
+        for index, value in enumerate(values)
+    ]
+    if len(set(names)) == len(names):
+        return
+    taken: set[str] = set()
+    for index, name in enumerate(names):
+        names[index] = free_name(name, taken)
+        taken.add(names[index])
+    schema["x-enum-varnames"] = names
+
+
 _ANNOTATIONS = {"description", "title", "example", "examples", "deprecated", "readOnly", "writeOnly", "externalDocs"}
 
 
 def _is_any(schema: object) -> bool:
-    """A schema that takes any value: ``{}``, ``true``, or annotations only."""
-    return schema is True or (isinstance(schema, dict) and not set(schema) - _ANNOTATIONS)
+    """A schema that takes any value: ``{}``, ``true``, or annotations only (a specification
+    extension, ``x-...``, is one: it constrains no value)."""
+    return schema is True or (
+        isinstance(schema, dict) and not {key for key in schema if not str(key).startswith("x-")} - _ANNOTATIONS
+    )
+
+
+def _nullable_object(schema: Mapping[str, Any]) -> bool:
+    """An object schema that takes null too (3.0 ``nullable``, 3.1 ``type: [object, 'null']``): the
+    generator reads it as a union of a model and None, which ``allOf`` does not take."""
+    kind = schema.get("type")
+    if isinstance(kind, list):
+        return "null" in kind and "object" in kind
+    return schema.get("nullable") is True and (kind == "object" or "properties" in schema or "allOf" in schema)
 
 
 def _unsaid(schema: Mapping[str, Any]) -> dict[str, Any]:
@@ -286,6 +337,10 @@ def _typed_enums(values: list[Any]) -> list[dict[str, Any]]:
     return options
 
 
+def _union_keywords(schema: Mapping[str, Any]) -> bool:
+    return any(isinstance(schema.get(keyword), list) for keyword in ("oneOf", "anyOf"))
+
+
 _BESIDE_A_UNION = {*_ANNOTATIONS, "nullable"}
 """Keywords beside a union that say something of it without constraining its options' values."""
 
@@ -305,6 +360,21 @@ def _ignored(document: Mapping[str, Any], parameter: Any) -> bool:
         and resolved.get("in") == "header"
         and str(resolved.get("name", "")).lower() in _IGNORED_HEADERS
     )
+
+
+def _declared_once(members: list[dict[str, Any]]) -> None:
+    """A property declared alike in two inline parts of one ``allOf`` (one a copy of a referenced
+    part, see ``_AllOf._narrowed``) declared in the first only: the same values. The generator
+    makes a class of each inline object declaration, of one name, and drops the model."""
+    seen: dict[str, Any] = {}
+    for index, member in enumerate(members):
+        properties = member.get("properties")
+        if "$ref" in member or not isinstance(properties, dict):
+            continue
+        kept = {name: value for name, value in properties.items() if name not in seen or seen[name] != value}
+        seen.update((name, value) for name, value in properties.items() if name not in seen)
+        if len(kept) != len(properties):
+            members[index] = {**member, "properties": kept}
 
 
 class _AllOf:
@@ -330,8 +400,12 @@ class _AllOf:
             self.rewrite(value)
         members = node.get("allOf")
         if isinstance(members, list) and all(isinstance(member, dict) for member in members):
+            if self._one_inline(node, members):
+                return
             self._one_reference(node, members)
+            self._nullable_parts_opened(members)
             self._narrowed(members)
+            _declared_once(members)
             for made in self._distributed(node, members):
                 self.rewrite(made)
 
@@ -340,6 +414,19 @@ class _AllOf:
         target = resolve(self._document, reference)[1]
         self.rewrite(target)
         return target
+
+    def _one_inline(self, node: dict[str, Any], members: list[dict[str, Any]]) -> bool:
+        """``allOf: [{type: string, enum: [...]}]`` (one inline part, not an object, and annotations
+        beside it) as that part, the annotations beside it kept: the same values. The generator
+        makes a model of every ``allOf``, an empty one here, which a string never fits."""
+        if len(members) != 1 or "$ref" in members[0] or self._is_object(members[0]):
+            return False
+        if set(node) - {"allOf", *_BESIDE_A_UNION} or _is_any(members[0]):
+            return False
+        del node["allOf"]
+        for key, value in members[0].items():
+            node.setdefault(key, value)
+        return True
 
     def _one_reference(self, node: dict[str, Any], members: list[dict[str, Any]]) -> None:
         """``allOf: [{$ref: X}, {description: ...}]`` of a non-object ``X`` as ``allOf: [{$ref: X}]``
@@ -351,8 +438,8 @@ class _AllOf:
         (kept, *more) = [
             member for member in members if not _is_any(member) and not any(member is n for n in nullable)
         ] or [{}]
-        if more or len(members) == 1 or set(kept) != {"$ref"} or (self._is_object(kept) and not nullable):
-            return  # (the generator merges an object and annotations itself, but drops ``nullable``)
+        if more or len(members) == 1 or set(kept) != {"$ref"} or (self._is_model(kept) and not nullable):
+            return  # (the generator merges a model and annotations itself, but drops ``nullable``)
         node["allOf"] = [kept]
         for member in members:
             if member is not kept:
@@ -363,6 +450,28 @@ class _AllOf:
         elif nullable:
             del node["allOf"]
             node["anyOf"] = [kept, {"type": "null"}]
+
+    def _nullable_parts_opened(self, members: list[dict[str, Any]]) -> None:
+        """Each part referring to an object that also takes null (``allOf: [{$ref: FileBase}, {properties:
+        ...}]``, ``FileBase`` nullable) given as its own parts: its ``allOf`` parts and the rest of it
+        as one inline object, without its null. The generator reads such an object as a union and
+        drops every model of which it is a part (and every model of which those are parts); the
+        ``allOf`` takes null only where each part does, and its other parts, or its own ``type``, say
+        whether it does."""
+        if sum(not _is_any(member) for member in members) < 2:
+            return  # (one reference and annotations: the reference alone, see _one_reference)
+        opened: list[dict[str, Any]] = []
+        for member in members:
+            target = self._target(member) if "$ref" in member else None
+            if not isinstance(target, dict) or not _nullable_object(target) or _union_keywords(target):
+                opened.append(member)
+                continue
+            parts: list[Any] = target["allOf"] if isinstance(target.get("allOf"), list) else []
+            own = {key: value for key, value in target.items() if key not in ("allOf", "nullable", "title")}
+            kind = own.get("type")
+            own["type"] = "object" if isinstance(kind, list) or kind is None else kind
+            opened.extend(copy.deepcopy([*parts, own]))
+        members[:] = opened
 
     def _narrowed(self, members: list[dict[str, Any]]) -> None:
         """Each property that parts declare in ways the generator cannot merge (a union beside one of
@@ -457,6 +566,12 @@ class _AllOf:
         ]
         self._made.update(id(made) for made in node[keyword])
         return list(node[keyword])
+
+    def _is_model(self, schema: Any) -> bool:
+        """Whether the generator makes ``schema`` (its references followed) one model class, which an
+        ``allOf`` takes as a part: an object that is neither a union nor nullable."""
+        target = self._target(schema)
+        return self._is_object(target) and not _nullable_object(target) and not _union_keywords(target)
 
     def _is_object(self, schema: Any) -> bool:
         target = self._target(schema)

@@ -35,6 +35,10 @@ CLASSES = {
         'a key that YAML read as a number or a boolean (a status code written 200, not "200"): read as text',
     ),
     "null-text": ("#/externalDocs/description", "null where a text is optional: read as absent"),
+    "reference-as-text": (
+        "#/tags/0/description",
+        '{"$ref": "./tags/things.md"} where a text is written: documentation only: left out',
+    ),
     "boolean-text-default": (
         "#/paths/~1things~1{id}/get/parameters/1/schema/default",
         '"false" written for a boolean: read as false',
