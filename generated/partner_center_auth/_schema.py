@@ -168,6 +168,13 @@ def _built_by(build: Callable[[str], object]) -> Callable[[str], bool]:
     return valid
 
 
+def _rfc3339(name: str) -> Callable[[str], bool]:
+    def valid(text: str) -> bool:
+        return _RFC3339[name].fullmatch(text) is not None and _BUILT[name](text)
+
+    return valid
+
+
 _BUILT: Mapping[str, Callable[[str], bool]] = {
     "date": _built_by(datetime.date.fromisoformat),
     "date-time": _built_by(datetime.datetime.fromisoformat),
@@ -176,6 +183,15 @@ _BUILT: Mapping[str, Callable[[str], bool]] = {
 """The string formats ``from_dict`` converts, by the function it converts them with: a text it
 could not convert breaks the typed result, so a liberal read keeps checking them (with the path of
 the value, where building would only say that it failed)."""
+_RFC3339 = {
+    "date": re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}"),
+    "date-time": re.compile(
+        r"[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt ][0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]+)?([Zz]|[+-][0-9]{2}:[0-9]{2})"
+    ),
+}
+"""What OpenAPI's ``date`` and ``date-time`` are (RFC 3339 ``full-date``, ``date-time``: with its
+offset), where Python's ``fromisoformat`` builds more (``20240101``, a time without an offset):
+what is sent, and read strictly, is the format; a liberal read keeps what builds."""
 _FORMATS: Mapping[str, Callable[[str], bool]] = {
     "email": _email,
     "hostname": lambda text: _HOSTNAME.fullmatch(text) is not None,
@@ -183,9 +199,14 @@ _FORMATS: Mapping[str, Callable[[str], bool]] = {
     "ipv6": _ip(6),
     "uri": lambda text: _URI.fullmatch(text) is not None,
     **_BUILT,
+    **{name: _rfc3339(name) for name in _RFC3339},
 }
 """The string formats that constrain a value: checked as ``pattern`` is. Any other format is not
 judged here."""
+_FORMAT_HINTS = {
+    "date": " (RFC 3339: YYYY-MM-DD)",
+    "date-time": " (RFC 3339: a date, a time and its offset, Z or +01:00: a datetime needs its tzinfo)",
+}
 
 Constraint = Literal[
     "enum",
@@ -255,6 +276,9 @@ class Scalar:
     exclusive_minimum: int | float | None = None
     exclusive_maximum: int | float | None = None
     multiple_of: int | float | None = None
+    built_only: bool = False
+    """A liberal read's ``format``: only that the typed value builds from the text (a date-time
+    without its offset is kept; see ``_RFC3339``)."""
     regex: re.Pattern[str] | None = field(init=False, eq=False, repr=False)
     """``pattern``, compiled once (None without one)."""
     bounded: bool = field(init=False, eq=False, repr=False)
@@ -310,7 +334,8 @@ class Scalar:
         result is built from), no other constraint."""
         if self.const or (self.enum is None and self.pattern is None and not self.bounded):
             return self
-        relaxed = Scalar(self.type, format=self.format if self.format in _BUILT else None)
+        built = self.format in _BUILT
+        relaxed = Scalar(self.type, format=self.format if built else None, built_only=built)
         return self if relaxed == self else relaxed
 
     def breaks(self, value: object, path: str, within: Within | None = None) -> Kept:
@@ -332,7 +357,7 @@ class Scalar:
             "finite": "expected a finite number",
             "enum": f"expected one of {list(self.enum or ())!r}",
             "pattern": f"does not match the pattern {self.pattern!r}",
-            "format": f"is not a valid {self.format}",
+            "format": f"is not a valid {self.format}{self._format_hint()}",
             "minLength": f"shorter than {self.min_length} characters",
             "maxLength": f"longer than {self.max_length} characters",
             "minimum": f"less than the minimum {self.minimum!r}",
@@ -341,6 +366,10 @@ class Scalar:
             "exclusiveMaximum": f"not less than the exclusive maximum {self.exclusive_maximum!r}",
             "multipleOf": f"not a multiple of {self.multiple_of!r}",
         }[failure]
+
+    def _format_hint(self) -> str:
+        """What the format asks for where the text could build a value all the same."""
+        return "" if self.built_only or self.format is None else _FORMAT_HINTS.get(self.format, "")
 
     def _failure(self, value: object) -> Literal["type", "finite"] | Constraint | None:
         if type(value) is self._fast_type:
@@ -365,7 +394,7 @@ class Scalar:
                 return "minLength"
             if self.max_length is not None and len(value) > self.max_length:
                 return "maxLength"
-            valid = _FORMATS.get(self.format or "")
+            valid = (_BUILT if self.built_only else _FORMATS).get(self.format or "")
             return "format" if valid is not None and not valid(value) else None
         if isinstance(value, bool) or not isinstance(value, int | float):
             return None
@@ -742,12 +771,12 @@ class OneOf:
 
 def _refusal(path: str, options: tuple[Schema, ...], violations: list[SchemaViolation]) -> SchemaViolation:
     """A union's refusal, said where the option that matched furthest (its violation the deepest;
-    of those, one whose type the value has; the first of those) fails and why, then each other
+    at the union's own place, one whose type the value has; the first of those) fails and why, then each other
     option briefly, at its place under the union's: the place matters most when the value is a
     large object. Like every violation, it names constraints, never the value (which may be a secret)."""
     closest = max(
         range(len(violations)),
-        key=lambda index: (_depth(violations[index].path), not violations[index].wrong_type),
+        key=lambda index: (_depth(violations[index].path), not _of_another_type(violations[index], path)),
     )
     others = "; ".join(
         f"{_option_name(option)}{violation.path[len(path) :] if violation.path.startswith(path) else ''}: "
@@ -759,6 +788,12 @@ def _refusal(path: str, options: tuple[Schema, ...], violations: list[SchemaViol
     return SchemaViolation(
         violations[closest].path, f"{violations[closest].problem} ({said}{'; ' + others if others else ''})"
     )
+
+
+def _of_another_type(violation: SchemaViolation, path: str) -> bool:
+    """Whether the union's value itself is of another type than the option's (deeper, an option
+    whose type the value has may fail by its parts' types as well as any other)."""
+    return violation.wrong_type and violation.path == path
 
 
 def _depth(path: str) -> int:

@@ -131,7 +131,7 @@ def _scalar_constraints(raw: oai.Schema, kind: str) -> str:
     # the same: only the values it lists are sent.
     if raw.enum and (listed := [value for value in raw.enum if _of_json_type(value, _SCALAR_KINDS[kind])]):
         arguments.append(f"enum=({''.join(f'{_value_literal(value)}, ' for value in listed)})")
-    if kind == "string" and raw.pattern:
+    if _SCALAR_KINDS[kind] == "string" and raw.pattern:  # a date's, a UUID's pattern too (on its text)
         arguments.append(f"pattern={string_literal(raw.pattern)}")
     if _SCALAR_KINDS[kind] == "string" and raw.schema_format and raw.schema_format not in _CONVERTED_FORMATS:
         arguments.append(f"format={string_literal(raw.schema_format)}")

@@ -5,6 +5,7 @@ strictly (tests/specs/edge/constraints_kept.yaml)."""
 
 from __future__ import annotations
 
+import datetime
 import logging
 import uuid
 from collections.abc import Iterator
@@ -31,7 +32,14 @@ def client(package: Any, wire: WireServer) -> Iterator[Any]:
 @pytest.mark.parametrize(
     "breaking",
     # the pattern; the length; the enum; the format (a text where the model says UUID: mypy's to catch, and ours)
-    [{"sid": "XX12"}, {"sid": "CR12345678901"}, {"confirmed": False}, {"ref": "not-a-uuid"}],
+    [
+        {"sid": "XX12"},
+        {"sid": "CR12345678901"},
+        {"confirmed": False},
+        {"ref": "not-a-uuid"},
+        {"at": datetime.datetime(2024, 1, 1)},  # no offset: not RFC 3339's date-time
+        {"code": uuid.UUID("01890a5d-ac96-774b-bcce-b302099a8057")},  # a UUID, but not the pattern's version 4
+    ],
 )
 def test_a_value_that_breaks_its_constraints_is_not_sent(
     package: Any, client: Any, wire: WireServer, breaking: dict[str, Any]
@@ -47,6 +55,10 @@ def test_a_value_that_breaks_its_constraints_is_not_sent(
     assert pay.sync(client=client, body=Payment(amount=1, sid=None)).amount == 1  # null: no constraint applies
     wire.answer(200, "application/json", '{"amount": 1}')
     assert pay.sync(client=client, body=Payment(amount=1, ref=uuid.uuid4())).amount == 1  # a UUID is sent
+    wire.answer(200, "application/json", '{"amount": 1}')
+    at = datetime.datetime(2024, 1, 1, tzinfo=datetime.UTC)
+    assert pay.sync(client=client, body=Payment(amount=1, at=at, code=uuid.uuid4())).amount == 1
+    assert wire.last.json()["at"] == "2024-01-01T00:00:00+00:00"
 
 
 @pytest.mark.parametrize("strict", [False, True])
@@ -70,6 +82,8 @@ def test_an_answer_whose_date_or_uuid_cannot_be_built_says_where_read_liberally_
         ('{"amount": -5}', "$.amount"),  # merged through allOf: its exclusiveMinimum holds
         ('{"amount": 1, "sid": "ZZ"}', "$.sid"),  # nullable: its pattern holds
         ('{"amount": 1, "confirmed": false}', "$.confirmed"),  # a boolean's enum
+        ('{"amount": 1, "at": "2024-01-01T00:00:00"}', "$.at"),  # a date-time without its offset: built
+        ('{"amount": 1, "code": "01890a5d-ac96-774b-bcce-b302099a8057"}', "$.code"),  # a UUID's pattern
     ],
 )
 def test_an_answer_breaking_them_is_kept_liberally_and_refused_strictly(
@@ -86,3 +100,14 @@ def test_an_answer_breaking_them_is_kept_liberally_and_refused_strictly(
     wire.answer(200, "application/json", answer)
     with pytest.raises(package.errors.ResponseDecodeError):
         pay.sync(client=client, body=Payment(amount=1), strict=True)
+
+
+def test_a_datetime_without_its_offset_is_refused_saying_what_it_lacks(package: Any, client: Any) -> None:
+    from constraints_kept.api.default import pay
+    from constraints_kept.models import Payment
+
+    with pytest.raises(package.errors.SerializationError) as refused:
+        pay.sync(client=client, body=Payment(amount=1, at=datetime.datetime(2024, 1, 1)))
+
+    assert "$.at: is not a valid date-time (RFC 3339: a date, a time and its offset" in str(refused.value)
+    assert "a datetime needs its tzinfo" in str(refused.value)
