@@ -7,7 +7,10 @@ operation that uses it. So does a component named like the class of an operation
 (``CreateThingBody``): components are named first, and the operation is dropped. An inline model
 of a component's union is named by its title too (two options ``title: Item``; an option titled
 like a component): the parser is given those as components (:mod:`._union_models`), and they are
-named here by the same rule, an inline schema yielding to a component.
+named here by the same rule, an inline schema yielding to a component. So is an inline enum or
+model of a component's property, which the parser names after the component and the property
+(``Output.status``: ``OutputStatus``): named like another component, it takes the first free
+number (``OutputStatus2``), and the component keeps its name.
 
 Each such schema is given, in the parser's copy of the document only, a title of a free class
 name: its key's (an inline one's: its place's, ``ShelfNote``) when that differs (``OtherEvent``
@@ -49,6 +52,8 @@ _TAKEN = re.compile(r'duplicate models with name "(?P<a>[^"]+)"|conflicting enum
 _COMPONENT = re.compile(r"Unable to parse schema /components/schemas/(?P<key>.+)")
 """The component a problem's header names: its key is the rest of the line (a key the parser's
 copy made from a title may hold spaces: ``BetaLocation_Approximate location``)."""
+_PROCESSED = re.compile(r"Unable to process schema /components/schemas/(?P<key>.+?):?$")
+"""A component the parser left out after naming its schemas: for a class of an inline schema inside it."""
 _POINTER = "#/components/schemas/{}"
 
 
@@ -65,6 +70,8 @@ class Renamed:
         self._made = _operation_classes(document, config)
         """The classes of the operations' inline bodies and responses, and (once parsed) every class made."""
         self.titles: dict[str, str] = {}
+        self.inline: dict[tuple[str, str], str] = {}
+        """The inline schemas of components' properties (component, property) to title apart, and their titles."""
         self.bodies: dict[tuple[str, str], str] = {}
         """The operations (method, path) whose inline bodies share a class name, and that name."""
         self.notices: list[Notice] = []
@@ -95,13 +102,17 @@ class Renamed:
                     )
                     self._rename(inline, self._pointer(held))
                 # else a class of a schema inside it (Clash's "12" and Clash1's "2"): left as stock leaves it
+            elif holders and (inline := self._inline_of(problem, name)) is not None:
+                # An inline schema of a component (a property's enum, named after the component and
+                # the property) has the class name of another component: the inline schema yields.
+                self._rename_inline(*inline, name, self._pointer(holders[0]))
             elif holders:  # an operation's inline schema has the component's name: the component yields
                 self._rename(holders[0], place(problem))
             elif (operation := OPERATION.search(str(problem.header))) is not None and name.endswith("Body"):
                 # Two inline bodies of one operation, in media types the parser reads alike (a form
                 # and JSON): each after the first is named after its media type's family.
                 self.bodies[(operation["method"].lower(), operation["path"])] = name
-        return bool(self.titles or self.bodies)
+        return bool(self.titles or self.inline or self.bodies)
 
     def _rename(self, key: str, other: str) -> None:
         if key in self.titles:
@@ -121,17 +132,60 @@ class Renamed:
             )
         )
 
+    def _inline_of(self, problem: Any, name: str) -> tuple[str, str] | None:
+        """The component the parser left out for ``problem`` and its property whose inline schema
+        it names ``name`` (the component's class and the property's title or key), if one is."""
+        processed = _PROCESSED.search(str(problem.header))
+        key = processed["key"] if processed is not None else None
+        schema = self._schemas.get(key) if key is not None else None
+        properties = schema.get("properties") if isinstance(schema, Mapping) else None
+        for prop, value in properties.items() if isinstance(properties, Mapping) else ():
+            if isinstance(value, Mapping) and "$ref" not in value and (makes_model(value) or "enum" in value):
+                assert key is not None
+                if self._property_class(key, value.get("title") or prop) == name:
+                    return key, str(prop)
+        return None
+
+    def _property_class(self, key: str, title: object) -> str:
+        """The class the parser gives an inline schema of a property of the component ``key``."""
+        string = f"{pascal_case(self._names[key])}{pascal_case(str(title))}"
+        return str(Class.from_string(string=string, config=self._config).name)
+
+    def _rename_inline(self, key: str, prop: str, name: str, other: str) -> None:
+        """Title the inline schema of ``prop`` in the component ``key`` apart: the name and the first free number."""
+        if (key, prop) in self.inline:
+            return
+        title = self._schemas[key]["properties"][prop].get("title") or prop
+        taken = {*self._names.values(), *self.titles.values(), *self._made}
+        count = 2
+        while self._property_class(key, f"{title}{count}") in taken:
+            count += 1
+        self.inline[(key, prop)] = f"{title}{count}"
+        self._made.add(chosen := self._property_class(key, f"{title}{count}"))
+        self.notices.append(
+            Notice(
+                f"{self._pointer(key)}/properties/{escape(prop)}",
+                f"openapi-python-client would drop {self._pointer(key)}: the class name {name} of this "
+                f"inline schema is also that of {other}",
+                f"generated as {chosen}",
+            )
+        )
+
     def _pointer(self, key: str) -> str:
         """Where the component ``key`` of the parser's copy is in the spec."""
         return self._origins.get(key) or _POINTER.format(escape(key))
 
     def document(self, document: dict[str, Any]) -> dict[str, Any]:
         """``document`` with the new titles (shallow copies along the way)."""
-        if self.titles:
+        if self.titles or self.inline:
             components = document["components"]
             schemas = {**components["schemas"]}
             for key, title in self.titles.items():
                 schemas[key] = {**schemas[key], "title": title}
+            for (key, prop), title in self.inline.items():
+                properties = {**schemas[key]["properties"]}
+                properties[prop] = {**properties[prop], "title": title}
+                schemas[key] = {**schemas[key], "properties": properties}
             document = {**document, "components": {**components, "schemas": schemas}}
         if self.bodies:
             paths = {**document["paths"]}

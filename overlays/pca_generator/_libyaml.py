@@ -20,13 +20,15 @@ truth for what a scalar means.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, ClassVar
+from typing import Any, ClassVar, TypeVar
 
 import yaml
 from ruamel.yaml import resolver as ruamel_resolver
 from ruamel.yaml.nodes import ScalarNode
 
-__all__ = ["Unsure", "compose", "load"]
+from ._pointer import escape
+
+__all__ = ["Unsure", "compose", "lines", "load"]
 
 _SLOW_CHARACTERS = ("\t", "\x85", "\u2028", "\u2029")
 _CORE = "tag:yaml.org,2002:"
@@ -34,6 +36,7 @@ _STR, _MAP, _SEQ = f"{_CORE}str", f"{_CORE}map", f"{_CORE}seq"
 _SCALARS = frozenset(f"{_CORE}{name}" for name in ("int", "float", "bool", "null"))
 _TEXT = frozenset({_STR, f"{_CORE}timestamp"})  # a date is text in YAML 1.2 (and JSON has none)
 _NOTHING = object()
+T = TypeVar("T")
 
 
 class Unsure(Exception):
@@ -78,6 +81,48 @@ def compose(text: str) -> Any:
         parser.dispose()
 
 
+def lines(text: str) -> dict[str, int]:
+    """The line (from 1) of every node of ``text``, by JSON pointer: a mapping's value on its key's
+    line, as a walk of :func:`compose`'s tree gives it.
+
+    From libyaml's events as they come, never holding the text's whole node tree (some 50 MB for a
+    3 MB spec, the peak of a whole run when placing its warnings). An anchor or alias (a node
+    reached twice, its lines the anchor's) is :class:`Unsure`: the caller walks the tree.
+    """
+
+    def read(parser: Any, root: Any) -> dict[str, int]:
+        found: dict[str, int] = {}
+        _lines(parser, root, "#", _line(root), found)
+        return found
+
+    return _single_document(text, read, {})
+
+
+def _lines(parser: Any, event: Any, pointer: str, line: int, found: dict[str, int]) -> None:
+    if isinstance(event, yaml.AliasEvent) or event.anchor is not None:
+        raise Unsure
+    found[pointer] = line
+    if isinstance(event, yaml.MappingStartEvent):
+        while not parser.check_event(yaml.MappingEndEvent):
+            key = parser.get_event()
+            if not isinstance(key, yaml.ScalarEvent) or key.anchor is not None:
+                raise Unsure
+            _lines(parser, parser.get_event(), f"{pointer}/{escape(key.value)}", _line(key), found)
+        parser.get_event()
+    elif isinstance(event, yaml.SequenceStartEvent):
+        index = 0
+        while not parser.check_event(yaml.SequenceEndEvent):
+            item = parser.get_event()
+            _lines(parser, item, f"{pointer}/{index}", _line(item), found)
+            index += 1
+        parser.get_event()
+
+
+def _line(event: Any) -> int:
+    """The line (from 1) where ``event``'s node starts."""
+    return int(event.start_mark.line) + 1
+
+
 def load(text: str, scalar: Callable[[ScalarNode], Any]) -> Any:
     """The document ``text`` holds, its numbers, booleans and nulls made by ``scalar`` (ruamel.yaml's
     constructor of that node).
@@ -85,19 +130,25 @@ def load(text: str, scalar: Callable[[ScalarNode], Any]) -> Any:
     Built from libyaml's events as they come, never holding the text's whole node tree (a few
     times the document's size, which would stay the process's peak to the end of a run).
     """
+    return _single_document(text, lambda parser, first: _Builder(parser, scalar).value(first), None)
+
+
+def _single_document(text: str, read: Callable[[Any, Any], T], empty: T) -> T:
+    """What ``read`` makes of the one document of ``text`` from libyaml's parser and the document's
+    first event (``empty`` for a text without one); :class:`Unsure` where ruamel.yaml must read it."""
     if not readable(text):
         raise Unsure
     parser = _Parser(text)
     try:
         parser.get_event()  # the stream's start
         if parser.check_event(yaml.StreamEndEvent):
-            return None
+            return empty
         parser.get_event()  # the document's start
-        document = _Builder(parser, scalar).value(parser.get_event())
+        made = read(parser, parser.get_event())
         parser.get_event()  # the document's end
         if not parser.check_event(yaml.StreamEndEvent):
             raise Unsure  # several documents: ruamel.yaml says so
-        return document
+        return made
     except (yaml.YAMLError, RecursionError, TypeError):  # not YAML here, nested deeper than this reader
         raise Unsure from None  # goes, an unhashable key
     finally:

@@ -15,6 +15,7 @@ is read by ruamel.yaml, the reference, which says what it repaired.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 from collections.abc import Iterator
@@ -184,6 +185,8 @@ def positions(text: str) -> dict[str, int]:
     """The line (from 1) of every node of the document, by JSON pointer; empty when unreadable."""
     # Read with the repairs that let ``load`` read it (neither moves a line).
     text = _BLANK_WITH_SPACES.sub("\n", text.replace("\t", " "))
+    with contextlib.suppress(_libyaml.Unsure):
+        return _libyaml.lines(text)
     try:
         try:
             root = _libyaml.compose(text)
