@@ -284,10 +284,11 @@ class _BoundedBody:
         """The connection ended before the body did: the status and what came are kept (unless the
         deadline had passed, which ended it: a timeout, whatever httpx called it)."""
         log_failure(self.operation, request, error, self.started)
+        # Raised from None: httpx's message may quote what the server sent (a token it echoed).
         if self.deadline is not None and time.perf_counter() >= self.deadline:
-            raise self._past_deadline()
+            raise self._past_deadline() from None
         ended = f", and the connection ended after {self.size} bytes of its body ({type(error).__name__})"
-        raise self._failed(ResponseIncomplete, response, ended)
+        raise self._failed(ResponseIncomplete, response, ended) from None
 
     def _failed(self, kind: type[_Failed], response: httpx.Response, what: str) -> _Failed:
         """A ``kind`` of error about ``response`` (``what`` it did), with its status, headers and the body so far."""
