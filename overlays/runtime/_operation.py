@@ -142,8 +142,8 @@ class ResponseContent:
         if ranged and self.document is not None:
             return content  # typed `Thing | bytes`: any other type (text/plain too) is its bytes
         raw = media.decode_raw(content, content_type)
-        if self.as_file:
-            return File(payload=BytesIO(raw if isinstance(raw, bytes) else content))
+        if self.as_file:  # its type as the server named it (a PNG answered where octets are documented)
+            return File(payload=BytesIO(raw if isinstance(raw, bytes) else content), mime_type=content_type)
         return raw
 
 

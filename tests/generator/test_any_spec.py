@@ -688,7 +688,8 @@ def handler(request):
 with Client(base_url="http://127.0.0.1:9", httpx_args={"transport": httpx.MockTransport(handler)}) as client:
     for _ in range(len(answers)):
         try:
-            print(speech.sync(client=client).payload.read())
+            answered = speech.sync(client=client)
+            print(answered.payload.read(), answered.mime_type)
         except errors.UndocumentedContentType as error:
             print(type(error).__name__, error.status_code, error.content)
 """
@@ -699,8 +700,8 @@ def test_binary_content_in_a_type_of_its_own_is_read_where_octets_are_documented
 
     assert run.returncode == 0, run.stderr
     assert run.stdout.splitlines() == [
-        "b'ID3mp3'",  # audio/mpeg: bytes, as application/octet-stream (any bytes) documents
-        "b'PK'",
+        "b'ID3mp3' audio/mpeg",  # bytes, as application/octet-stream (any bytes) documents, in their own type
+        "b'PK' application/zip",
         "UndocumentedContentType 200 b'rate limited'",  # text is no binary content: more likely a message
         'UndocumentedContentType 200 b\'{"error": "quota"}\'',
     ]
