@@ -207,22 +207,20 @@ class EndpointView:
         documents, dumpers, loaders = _Numbered(), _Numbered(), _Numbered()
         request_contents = []
         for body in endpoint.bodies:
-            if family(body.content_type) == "multipart":  # the model writes its parts, checked by the document
-                rendered = str(document(body.prop, wire.request_schema(body.content_type), None))
-                request_contents.append(RequestContent(body.content_type, documents.number(rendered, rendered)))
-                continue
-            if family(body.content_type) not in STRUCTURED and not shaped(body.content_type, body.prop):
+            kind = family(body.content_type)
+            if kind not in (*STRUCTURED, "multipart") and not shaped(body.content_type, body.prop):
                 request_contents.append(RequestContent(body.content_type))
                 continue
             media = wire.request_media(body.content_type)
-            encoding = media.encoding if media is not None and family(body.content_type) == "form" else None
+            encoding = media.encoding if media is not None and kind == "form" else None
             rendered = str(document(body.prop, wire.request_schema(body.content_type), encoding))
             type_string = _type(body.prop, no_optional=True)
             request_contents.append(
                 RequestContent(
                     body.content_type,
                     documents.number(rendered, rendered),
-                    dumpers.number(type_string, Converter(type_string, body.prop)),
+                    # A multipart model writes its own parts, which the document checks: no dumper.
+                    None if kind == "multipart" else dumpers.number(type_string, Converter(type_string, body.prop)),
                 )
             )
         responses, response_types, response_media_types = [], [], []
