@@ -31,13 +31,13 @@ _VALUE_KEYWORDS = ("default", "example", "const")
 Steps = tuple[str, ...]
 
 
-def violations(document: Mapping[str, Any]) -> tuple[Notice, ...]:
-    """What openapi-spec-validator still finds, each left as it is."""
+def violations(document: Mapping[str, Any], *, quick: bool = True) -> tuple[Notice, ...]:
+    """What openapi-spec-validator still finds, each left as it is (``quick``: the same, sooner)."""
     version = str(document.get("openapi", ""))
     places = _Places(document)
     found = []
     try:
-        for error in _validator_class(version.startswith("3.1"))(document).iter_errors():
+        for error in _validator_class(version.startswith("3.1"), quick=quick)(document).iter_errors():
             message = " ".join(str(getattr(error, "message", error)).split())
             found.append(Notice(places.of(error, message), _shortened(message), "left as is"))
     except Exception as error:  # the validator crashes on some documents: that is its defect, not the spec's
@@ -47,8 +47,9 @@ def violations(document: Mapping[str, Any]) -> tuple[Notice, ...]:
 
 
 @functools.cache
-def _validator_class(v31: bool) -> Any:
-    """openapi-spec-validator's validator of the version, its OpenAPI schema crawled once.
+def _validator_class(v31: bool, *, quick: bool = True) -> Any:
+    """openapi-spec-validator's validator of the version, its OpenAPI schema crawled once, and
+    (``quick``) each of its checks asked of jsonschema-rs first (see :mod:`._verdicts`).
 
     Its own checks the document against the OpenAPI schema with a registry where that schema is
     not crawled: each ``$dynamicRef`` of the 3.1 schema (``#meta``, once per schema of the
@@ -61,11 +62,18 @@ def _validator_class(v31: bool) -> Any:
     from openapi_spec_validator import OpenAPIV30SpecValidator, OpenAPIV31SpecValidator
     from referencing.jsonschema import specification_with
 
+    from ._verdicts import quick_schema_keyword, verdict_first
+
     base = OpenAPIV31SpecValidator if v31 else OpenAPIV30SpecValidator
     schema = base.schema_validator.schema
     resource = specification_with(schema["$schema"]).create_resource(schema)
     checker = validator_for(schema)(schema, registry=(resource @ REGISTRY).crawl())
-    return type(base.__name__, (base,), {"schema_validator": checker})
+    if not quick:
+        return type(base.__name__, (base,), {"schema_validator": checker})
+    keyword_validators = {**base.keyword_validators, "schema": quick_schema_keyword(base.keyword_validators["schema"])}
+    return type(
+        base.__name__, (base,), {"schema_validator": verdict_first(checker), "keyword_validators": keyword_validators}
+    )
 
 
 def _shortened(message: str) -> str:
@@ -79,6 +87,8 @@ class _Places:
     def __init__(self, document: Mapping[str, Any]) -> None:
         self._document = document
         self._nodes: list[tuple[Steps, Any]] | None = None
+        self._by_last: dict[str, list[tuple[Steps, Any]]] | None = None
+        """The nodes by their last step: a path relative to a schema ends with one of them."""
         self._taken: set[tuple[str, Steps]] = set()
         """Places already given to a message: the same message about several nodes (one dialect
         named in five schemas) goes to each of them in document order, not five times to the first."""
@@ -101,7 +111,7 @@ class _Places:
         elif self._holds(path, judged):
             return _pointer(path)
         else:
-            candidates = [steps for steps, value in self._every_node() if self._fits(steps, value, path, judged)]
+            candidates = [steps for steps, value in self._ending(path) if self._fits(steps, value, path, judged)]
         return _pointer(self._first_free(message, candidates) or path)
 
     def _first_free(self, message: str, candidates: list[Steps]) -> Steps | None:
@@ -135,6 +145,17 @@ class _Places:
         if self._nodes is None:
             self._nodes = list(_walk(self._document, ()))
         return self._nodes
+
+    def _ending(self, path: Steps) -> list[tuple[Steps, Any]]:
+        """The nodes whose last step may end ``path`` (a value keyword, for no path), in document order."""
+        if self._by_last is None:
+            self._by_last = {}
+            for node in self._every_node():
+                if node[0]:
+                    self._by_last.setdefault(node[0][-1], []).append(node)
+        if path:
+            return self._by_last.get(path[-1], [])
+        return [node for node in self._every_node() if node[0][-1:] and node[0][-1] in _VALUE_KEYWORDS]
 
 
 def _walk(node: Any, steps: Steps) -> Iterator[tuple[Steps, Any]]:
