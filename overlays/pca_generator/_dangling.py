@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from openapi_python_client.parser import GeneratorData
 
@@ -30,6 +30,9 @@ from ._union_walk import with_options
 from ._yaml import Notice
 
 __all__ = ["check_names", "without_removed"]
+
+Read = TypeVar("Read", bound=GeneratorData)
+"""The parser's reading of a document (the one ``parse`` gives)."""
 
 _REMOVAL = "removal of:"
 
@@ -47,11 +50,11 @@ def removed_components(openapi: GeneratorData) -> frozenset[str]:
 
 
 def without_removed(
-    openapi: GeneratorData,
+    openapi: Read,
     document: dict[str, Any],
-    parse: Callable[[dict[str, Any]], GeneratorData],
+    parse: Callable[[dict[str, Any]], Read],
     origins: Mapping[str, str],
-) -> tuple[GeneratorData, dict[str, Any], tuple[Notice, ...]]:
+) -> tuple[Read, dict[str, Any], tuple[Notice, ...]]:
     """The reading ``openapi`` of ``document`` once no union names a model the parser removed: the
     options naming one left out and the document read again by ``parse``, as long as that removes
     another (each round leaves out at least one option: it ends)."""

@@ -14,7 +14,6 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from attrs import frozen
-from openapi_python_client import schema as oai
 from openapi_python_client.config import Config
 from openapi_python_client.parser import GeneratorData
 from openapi_python_client.parser.errors import PropertyError
@@ -23,12 +22,11 @@ from openapi_python_client.parser.properties import (
     EnumProperty,
     LiteralEnumProperty,
     ModelProperty,
-    Schemas,
-    build_schemas,
     property_from_data,
 )
 from openapi_python_client.schema.untrusted_string import UntrustedString
 
+from ._parsed import Parsed
 from ._spec import STRUCTURED, family
 
 __all__ = ["OwnSchemas"]
@@ -49,23 +47,19 @@ class OwnSchemas:
         return self.props.get(_key(endpoint, response, media_type))
 
     @classmethod
-    def parse(cls, openapi: GeneratorData, document: Mapping[str, Any], config: Config) -> OwnSchemas:
-        """Parse each such schema of ``openapi`` (the generator's reading of ``document``) into a
-        property, adding the models it makes to ``openapi`` and their imports to the endpoint.
+    def parse(cls, openapi: Parsed, config: Config) -> OwnSchemas:
+        """Parse each such schema of ``openapi`` into a property, against the properties the parser
+        made (every component's, every operation's: a class name is never made twice), adding the
+        models it makes to ``openapi`` and their imports to the endpoint.
 
         A schema the generator cannot parse here (a ``$ref`` to a union, a class name taken) stays
         untyped, as before.
         """
         pending = list(_pending(openapi))
         if not pending:
-            return cls({})  # most specs: nothing parsed again
-        components = oai.OpenAPI.model_validate(document).components
-        schemas = build_schemas(components=(components and components.schemas) or {}, schemas=Schemas(), config=config)
-        # The endpoints' own models too: a class name is never made twice.
-        known = {prop.class_info.name: prop for prop in [*openapi.models, *openapi.enums]}
-        schemas.classes_by_name.update(
-            {name: prop for name, prop in known.items() if name not in schemas.classes_by_name}
-        )
+            return cls({})  # most specs: nothing parsed
+        known = {prop.class_info.name for prop in [*openapi.models, *openapi.enums]}
+        schemas = openapi.schemas
         props = {}
         for endpoint, response, media_type, schema in pending:
             suffix = media_type.partition(";")[0].strip().rpartition("/")[2]
