@@ -171,11 +171,15 @@ def _project(
     def model_view(model: ModelProperty) -> ModelView:
         return ModelView.of(model, describe)
 
+    modules: dict[str, TemplateModule] = {}
+
     def property_template(prop: Any) -> TemplateModule:
         # What `{% import "property_templates/" + prop.template %}` gives (every template sees the
         # same globals: the module made once), without comparing the globals at each import: a
         # property's template is imported in several macros, 40,000 times for a spec of 1,800 models.
-        return project.env.get_template(f"property_templates/{prop.template}").module
+        if (module := modules.get(prop.template)) is None:
+            module = modules[prop.template] = project.env.get_template(f"property_templates/{prop.template}").module
+        return module
 
     project.env.globals.update(
         property_template=property_template,

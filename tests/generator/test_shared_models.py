@@ -54,11 +54,11 @@ def test_the_copy_table_is_left_as_it_was_however_generation_ends(
 
     class Crashing:  # a parser that crashes mid-parse, as stock's does on some specs
         @staticmethod
-        def from_dict(document: object, *, config: object) -> object:
+        def read(document: object, *, config: object) -> object:
             assert ModelProperty in copyreg.dispatch_table
             raise RuntimeError("crashed")
 
-    monkeypatch.setattr(_generate, "GeneratorData", Crashing)
+    monkeypatch.setattr(_generate, "Parsed", Crashing)
     with pytest.raises(GenerationError, match="crashed"):
         _generate.generate(SPECS / "petstore3.yaml", SPECS / "petstore3.config.yaml", tmp_path / "again")
     assert copyreg.dispatch_table == before
