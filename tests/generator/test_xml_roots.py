@@ -38,9 +38,9 @@ def package(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 CALLS = """
 import json, sys
-from edge_xml_roots import Client, errors
-from edge_xml_roots.api.default import {operation}
-from edge_xml_roots.models import *
+from {module} import Client, errors
+from {module}.api.default import {operation}
+from {module}.models import *
 
 def plain(value):
     return [plain(item) for item in value] if isinstance(value, list) else value.to_dict()
@@ -70,7 +70,9 @@ def call(
     for body in answers:
         wire.answer(status, XML, body)
         wire.answer(status, XML, body)
-    code = CALLS.format(operation=operation, base_url=wire.base_url, modes=modes, arguments=arguments)
+    # (the package of an edge spec's folder ``x`` is ``edge_x``: see the fixtures)
+    module = f"edge_{package.name}"
+    code = CALLS.format(module=module, operation=operation, base_url=wire.base_url, modes=modes, arguments=arguments)
     run = _calls(package, code)
     assert run.returncode == 0, run.stderr
     outcomes: list[Any] = json.loads(run.stdout)
