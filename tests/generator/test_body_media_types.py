@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 from generator.test_any_spec import _calls
+from generator.test_xml_roots import edge_project
 
-from conftest import SPECS, generate
 from wire import WireServer
 
 ANNOTATIONS = """
@@ -48,11 +48,7 @@ print(json.dumps(outcomes))
 
 @pytest.fixture(scope="module")
 def package(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = tmp_path_factory.mktemp("body-media-types")
-    config = root / "config.yaml"
-    config.write_text("project_name_override: edge-body-media-types\npackage_name_override: edge_body_media_types\n")
-    generate(SPECS / "edge" / "body_media_types.yaml", root / "body_media_types", config)
-    return root / "body_media_types"
+    return edge_project(tmp_path_factory, "body_media_types")
 
 
 def test_a_response_union_with_null_beside_text_names_each_type_once(package: Path) -> None:

@@ -12,9 +12,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from generator.test_xml_roots import call, root_of
+from generator.test_xml_roots import call, edge_project, root_of
 
-from conftest import SPECS, generate
 from wire import WireServer
 
 STAMPS = "urn:example:stamps"
@@ -23,11 +22,7 @@ STATUS = {"database": "online", "api": "readonly", "gpx": "offline", "remark": "
 
 @pytest.fixture(scope="module")
 def package(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = tmp_path_factory.mktemp("xml-referenced")
-    config = root / "config.yaml"
-    config.write_text("project_name_override: edge-xml-referenced\npackage_name_override: edge_xml_referenced\n")
-    generate(SPECS / "edge" / "xml_referenced.yaml", root / "xml_referenced", config)
-    return root / "xml_referenced"
+    return edge_project(tmp_path_factory, "xml_referenced")
 
 
 def test_a_property_of_a_referenced_attribute_schema_is_sent_as_an_attribute(package: Path, wire: WireServer) -> None:

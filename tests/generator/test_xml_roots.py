@@ -27,13 +27,19 @@ RECEIPT = {"id": 7, "total": 9.5, "lines": ["a", "b"]}
 RECEIPTS = "urn:example:receipts"
 
 
+def edge_project(factory: pytest.TempPathFactory, spec: str) -> Path:
+    """The project generated from ``specs/edge/<spec>.yaml``: a folder ``<spec>`` holding the
+    package ``edge_<spec>`` (what :func:`call` imports)."""
+    root = factory.mktemp(spec)
+    config = root / "config.yaml"
+    config.write_text(f"project_name_override: edge-{spec}\npackage_name_override: edge_{spec}\n")
+    generate(SPECS / "edge" / f"{spec}.yaml", root / spec, config)
+    return root / spec
+
+
 @pytest.fixture(scope="module")
 def package(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = tmp_path_factory.mktemp("xml-roots")
-    config = root / "config.yaml"
-    config.write_text("project_name_override: edge-xml-roots\npackage_name_override: edge_xml_roots\n")
-    generate(SPECS / "edge" / "xml_roots.yaml", root / "xml_roots", config)
-    return root / "xml_roots"
+    return edge_project(tmp_path_factory, "xml_roots")
 
 
 CALLS = """
@@ -70,7 +76,7 @@ def call(
     for body in answers:
         wire.answer(status, XML, body)
         wire.answer(status, XML, body)
-    # (the package of an edge spec's folder ``x`` is ``edge_x``: see the fixtures)
+    # (the package of an edge spec's folder ``x`` is ``edge_x``: see edge_project)
     module = f"edge_{package.name}"
     code = CALLS.format(module=module, operation=operation, base_url=wire.base_url, modes=modes, arguments=arguments)
     run = _calls(package, code)
