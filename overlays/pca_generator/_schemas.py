@@ -246,8 +246,9 @@ class Describer:
             return f'_schema.Scalar("{_literal_type(prop.value.raw_value)}", enum=({code},), const=True)'
         if kind == "list":
             items = raw_schema.items if raw_schema is not None else None
-            # Only inline items name their element here: a referenced model names its own.
-            item_xml = items.xml if isinstance(items, oai.Schema) else None
+            # Only the items' own xml object (inline, or beside their $ref) names their element
+            # here: a referenced model names its own.
+            item_xml = _own_xml(items)
             extra = f", item_xml={xml_object(item_xml, prop.name)}" if item_xml is not None and item_xml.name else ""
             extra += _array_constraints(raw_schema) if raw_schema is not None else ""
             return f"_schema.ArrayOf({self.schema(prop.inner_property, items)}{extra})"

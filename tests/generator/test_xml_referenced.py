@@ -17,7 +17,15 @@ from generator.test_xml_roots import call, edge_project, root_of
 from wire import WireServer
 
 STAMPS = "urn:example:stamps"
-STATUS = {"database": "online", "api": "readonly", "gpx": "offline", "remark": "slow", "since": "online", "stamp": "t1"}
+STATUS = {
+    "database": "online",
+    "api": "readonly",
+    "gpx": "offline",
+    "remark": "slow",
+    "since": "online",
+    "stamp": "t1",
+    "zones": ["a", "b"],
+}
 
 
 @pytest.fixture(scope="module")
@@ -28,7 +36,7 @@ def package(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_a_property_of_a_referenced_attribute_schema_is_sent_as_an_attribute(package: Path, wire: WireServer) -> None:
     arguments = (
         "body=Status(database=Level.ONLINE, api=Level.READONLY, gpx=Level.OFFLINE, remark='slow',"
-        " since=Level.ONLINE, stamp='t1'), "
+        " since=Level.ONLINE, stamp='t1', zones=['a', 'b']), "
     )
     call(package, wire, "put_status", arguments, ("<status database='online'/>",))
 
@@ -36,7 +44,9 @@ def test_a_property_of_a_referenced_attribute_schema_is_sent_as_an_attribute(pac
     # Each property names its own attribute (``gpx`` by the xml name beside its $ref), not ``level``.
     assert sent.attrib == {"database": "online", "api": "readonly", "gpx-api": "offline", "since": "online"}
     # ``attribute: false`` beside the $ref keeps ``remark`` an element; ``Stamp``'s namespace qualifies its element.
-    assert [(child.tag, child.text) for child in sent] == [("remark", "slow"), (f"{{{STAMPS}}}stamp", "t1")]
+    assert [(child.tag, child.text) for child in sent][:2] == [("remark", "slow"), (f"{{{STAMPS}}}stamp", "t1")]
+    # Items named by the xml object beside their $ref.
+    assert [item.tag for item in sent[2]] == ["zone", "zone"]
 
 
 def test_a_property_of_a_referenced_attribute_schema_is_read_from_the_attribute(
@@ -44,7 +54,7 @@ def test_a_property_of_a_referenced_attribute_schema_is_read_from_the_attribute(
 ) -> None:
     answer = (
         f'<status xmlns:s="{STAMPS}" database="online" api="readonly" gpx-api="offline" since="online">'
-        "<remark>slow</remark><s:stamp>t1</s:stamp></status>"
+        "<remark>slow</remark><s:stamp>t1</s:stamp><zones><zone>a</zone><zone>b</zone></zones></status>"
     )
     outcomes = call(package, wire, "put_status", "body=Status(database=Level.ONLINE), ", (answer,))
 
