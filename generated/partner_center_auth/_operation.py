@@ -32,7 +32,7 @@ from ._errors import (
 )
 from ._exchange import AsyncSendingClient, Received, SendingClient
 from ._params import Parameter, cookie_header, expand_path, header_value, query_string
-from ._schema import AnyValue, Document, Kept, Model, ModelRef
+from ._schema import AnyValue, Document, Kept, Model, ModelRef, OneOf
 from ._security import said_media_type
 from .types import UNSET, File, Response, Unset
 
@@ -85,6 +85,12 @@ class RequestContent:
                 "headers": {"Content-Type": media_type},
             }
         return {"content": media.encode_raw(body, self.media_type), "headers": {"Content-Type": self._concrete(body)}}
+
+    def carries(self, body: object) -> bool:
+        """Whether ``body`` is a model this content's schema names (the schema, or an option of its union)."""
+        schema = self.document.schema if self.document is not None else None
+        options = schema.options if isinstance(schema, OneOf) else (schema,)
+        return any(isinstance(option, ModelRef) and isinstance(body, option.model) for option in options)
 
     def _concrete(self, body: object) -> str:
         # A documented range (`*/*`, `image/*`) is no Content-Type: a File says its own, text is
@@ -300,10 +306,28 @@ class Operation(Generic[T]):
             sent_headers["Accept"] = accept
         request: dict[str, Any] = {"method": self.method, "url": url, "headers": sent_headers}
         if not isinstance(body, Unset):
-            written = self._request_content(content_type).write(body)
+            written = self._written(self._request_content(content_type), body)
             sent_headers.update(written.pop("headers", {}))
             request.update(written)
         return request
+
+    def _written(self, content: RequestContent, body: object) -> dict[str, Any]:
+        """``content.write(body)``; a refusal of a model that another documented media type takes
+        (a multipart body, the default being JSON) says the ``content_type=`` to pass: the media
+        type is the caller's to choose, never guessed from the body."""
+        try:
+            return content.write(body)
+        except SerializationError as error:
+            if content.carries(body):
+                raise
+            other = next((other for other in self.request_contents if other.carries(body)), None)
+            if other is None:
+                raise
+            raise SerializationError(
+                f"{error}; the body is a {type(body).__name__}, which {other.media_type} takes:"
+                f" pass content_type={other.media_type!r}",
+                media_type=error.media_type,
+            ) from None
 
     def _request_content(self, content_type: str | None) -> RequestContent:
         content = self._requests.get(content_type or "")

@@ -165,6 +165,27 @@ def _text(value: str | UntrustedString) -> str:
     return value.get_untrusted_value() if isinstance(value, UntrustedString) else value
 
 
+def _own_xml(node: object) -> oai.XML | None:
+    """The xml object written on a schema itself, or beside its ``$ref`` (read as OpenAPI 3.1
+    reads siblings of a reference, in a 3.0 document too: the spec's author means it)."""
+    if isinstance(node, oai.Schema):
+        return node.xml
+    beside = (node.model_extra or {}).get("xml") if isinstance(node, oai.Reference) else None
+    if isinstance(beside, oai.XML):
+        return beside
+    try:
+        return oai.XML.model_validate(beside) if isinstance(beside, dict) else None
+    except ValueError:  # (pydantic's ValidationError: an xml object the generator cannot read is none)
+        return None
+
+
+def _first_reference(node: object) -> oai.Reference | None:
+    """The first ``allOf`` part of a schema that is a reference (OpenAPI 3.0's way to describe a
+    reference: ``allOf: [$ref: Level]`` beside a ``description``)."""
+    parts = node.allOf or () if isinstance(node, oai.Schema) else ()
+    return next((part for part in parts if isinstance(part, oai.Reference)), None)
+
+
 def _reference(node: object) -> str | None:
     return node.ref.get_untrusted_value() if isinstance(node, oai.Reference) else None
 
@@ -225,8 +246,9 @@ class Describer:
             return f'_schema.Scalar("{_literal_type(prop.value.raw_value)}", enum=({code},), const=True)'
         if kind == "list":
             items = raw_schema.items if raw_schema is not None else None
-            # Only inline items name their element here: a referenced model names its own.
-            item_xml = items.xml if isinstance(items, oai.Schema) else None
+            # Only the items' own xml object (inline, or beside their $ref) names their element
+            # here: a referenced model names its own.
+            item_xml = _own_xml(items)
             extra = f", item_xml={xml_object(item_xml, prop.name)}" if item_xml is not None and item_xml.name else ""
             extra += _array_constraints(raw_schema) if raw_schema is not None else ""
             return f"_schema.ArrayOf({self.schema(prop.inner_property, items)}{extra})"
@@ -343,8 +365,8 @@ class Describer:
         schemas = [declared for declared in resolved if declared is not None]
         if len(schemas) < len(resolved) or all(declared == schemas[0] for declared in schemas):
             return declarations[0]
-        # (the first declaration's own xml object alone names the property: a reference's is none)
-        xml = declarations[0].xml if isinstance(declarations[0], oai.Schema) else None
+        # (the first declaration's xml object describes the property's element: see property_xml)
+        xml = self.property_xml(declarations[0])
         return _conjunction(schemas).model_copy(update={"xml": xml})
 
     def access(self, model: ModelProperty, prop: Any) -> tuple[bool, bool]:
@@ -415,6 +437,27 @@ class Describer:
                     return named
         return None
 
+    def property_xml(self, node: object, seen: frozenset[int] = frozenset()) -> oai.XML | None:
+        """The xml object of a property's element: the one the schema it refers to gives (by
+        ``$ref``, or by an ``allOf`` part that is one), wherever it is used, under the property's
+        own (beside the ``$ref`` in OpenAPI 3.1), key by key.
+
+        The property names its element (its own ``xml.name``, else its name), never the schema
+        it refers to: a component's ``xml.name`` is its element at the root of a body (see
+        :meth:`root_xml`), and one component (``Status``, ``attribute: true``) may describe
+        several properties of a model, each an attribute of its own name.
+        """
+        own = _own_xml(node)
+        reference = node if isinstance(node, oai.Reference) else _first_reference(node)
+        target = self._schema_object(reference) if reference is not None else None
+        if target is None or id(target) in seen:  # (a reference cycle gives nothing more)
+            return own
+        referred = self.property_xml(target, seen | {id(target)})
+        if referred is None:
+            return own
+        inherited = referred.model_copy(update={"name": None})
+        return inherited if own is None else inherited.model_copy(update=own.model_dump(exclude_unset=True))
+
     def model(self, model: ModelProperty) -> str:
         """The ``__openapi__`` class attribute of a generated model."""
         raw_properties = _properties(model)
@@ -428,8 +471,6 @@ class Describer:
         for prop in _in_spec_order(model, raw_properties):
             # Its own, or as an `allOf` part declares it (the constraints of a merged property).
             raw = raw_properties.get(prop.name) or self._raw_property(model.data, prop.name)
-            # A property that $refs a schema is named by the property: only its own xml object applies.
-            own_xml = raw.xml if isinstance(raw, oai.Schema) else None
             read_only, write_only = self.access(model, prop)
             required = prop.required or (model.class_info.name, prop.python_name) in self._one_way
             lines += [
@@ -437,7 +478,7 @@ class Describer:
                 f"            {string_literal(prop.name)},",
                 f"            {self.schema(prop, raw)},",
                 f"            required={required},",
-                f"            xml={xml_object(own_xml, prop.name)},",
+                f"            xml={xml_object(self.property_xml(raw), prop.name)},",
                 f"            attribute={string_literal(prop.python_name)},",
                 f"            as_is={as_is(prop)},",
                 *_enum_class(prop),

@@ -258,14 +258,7 @@ class EndpointView:
             body_required=bool(endpoint.bodies) and all(body.prop.required for body in endpoint.bodies),
             request_media_types=tuple(body.content_type for body in endpoint.bodies),
             response_media_types=tuple(response_media_types),
-            return_type=" | ".join(
-                # Sorted as Jinja's sort filter did (ignoring case): the bytes stay those of earlier releases.
-                [
-                    *sorted((t for t in response_types if t != "None"), key=str.lower),
-                    *(["None"] if "None" in response_types else []),
-                ]
-            )
-            or "None",
+            return_type=_return_type(response_types),
             documents=tuple(documents.items),
             dumpers=tuple(dumpers.items),
             loaders=tuple(loaders.items),
@@ -292,6 +285,28 @@ class EndpointView:
                 for parameter in [*endpoint.query_parameters, *endpoint.header_parameters, *endpoint.cookie_parameters]
             ),
         )
+
+
+def _return_type(response_types: Sequence[str]) -> str:
+    """The union of the responses' types, each member once and ``None`` last: a response whose
+    own type is a union with ``None`` (``anyOf: [$ref: Body, type: 'null']``) beside another
+    (``str``) is ``Body | str | None``, never ``None | Body | str | None``."""
+    # Sorted as Jinja's sort filter did (ignoring case): the bytes stay those of earlier releases.
+    ordered = (member for type_string in sorted(response_types, key=str.lower) for member in _members(type_string))
+    members = dict.fromkeys(ordered)
+    typed = [member for member in members if member != "None"]
+    return " | ".join([*typed, *(["None"] if "None" in members or not typed else [])])
+
+
+def _members(type_string: str) -> list[str]:
+    """The members of a union annotation, split where no bracket is open (``list[A | B] | C``)."""
+    members, depth, start = [], 0, 0
+    for index, character in enumerate(type_string):
+        depth += {"[": 1, "]": -1}.get(character, 0)
+        if depth == 0 and type_string.startswith(" | ", index):
+            members.append(type_string[start:index])
+            start = index + 3
+    return [*members, type_string[start:]]
 
 
 def _path_arguments(parameters: Sequence[Any]) -> tuple[tuple[str, str], ...]:

@@ -27,20 +27,26 @@ RECEIPT = {"id": 7, "total": 9.5, "lines": ["a", "b"]}
 RECEIPTS = "urn:example:receipts"
 
 
+def edge_project(factory: pytest.TempPathFactory, spec: str) -> Path:
+    """The project generated from ``specs/edge/<spec>.yaml``: a folder ``<spec>`` holding the
+    package ``edge_<spec>`` (what :func:`call` imports)."""
+    root = factory.mktemp(spec)
+    config = root / "config.yaml"
+    config.write_text(f"project_name_override: edge-{spec}\npackage_name_override: edge_{spec}\n")
+    generate(SPECS / "edge" / f"{spec}.yaml", root / spec, config)
+    return root / spec
+
+
 @pytest.fixture(scope="module")
 def package(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = tmp_path_factory.mktemp("xml-roots")
-    config = root / "config.yaml"
-    config.write_text("project_name_override: edge-xml-roots\npackage_name_override: edge_xml_roots\n")
-    generate(SPECS / "edge" / "xml_roots.yaml", root / "xml_roots", config)
-    return root / "xml_roots"
+    return edge_project(tmp_path_factory, "xml_roots")
 
 
 CALLS = """
 import json, sys
-from edge_xml_roots import Client, errors
-from edge_xml_roots.api.default import {operation}
-from edge_xml_roots.models import *
+from {module} import Client, errors
+from {module}.api.default import {operation}
+from {module}.models import *
 
 def plain(value):
     return [plain(item) for item in value] if isinstance(value, list) else value.to_dict()
@@ -70,7 +76,9 @@ def call(
     for body in answers:
         wire.answer(status, XML, body)
         wire.answer(status, XML, body)
-    code = CALLS.format(operation=operation, base_url=wire.base_url, modes=modes, arguments=arguments)
+    # (the package of an edge spec's folder ``x`` is ``edge_x``: see edge_project)
+    module = f"edge_{package.name}"
+    code = CALLS.format(module=module, operation=operation, base_url=wire.base_url, modes=modes, arguments=arguments)
     run = _calls(package, code)
     assert run.returncode == 0, run.stderr
     outcomes: list[Any] = json.loads(run.stdout)
