@@ -81,10 +81,29 @@ class RequestContent:
             # A range documented with a schema (`*/*`): the value is written as JSON, which it admits.
             media_type = "application/json" if ranged else self.media_type
             return {
-                "content": media.write(body, self.document, media_type, self.dump),
+                "content": media.write(body, self.document, media_type, self._dumped),
                 "headers": {"Content-Type": media_type},
             }
         return {"content": media.encode_raw(body, self.media_type), "headers": {"Content-Type": self._concrete(body)}}
+
+    def _dumped(self, body: object) -> Any:
+        """``dump(body)``; a body of a type the dumper cannot take (a dict where the operation takes
+        a model, whose ``to_dict`` it calls) is refused as what it is, never an ``AttributeError``."""
+        assert self.dump is not None
+        try:
+            return self.dump(body)
+        except (AttributeError, TypeError):
+            schema = self.document.schema if self.document is not None else None
+            options = schema.options if isinstance(schema, OneOf) else (schema,)
+            models = [option.model.__name__ for option in options if isinstance(option, ModelRef)]
+            if not models or len(models) < len(options):
+                raise  # not a wrong model: a defect, with its traceback
+            hint = f" (a dict becomes one with {models[0]}.from_dict(...))" if isinstance(body, dict) else ""
+            raise SerializationError(
+                f"cannot write a body of type {type(body).__name__} as {self.media_type}: the body is a"
+                f" {' or a '.join(models)}{hint}",
+                media_type=self.media_type,
+            ) from None
 
     def carries(self, body: object) -> bool:
         """Whether ``body`` is a model this content's schema names (the schema, or an option of its union)."""

@@ -176,3 +176,21 @@ def test_a_parameter_given_by_content_is_one_text_of_its_media_type_or_a_seriali
         header_value(as_text, ["a", "b"])
     with pytest.raises(SerializationError, match="cannot be written as JSON"):
         query_string({"q": as_json}, {"q": float("nan")})
+
+
+@pytest.mark.parametrize("content_type", ["application/json", "application/xml", "application/x-www-form-urlencoded"])
+@pytest.mark.parametrize("body", [{"grant_type": "jwt_token"}, "grant_type=jwt_token", None])
+def test_a_body_that_is_not_the_operations_model_is_refused_as_what_it_is(
+    server: StandInServer, content_type: str, body: object
+) -> None:
+    from partner_center_auth.errors import SerializationError
+
+    with (
+        AuthenticatedClient(base_url=server.base_url, token="an-entra-id-token") as client,
+        pytest.raises(SerializationError, match=f"as {content_type}: the body is a TokenRequest") as raised,
+    ):
+        generate_access_token.sync(client=client, body=body, content_type=content_type)  # type: ignore[arg-type]
+
+    assert ("TokenRequest.from_dict" in str(raised.value)) is isinstance(body, dict)
+    assert raised.value.__cause__ is None and raised.value.__suppress_context__
+    assert server.call_count == 0  # nothing sent
