@@ -28,10 +28,10 @@ warning, and so a refusal:
   ``true`` (anything) becomes ``{}``, a property of ``false`` (never present) is dropped;
 * a ``$ref`` with ``nullable: true`` beside it (OpenAPI 3.0 ignores siblings of ``$ref``; specs
   mean a nullable reference, and servers send ``null``) is ``allOf`` of that reference, nullable;
-* ``allOf`` (``oneOf``, ``anyOf``) of one reference with keywords beside it that describe the value
-  (``allOf: [{$ref: Response}], properties: ...``) is ``allOf`` of the reference and a part of those
-  keywords, annotations and ``xml`` staying beside: the generator reads one reference there as
-  that reference alone, and drops what is beside it without a word;
+* ``allOf`` (``oneOf``, ``anyOf``) of one reference to an object with keywords beside it that
+  describe the value (``allOf: [{$ref: Response}], properties: ...``) is ``allOf`` of the reference
+  and a part of those keywords, annotations and ``xml`` staying beside: the generator reads one
+  reference there as that reference alone, and drops what is beside it without a word;
 * ``allOf`` takes objects only, to the generator, or one reference alone: an ``allOf`` of one
   reference to a non-object and annotations (``allOf: [{$ref: Language}, {description: ...}]``,
   the way to describe a reference in 3.0) is that reference alone, the annotations beside it; with
@@ -238,7 +238,6 @@ def _rewrite_schemas(node: Any) -> None:
             # OpenAPI 3.0's nullable reference, as real specs write it: the generator reads siblings
             # of $ref as nothing, and the same words under allOf as they mean.
             node["allOf"] = [{"$ref": node.pop("$ref")}]
-        _siblings_as_part(node)
         # An array with ``prefixItems`` has items: the generator types it by them.
         if node.get("type") == "array" and "items" not in node and "prefixItems" not in node:
             node["items"] = {}
@@ -267,37 +266,6 @@ def _rewrite_schemas(node: Any) -> None:
     elif isinstance(node, list):
         for item in node:
             _rewrite_schemas(item)
-
-
-_OF_THE_WHOLE = {"nullable", "xml", "default", "discriminator", "type"}
-"""Keywords beside ``allOf`` that say something of the whole schema (besides annotations), kept there
-when the others go into a part."""
-
-
-def _siblings_as_part(schema: dict[str, Any]) -> None:
-    """``allOf`` (or ``oneOf``, ``anyOf``) of one reference with keywords beside it that describe the
-    value (``allOf: [{$ref: Response}], properties: {...}``) as ``allOf`` of the reference and a part
-    of those keywords (its ``type`` too): JSON Schema reads them together, and the generator reads a
-    single reference there as that reference alone, dropping what is beside it without a word. What
-    says something of the whole (annotations, ``xml``, ``nullable``) stays beside."""
-    keywords = [keyword for keyword in ("allOf", "oneOf", "anyOf") if keyword in schema]
-    members = schema.get(keywords[0]) if len(keywords) == 1 else None
-    if not isinstance(members, list) or len(members) != 1 or not isinstance(members[0], dict):
-        return
-    if not isinstance(members[0].get("$ref"), str):
-        return
-    beside = {
-        key: value
-        for key, value in schema.items()
-        if key not in (*keywords, *_ANNOTATIONS, *_OF_THE_WHOLE) and not str(key).startswith("x-")
-    }
-    if not beside:
-        return
-    for key in beside:
-        del schema[key]
-    del schema[keywords[0]]
-    kind = {"type": schema["type"]} if isinstance(schema.get("type"), str) else {}
-    schema["allOf"] = [members[0], {**kind, **beside}]
 
 
 def _member_names_apart(schema: dict[str, Any]) -> None:
@@ -373,6 +341,10 @@ def _union_keywords(schema: Mapping[str, Any]) -> bool:
     return any(isinstance(schema.get(keyword), list) for keyword in ("oneOf", "anyOf"))
 
 
+_OF_THE_WHOLE = {"nullable", "xml", "default", "discriminator", "type"}
+"""Keywords beside ``allOf`` that say something of the whole (besides annotations): kept there when
+the others go into a part of it."""
+
 _BESIDE_A_UNION = {*_ANNOTATIONS, "nullable"}
 """Keywords beside a union that say something of it without constraining its options' values."""
 
@@ -430,6 +402,7 @@ class _AllOf:
         self._done[id(node)] = node  # (kept: an id is unique only while its object lives)
         for value in list(node.values()):
             self.rewrite(value)
+        self._siblings_as_part(node)
         members = node.get("allOf")
         if isinstance(members, list) and all(isinstance(member, dict) for member in members):
             if self._one_inline(node, members):
@@ -440,6 +413,32 @@ class _AllOf:
             _declared_once(members)
             for made in self._distributed(node, members):
                 self.rewrite(made)
+
+    def _siblings_as_part(self, node: dict[str, Any]) -> None:
+        """``allOf`` (or ``oneOf``, ``anyOf``) of one reference to an object, with keywords beside it
+        that describe the value (``allOf: [{$ref: Response}], properties: {...}``), as ``allOf`` of
+        the reference and a part of those keywords (its ``type`` too): JSON Schema reads them
+        together, and the generator reads one reference there as that reference alone, dropping
+        what is beside it without a word. What says something of the whole (annotations, ``xml``,
+        ``nullable``) stays beside. (Beside a reference to a string or a number, what is beside
+        stays: the generator merges objects only, and would refuse that ``allOf``.)"""
+        keywords = [keyword for keyword in ("allOf", "oneOf", "anyOf") if keyword in node]
+        members = node.get(keywords[0]) if len(keywords) == 1 else None
+        if not isinstance(members, list) or len(members) != 1 or not isinstance(members[0], dict):
+            return
+        if not isinstance(members[0].get("$ref"), str) or not self._is_object(members[0]):
+            return
+        beside = {
+            key: value
+            for key, value in node.items()
+            if key not in (*keywords, *_ANNOTATIONS, *_OF_THE_WHOLE) and not str(key).startswith("x-")
+        }
+        if not beside:
+            return
+        for key in (*beside, keywords[0]):
+            del node[key]
+        kind = {"type": node["type"]} if isinstance(node.get("type"), str) else {}
+        node["allOf"] = [members[0], {**kind, **beside}]
 
     def _resolved(self, reference: str) -> Any:
         """What ``reference`` points at, rewritten."""

@@ -93,13 +93,19 @@ def test_a_body_beside_one_reference_is_sent_under_the_outer_xml_name(beside: An
 
 
 def test_an_inline_answer_beside_one_reference_reads_both(beside: Any, wire: WireServer) -> None:
-    from allof_beside_one_reference.api.default import get_permissions
+    from allof_beside_one_reference.api.default import get_permissions, get_versions
 
     wire.answer(200, "application/json", '{"version": "0.6", "permissions": ["allow_read_prefs"]}')
+    wire.answer(200, "application/json", '{"version": "0.6", "versions": ["0.6"]}')  # (beside oneOf one reference)
     with beside.Client(base_url=wire.base_url) as client:
-        answer = get_permissions.sync(client=client, strict=True)
+        permitted, versions = get_permissions.sync(client=client, strict=True), get_versions.sync(client=client)
 
-    assert (answer.version, answer.permissions, answer.additional_properties) == ("0.6", ["allow_read_prefs"], {})
+    assert (permitted.version, permitted.permissions, permitted.additional_properties) == (
+        "0.6",
+        ["allow_read_prefs"],
+        {},
+    )
+    assert (versions.version, versions.versions, versions.additional_properties) == ("0.6", ["0.6"], {})
 
 
 @pytest.mark.parametrize("strict", [False, True])
