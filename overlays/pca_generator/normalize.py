@@ -513,7 +513,8 @@ class _AllOf:
             node["type"] = "object" if openapi_30 else ["object", "null"]
         if openapi_30:
             node["nullable"] = True
-        elif "type" not in node:
+        elif not isinstance(node.get("type"), list):
+            node.pop("type", None)  # (said by the option)
             del node["allOf"]
             node["anyOf"] = [members[0] if len(members) == 1 else {"allOf": members}, {"type": "null"}]
 
