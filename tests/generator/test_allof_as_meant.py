@@ -6,13 +6,15 @@
   (tests/specs/edge/allof_beside_one_reference.yaml);
 * ``allOf`` of a reference and a part that says ``nullable: true`` beside the referenced schema's
   own type, annotations, or properties of its own (the Asana API's nullable references) takes null:
-  a server's ``null`` was refused (tests/specs/edge/allof_nullable_typed.yaml).
+  a server's ``null`` was refused (tests/specs/edge/allof_nullable_typed.yaml, and its 3.1 copy).
 """
 
 from __future__ import annotations
 
+import importlib
 import json
 from collections.abc import Iterator
+from contextlib import ExitStack
 from typing import Any, get_type_hints
 
 import pytest
@@ -20,24 +22,27 @@ import pytest
 from conftest import edge_package
 from wire import WireServer, canonical
 
+_NULLABLE = ("allof_nullable_typed", "allof_nullable_typed_31")
+
 
 @pytest.fixture(scope="module")
-def packages(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Any, Any]]:
-    with (
-        edge_package(tmp_path_factory.mktemp("beside"), "allof_beside_one_reference") as beside,
-        edge_package(tmp_path_factory.mktemp("nullable"), "allof_nullable_typed") as nullable,
-    ):
-        yield beside, nullable
+def packages(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
+    with ExitStack() as stack:
+        yield {
+            spec: stack.enter_context(edge_package(tmp_path_factory.mktemp(spec), spec))
+            for spec in ("allof_beside_one_reference", *_NULLABLE)
+        }
 
 
 @pytest.fixture
-def beside(packages: tuple[Any, Any]) -> Any:
-    return packages[0]
+def beside(packages: dict[str, Any]) -> Any:
+    return packages["allof_beside_one_reference"]
 
 
-@pytest.fixture
-def nullable(packages: tuple[Any, Any]) -> Any:
-    return packages[1]
+@pytest.fixture(params=_NULLABLE)
+def nullable(packages: dict[str, Any], request: pytest.FixtureRequest) -> Any:
+    """The package of the 3.0 spec, and of its 3.1 copy."""
+    return packages[request.param]
 
 
 def test_properties_beside_one_reference_are_the_model_s_with_the_reference_s(beside: Any) -> None:
@@ -112,8 +117,8 @@ def test_an_inline_answer_beside_one_reference_reads_both(beside: Any, wire: Wir
 def test_a_reference_a_part_makes_nullable_reads_null_and_the_model(
     nullable: Any, wire: WireServer, strict: bool
 ) -> None:
-    from allof_nullable_typed.api.default import get_goal  # type: ignore[import-not-found]
-    from allof_nullable_typed.models import Goal, GoalParentType0, User  # type: ignore[import-not-found]
+    get_goal = importlib.import_module(f"{nullable.__name__}.api.default.get_goal")
+    Goal, GoalParentType0, User = nullable.models.Goal, nullable.models.GoalParentType0, nullable.models.User
 
     owner = {"gid": "u1", "name": "Ann"}
     wire.answer(200, "application/json", json.dumps({"gid": "g1", "owner": None, "reviewer": None, "parent": None}))
@@ -134,7 +139,7 @@ def test_a_reference_a_part_makes_nullable_reads_null_and_the_model(
 
 
 def test_a_nullable_reference_still_refuses_what_is_neither(nullable: Any, wire: WireServer) -> None:
-    from allof_nullable_typed.api.default import get_goal
+    get_goal = importlib.import_module(f"{nullable.__name__}.api.default.get_goal")
 
     wire.answer(200, "application/json", '{"gid": "g1", "owner": "Ann"}')
     with (
@@ -147,8 +152,7 @@ def test_a_nullable_reference_still_refuses_what_is_neither(nullable: Any, wire:
 
 
 def test_a_part_s_annotations_describe_the_nullable_reference(nullable: Any) -> None:
-    from allof_nullable_typed.models import Goal, User
-
+    Goal, User = nullable.models.Goal, nullable.models.User
     hints = get_type_hints(Goal.__init__, {**vars(nullable.types), **vars(nullable.models)})
 
     assert hints["owner"] == User | None | nullable.types.Unset
