@@ -28,12 +28,17 @@ warning, and so a refusal:
   ``true`` (anything) becomes ``{}``, a property of ``false`` (never present) is dropped;
 * a ``$ref`` with ``nullable: true`` beside it (OpenAPI 3.0 ignores siblings of ``$ref``; specs
   mean a nullable reference, and servers send ``null``) is ``allOf`` of that reference, nullable;
+* ``allOf`` (``oneOf``, ``anyOf``) of one reference to an object with keywords beside it that
+  describe the value (``allOf: [{$ref: Response}], properties: ...``) is ``allOf`` of the reference
+  and a part of those keywords, annotations and ``xml`` staying beside: the generator reads one
+  reference there as that reference alone, and drops what is beside it without a word;
 * ``allOf`` takes objects only, to the generator, or one reference alone: an ``allOf`` of one
   reference to a non-object and annotations (``allOf: [{$ref: Language}, {description: ...}]``,
   the way to describe a reference in 3.0) is that reference alone, the annotations beside it; with
-  a part that says ``nullable: true`` (``allOf: [{$ref: ToolChoice}, {nullable: true}]``) it is the
-  nullable reference the document's version reads (3.0 ``nullable`` beside it, 3.1 ``anyOf`` of it
-  and ``type: 'null'``);
+  a part that says ``nullable: true`` beside a reference (``allOf: [{$ref: ToolChoice}, {nullable:
+  true}]``, ``{type: object, nullable: true}`` the referenced object's own type, or a part with
+  properties of its own) the whole takes null, as the document's version says it (3.0 ``nullable``,
+  3.1 ``anyOf`` of it and ``type: 'null'``), the nullable reference itself when the rest is annotations;
 * a property that ``allOf`` parts declare in ways the generator cannot merge (a union beside one of
   its options; enums neither of whose values holds the other's, one of them given by ``$ref``) is
   declared as their intersection (:mod:`._intersection`);
@@ -306,11 +311,6 @@ def _nullable_object(schema: Mapping[str, Any]) -> bool:
     return schema.get("nullable") is True and (kind == "object" or "properties" in schema or "allOf" in schema)
 
 
-def _unsaid(schema: Mapping[str, Any]) -> dict[str, Any]:
-    """``schema`` without its ``nullable``."""
-    return {key: value for key, value in schema.items() if key != "nullable"}
-
-
 def _json_type(value: object) -> str:
     if isinstance(value, bool):
         return "boolean"
@@ -340,6 +340,10 @@ def _typed_enums(values: list[Any]) -> list[dict[str, Any]]:
 def _union_keywords(schema: Mapping[str, Any]) -> bool:
     return any(isinstance(schema.get(keyword), list) for keyword in ("oneOf", "anyOf"))
 
+
+_OF_THE_WHOLE = {"nullable", "xml", "default", "discriminator", "type"}
+"""Keywords beside ``allOf`` that say something of the whole (besides annotations): kept there when
+the others go into a part of it."""
 
 _BESIDE_A_UNION = {*_ANNOTATIONS, "nullable"}
 """Keywords beside a union that say something of it without constraining its options' values."""
@@ -398,6 +402,7 @@ class _AllOf:
         self._done[id(node)] = node  # (kept: an id is unique only while its object lives)
         for value in list(node.values()):
             self.rewrite(value)
+        self._siblings_as_part(node)
         members = node.get("allOf")
         if isinstance(members, list) and all(isinstance(member, dict) for member in members):
             if self._one_inline(node, members):
@@ -408,6 +413,32 @@ class _AllOf:
             _declared_once(members)
             for made in self._distributed(node, members):
                 self.rewrite(made)
+
+    def _siblings_as_part(self, node: dict[str, Any]) -> None:
+        """``allOf`` (or ``oneOf``, ``anyOf``) of one reference to an object, with keywords beside it
+        that describe the value (``allOf: [{$ref: Response}], properties: {...}``), as ``allOf`` of
+        the reference and a part of those keywords (its ``type`` too): JSON Schema reads them
+        together, and the generator reads one reference there as that reference alone, dropping
+        what is beside it without a word. What says something of the whole (annotations, ``xml``,
+        ``nullable``) stays beside. (Beside a reference to a string or a number, what is beside
+        stays: the generator merges objects only, and would refuse that ``allOf``.)"""
+        keywords = [keyword for keyword in ("allOf", "oneOf", "anyOf") if keyword in node]
+        members = node.get(keywords[0]) if len(keywords) == 1 else None
+        if not isinstance(members, list) or len(members) != 1 or not isinstance(members[0], dict):
+            return
+        if not isinstance(members[0].get("$ref"), str) or not self._is_object(members[0]):
+            return
+        beside = {
+            key: value
+            for key, value in node.items()
+            if key not in (*keywords, *_ANNOTATIONS, *_OF_THE_WHOLE) and not str(key).startswith("x-")
+        }
+        if not beside:
+            return
+        for key in (*beside, keywords[0]):
+            del node[key]
+        kind = {"type": node["type"]} if isinstance(node.get("type"), str) else {}
+        node["allOf"] = [members[0], {**kind, **beside}]
 
     def _resolved(self, reference: str) -> Any:
         """What ``reference`` points at, rewritten."""
@@ -431,25 +462,61 @@ class _AllOf:
     def _one_reference(self, node: dict[str, Any], members: list[dict[str, Any]]) -> None:
         """``allOf: [{$ref: X}, {description: ...}]`` of a non-object ``X`` as ``allOf: [{$ref: X}]``
         (which the generator reads as ``X``), the annotations moved beside it. A part that says
-        ``nullable: true`` (``allOf: [{$ref: X}, {nullable: true}]``, a nullable reference as 3.0
-        specs write it; ``X`` an object too) makes it the nullable reference the document's version
-        reads: ``nullable`` beside it in 3.0, ``anyOf: [{$ref: X}, {type: 'null'}]`` in 3.1."""
-        nullable = [member for member in members if member.get("nullable") is True and _is_any(_unsaid(member))]
-        (kept, *more) = [
-            member for member in members if not _is_any(member) and not any(member is n for n in nullable)
-        ] or [{}]
+        ``nullable: true`` beside a reference (:meth:`_nullable_said`) makes the whole the nullable
+        value the document's version reads: ``nullable`` beside it in 3.0, ``anyOf`` of it and
+        ``type: 'null'`` in 3.1; the nullable reference itself, when the rest is annotations."""
+        nullable = self._nullable_said(members)
+        (kept, *more) = [member for member in members if not _is_any(member)] or [{}]
         if more or len(members) == 1 or set(kept) != {"$ref"} or (self._is_model(kept) and not nullable):
+            if nullable:  # (a part that says more than null: an object of its own properties, say)
+                self._taking_null(node)
             return  # (the generator merges a model and annotations itself, but drops ``nullable``)
         node["allOf"] = [kept]
         for member in members:
             if member is not kept:
-                for key, value in _unsaid(member).items():
+                for key, value in member.items():
                     node.setdefault(key, value)
-        if nullable and str(self._document.get("openapi", "")).startswith("3.0"):
+        if nullable:
+            self._taking_null(node)
+
+    def _nullable_said(self, members: list[dict[str, Any]]) -> bool:
+        """Whether an inline part says ``nullable: true`` beside a reference (``allOf: [{$ref: User},
+        {type: object, nullable: true}]``), each such part left without it, and without the type
+        the referenced schemas already have. OpenAPI 3.0 reads nothing beside ``$ref``, so a
+        nullable reference is written this way; read strictly, a part's ``nullable`` adds null to
+        its own type only, and no value but the reference's would be null, which is never what the
+        spec means (its servers send null)."""
+        targets = [self._target(member) for member in members if "$ref" in member]
+        said = False
+        for index, member in enumerate(members):
+            if not targets or "$ref" in member or member.get("nullable") is not True:
+                continue
+            said = True
+            members[index] = {
+                key: value
+                for key, value in member.items()
+                if key != "nullable" and not (key == "type" and all(self._of_type(t, value) for t in targets))
+            }
+        return said
+
+    def _of_type(self, schema: Any, kind: Any) -> bool:
+        return isinstance(schema, dict) and (
+            schema.get("type") == kind or (kind == "object" and self._is_object(schema))
+        )
+
+    def _taking_null(self, node: dict[str, Any]) -> None:
+        """``node``, an ``allOf``, taking null too, in the words of the document's version: an
+        ``allOf`` of objects is an object that takes null (its inline model named as any such)."""
+        members = node["allOf"]
+        openapi_30 = str(self._document.get("openapi", "")).startswith("3.0")
+        if len(members) > 1 and all(self._is_object(member) for member in members):
+            node["type"] = "object" if openapi_30 else ["object", "null"]
+        if openapi_30:
             node["nullable"] = True
-        elif nullable:
+        elif not isinstance(node.get("type"), list):
+            node.pop("type", None)  # (said by the option)
             del node["allOf"]
-            node["anyOf"] = [kept, {"type": "null"}]
+            node["anyOf"] = [members[0] if len(members) == 1 else {"allOf": members}, {"type": "null"}]
 
     def _nullable_parts_opened(self, members: list[dict[str, Any]]) -> None:
         """Each part referring to an object that also takes null (``allOf: [{$ref: FileBase}, {properties:
