@@ -246,6 +246,15 @@ def _rewrite_schemas(node: Any) -> None:
         if isinstance(node.get("properties"), dict):
             kept = {name: schema for name, schema in node["properties"].items() if schema is not False}
             node["properties"] = {name: {} if schema is True else schema for name, schema in kept.items()}
+        if isinstance(node.get("type"), list) and isinstance(node.get("enum"), list) and node["enum"]:
+            # An enum names its values, and so their types: a list of types beside it adds only
+            # the parser's union of one enum per type, each with every value (Lago's `type: [string,
+            # null]` with `enum: [AD, ..., null]`: three enum classes alike). The types its values have.
+            kinds = {_json_type(value) for value in node["enum"]}
+            if kinds <= {*node["type"], *(("integer",) if "number" in node["type"] else ())}:
+                del node["type"]
+                if len(kinds) == 1:
+                    node["type"] = kinds.pop()
         if isinstance(node.get("enum"), list) and "type" not in node and len({_json_type(v) for v in node["enum"]}) > 1:
             node["anyOf"] = _typed_enums(node.pop("enum"))
         if isinstance(node.get("enum"), list):

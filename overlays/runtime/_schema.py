@@ -62,18 +62,24 @@ __all__ = [
 class SchemaViolation(ValueError):
     """A value does not match its schema; ``path`` says where (``$.data[2]``)."""
 
-    def __init__(self, path: str, problem: str, *, wrong_type: bool = False) -> None:
+    def __init__(self, path: str, problem: str, *, types: tuple[str, str] | None = None) -> None:
         super().__init__(f"{path}: {problem}")
         self.path = path
         self.problem = problem
-        self.wrong_type = wrong_type
-        """The value is of another JSON type than the schema's (a union's refusal prefers an
-        option whose type the value has: see ``_refusal``)."""
+        self.types = types
+        """What the value was expected to be and the JSON type it has, when it is of another type
+        than the schema's (a union's refusal prefers an option whose type the value has, or names
+        every option's when it has none's: see ``_refusal``)."""
+
+    @classmethod
+    def wrong_type(cls, path: str, expected: str, got: str) -> SchemaViolation:
+        """The value is a ``got`` (a JSON type) where ``expected`` is wanted."""
+        return cls(path, f"expected {expected}, got {got}", types=(expected, got))
 
     def under(self, prefix: str) -> SchemaViolation:
         """The same violation seen from a parent: containers check children with a relative path
         (``""``) and prefix it only on failure, so valid data costs no path formatting."""
-        return SchemaViolation(prefix + self.path, self.problem, wrong_type=self.wrong_type)
+        return SchemaViolation(prefix + self.path, self.problem, types=self.types)
 
 
 class Model(Protocol):
@@ -319,7 +325,9 @@ class Scalar:
 
     def check(self, value: object, path: str) -> object:
         if type(value) is not self._fast_type and (failure := self._failure(value)) is not None:
-            raise SchemaViolation(path, str(self.problem(value)), wrong_type=failure == "type")
+            if failure == "type":
+                raise SchemaViolation.wrong_type(path, self.type, _json_type(value))
+            raise SchemaViolation(path, str(self.problem(value)))
         return value
 
     def accepts(self, value: object) -> bool:
@@ -475,7 +483,7 @@ class Null:
     def check(self, value: object, path: str) -> object:
         if value is None:
             return value
-        raise SchemaViolation(path, f"expected null, got {_json_type(value)}", wrong_type=True)
+        raise SchemaViolation.wrong_type(path, "null", _json_type(value))
 
     def relaxed(self) -> Self:
         return self
@@ -511,7 +519,7 @@ class Binary:
     def check(self, value: object, path: str) -> object:
         if isinstance(value, str):
             return value
-        raise SchemaViolation(path, f"expected binary content as base64 text, got {_json_type(value)}", wrong_type=True)
+        raise SchemaViolation.wrong_type(path, "binary content as base64 text", _json_type(value))
 
     def relaxed(self) -> Self:
         return self
@@ -572,7 +580,7 @@ class ArrayOf:
 
     def check(self, value: object, path: str) -> object:
         if not isinstance(value, list):
-            raise SchemaViolation(path, f"expected array, got {_json_type(value)}", wrong_type=True)
+            raise SchemaViolation.wrong_type(path, "array", _json_type(value))
         for index, item in enumerate(value):
             try:
                 self.items.check(item, "")
@@ -774,6 +782,10 @@ def _refusal(path: str, options: tuple[Schema, ...], violations: list[SchemaViol
     at the union's own place, one whose type the value has; the first of those) fails and why, then each other
     option briefly, at its place under the union's: the place matters most when the value is a
     large object. Like every violation, it names constraints, never the value (which may be a secret)."""
+    kinds = [violation.types for violation in violations if violation.types and violation.path == path]
+    if len(kinds) == len(violations) and kinds:  # of none of their types: any of them was wanted
+        expected = " or ".join(dict.fromkeys(expected for expected, _ in kinds))
+        return SchemaViolation.wrong_type(path, expected, kinds[0][1])
     closest = max(
         range(len(violations)),
         key=lambda index: (_depth(violations[index].path), not _of_another_type(violations[index], path)),
@@ -793,7 +805,7 @@ def _refusal(path: str, options: tuple[Schema, ...], violations: list[SchemaViol
 def _of_another_type(violation: SchemaViolation, path: str) -> bool:
     """Whether the union's value itself is of another type than the option's (deeper, an option
     whose type the value has may fail by its parts' types as well as any other)."""
-    return violation.wrong_type and violation.path == path
+    return violation.types is not None and violation.path == path
 
 
 def _depth(path: str) -> int:
@@ -973,7 +985,7 @@ class ModelSchema:
     def check(self, value: object, path: str = "$") -> dict[str, Any]:
         """Check JSON-shaped data against the schema before ``from_dict`` sees it."""
         if not isinstance(value, dict):
-            raise SchemaViolation(path, f"expected {self.name} object, got {_json_type(value)}", wrong_type=True)
+            raise SchemaViolation.wrong_type(path, f"{self.name} object", _json_type(value))
         for name, check, required in self._checks:
             if name in value:
                 try:

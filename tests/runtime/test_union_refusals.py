@@ -32,3 +32,14 @@ def test_of_options_that_fail_at_the_same_place_the_one_of_the_values_type_says_
         "$.country: expected one of ['AD', 'AE'] (as string, the closest of the union's 2 options; "
         "null: expected null, got string)"
     )
+
+
+def test_a_value_of_none_of_the_options_types_is_said_against_all_of_them() -> None:
+    owner = OneOf((Null(), ArrayOf(Scalar("string")), Scalar("integer")))  # a nullable union, as 3.0 specs write it
+
+    with pytest.raises(SchemaViolation) as caught:
+        owner.check("Ann", "$.owner")
+
+    # Not "expected null, got string (as null, the closest...)": no option is closer than another.
+    assert str(caught.value) == "$.owner: expected null or array or integer, got string"
+    assert caught.value.types == ("null or array or integer", "string")
