@@ -47,6 +47,8 @@ class _Rust:
 
     def valid(self, instance: object) -> bool:
         """Whether ``instance`` is valid for certain: False means "ask the Python validator"."""
+        # (A document here is never nested deeper than Python's recursion limit: the reader refuses
+        # deeper ones. jsonschema-rs walks thousands of levels.)
         try:
             return self._validator.is_valid(instance) is True
         except Exception:  # a value no JSON has, or a defect of jsonschema-rs: Python decides
