@@ -249,12 +249,14 @@ def _rewrite_schemas(node: Any) -> None:
         if isinstance(node.get("type"), list) and isinstance(node.get("enum"), list) and node["enum"]:
             # An enum names its values, and so their types: a list of types beside it adds only
             # the parser's union of one enum per type, each with every value (Lago's `type: [string,
-            # null]` with `enum: [AD, ..., null]`: three enum classes alike). The types its values have.
+            # null]` with `enum: [AD, ..., null]`: three enum classes alike). The types its values
+            # have: one and null is that type, its enum keeping null (the parser's nullable enum,
+            # named as it named the first of the three); several, an enum of each (below).
             kinds = {_json_type(value) for value in node["enum"]}
             if kinds <= {*node["type"], *(("integer",) if "number" in node["type"] else ())}:
                 del node["type"]
-                if len(kinds) == 1:
-                    node["type"] = kinds.pop()
+                if len(others := kinds - {"null"}) == 1:
+                    node["type"] = others.pop()
         if isinstance(node.get("enum"), list) and "type" not in node and len({_json_type(v) for v in node["enum"]}) > 1:
             node["anyOf"] = _typed_enums(node.pop("enum"))
         if isinstance(node.get("enum"), list):
