@@ -111,7 +111,14 @@ class _Places:
         elif self._holds(path, judged):
             return _pointer(path)
         else:
-            candidates = [steps for steps, value in self._ending(path) if self._fits(steps, value, path, judged)]
+            ending = self._ending(path)
+            candidates = [steps for steps, value in ending if self._fits(steps, value, path, judged)]
+            if not candidates and isinstance(judged, str):  # a key judged (``patternProperties``' keys are regexes)
+                candidates = [
+                    steps
+                    for steps, value in ending
+                    if isinstance(value, Mapping) and judged in value and self._ends_as(steps, path)
+                ]
         return _pointer(self._first_free(message, candidates) or path)
 
     def _first_free(self, message: str, candidates: list[Steps]) -> Steps | None:
@@ -124,7 +131,12 @@ class _Places:
     @staticmethod
     def _fits(steps: Steps, value: Any, path: Steps, judged: Any) -> bool:
         """Whether the node at ``steps`` may be the one a schema-relative ``path`` names."""
-        if judged is NO_VALUE or not same_json(value, judged) or len(steps) <= len(path):
+        return judged is not NO_VALUE and same_json(value, judged) and _Places._ends_as(steps, path)
+
+    @staticmethod
+    def _ends_as(steps: Steps, path: Steps) -> bool:
+        """Whether ``steps`` may end as the schema-relative ``path`` (no path: a value keyword)."""
+        if len(steps) <= len(path):
             return False
         if path:
             return steps[-len(path) :] == path
