@@ -32,7 +32,7 @@ from ._errors import (
 )
 from ._exchange import AsyncSendingClient, Received, SendingClient
 from ._params import Parameter, cookie_header, expand_path, header_value, query_string
-from ._schema import AnyValue, Document, Kept, Model, ModelRef, OneOf
+from ._schema import AnyValue, Document, Kept, Model, ModelRef, OneOf, Schema
 from ._security import said_media_type
 from .types import UNSET, File, Response, Unset
 
@@ -93,11 +93,10 @@ class RequestContent:
         try:
             return self.dump(body)
         except (AttributeError, TypeError):
-            schema = self.document.schema if self.document is not None else None
-            options = schema.options if isinstance(schema, OneOf) else (schema,)
+            options = self._options()
             models = [option.model.__name__ for option in options if isinstance(option, ModelRef)]
-            if not models or len(models) < len(options):
-                raise  # not a wrong model: a defect, with its traceback
+            if self.carries(body) or not models or len(models) < len(options):
+                raise  # not a body of the wrong type: a defect, with its traceback
             hint = f" (a dict becomes one with {models[0]}.from_dict(...))" if isinstance(body, dict) else ""
             raise SerializationError(
                 f"cannot write a body of type {type(body).__name__} as {self.media_type}: the body is a"
@@ -107,9 +106,12 @@ class RequestContent:
 
     def carries(self, body: object) -> bool:
         """Whether ``body`` is a model this content's schema names (the schema, or an option of its union)."""
+        return any(isinstance(option, ModelRef) and isinstance(body, option.model) for option in self._options())
+
+    def _options(self) -> tuple[Schema | None, ...]:
+        """The schema of the body, or the options of its union."""
         schema = self.document.schema if self.document is not None else None
-        options = schema.options if isinstance(schema, OneOf) else (schema,)
-        return any(isinstance(option, ModelRef) and isinstance(body, option.model) for option in options)
+        return schema.options if isinstance(schema, OneOf) else (schema,)
 
     def _concrete(self, body: object) -> str:
         # A documented range (`*/*`, `image/*`) is no Content-Type: a File says its own, text is
