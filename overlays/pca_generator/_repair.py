@@ -23,6 +23,7 @@ reported (``_violations``).
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable, Iterator, Mapping
 from typing import Any
@@ -90,6 +91,8 @@ class _Walk:
     def __init__(self, notice: Callable[[Notice], None], document: Mapping[str, Any]) -> None:
         self._notice = notice
         self._document = document
+        self._operation_ids: dict[str, str] = {}
+        """Each operationId met, and the operation (method and path) it names."""
 
     def _say(self, pointer: str, problem: str, action: str) -> None:
         self._notice(Notice(pointer, problem, action))
@@ -147,12 +150,35 @@ class _Walk:
                 continue
             here = f"{pointer}/{method}"
             self._texts(operation, here)
+            if path:
+                self._operation_id(operation, here, f"{method.upper()} {path}")
+            if "responses" not in operation:  # (OpenAPI 3.1 allows it; openapi-python-client does not)
+                operation["responses"] = {"default": {"description": ""}}
+                self._say(here, "no responses", "read as a default answer with no content documented")
             self._texts(_mapping(operation, "externalDocs"), f"{here}/externalDocs")
             self._parameters(operation, here)
             self._path_names(path, [(item, pointer), (operation, here)])
             self._content_holder(operation.get("requestBody"), f"{here}/requestBody")
             for status, response in _entries(operation.get("responses")):
                 self._content_holder(response, f"{here}/responses/{escape(status)}")
+
+    def _operation_id(self, operation: dict[str, Any], pointer: str, named: str) -> None:
+        """An ``operationId`` another operation has already is numbered apart (``dup_2``): the
+        generator makes one module of each, and the second would replace the first."""
+        given = operation.get("operationId")
+        if not isinstance(given, str):
+            return
+        if given in self._operation_ids:
+            free = next(
+                f"{given}_{number}" for number in itertools.count(2) if f"{given}_{number}" not in self._operation_ids
+            )
+            self._say(
+                f"{pointer}/operationId",
+                f"{shown(given)} is also the operationId of {self._operation_ids[given]}",
+                f"read as {shown(free)}",
+            )
+            operation["operationId"] = given = free
+        self._operation_ids[given] = named
 
     def _parameters(self, owner: dict[str, Any], pointer: str) -> None:
         parameters = owner.get("parameters")
